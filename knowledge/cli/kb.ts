@@ -1,0 +1,44 @@
+/**
+ * `npm run --silent kb -- export`  prints the whole knowledge base as one JSON object.
+ * `npm run kb:check`               validates everything and prints a coverage summary.
+ * Exit code 1 (with the problems listed) when anything is invalid or a quote is not verbatim.
+ */
+import { loadKnowledge } from '../load.ts';
+import { findQuoteProblems } from '../verify-quotes.ts';
+import { coverageReport, formatCoverage } from '../coverage.ts';
+import { AppError } from '../../domain/shared/errors.ts';
+
+function main(argv: string[]): number {
+  const [command = 'check'] = argv;
+  const kb = loadKnowledge();
+  if (command === 'export') {
+    process.stdout.write(`${JSON.stringify({ documents: kb.documents.map(({ file, title, published }) => ({ file, title, published })), records: kb.records }, null, 2)}\n`);
+    return 0;
+  }
+  if (command === 'check') {
+    const quoteProblems = findQuoteProblems(kb);
+    process.stdout.write(formatCoverage(coverageReport(kb)));
+    if (quoteProblems.length) {
+      process.stdout.write(`\n${quoteProblems.length} quote(s) not found verbatim in their document:\n`);
+      for (const p of quoteProblems) {
+        process.stdout.write(`- record ${p.recordId}: ${p.document} §${p.section}: "${p.quote.slice(0, 100)}"\n`);
+      }
+      return 1;
+    }
+    process.stdout.write(`\nOK: ${kb.records.length} records valid; every quote found verbatim in its document.\n`);
+    return 0;
+  }
+  process.stderr.write(`Unknown command "${command}". Use: kb export | kb check\n`);
+  return 2;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (err) {
+  if (err instanceof AppError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exitCode = 1;
+  } else {
+    throw err;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Loads and validates the knowledge base from YAML files. Validation happens once at
+ * load; a bad file throws a KnowledgeError naming the file, the record and the field,
+ * because an admin editing YAML needs to know exactly what to fix.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, basename, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import {
+  DataFile, DocumentsFile, KnowledgeRecord, type DocumentMeta, type KnowledgeRecord as Rec,
+} from './schema.ts';
+import { KnowledgeError } from '../domain/shared/errors.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_DATA_DIR = join(here, 'data');
+export const DEFAULT_SEEDS_DIR = join(here, 'seeds');
+
+export interface KnowledgeBase {
+  documents: readonly DocumentMeta[];
+  records: readonly Rec[];
+  /** Which file each record came from, for error messages and the coverage report. */
+  fileOf: ReadonlyMap<string, string>;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => `field "${i.path.length ? i.path.join('.') : '(record)'}": ${i.message}`)
+    .join('; ');
+}
+
+function readYaml(path: string): unknown {
+  try {
+    return parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new KnowledgeError('KB_YAML', `${basename(path)}: not valid YAML: ${(err as Error).message}`);
+  }
+}
+
+/** Data files are every *.yaml under the data folder except documents.yaml, in name order. */
+export function listDataFiles(dataDir = DEFAULT_DATA_DIR): string[] {
+  return readdirSync(dataDir)
+    .filter((f) => (f.endsWith('.yaml') || f.endsWith('.yml')) && f !== 'documents.yaml')
+    .sort();
+}
+
+export function loadDocuments(dataDir = DEFAULT_DATA_DIR): DocumentMeta[] {
+  const path = join(dataDir, 'documents.yaml');
+  const parsed = DocumentsFile.safeParse(readYaml(path));
+  if (!parsed.success) {
+    throw new KnowledgeError('KB_INVALID', `documents.yaml: ${describeIssues(parsed.error)}`);
+  }
+  return parsed.data.documents;
+}
+
+export function loadKnowledge(dataDir = DEFAULT_DATA_DIR): KnowledgeBase {
+  const documents = loadDocuments(dataDir);
+  const knownFiles = new Set(documents.map((d) => d.file));
+  const records: Rec[] = [];
+  const fileOf = new Map<string, string>();
+  const problems: string[] = [];
+
+  for (const file of listDataFiles(dataDir)) {
+    const shell = DataFile.safeParse(readYaml(join(dataDir, file)));
+    if (!shell.success) {
+      problems.push(`${file}: ${describeIssues(shell.error)}`);
+      continue;
+    }
+    shell.data.records.forEach((raw, index) => {
+      const label = typeof raw === 'object' && raw && 'id' in raw ? String((raw as { id: unknown }).id) : `#${index + 1}`;
+      const parsed = KnowledgeRecord.safeParse(raw);
+      if (!parsed.success) {
+        problems.push(`${file}: record ${label}: ${describeIssues(parsed.error)}`);
+        return;
+      }
+      const rec = parsed.data;
+      const previous = fileOf.get(rec.id);
+      if (previous) {
+        problems.push(`${file}: record ${rec.id}: field "id": duplicate of a record in ${previous}`);
+        return;
+      }
+      for (const src of allSources(rec)) {
+        if ('document' in src && !knownFiles.has(src.document)) {
+          problems.push(`${file}: record ${rec.id}: field "sources": unknown document ${src.document} (add it to documents.yaml)`);
+        }
+      }
+      fileOf.set(rec.id, file);
+      records.push(rec);
+    });
+  }
+  if (problems.length) {
+    throw new KnowledgeError('KB_INVALID', `The knowledge base has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+  }
+  return { documents, records, fileOf };
+}
+
+/** Every source anywhere in a record (record level and each attribute), for verification. */
+export function allSources(rec: Rec): Array<z.infer<typeof import('./schema.ts').Source>> {
+  const out: Array<z.infer<typeof import('./schema.ts').Source>> = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      value.forEach(visit);
+    } else if (value && typeof value === 'object') {
+      const obj = value as Record<string, unknown>;
+      if (Array.isArray(obj.sources)) out.push(...(obj.sources as typeof out));
+      for (const [k, v] of Object.entries(obj)) if (k !== 'sources') visit(v);
+    }
+  };
+  visit(rec);
+  return out;
+}

@@ -1,0 +1,213 @@
+/**
+ * The knowledge base schema. Every file under knowledge/data is validated against
+ * these zod schemas at load; a bad file fails with the file, record and field named.
+ *
+ * Design: a record is an entity (a partnership, a body, a policy, a figure...) whose
+ * answerable facts are "attributes" ({text, sources}). Each attribute carries its own
+ * sources so an answer cites the exact section that states it, and the record carries
+ * the sources that establish it as a whole.
+ */
+import { z } from 'zod';
+
+export const PARTNERSHIP_IDS = ['haringey', 'harrow', 'city-hackney'] as const;
+export const PartnershipId = z.enum(PARTNERSHIP_IDS);
+export type PartnershipId = z.infer<typeof PartnershipId>;
+
+/** A verbatim span of a seed document. `document` is the seed file name. */
+export const SeedSource = z.strictObject({
+  document: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/, 'must be a seed file name such as 003_adb66485ebc597dc.txt'),
+  section: z.string().min(1),
+  quote: z.string().min(12, 'quote is too short to prove anything'),
+});
+export type SeedSource = z.infer<typeof SeedSource>;
+
+/** A public national document (statute, Working Together, KCSIE...) not among the seeds. */
+export const NationalSource = z.strictObject({
+  national: z.literal(true),
+  title: z.string().min(3),
+  section: z.string().min(1),
+  url: z.string().url(),
+  quote: z.string().optional(),
+});
+export type NationalSource = z.infer<typeof NationalSource>;
+
+export const Source = z.union([SeedSource, NationalSource]);
+export type Source = z.infer<typeof Source>;
+
+export const isSeedSource = (s: Source): s is SeedSource => !('national' in s);
+
+/** One answerable fact: a plain-English sentence faithful to its quotes. */
+export const Attr = z.strictObject({
+  text: z.string().min(2),
+  /** e.g. "for the first year, review September 2020" */
+  qualifier: z.string().optional(),
+  /** For list-like facts (members, stages, levels): the items, in the document's order. */
+  items: z.array(z.string().min(1)).optional(),
+  sources: z.array(Source).min(1),
+});
+export type Attr = z.infer<typeof Attr>;
+
+/** Where the document is silent we record that explicitly, so the gap is visible, not guessed. */
+export const NOT_STATED = 'not stated' as const;
+export const MaybeAttr = z.union([z.literal(NOT_STATED), Attr]);
+export type MaybeAttr = z.infer<typeof MaybeAttr>;
+
+export const Cadence = z.strictObject({
+  /** Meetings per year, normalised (quarterly = 4, bi-monthly = 6, termly = 3, annual = 1). null if irregular/as required. */
+  perYear: z.number().min(0).max(52).nullable(),
+  /** The document's own words, e.g. "meet on a quarterly basis". */
+  words: z.string().min(2),
+  sources: z.array(Source).min(1),
+});
+export type Cadence = z.infer<typeof Cadence>;
+
+/** A labelled extra fact for things the typed fields do not name. */
+export const Fact = Attr.extend({ label: z.string().min(2) });
+export type Fact = z.infer<typeof Fact>;
+
+const base = {
+  /** Stable, unique, kebab-case with dots: "haringey.executive-group". */
+  id: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'id must be lower-case kebab-case segments joined by dots'),
+  /** null for national facts and facts common to all partnerships. */
+  partnership: PartnershipId.nullable(),
+  name: z.string().min(2),
+  /** Acronyms, short names and informal forms people use ("the exec", "QA group"). */
+  aliases: z.array(z.string().min(1)).default([]),
+  /** One or two sentences that answer "what is X?". */
+  summary: Attr,
+  /** Extra facts that the typed fields do not hold. */
+  facts: z.array(Fact).default([]),
+  /** Historical material (e.g. the 2009 action plan): the date it describes. */
+  historical: z.strictObject({ asOf: z.string().min(4) }).optional(),
+  /** Marks facts from public national documents rather than the seeds. */
+  national: z.boolean().default(false),
+  sources: z.array(Source).min(1),
+};
+
+export const BODY_KINDS = [
+  'board', 'executive', 'leadership-team', 'strategic-partnership', 'sub-group', 'thematic-group',
+  'forum', 'panel', 'practice-week', 'learning-event', 'operational-group', 'business-unit', 'other',
+] as const;
+
+export const PartnershipRecord = z.strictObject({
+  ...base,
+  type: z.literal('partnership'),
+  shortNames: z.array(z.string()).default([]),
+  area: Attr,
+  statutoryPartners: Attr,
+  /** Named lead representatives and delegated leads of each statutory partner. */
+  leads: MaybeAttr,
+  independentRoles: MaybeAttr,
+});
+
+export const BodyRecord = z.strictObject({
+  ...base,
+  type: z.literal('body'),
+  kind: z.enum(BODY_KINDS),
+  role: Attr,
+  chair: MaybeAttr,
+  viceChair: MaybeAttr,
+  members: MaybeAttr,
+  cadence: z.union([z.literal(NOT_STATED), Cadence]),
+  accountableTo: MaybeAttr,
+  quorum: MaybeAttr,
+});
+
+export const RoleRecord = z.strictObject({
+  ...base,
+  type: z.literal('role'),
+  /** The named holder, if the document names one (e.g. "David Archibald"). */
+  holder: MaybeAttr,
+  responsibilities: MaybeAttr,
+  appointedBy: MaybeAttr,
+  accountableTo: MaybeAttr,
+});
+
+export const ThresholdRecord = z.strictObject({
+  ...base,
+  type: z.literal('threshold'),
+  documentName: Attr,
+  levels: MaybeAttr,
+  statutorySections: MaybeAttr,
+  maintainedBy: MaybeAttr,
+  reviewCycle: MaybeAttr,
+});
+
+export const EscalationRecord = z.strictObject({
+  ...base,
+  type: z.literal('escalation'),
+  policyName: Attr,
+  stages: MaybeAttr,
+  finalStage: MaybeAttr,
+  involved: MaybeAttr,
+});
+
+export const TOPICS = [
+  'lado', 'serious-incident', 'rapid-review', 'practice-review', 'child-death', 'independent-scrutiny',
+  'relevant-agencies', 'schools-early-years', 'voice-of-child', 'priorities', 'funding', 'annual-report',
+  'business-plan', 'audit', 'data', 'training', 'mash', 'thresholds', 'escalation', 'information-sharing',
+  'vision', 'principles', 'geography', 'lay-members', 'lead-members', 'learning', 'youth-custody',
+  'amendments', 'publication', 'context', 'performance', 'other',
+] as const;
+
+/** A topic with one or more facts: LADO, serious incidents, scrutiny, funding, voice of the child... */
+export const TopicRecord = z.strictObject({
+  ...base,
+  type: z.literal('topic'),
+  topic: z.enum(TOPICS),
+  /** Typical timescale / who decides / who notifies when the topic has them. */
+  timescale: MaybeAttr.optional(),
+  decides: MaybeAttr.optional(),
+  notifies: MaybeAttr.optional(),
+});
+
+/** A number from a report: "187 children on a child protection plan at 31 March 2019". */
+export const FigureRecord = z.strictObject({
+  ...base,
+  type: z.literal('figure'),
+  topic: z.enum(TOPICS),
+  value: z.string().min(1),
+  period: z.string().min(2),
+});
+
+export const GlossaryRecord = z.strictObject({
+  ...base,
+  type: z.literal('glossary'),
+  acronym: z.string().min(2),
+  expansion: z.string().min(3),
+});
+
+/** 2009 Joint Area Review action-plan practice standards (historical). */
+export const StandardRecord = z.strictObject({
+  ...base,
+  type: z.literal('standard'),
+  area: z.enum(['thresholds', 'escalation', 'cp-conference-minutes', 'information-sharing', 'supervision', 'other']),
+  standard: Attr,
+  owner: MaybeAttr,
+  deadline: MaybeAttr,
+});
+
+export const KnowledgeRecord = z.discriminatedUnion('type', [
+  PartnershipRecord, BodyRecord, RoleRecord, ThresholdRecord, EscalationRecord,
+  TopicRecord, FigureRecord, GlossaryRecord, StandardRecord,
+]);
+export type KnowledgeRecord = z.infer<typeof KnowledgeRecord>;
+export type RecordType = KnowledgeRecord['type'];
+
+export const DataFile = z.strictObject({
+  records: z.array(z.unknown()),
+});
+
+export const DocumentMeta = z.strictObject({
+  file: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/),
+  title: z.string().min(3),
+  /** ISO date (YYYY-MM or YYYY-MM-DD) of publication. */
+  published: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
+  /** As people say it: "June 2019". */
+  publishedLabel: z.string().min(4),
+  partnership: PartnershipId.nullable(),
+  historical: z.boolean().default(false),
+});
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
+export const DocumentsFile = z.strictObject({ documents: z.array(DocumentMeta).min(1) });
