@@ -38,10 +38,15 @@ function readYaml(path: string): unknown {
   }
 }
 
-/** Data files are every *.yaml under the data folder except documents.yaml, in name order. */
-export function listDataFiles(dataDir = DEFAULT_DATA_DIR): string[] {
+/**
+ * Data files are every *.yaml under the data folder except documents.yaml, in name order.
+ * A file whose name starts with "_" is a draft and is skipped, so an editor can work on
+ * a file without breaking the running knowledge base. `only` restricts to a name prefix.
+ */
+export function listDataFiles(dataDir = DEFAULT_DATA_DIR, only?: string): string[] {
   return readdirSync(dataDir)
-    .filter((f) => (f.endsWith('.yaml') || f.endsWith('.yml')) && f !== 'documents.yaml')
+    .filter((f) => (f.endsWith('.yaml') || f.endsWith('.yml')) && f !== 'documents.yaml' && !f.startsWith('_'))
+    .filter((f) => !only || f.startsWith(only))
     .sort();
 }
 
@@ -54,14 +59,14 @@ export function loadDocuments(dataDir = DEFAULT_DATA_DIR): DocumentMeta[] {
   return parsed.data.documents;
 }
 
-export function loadKnowledge(dataDir = DEFAULT_DATA_DIR): KnowledgeBase {
+export function loadKnowledge(dataDir = DEFAULT_DATA_DIR, only?: string): KnowledgeBase {
   const documents = loadDocuments(dataDir);
   const knownFiles = new Set(documents.map((d) => d.file));
   const records: Rec[] = [];
   const fileOf = new Map<string, string>();
   const problems: string[] = [];
 
-  for (const file of listDataFiles(dataDir)) {
+  for (const file of listDataFiles(dataDir, only)) {
     const shell = DataFile.safeParse(readYaml(join(dataDir, file)));
     if (!shell.success) {
       problems.push(`${file}: ${describeIssues(shell.error)}`);

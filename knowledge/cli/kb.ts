@@ -10,7 +10,9 @@ import { AppError } from '../../domain/shared/errors.ts';
 
 function main(argv: string[]): number {
   const [command = 'check'] = argv;
-  const kb = loadKnowledge();
+  // `--only PREFIX` checks just the data files whose names start with PREFIX (e.g. while editing one file).
+  const onlyAt = argv.indexOf('--only');
+  const kb = loadKnowledge(undefined, onlyAt >= 0 ? argv[onlyAt + 1] : undefined);
   if (command === 'export') {
     process.stdout.write(`${JSON.stringify({ documents: kb.documents.map(({ file, title, published }) => ({ file, title, published })), records: kb.records }, null, 2)}\n`);
     return 0;
