@@ -1,0 +1,45 @@
+/** The answering engine's contract: what a question gets back. Plain data, no botbuilder. */
+import type { PartnershipId } from '../../knowledge/schema.ts';
+
+export type AnswerKind = 'fact' | 'comparison' | 'reverse' | 'list' | 'glossary' | 'emergency' | 'clarify' | 'unknown';
+
+export interface AnswerSource {
+  /** Seed file name, e.g. 003_adb66485ebc597dc.txt; for national facts, the public document's title. */
+  document: string;
+  section: string;
+  quote: string;
+  /** The document's title. */
+  title: string;
+  /** As people say it: "June 2019". */
+  published: string;
+  /** Present for national documents. */
+  url?: string;
+  national?: boolean;
+  historical?: boolean;
+}
+
+export interface Answer {
+  answered: boolean;
+  /** Plain text for logs-free transcripts, the CLI and the text fallback of cards. */
+  text: string;
+  /** Markdown for cards (bold names, bullet lists). */
+  markdown: string;
+  partnership: PartnershipId | null;
+  sources: AnswerSource[];
+  /** 0..1: how sure the engine is that the answer matches the question. */
+  confidence: number;
+  /** Up to 3 "did you mean" questions when abstaining or unsure. */
+  suggestions: string[];
+  /** Up to 3 related questions to ask next. */
+  followUps: string[];
+  kind: AnswerKind;
+  /** Knowledge record ids the answer was built from (feedback is stored against these). */
+  recordIds: string[];
+}
+
+export interface AnswerContext {
+  /** The user's or conversation's partnership, when known. */
+  partnership?: PartnershipId | null;
+  /** Route to a person when abstaining, from deployment configuration. */
+  mashConsultationLine?: string;
+}

@@ -1,0 +1,136 @@
+/**
+ * One small SQL interface over the embedded SQLite file (better-sqlite3) and PostgreSQL (pg),
+ * so every store (bot state, checklists, reminders) is written once. SQL uses PostgreSQL's
+ * `$1` placeholders; the SQLite adapter rewrites them to named parameters.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { AppError } from '../domain/shared/errors.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type SqlValue = string | number | boolean | null | undefined;
+
+export interface Database {
+  readonly dialect: Dialect;
+  /** Rows of a query. */
+  all<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** Rows changed by a statement. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+  /** Runs fn in one transaction; nested calls join the outer one. */
+  transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** `sqlite:./data/bot.db`, a bare file path, or `postgres://user@host/db`. */
+export async function openDatabase(url: string): Promise<Database> {
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  const file = url.replace(/^sqlite:(\/\/)?/, '');
+  return openSqlite(file);
+}
+
+function toSqliteParams(params: readonly SqlValue[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  params.forEach((v, i) => {
+    out[`p${i + 1}`] = typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v;
+  });
+  return out;
+}
+
+function openSqlite(file: string): Database {
+  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+  let db: BetterSqlite3.Database;
+  try {
+    db = new BetterSqlite3(file);
+  } catch (err) {
+    throw new AppError('STORAGE', `Cannot open the SQLite file ${file}: ${(err as Error).message}`);
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (sql: string): BetterSqlite3.Statement => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      stmt = db.prepare(sql.replace(/\$(\d+)/g, '@p$1'));
+      cache.set(sql, stmt);
+    }
+    return stmt;
+  };
+  // better-sqlite3 is synchronous, but transaction bodies are async: a promise chain
+  // keeps one transaction at a time on this connection so statements never interleave.
+  let queue: Promise<unknown> = Promise.resolve();
+  let depth = 0;
+
+  const api: Database = {
+    dialect: 'sqlite',
+    async all<T>(sql: string, params: readonly SqlValue[] = []) {
+      const stmt = prepare(sql);
+      return (stmt.reader ? stmt.all(toSqliteParams(params)) : (stmt.run(toSqliteParams(params)), [])) as T[];
+    },
+    async run(sql, params = []) {
+      return prepare(sql).run(toSqliteParams(params)).changes;
+    },
+    async transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
+      if (depth > 0) return fn(api);
+      const next = queue.then(async () => {
+        depth++;
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(api);
+          db.exec('COMMIT');
+          return result;
+        } catch (err) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw err;
+        } finally {
+          depth--;
+        }
+      });
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    async close() {
+      await queue;
+      db.close();
+    },
+  };
+  return api;
+}
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 5 });
+  // An idle client error must not crash the bot; the next query reports the problem.
+  pool.on('error', () => undefined);
+  const wrap = (client: pg.Pool | pg.PoolClient, inTx: boolean): Database => ({
+    dialect: 'postgres',
+    async all<T>(sql: string, params: readonly SqlValue[] = []) {
+      const res = await client.query(sql, params as unknown[]);
+      return res.rows as T[];
+    },
+    async run(sql, params = []) {
+      const res = await client.query(sql, params as unknown[]);
+      return res.rowCount ?? 0;
+    },
+    async transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
+      if (inTx) return fn(wrap(client, true));
+      const conn = await pool.connect();
+      try {
+        await conn.query('BEGIN');
+        const result = await fn(wrap(conn, true));
+        await conn.query('COMMIT');
+        return result;
+      } catch (err) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        conn.release();
+      }
+    },
+    async close() {
+      if (!inTx) await pool.end();
+    },
+  });
+  return wrap(pool, false);
+}
