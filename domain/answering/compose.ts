@@ -1,0 +1,85 @@
+/**
+ * Turns chosen answer units into an Answer: plain text, markdown, and sources with the
+ * document's title and publication date so a practitioner can see where it comes from.
+ */
+import { isSeedSource, type DocumentMeta, type PartnershipId, type Source } from '../../knowledge/schema.ts';
+import type { Answer, AnswerKind, AnswerSource } from './types.ts';
+import type { AnswerUnit } from './units.ts';
+import { PARTNERSHIP_LABELS } from './partnerships.ts';
+
+export class Composer {
+  private readonly docs: Map<string, DocumentMeta>;
+
+  constructor(documents: readonly DocumentMeta[]) {
+    this.docs = new Map(documents.map((d) => [d.file, d]));
+  }
+
+  source(s: Source): AnswerSource {
+    if (isSeedSource(s)) {
+      const d = this.docs.get(s.document);
+      return {
+        document: s.document, section: s.section, quote: s.quote, title: d?.title ?? s.document,
+        published: d?.publishedLabel ?? '', ...(d?.historical ? { historical: true } : {}),
+      };
+    }
+    return {
+      document: s.title, section: s.section, quote: s.quote ?? '', title: s.title, published: '', url: s.url, national: true,
+    };
+  }
+
+  /** Sources of the units, de-duplicated, the most specific (attribute) sources first. */
+  sources(units: readonly AnswerUnit[]): AnswerSource[] {
+    const seen = new Set<string>();
+    const out: AnswerSource[] = [];
+    for (const u of units) {
+      for (const s of u.sources) {
+        const a = this.source(s);
+        const key = `${a.document}|${a.section}|${a.quote}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push(a);
+        }
+      }
+    }
+    return out.slice(0, 6);
+  }
+
+  unitText(u: AnswerUnit): { text: string; markdown: string } {
+    let text = u.text.trim();
+    if (u.qualifier && !text.toLowerCase().includes(u.qualifier.toLowerCase())) text = `${text.replace(/\.$/, '')} (${u.qualifier}).`;
+    const historical = u.record.historical && !/\b2009\b/.test(text) ? ` (This is from the ${u.record.historical.asOf.slice(0, 4)} action plan, a historical document.)` : '';
+    const items = u.items?.length && !u.items.every((i) => text.includes(i)) ? u.items : [];
+    const plain = `${text}${historical}${items.length ? `\n${items.map((i) => `- ${i}`).join('\n')}` : ''}`;
+    const md = `${text}${historical}${items.length ? `\n\n${items.map((i) => `- ${i}`).join('\n')}` : ''}`;
+    return { text: plain, markdown: md };
+  }
+
+  single(u: AnswerUnit, confidence: number, kind: AnswerKind, extra: Partial<Answer> = {}): Answer {
+    const { text, markdown } = this.unitText(u);
+    return {
+      answered: true, text, markdown, partnership: u.record.partnership, sources: this.sources([u]), confidence,
+      suggestions: [], followUps: [], kind, recordIds: [u.record.id], ...extra,
+    };
+  }
+
+  /** One short line per partnership (or per item), each with its own source. */
+  list(intro: string, units: readonly AnswerUnit[], confidence: number, kind: AnswerKind, byPartnership: boolean): Answer {
+    const lines = units.map((u) => {
+      const label = byPartnership ? (u.record.partnership ? PARTNERSHIP_LABELS[u.record.partnership] : 'National') : u.record.name;
+      return { label, body: this.unitText(u).text.split('\n')[0]! };
+    });
+    const text = `${intro}\n${lines.map((l) => `- ${l.label}: ${l.body}`).join('\n')}`;
+    const markdown = `${intro}\n\n${lines.map((l) => `- **${l.label}**: ${l.body}`).join('\n')}`;
+    const partnerships = new Set(units.map((u) => u.record.partnership));
+    return {
+      answered: true, text, markdown,
+      partnership: partnerships.size === 1 ? (units[0]?.record.partnership ?? null) : null,
+      sources: this.sources(units), confidence, suggestions: [], followUps: [], kind,
+      recordIds: [...new Set(units.map((u) => u.record.id))],
+    };
+  }
+}
+
+export function partnershipName(p: PartnershipId | null | undefined): string {
+  return p ? PARTNERSHIP_LABELS[p] : 'your partnership';
+}

@@ -1,0 +1,161 @@
+/**
+ * The answering engine: a question in, a cited Answer out, or an honest "I don't know".
+ * Order of concerns: emergency first (999 before anything), then scope (other councils,
+ * IT help, small talk are refused), then partnership context, then ranking and abstention.
+ */
+import type { KnowledgeBase } from '../../knowledge/load.ts';
+import type { PartnershipId } from '../../knowledge/schema.ts';
+import { Composer, partnershipName } from './compose.ts';
+import { isEmergency } from './emergency.ts';
+import { detectIntent, reverseRelation } from './intents.ts';
+import { Matcher, type ScoredUnit } from './matcher.ts';
+import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS } from './partnerships.ts';
+import { isOutOfScope } from './scope.ts';
+import { contentTerms } from './text.ts';
+import type { Answer, AnswerContext } from './types.ts';
+import type { AnswerUnit } from './units.ts';
+import { reverseAnswer } from './reverse.ts';
+
+export interface AnswerEngine {
+  answer(question: string, context?: AnswerContext): Answer;
+  /** Every canonical question the knowledge base can answer (for the messaging extension and benchmarks). */
+  sampleQuestions(): string[];
+}
+
+/** Below this the engine abstains; calibrated on the development questions (see README). */
+export const ABSTAIN_BELOW = 0.34;
+const MAX_QUESTION_CHARS = 1000;
+const PLACE_TERMS = new Set(['haringey', 'harrow', 'hackney', 'city', 'london', 'borough', 'partnership']);
+const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
+
+export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
+  const matcher = new Matcher(kb.records);
+  const composer = new Composer(kb.documents);
+  const emergencyRecord = kb.records.find((r) => r.national && /999/.test(r.summary.text));
+
+  function routeToPerson(ctx: AnswerContext): string {
+    const line = ctx.mashConsultationLine ? ` or the MASH consultation line (${ctx.mashConsultationLine})` : ' or your MASH / children\'s social care front door';
+    return `Please ask your designated safeguarding lead${line}.`;
+  }
+
+  function abstain(ctx: AnswerContext, reason: string, ranked: ScoredUnit[] = [], partnership: PartnershipId | null = null): Answer {
+    const suggestions = distinctQuestions(ranked.slice(0, 12).map((r) => r.unit), 3);
+    const text = `${reason} ${routeToPerson(ctx)}`;
+    return {
+      answered: false, text, markdown: text, partnership, sources: [], confidence: 0, suggestions, followUps: [],
+      kind: 'unknown', recordIds: [],
+    };
+  }
+
+  function emergency(question: string, ctx: AnswerContext): Answer {
+    const lead = 'If a child is in immediate danger or needs urgent medical help, call 999 now and ask for the police (or an ambulance).';
+    const next = `When the child is safe, tell your designated safeguarding lead and make a referral to children's social care (MASH)${ctx.mashConsultationLine ? ` on ${ctx.mashConsultationLine}` : ''} the same day.`;
+    const text = `${lead}\n${next}`;
+    const sources = emergencyRecord ? composer.sources([{ ...({} as AnswerUnit), sources: emergencyRecord.summary.sources } as AnswerUnit]) : [];
+    void question;
+    return {
+      answered: true, text, markdown: `**${lead}**\n\n${next}`, partnership: ctx.partnership ?? null, sources,
+      confidence: 1, suggestions: [], followUps: ['What should I do if I am worried about a child?', 'When do I go to the LADO?'],
+      kind: 'emergency', recordIds: emergencyRecord ? [emergencyRecord.id] : [],
+    };
+  }
+
+  function followUpsFor(unit: AnswerUnit, explicitPartnership: boolean): string[] {
+    const suffix = explicitPartnership || !unit.record.partnership ? '' : '';
+    return distinctQuestions(
+      matcher.unitsOf(unit.record.id).filter((u) => u.attr !== unit.attr && !u.notStated && u.attr !== 'summary'),
+      3,
+    ).map((q) => q + suffix);
+  }
+
+  function answer(question: string, ctx: AnswerContext = {}): Answer {
+    const raw = question.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_CHARS);
+    if (!raw) return abstain(ctx, 'Please type a question about your safeguarding partnership.');
+    if (isEmergency(raw)) return emergency(raw, ctx);
+
+    const elsewhere = namesOnlyElsewhere(raw);
+    if (elsewhere) {
+      return abstain(ctx, `I only hold the safeguarding arrangements of Haringey, Harrow and the City of London & Hackney, so I can't answer about ${elsewhere[0]!.toUpperCase()}${elsewhere.slice(1)}.`);
+    }
+    if (isOutOfScope(raw)) {
+      return abstain(ctx, "I don't know: that is outside what I can help with. I answer questions about the safeguarding partnership arrangements.");
+    }
+
+    const corrected = matcher.correct(raw);
+    const mentioned = mentionedPartnerships(corrected);
+    const across = asksAcrossPartnerships(corrected) || mentioned.length >= 2;
+    const intent = detectIntent(corrected);
+    const terms = [...new Set(contentTerms(corrected))].filter((t) => !PLACE_TERMS.has(t));
+    const entity = matcher.entityScores(corrected);
+    const scope: PartnershipId[] | null = across ? null : mentioned.length ? mentioned : ctx.partnership ? [ctx.partnership] : null;
+
+    const ranked = matcher.rank({ terms, intent, partnerships: scope }, entity);
+    const best = ranked[0];
+    const unknown = matcher.unknownShare(corrected);
+    if (!best || best.score < ABSTAIN_BELOW || (unknown > 0.5 && best.lexical < 0.6) || (best.lexical < 0.25 && best.entity < 0.5)) {
+      return abstain(ctx, "I don't know: I couldn't find that in the partnership arrangements I hold.", ranked, scope?.length === 1 ? scope[0]! : null);
+    }
+    const confidence = Math.min(1, best.score / 0.7);
+
+    const reverse = reverseRelation(corrected);
+    if (reverse) {
+      const r = reverseAnswer(matcher, composer, reverse, ranked, entity, scope);
+      if (r) return r;
+    }
+
+    if (across) {
+      const targets = mentioned.length >= 2 ? mentioned : ALL_PARTNERSHIPS;
+      const perPartnership = pickPerPartnership(ranked, targets, best);
+      if (perPartnership.length >= 2) {
+        const a = composer.list('Here is what each partnership\'s arrangements say:', perPartnership, confidence, 'comparison', true);
+        return { ...a, followUps: [] };
+      }
+    }
+
+    // No partnership named or known, and the fact differs by partnership: answer for each, never pick one silently.
+    if (!scope && best.unit.record.partnership !== null && !matcher.isDistinctive(best.unit.record.id, corrected)) {
+      const perPartnership = pickPerPartnership(ranked, ALL_PARTNERSHIPS, best);
+      if (perPartnership.length >= 2) {
+        const a = composer.list(
+          'This differs by partnership (tell me yours with "partnership <name>" for a single answer):', perPartnership, confidence * 0.9, 'comparison', true,
+        );
+        return { ...a, followUps: [] };
+      }
+    }
+
+    const a = composer.single(best.unit, confidence, best.unit.record.type === 'glossary' ? 'glossary' : 'fact');
+    return { ...a, followUps: followUpsFor(best.unit, mentioned.length > 0) };
+  }
+
+  /** The best unit of each partnership that answers the same kind of question as the overall best. */
+  function pickPerPartnership(ranked: ScoredUnit[], targets: readonly PartnershipId[], best: ScoredUnit): AnswerUnit[] {
+    const out: AnswerUnit[] = [];
+    for (const p of targets) {
+      const hit = ranked.find((r) => r.unit.record.partnership === p && r.unit.attr === best.unit.attr && r.score >= best.score * 0.6)
+        ?? ranked.find((r) => r.unit.record.partnership === p && r.score >= best.score * 0.75);
+      if (hit) out.push(hit.unit);
+    }
+    return out;
+  }
+
+  function sampleQuestions(): string[] {
+    return matcher.units.filter((u) => !u.notStated).map((u) => {
+      const p = u.record.partnership;
+      return p && !u.question.toLowerCase().includes(PARTNERSHIP_LABELS[p].toLowerCase()) ? `${u.question.replace(/\?$/, '')} in ${PARTNERSHIP_LABELS[p]}?` : u.question;
+    });
+  }
+
+  return { answer, sampleQuestions };
+}
+
+function distinctQuestions(units: readonly AnswerUnit[], n: number): string[] {
+  const out: string[] = [];
+  for (const u of units) {
+    const q = u.record.partnership && !u.question.includes(partnershipName(u.record.partnership))
+      ? `${u.question.replace(/\?$/, '')} (${partnershipName(u.record.partnership)})?`
+      : u.question;
+    if (!out.includes(q)) out.push(q);
+    if (out.length >= n) break;
+  }
+  return out;
+}

@@ -1,0 +1,181 @@
+/**
+ * Ranks answer units for a question. Three signals, each in 0..1:
+ *  - entity: how much of a record's name or alias the question contains (typos corrected by fuse.js);
+ *  - intent: whether the unit's attribute is what the question asks for ("who chairs" -> chair);
+ *  - lexical: how much of the question's content (IDF-weighted) the unit's own words cover.
+ * Built once per knowledge base; scoring a question is a linear pass over a few thousand units.
+ */
+import Fuse from 'fuse.js';
+import type { KnowledgeRecord, PartnershipId } from '../../knowledge/schema.ts';
+import type { AttrKey, IntentWeights } from './intents.ts';
+import { buildUnits, type AnswerUnit } from './units.ts';
+import { allTerms, contentTerms, isStopWord, normalise, stem, tokens } from './text.ts';
+
+interface AliasEntry {
+  record: KnowledgeRecord;
+  phrase: string;
+  terms: string[];
+}
+
+export interface ScoredUnit {
+  unit: AnswerUnit;
+  score: number;
+  entity: number;
+  lexical: number;
+  intent: number;
+}
+
+export interface MatchQuery {
+  terms: string[];
+  intent: IntentWeights;
+  /** Partnerships the units may come from; national (null) records are always allowed. */
+  partnerships: readonly PartnershipId[] | null;
+}
+
+export class Matcher {
+  readonly units: AnswerUnit[];
+  private readonly idf = new Map<string, number>();
+  private readonly maxIdf: number;
+  private readonly aliases: AliasEntry[] = [];
+  private readonly recordTerms = new Map<string, Set<string>>();
+  private readonly vocabulary = new Set<string>();
+  private readonly fuse: Fuse<string>;
+  private readonly termsByUnit: Map<string, Set<string>>;
+  /** For each alias term, the partnerships whose records use it (null = national/common). */
+  private readonly termPartnerships = new Map<string, Set<PartnershipId | null>>();
+
+  constructor(records: readonly KnowledgeRecord[]) {
+    this.units = buildUnits(records);
+    const df = new Map<string, number>();
+    for (const u of this.units) {
+      const seen = new Set([...u.terms, ...contentTerms(`${u.record.name} ${u.record.aliases.join(' ')}`)]);
+      for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+    }
+    const n = this.units.length || 1;
+    for (const [t, d] of df) this.idf.set(t, Math.log(1 + n / d));
+    this.maxIdf = Math.log(1 + n);
+
+    for (const rec of records) {
+      const phrases = [rec.name, ...rec.aliases, ...(rec.type === 'glossary' ? [rec.acronym, rec.expansion] : [])];
+      const recTerms = new Set<string>();
+      for (const phrase of phrases) {
+        const terms = [...new Set(allTerms(phrase))];
+        for (const t of terms) {
+          recTerms.add(t);
+          if (!this.termPartnerships.has(t)) this.termPartnerships.set(t, new Set());
+          this.termPartnerships.get(t)!.add(rec.partnership);
+        }
+        if (terms.length) this.aliases.push({ record: rec, phrase, terms });
+      }
+      this.recordTerms.set(rec.id, recTerms);
+      for (const w of tokens(`${phrases.join(' ')} ${rec.summary.text}`)) this.vocabulary.add(w);
+    }
+    for (const u of this.units) for (const w of tokens(`${u.label ?? ''} ${u.text}`)) this.vocabulary.add(w);
+    this.fuse = new Fuse([...this.vocabulary].filter((w) => w.length >= 4 && !/\d/.test(w)), {
+      includeScore: true,
+      threshold: 0.3,
+      ignoreLocation: true,
+    });
+    this.termsByUnit = new Map(this.units.map((u) => [u.key, new Set([...u.terms, ...(this.recordTerms.get(u.record.id) ?? [])])]));
+  }
+
+  idfOf(term: string): number {
+    return this.idf.get(term) ?? this.maxIdf;
+  }
+
+  knows(term: string): boolean {
+    return this.idf.has(term);
+  }
+
+  /** Replaces misspelt words with the nearest knowledge-base word (fuse.js), keeping known words. */
+  correct(question: string): string {
+    return tokens(question)
+      .map((w) => {
+        if (w.length < 4 || /\d/.test(w) || isStopWord(w) || this.vocabulary.has(w) || this.idf.has(stem(w))) return w;
+        const best = this.fuse.search(w, { limit: 1 })[0];
+        return best && (best.score ?? 1) <= 0.3 ? best.item : w;
+      })
+      .join(' ');
+  }
+
+  /** Entity score per record: the best alias coverage, weighted by how specific the alias is. */
+  entityScores(question: string): Map<string, number> {
+    const q = new Set(allTerms(question));
+    const scores = new Map<string, number>();
+    for (const a of this.aliases) {
+      let matched = 0;
+      let total = 0;
+      for (const t of a.terms) {
+        const w = this.idfOf(t);
+        total += w;
+        if (q.has(t)) matched += w;
+      }
+      if (!total || !matched) continue;
+      const coverage = matched / total;
+      if (coverage < 0.5) continue;
+      // Specific aliases (rare words, several of them) count for more than one common word.
+      const specificity = Math.min(1, matched / (2.2 * this.maxIdf));
+      const s = coverage ** 2 * (0.55 + 0.45 * specificity);
+      if (s > (scores.get(a.record.id) ?? 0)) scores.set(a.record.id, s);
+    }
+    return scores;
+  }
+
+  rank(q: MatchQuery, entity: Map<string, number>): ScoredUnit[] {
+    const qWeight = q.terms.reduce((s, t) => s + this.idfOf(t), 0);
+    const maxIntent = Math.max(0, ...Object.values(q.intent));
+    const out: ScoredUnit[] = [];
+    for (const unit of this.units) {
+      const p = unit.record.partnership;
+      if (q.partnerships && p !== null && !q.partnerships.includes(p)) continue;
+      const terms = this.termsByUnit.get(unit.key)!;
+      let covered = 0;
+      for (const t of q.terms) if (terms.has(t)) covered += this.idfOf(t);
+      const lexical = qWeight ? covered / qWeight : 0;
+      const e = entity.get(unit.record.id) ?? 0;
+      const intent = maxIntent ? (q.intent[unit.attr] ?? 0) / maxIntent : unit.attr === 'summary' ? 0.4 : 0.15;
+      // Historical (2009) facts only win when nothing current does.
+      const age = unit.record.historical ? 0.85 : 1;
+      const notStated = unit.notStated ? 0.9 : 1;
+      const score = (0.45 * lexical + 0.3 * e + 0.25 * intent) * age * notStated;
+      if (score > 0.05) out.push({ unit, score, entity: e, lexical, intent });
+    }
+    return out.sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * Whether the question names this record by a word only one partnership uses ("ICSC",
+   * "SSPM", "MACA"): then the question implies the partnership and needs no clarifying.
+   */
+  isDistinctive(recordId: string, question: string): boolean {
+    const rec = this.units.find((u) => u.record.id === recordId)?.record;
+    if (!rec || rec.partnership === null) return true;
+    const q = new Set(allTerms(question));
+    for (const t of this.recordTerms.get(recordId) ?? []) {
+      if (!q.has(t) || this.idfOf(t) < 0.5 * this.maxIdf) continue;
+      const ps = this.termPartnerships.get(t);
+      if (ps && ps.size === 1 && ps.has(rec.partnership)) return true;
+    }
+    return false;
+  }
+
+  unitsOf(recordId: string): AnswerUnit[] {
+    return this.units.filter((u) => u.record.id === recordId);
+  }
+
+  unitFor(recordId: string, attr: AttrKey): AnswerUnit | undefined {
+    return this.units.find((u) => u.record.id === recordId && u.attr === attr);
+  }
+
+  /** Unknown content words of a question, after typo correction, for out-of-scope detection. */
+  unknownShare(question: string): number {
+    const terms = contentTerms(question);
+    if (!terms.length) return 0;
+    const unknown = terms.filter((t) => !this.idf.has(t));
+    return unknown.length / terms.length;
+  }
+
+  normaliseQuestion(question: string): string {
+    return normalise(question);
+  }
+}

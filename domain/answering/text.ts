@@ -1,0 +1,79 @@
+/**
+ * Text normalisation shared by indexing and questions, so both sides meet in the same form:
+ * lower case, "&" as "and", hyphens and slashes as spaces, a light stemmer (chairs/chaired/
+ * chairing -> chair) and a stop-word list that keeps the words that carry intent ("who",
+ * "often", "chair") out of the lexical score but available to intent detection.
+ */
+
+const STOP = new Set(
+  ('a an the of and or to in on at for by with from is are was were be been being do does did done has have had ' +
+    'i me my we our us you your it its this that these those there their they them he she his her what which who whom ' +
+    'whose when where why how can could would should will shall may might must about into over under any all each ' +
+    'some as if than then so not no yes please tell me know want need like just also get got give show find out up ' +
+    'there here much many more most other such only own same too very s t d ll m o re ve y am one').split(' '),
+);
+
+/** Words that say what is being asked rather than what it is about. */
+const QUESTION_WORDS = new Set(
+  ('who whos often frequently frequency how many much when where what which chair chairs chaired chairing chairperson ' +
+    'lead leads led leading meet meets meeting meetings met sit sits attend attends member members membership ' +
+    'stand stands mean means acronym abbreviation').split(' '),
+);
+
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019']/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/&/g, ' and ')
+    .replace(/\bsub[\s-]+groups?\b/g, (m) => (m.endsWith('s') ? 'subgroups' : 'subgroup'))
+    .replace(/\bvice[\s-]+chair/g, 'vicechair')
+    .replace(/\bco[\s-]+chair/g, 'cochair')
+    .replace(/\bbi[\s-]+monthly\b/g, 'bimonthly')
+    .replace(/\bmulti[\s-]+agency\b/g, 'multiagency')
+    .replace(/\bs\.?\s?(17|47|20|31)\b/g, 'section$1')
+    .replace(/\bsection\s+(17|47|20|31)\b/g, 'section$1')
+    .replace(/'s\b/g, '')
+    .replace(/[^a-z0-9%£.\s]/g, ' ')
+    .replace(/(\D)\.|\.(\D)|\.$/g, '$1 $2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A deliberately light stemmer: enough to join inflections, never so much that names collide. */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  const irregular: Record<string, string> = {
+    met: 'meet', meets: 'meet', meeting: 'meet', meetings: 'meet', children: 'child', childrens: 'child',
+    led: 'lead', people: 'person', women: 'woman', men: 'man', annually: 'annual', quarterly: 'quarter',
+    reviews: 'review', policies: 'policy', bodies: 'body', agencies: 'agency', partnerships: 'partnership',
+  };
+  if (irregular[word]) return irregular[word];
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4 && !w.endsWith('eed')) w = w.slice(0, -2);
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+export function tokens(text: string): string[] {
+  return normalise(text).split(' ').filter(Boolean);
+}
+
+/** Stemmed content tokens: no stop words, no question words. */
+export function contentTerms(text: string): string[] {
+  return tokens(text)
+    .filter((t) => !STOP.has(t) && !QUESTION_WORDS.has(t))
+    .map(stem);
+}
+
+export function allTerms(text: string): string[] {
+  return tokens(text).filter((t) => !STOP.has(t)).map(stem);
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP.has(word);
+}

@@ -1,0 +1,131 @@
+/**
+ * Flattens knowledge records into answer units: one unit per answerable attribute
+ * (a body's chair, a figure's value, one labelled fact...). The engine ranks units, so an
+ * answer is always one stated fact with the sources that state it, never a stitched guess.
+ */
+import { NOT_STATED, type Attr, type Cadence, type KnowledgeRecord, type Source } from '../../knowledge/schema.ts';
+import type { AttrKey } from './intents.ts';
+import { contentTerms } from './text.ts';
+
+export interface AnswerUnit {
+  key: string;
+  record: KnowledgeRecord;
+  attr: AttrKey;
+  /** For facts: their label. */
+  label?: string;
+  text: string;
+  qualifier?: string;
+  items?: string[];
+  sources: Source[];
+  /** The document is silent on this attribute; the answer says so rather than guessing. */
+  notStated: boolean;
+  /** Stemmed content terms of the unit's own words (label, text, items). */
+  terms: Set<string>;
+  /** A question this unit answers, for suggestions and follow-ups. */
+  question: string;
+}
+
+const TYPED_ATTRS: AttrKey[] = [
+  'role', 'chair', 'viceChair', 'members', 'accountableTo', 'quorum', 'area', 'statutoryPartners', 'leads',
+  'independentRoles', 'holder', 'responsibilities', 'appointedBy', 'documentName', 'levels', 'statutorySections',
+  'maintainedBy', 'reviewCycle', 'policyName', 'stages', 'finalStage', 'involved', 'timescale', 'decides',
+  'notifies', 'standard', 'owner', 'deadline',
+];
+
+const NOT_STATED_WORDING: Partial<Record<AttrKey, string>> = {
+  chair: 'who chairs', viceChair: 'who is vice-chair of', members: 'who the members are of',
+  accountableTo: 'who is accountable for', quorum: 'the quorum of', holder: 'who holds the post of',
+  appointedBy: 'who appoints', timescale: 'a timescale for', decides: 'who decides on', notifies: 'who notifies about',
+};
+
+function questionFor(rec: KnowledgeRecord, attr: AttrKey, label?: string): string {
+  const n = rec.name;
+  switch (attr) {
+    case 'chair': return `Who chairs the ${n}?`;
+    case 'viceChair': return `Who is vice-chair of the ${n}?`;
+    case 'members': return `Who sits on the ${n}?`;
+    case 'cadence': return `How often does the ${n} meet?`;
+    case 'accountableTo': return `Who is the ${n} accountable to?`;
+    case 'quorum': return `What is the quorum of the ${n}?`;
+    case 'expansion': return `What does ${rec.type === 'glossary' ? rec.acronym : n} stand for?`;
+    case 'holder': return `Who is the ${n}?`;
+    case 'appointedBy': return `Who appoints the ${n}?`;
+    case 'timescale': return `What is the timescale for ${n}?`;
+    case 'value': return `${n}?`;
+    case 'fact': return label ? `${n}: ${label}?` : `Tell me about ${n}`;
+    default: return `What is the ${n}?`;
+  }
+}
+
+function cadenceText(rec: KnowledgeRecord, c: Cadence): string {
+  const words = c.words.trim();
+  const sentence = /^[A-Z]/.test(words) && words.split(/\s+/).length > 3 ? words : `The ${rec.name} meets ${words}`;
+  const per = c.perYear === null ? '' : ` (${c.perYear === 1 ? 'once' : `${c.perYear} times`} a year)`;
+  return `${sentence.replace(/[.\s]+$/, '')}${per}.`;
+}
+
+function makeUnit(rec: KnowledgeRecord, attr: AttrKey, a: Attr, label?: string): AnswerUnit {
+  return {
+    key: `${rec.id}#${label ? `fact:${label}` : attr}`,
+    record: rec,
+    attr,
+    label,
+    text: a.text,
+    qualifier: a.qualifier,
+    items: a.items,
+    sources: a.sources,
+    notStated: false,
+    terms: new Set(contentTerms([label ?? '', a.text, a.qualifier ?? '', ...(a.items ?? [])].join(' '))),
+    question: questionFor(rec, attr, label),
+  };
+}
+
+export function buildUnits(records: readonly KnowledgeRecord[]): AnswerUnit[] {
+  const units: AnswerUnit[] = [];
+  for (const rec of records) {
+    units.push(makeUnit(rec, 'summary', rec.summary));
+    const fields = rec as unknown as Record<string, unknown>;
+    for (const attr of TYPED_ATTRS) {
+      const v = fields[attr];
+      if (v === undefined) continue;
+      if (v === NOT_STATED) {
+        const what = NOT_STATED_WORDING[attr] ?? `the ${attr} of`;
+        units.push({
+          key: `${rec.id}#${attr}`, record: rec, attr, text: `The document does not state ${what} the ${rec.name}.`,
+          sources: rec.sources, notStated: true, terms: new Set(), question: questionFor(rec, attr),
+        });
+      } else {
+        units.push(makeUnit(rec, attr, v as Attr));
+      }
+    }
+    if (rec.type === 'body') {
+      if (rec.cadence === NOT_STATED) {
+        units.push({
+          key: `${rec.id}#cadence`, record: rec, attr: 'cadence', text: `The document does not state how often the ${rec.name} meets.`,
+          sources: rec.sources, notStated: true, terms: new Set(), question: questionFor(rec, 'cadence'),
+        });
+      } else {
+        const text = cadenceText(rec, rec.cadence);
+        units.push({
+          key: `${rec.id}#cadence`, record: rec, attr: 'cadence', text, sources: rec.cadence.sources, notStated: false,
+          terms: new Set(contentTerms(`${text} ${rec.cadence.words}`)), question: questionFor(rec, 'cadence'),
+        });
+      }
+    }
+    if (rec.type === 'figure') {
+      units.push({
+        key: `${rec.id}#value`, record: rec, attr: 'value', text: rec.summary.text, sources: rec.summary.sources,
+        notStated: false, terms: new Set(contentTerms(`${rec.name} ${rec.summary.text} ${rec.period}`)), question: questionFor(rec, 'value'),
+      });
+    }
+    if (rec.type === 'glossary') {
+      const text = `${rec.acronym} stands for ${rec.expansion}.`;
+      units.push({
+        key: `${rec.id}#expansion`, record: rec, attr: 'expansion', text, sources: rec.sources, notStated: false,
+        terms: new Set(contentTerms(`${rec.acronym} ${rec.expansion}`)), question: questionFor(rec, 'expansion'),
+      });
+    }
+    for (const f of rec.facts) units.push(makeUnit(rec, 'fact', f, f.label));
+  }
+  return units;
+}

@@ -1,0 +1,35 @@
+/**
+ * `npm run eval [-- --file FILE]` scores the development questions and lists each failure.
+ * Exit code 0 always: the figures are for people; tests assert the bar separately.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadKnowledge } from '../load.ts';
+import { createAnswerEngine } from '../../domain/answering/engine.ts';
+import { pct, scoreOne, summarise, type EvalQuestion } from '../../domain/answering/evaluate.ts';
+import { PartnershipId } from '../schema.ts';
+
+const args = process.argv.slice(2);
+const fileAt = args.indexOf('--file');
+const file = resolve(fileAt >= 0 ? args[fileAt + 1]! : '../shared/eval/dev-questions.jsonl');
+const items = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalQuestion);
+
+const engine = createAnswerEngine(loadKnowledge());
+const outcomes = items.map((item) => {
+  const p = PartnershipId.safeParse(item.partnership);
+  return scoreOne(item, engine.answer(item.q, { partnership: p.success ? p.data : null }));
+});
+const s = summarise(outcomes);
+console.log(`Questions: ${items.length} from ${file}`);
+console.log(`answered-correct   ${pct(s.answeredCorrect)}`);
+console.log(`citation accuracy  ${pct(s.citation)}`);
+console.log(`abstention         ${pct(s.abstention)}`);
+const failures = outcomes.filter((o) => o.correct === false || o.cited === false || o.abstainedRightly === false);
+if (failures.length) {
+  console.log(`\nFailures (${failures.length}):`);
+  for (const f of failures) {
+    const what = [f.correct === false && 'content', f.cited === false && 'citation', f.abstainedRightly === false && 'should abstain'].filter(Boolean).join(', ');
+    const cites = f.answer.sources.map((x) => `${x.document.slice(0, 3)} §${x.section}`).join('; ');
+    console.log(`- ${f.id} [${what}] ${f.q}\n    -> ${f.answer.answered ? '' : '(abstained) '}${f.answer.text.replace(/\n/g, ' | ').slice(0, 300)}\n    sources: ${cites || 'none'}`);
+  }
+}
