@@ -1,0 +1,11 @@
+/** `npm run bench`: every benchmark, figures printed side by side with their baselines. */
+import { runAnsweringBench } from './answering.ts';
+
+async function main(): Promise<void> {
+  for (const line of runAnsweringBench()) console.log(line);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
