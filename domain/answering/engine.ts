@@ -115,7 +115,7 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     // No partnership named or known, and the fact differs by partnership: answer for each, never pick one silently.
     if (!scope && best.unit.record.partnership !== null && !matcher.isDistinctive(best.unit.record.id, corrected)) {
       const perPartnership = pickPerPartnership(ranked, ALL_PARTNERSHIPS, best);
-      if (perPartnership.length >= 2) {
+      if (perPartnership.length >= 2 && !saySameThing(perPartnership)) {
         const a = composer.list(
           'This differs by partnership (tell me yours with "partnership <name>" for a single answer):', perPartnership, confidence * 0.9, 'comparison', true,
         );
@@ -146,6 +146,15 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
   }
 
   return { answer, sampleQuestions };
+}
+
+/** Glossary expansions and other facts worded alike everywhere need no per-partnership list. */
+function saySameThing(units: readonly AnswerUnit[]): boolean {
+  if (units.every((u) => u.attr === 'expansion')) {
+    const expansions = new Set(units.map((u) => (u.record.type === 'glossary' ? u.record.expansion.toLowerCase().replace(/[^a-z]/g, '') : u.key)));
+    return expansions.size === 1;
+  }
+  return false;
 }
 
 function distinctQuestions(units: readonly AnswerUnit[], n: number): string[] {

@@ -9,7 +9,7 @@ import Fuse from 'fuse.js';
 import type { KnowledgeRecord, PartnershipId } from '../../knowledge/schema.ts';
 import type { AttrKey, IntentWeights } from './intents.ts';
 import { buildUnits, type AnswerUnit } from './units.ts';
-import { allTerms, contentTerms, isStopWord, normalise, stem, tokens } from './text.ts';
+import { allTerms, contentTerms, editDistance, isStopWord, normalise, QUESTION_VOCABULARY, stem, tokens } from './text.ts';
 
 interface AliasEntry {
   record: KnowledgeRecord;
@@ -71,9 +71,10 @@ export class Matcher {
       for (const w of tokens(`${phrases.join(' ')} ${rec.summary.text}`)) this.vocabulary.add(w);
     }
     for (const u of this.units) for (const w of tokens(`${u.label ?? ''} ${u.text}`)) this.vocabulary.add(w);
+    for (const w of QUESTION_VOCABULARY) this.vocabulary.add(w);
     this.fuse = new Fuse([...this.vocabulary].filter((w) => w.length >= 4 && !/\d/.test(w)), {
       includeScore: true,
-      threshold: 0.3,
+      threshold: 0.45,
       ignoreLocation: true,
     });
     this.termsByUnit = new Map(this.units.map((u) => [u.key, new Set([...u.terms, ...(this.recordTerms.get(u.record.id) ?? [])])]));
@@ -92,8 +93,13 @@ export class Matcher {
     return tokens(question)
       .map((w) => {
         if (w.length < 4 || /\d/.test(w) || isStopWord(w) || this.vocabulary.has(w) || this.idf.has(stem(w))) return w;
-        const best = this.fuse.search(w, { limit: 1 })[0];
-        return best && (best.score ?? 1) <= 0.3 ? best.item : w;
+        // fuse.js proposes near words; a small edit distance confirms a typo rather than another real word.
+        const allowed = w.length >= 8 ? 2 : 1;
+        const best = this.fuse.search(w, { limit: 8 })
+          .map((r) => ({ item: r.item, d: editDistance(w, r.item) }))
+          .filter((r) => r.d <= allowed)
+          .sort((a, b) => a.d - b.d)[0];
+        return best ? best.item : w;
       })
       .join(' ');
   }

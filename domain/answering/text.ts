@@ -77,3 +77,25 @@ export function allTerms(text: string): string[] {
 export function isStopWord(word: string): boolean {
   return STOP.has(word);
 }
+
+/**
+ * Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions).
+ * Used only to confirm fuse.js's typo candidates: fuse finds near words, this rejects
+ * real-but-different words ("capital" is not a typo of "hospital").
+ */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** Words people type in questions, so their misspellings can be corrected too. */
+export const QUESTION_VOCABULARY = [...QUESTION_WORDS, 'chairs', 'chaired', 'frequency', 'members', 'timescale', 'notify', 'safeguarding', 'partnership', 'executive', 'subgroup', 'meeting', 'often', 'quorum', 'accountable'];

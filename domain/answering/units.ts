@@ -59,7 +59,9 @@ function questionFor(rec: KnowledgeRecord, attr: AttrKey, label?: string): strin
 
 function cadenceText(rec: KnowledgeRecord, c: Cadence): string {
   const words = c.words.trim();
-  const sentence = /^[A-Z]/.test(words) && words.split(/\s+/).length > 3 ? words : `The ${rec.name} meets ${words}`;
+  const sentence = /^[A-Z]/.test(words) && words.split(/\s+/).length > 3
+    ? words
+    : `The ${rec.name} ${/^(meet|is held|are held|takes place|runs|will)/i.test(words) ? '' : 'meets '}${words}`;
   const per = c.perYear === null ? '' : ` (${c.perYear === 1 ? 'once' : `${c.perYear} times`} a year)`;
   return `${sentence.replace(/[.\s]+$/, '')}${per}.`;
 }

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../knowledge/load.ts';
+import { createAnswerEngine } from '../../domain/answering/engine.ts';
+import type { PartnershipId } from '../../knowledge/schema.ts';
+
+const engine = createAnswerEngine(loadKnowledge());
+const ask = (q: string, partnership?: PartnershipId) => engine.answer(q, partnership ? { partnership } : {});
+const lower = (s: string) => s.toLowerCase();
+
+describe('question kinds: a short answer with its source', () => {
+  it.each([
+    // [question, context, words the answer must contain (any of each group), cited document prefix]
+    ['Who chairs the CHSCP Executive?', undefined, [['icsc', 'independent child safeguarding commissioner']], '003'],
+    ['how often does the exec meet in hackney', undefined, [['bi-monthly', 'bimonthly', 'every two months']], '003'],
+    ['Who chairs the Executive group in Haringey?', undefined, [['independent chair']], '000'],
+    ['what is the meeting frequency of the Haringey Practice, Learning and Workforce Development subgroup', undefined, [['quarterly']], '000'],
+    ['Who sits on the Harrow Strategic Safeguarding Partnership?', undefined, [['chief executive']], '002'],
+    ['Who appoints the ICSC?', undefined, [['safeguarding partners']], '003'],
+    ['How often do the vice-chairs of the City and Hackney SLT rotate?', undefined, [['annual']], '003'],
+    ['Who hosts the business support unit in Harrow?', undefined, [['harrow council']], '002'],
+    ['Who was the independent chair of the Haringey LSCB?', undefined, [['david archibald']], '001'],
+    ['who chairs the executive', 'city-hackney', [['icsc', 'independent child safeguarding commissioner']], '003'],
+  ] as const)('%s', (q, ctx, must, doc) => {
+    const a = ask(q, ctx as PartnershipId | undefined);
+    expect(a.answered, a.text).toBe(true);
+    for (const group of must) expect(group.some((w) => lower(a.text).includes(w)), `${a.text} should contain ${group.join(' / ')}`).toBe(true);
+    expect(a.sources.some((s) => s.document.startsWith(doc)), JSON.stringify(a.sources)).toBe(true);
+    for (const s of a.sources) {
+      expect(s.quote.length).toBeGreaterThan(0);
+      expect(s.title.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('expands acronyms from the glossary', () => {
+    const a = ask('What does CDOP stand for?');
+    expect(a.kind).toBe('glossary');
+    expect(lower(a.text)).toContain('child death overview panel');
+  });
+
+  it('understands typos and informal wording', () => {
+    const a = ask('who chiars the chscp executiv?');
+    expect(a.answered).toBe(true);
+    expect(lower(a.text)).toMatch(/icsc|independent child safeguarding commissioner/);
+  });
+
+  it('answers reverse questions: which meetings a post chairs', () => {
+    const a = ask('Which meetings does the SSPM chair?');
+    expect(a.kind).toBe('reverse');
+    expect(lower(a.text)).toContain('quality');
+    expect(lower(a.text)).toMatch(/practice,? learning|workforce/);
+  });
+
+  it('compares partnerships when asked across them', () => {
+    const a = ask('How often do the executive groups meet in each partnership?');
+    expect(a.kind).toBe('comparison');
+    const named = ['Haringey', 'Harrow', 'City of London & Hackney'].filter((p) => a.text.includes(p));
+    expect(named.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(a.sources.map((s) => s.document.slice(0, 3))).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('offers follow-up questions about the same body', () => {
+    const a = ask('Who chairs the CHSCP Executive?');
+    expect(a.followUps.length).toBeGreaterThan(0);
+    expect(a.followUps.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('partnership context', () => {
+  it('never silently picks one partnership when the fact differs and none is known', () => {
+    const a = ask('Who chairs the executive?');
+    expect(a.answered).toBe(true);
+    expect(a.kind).toBe('comparison');
+    expect(a.partnership).toBeNull();
+  });
+
+  it('answers for the known partnership', () => {
+    const a = ask('How often does the executive meet?', 'city-hackney');
+    expect(a.partnership).toBe('city-hackney');
+    expect(a.sources.every((s) => s.document.startsWith('003') || s.national)).toBe(true);
+  });
+
+  it('a partnership named in the question wins over the context', () => {
+    const a = ask('How often does the CHSCP executive meet?', 'haringey');
+    expect(a.partnership).toBe('city-hackney');
+  });
+});
+
+describe('abstention: an honest "I don\'t know" with a route to a person', () => {
+  it.each([
+    'What is the time of the next bus to Tottenham?',
+    'Write me a poem about autumn',
+    'Who chairs the Leeds safeguarding partnership?',
+    'How do I set up my out of office reply?',
+    'What is the capital of France?',
+    'asdkjh qwpoeiru zxmcnv',
+    'How do I reset my password?',
+    'Who chairs the Camden safeguarding board?',
+  ])('%s', (q) => {
+    const a = ask(q);
+    expect(a.answered).toBe(false);
+    expect(a.kind).toBe('unknown');
+    expect(a.sources).toEqual([]);
+    expect(lower(a.text)).toMatch(/don't know|only hold|outside/);
+    expect(lower(a.text)).toContain('designated safeguarding lead');
+    expect(a.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  it('gives the configured MASH consultation line when abstaining', () => {
+    const a = engine.answer('Write me a poem about autumn', { mashConsultationLine: '020 0000 0000' });
+    expect(a.text).toContain('020 0000 0000');
+  });
+});
+
+describe('emergency: 999 first, whatever else is asked', () => {
+  it.each([
+    'someone is hurting a child now',
+    'A child is in immediate danger, who chairs the exec?',
+    'the boy is being hit right now what do I do',
+    'urgent: a girl has been stabbed and is bleeding',
+  ])('%s', (q) => {
+    const a = ask(q);
+    expect(a.kind).toBe('emergency');
+    expect(a.text.split('\n')[0]).toContain('999');
+  });
+
+  it('does not treat ordinary questions as emergencies', () => {
+    for (const q of ['What is the threshold for significant harm?', 'How often does the QA subgroup meet?']) {
+      expect(ask(q).kind).not.toBe('emergency');
+    }
+  });
+});
