@@ -1,0 +1,65 @@
+/**
+ * Working days in England and Wales: Monday to Friday, excluding public (bank) holidays
+ * from date-holidays (GB, region ENG, which England and Wales share, including substitute
+ * days). Dates are calendar days in Europe/London, so a deadline counted from a start at
+ * 23:30 on a Friday is the same as one counted from 09:00 that day.
+ *
+ * Convention: the start day is day 0; "within N working days" ends at the close of the
+ * Nth working day after it. A start on a weekend or bank holiday counts from the next
+ * working day, which is day 1.
+ */
+import Holidays from 'date-holidays';
+import { DateTime } from 'luxon';
+
+export const ZONE = 'Europe/London';
+
+export interface WorkingDayCalendar {
+  isWorkingDay(isoDate: string): boolean;
+  /** The London calendar date (YYYY-MM-DD) N working days after `from`. */
+  addWorkingDays(from: Date, days: number): string;
+  /** Bank holiday names for a date, for the summary ("Boxing Day (substitute day)"). */
+  holidayName(isoDate: string): string | undefined;
+}
+
+export function createEnglandCalendar(): WorkingDayCalendar {
+  const hd = new Holidays('GB', 'ENG');
+  const byYear = new Map<number, Map<string, string>>();
+  const holidays = (year: number): Map<string, string> => {
+    let map = byYear.get(year);
+    if (!map) {
+      map = new Map();
+      for (const h of hd.getHolidays(year)) {
+        if (h.type === 'public' || h.type === 'bank') map.set(h.date.slice(0, 10), h.name);
+      }
+      byYear.set(year, map);
+    }
+    return map;
+  };
+  const holidayName = (iso: string) => holidays(Number(iso.slice(0, 4))).get(iso);
+  const isWorkingDay = (iso: string): boolean => {
+    const d = DateTime.fromISO(iso, { zone: ZONE });
+    return d.weekday <= 5 && holidayName(iso) === undefined;
+  };
+  return {
+    isWorkingDay,
+    holidayName,
+    addWorkingDays(from, days) {
+      let d = DateTime.fromJSDate(from, { zone: ZONE }).startOf('day');
+      let left = days;
+      while (left > 0) {
+        d = d.plus({ days: 1 });
+        if (isWorkingDay(d.toISODate()!)) left--;
+      }
+      return d.toISODate()!;
+    },
+  };
+}
+
+/** "Monday 29 December 2025" for cards and the plain-text record. */
+export function formatLondonDate(isoDate: string): string {
+  return DateTime.fromISO(isoDate, { zone: ZONE }).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
+}
+
+export function formatLondonDateTime(at: Date): string {
+  return DateTime.fromJSDate(at, { zone: ZONE }).setLocale('en-GB').toFormat("cccc d LLLL yyyy, HH:mm");
+}

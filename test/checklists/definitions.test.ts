@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { loadChecklists, validateChecklists, parseChecklist } from '../../domain/checklists/load.ts';
+import { checkGraph } from '../../domain/checklists/graph.ts';
+import type { Checklist } from '../../domain/checklists/schema.ts';
+
+const real = loadChecklists();
+const byId = (id: string) => structuredClone(real.find((c) => c.id === id)!);
+
+describe('checklist definitions', () => {
+  it('ships the four checklists, each with a Teams command', () => {
+    expect(real.map((c) => c.command).sort()).toEqual(['escalation', 'lado', 'referral', 'serious-incident']);
+  });
+
+  it('never asks for a child\'s name or other identifying details', () => {
+    for (const c of real) {
+      for (const s of c.steps) {
+        expect(s.question, `${c.id}/${s.id}`).not.toMatch(/\b(name|date of birth|address|postcode)\b.*\?/i);
+      }
+    }
+  });
+
+  it('gives every step a "why this matters" with at least one source', () => {
+    for (const c of real) for (const s of c.steps) expect(s.why.every((n) => n.sources.length > 0), `${c.id}/${s.id}`).toBe(true);
+  });
+
+  it('includes each partnership\'s own route in the escalation checklist', () => {
+    const c = byId('escalation');
+    expect(c.steps.map((s) => s.id)).toEqual(expect.arrayContaining(['haringey-route', 'harrow-route', 'city-hackney-route']));
+  });
+});
+
+type Breaker = { name: string; expect: RegExp; breakIt: (c: Checklist) => void };
+
+const graphBreakers: Breaker[] = [
+  { name: 'a choice leading to a step that does not exist', expect: /leads to a step "nowhere" that does not exist/,
+    breakIt: (c) => { c.steps[0]!.choices[0]!.next = { step: 'nowhere' }; } },
+  { name: 'a choice leading to an outcome that does not exist', expect: /leads to an outcome "nothing" that does not exist/,
+    breakIt: (c) => { c.steps[0]!.choices[0]!.next = { outcome: 'nothing' }; } },
+  { name: 'a step nobody can reach', expect: /step "orphan" cannot be reached/,
+    breakIt: (c) => { c.steps.push({ ...structuredClone(c.steps[1]!), id: 'orphan' }); } },
+  { name: 'an outcome nobody can reach', expect: /outcome "lonely" cannot be reached/,
+    breakIt: (c) => { c.outcomes.push({ ...structuredClone(c.outcomes[0]!), id: 'lonely' }); } },
+  { name: 'an end with no actions', expect: /outcome "urgent" has no actions for haringey/,
+    breakIt: (c) => { c.outcomes.find((o) => o.id === 'urgent')!.actions = []; } },
+  { name: 'an end whose actions are all for another partnership', expect: /outcome "urgent" has no actions for harrow/,
+    breakIt: (c) => { for (const a of c.outcomes.find((o) => o.id === 'urgent')!.actions) a.only = ['haringey']; } },
+  { name: 'a cycle', expect: /a cycle returns to step "child-safe"/,
+    breakIt: (c) => { c.steps.find((s) => s.id === 'stage-1')!.choices[0]!.next = { step: 'child-safe' }; } },
+  { name: 'a start step that does not exist', expect: /start step "missing" does not exist/,
+    breakIt: (c) => { c.start = 'missing'; } },
+  { name: 'two steps with one id', expect: /two steps share the id "about"/,
+    breakIt: (c) => { c.steps.push(structuredClone(c.steps.find((s) => s.id === 'about')!)); } },
+];
+
+describe('the graph check, on deliberately broken definitions', () => {
+  it('finds nothing wrong with the shipped checklists', () => {
+    for (const c of real) expect(checkGraph(c)).toEqual([]);
+  });
+  it.each(graphBreakers)('rejects $name', ({ breakIt, expect: re }) => {
+    const c = byId('escalation');
+    breakIt(c);
+    expect(checkGraph(c).join('\n')).toMatch(re);
+    expect(() => validateChecklists([c])).toThrow(re);
+  });
+});
+
+describe('the source check, on deliberately broken definitions', () => {
+  it('rejects a seed quote that is not in its document', () => {
+    const c = byId('serious-incident');
+    const src = c.steps[0]!.local!.haringey![0]!.sources[0]!;
+    if (!('document' in src)) throw new Error('fixture changed');
+    src.quote = 'the Panel must be notified within 3 working days of the incident';
+    expect(() => validateChecklists([c])).toThrow(/quote not found in 000_322d20df74132527\.txt/);
+  });
+
+  it('rejects a VERIFY fact used as a rule rather than "check your local procedure"', () => {
+    const c = byId('escalation');
+    const note = c.steps.find((s) => s.id === 'haringey-route')!.why[0]!;
+    note.checkLocal = false;
+    expect(() => validateChecklists([c])).toThrow(/cites an unverified fact .* as a rule/);
+  });
+
+  it('rejects local-procedure guidance that does not say so', () => {
+    const c = byId('escalation');
+    const note = c.steps.find((s) => s.id === 'haringey-route')!.why[0]!;
+    note.text = 'Escalate to the Director within two days.';
+    expect(() => validateChecklists([c])).toThrow(/must tell the lead to "check your local procedure"/);
+  });
+
+  it('accepts typographic quotes and line breaks in a seed quote, as the knowledge base does', () => {
+    const c = byId('serious-incident');
+    const o = c.outcomes.find((x) => x.id === 'below-criteria')!.actions[0]!.sources[0]!;
+    if (!('document' in o)) throw new Error('fixture changed');
+    o.quote = o.quote.replace(/'/g, '\u2019').replace('the definition', 'the\n  definition');
+    expect(() => validateChecklists([c])).not.toThrow();
+  });
+});
+
+describe('the schema check', () => {
+  it('names the file and field of a bad definition', () => {
+    const raw = JSON.parse(JSON.stringify(byId('lado')));
+    raw.steps[2].why = [];
+    delete raw.outcomes[0].title;
+    expect(() => parseChecklist(raw, 'lado.yaml')).toThrow(/lado\.yaml: .*field "steps\.2\.why".*field "outcomes\.0\.title"/s);
+  });
+  it('rejects two checklists with the same command', () => {
+    const a = byId('lado');
+    const b = { ...byId('referral'), command: 'lado' };
+    expect(() => validateChecklists([a, b])).toThrow(/two checklists share the command lado/);
+  });
+});
