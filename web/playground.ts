@@ -35,6 +35,7 @@ const ASSETS: Record<string, { file: () => string; type: string; cache: string }
   '/': { file: () => path.join(PUBLIC_DIR, 'index.html'), type: 'text/html; charset=utf-8', cache: 'no-store' },
   '/playground/playground.js': { file: () => path.join(PUBLIC_DIR, 'playground.js'), type: 'text/javascript; charset=utf-8', cache: 'no-store' },
   '/playground/playground.css': { file: () => path.join(PUBLIC_DIR, 'playground.css'), type: 'text/css; charset=utf-8', cache: 'no-store' },
+  '/favicon.ico': { file: () => fileURLToPath(new URL('../manifest/color.png', import.meta.url)), type: 'image/png', cache: 'public, max-age=3600' },
   '/playground/webchat.js': { file: webChatBundlePath, type: 'text/javascript; charset=utf-8', cache: 'public, max-age=3600' },
 };
 
