@@ -1,0 +1,156 @@
+/**
+ * The bot's configuration: every environment variable the bot reads, parsed once with zod
+ * and frozen. Only bot/main.ts passes `process.env` in; everything else receives a Config,
+ * so tests build configurations without touching the environment.
+ *
+ * A bad value stops the start with one message naming each bad variable, because an IT admin
+ * reading a container log needs to know exactly what to fix. Secret values are never echoed.
+ */
+import { z } from 'zod';
+import { ConfigError } from '../domain/shared/errors.ts';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** Empty strings count as "not set": `FOO=` in an .env file should mean the default. */
+const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
+
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), 'expected true or false')
+      .transform((v) => ['true', '1', 'yes'].includes(v))
+      .optional()
+      .transform((v) => v ?? fallback),
+  );
+
+const integer = (fallback: number, min: number, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(min).max(max).default(fallback),
+  );
+
+const EnvSchema = z.object({
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.enum(APP_TYPES, { error: `expected one of ${APP_TYPES.join(', ')}` }).default('MultiTenant'),
+  ),
+  MicrosoftAppTenantId: optionalText,
+  PORT: integer(3978, 0, 65535),
+  HOST: optionalText,
+  ALLOWED_TENANT_IDS: optionalText,
+  EXPERTS_CONVERSATION_ID: optionalText,
+  EXPERTS_SERVICE_URL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.url({ error: 'expected an https URL' }).default('https://smba.trafficmanager.net/teams/'),
+  ),
+  STORAGE_URL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().default('sqlite:./data/bot.db'),
+  ),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ),
+  FEEDBACK_STORE_QUESTION_TEXT: flag(false),
+  MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
+  SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 120_000),
+  CONTACTS_FILE: optionalText,
+});
+
+export type AppType = (typeof APP_TYPES)[number];
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  /** Empty string in local development mode (no Azure bot registration). */
+  readonly appId: string;
+  readonly appPassword: string;
+  readonly appType: AppType;
+  readonly appTenantId: string;
+  /** True when no app id is set: no authentication, loopback only. */
+  readonly devMode: boolean;
+  readonly port: number;
+  readonly host: string;
+  /** Empty means any tenant may use the bot. */
+  readonly allowedTenantIds: readonly string[];
+  readonly expertsConversationId: string | null;
+  readonly expertsServiceUrl: string;
+  readonly storageUrl: string;
+  readonly logLevel: LogLevel;
+  readonly feedbackStoreQuestionText: boolean;
+  readonly maxBodyBytes: number;
+  readonly shutdownTimeoutMs: number;
+  readonly contactsFile: string | null;
+}
+
+/** Pure: the same env always gives the same Config or the same ConfigError. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+  // Cross-variable rules read the raw strings, so one start reports every problem at once.
+  problems.push(...crossChecks(env));
+  if (problems.length || !parsed.success) throw configError(problems);
+  const e = parsed.data;
+  const appId = e.MicrosoftAppId ?? '';
+  const devMode = appId === '';
+
+  return Object.freeze({
+    appId,
+    appPassword: e.MicrosoftAppPassword ?? '',
+    appType: e.MicrosoftAppType,
+    appTenantId: e.MicrosoftAppTenantId ?? '',
+    devMode,
+    port: e.PORT,
+    host: devMode ? '127.0.0.1' : (e.HOST ?? '0.0.0.0'),
+    allowedTenantIds: Object.freeze(
+      (e.ALLOWED_TENANT_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    ),
+    expertsConversationId: e.EXPERTS_CONVERSATION_ID ?? null,
+    expertsServiceUrl: e.EXPERTS_SERVICE_URL,
+    storageUrl: e.STORAGE_URL,
+    logLevel: e.LOG_LEVEL,
+    feedbackStoreQuestionText: e.FEEDBACK_STORE_QUESTION_TEXT,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    contactsFile: e.CONTACTS_FILE ?? null,
+  });
+}
+
+function crossChecks(env: Readonly<Record<string, string | undefined>>): string[] {
+  const get = (name: string) => env[name]?.trim() || undefined;
+  const appId = get('MicrosoftAppId');
+  const appType = get('MicrosoftAppType') ?? 'MultiTenant';
+  const host = get('HOST');
+  const storage = get('STORAGE_URL');
+  const problems: string[] = [];
+  if (appId && appType !== 'UserAssignedMSI' && !get('MicrosoftAppPassword')) {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (except for UserAssignedMSI)');
+  }
+  if (appId && appType !== 'MultiTenant' && !get('MicrosoftAppTenantId')) {
+    problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${appType}`);
+  }
+  if (!appId && get('MicrosoftAppPassword')) {
+    problems.push('MicrosoftAppId: required when MicrosoftAppPassword is set (or remove the password to run in local development mode)');
+  }
+  if (!appId && host && !LOOPBACK_HOSTS.has(host)) {
+    problems.push(`HOST: without MicrosoftAppId the bot runs unauthenticated and only listens on 127.0.0.1; set MicrosoftAppId to listen on ${host}`);
+  }
+  if (storage && !/^sqlite:|^postgres(ql)?:\/\//.test(storage)) {
+    problems.push('STORAGE_URL: expected sqlite:<path> or postgres://user@host/db');
+  }
+  return problems;
+}
+
+function configError(problems: string[]): ConfigError {
+  const message = `Invalid configuration (fix these environment variables and start again):\n${problems.map((p) => `  - ${p}`).join('\n')}`;
+  return new ConfigError('CONFIG_INVALID', message, { variables: problems.map((p) => p.split(':')[0]) });
+}

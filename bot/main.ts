@@ -1,0 +1,62 @@
+/**
+ * Composition root: the only place that reads process.env. Loads the configuration (a bad
+ * value stops the start with a readable list), the knowledge base, the answer engine and the
+ * deployment contacts, starts the server, and shuts down cleanly on SIGINT / SIGTERM.
+ */
+import { createAnswerEngine } from '../domain/answering/engine.ts';
+import { loadContacts } from '../domain/contacts/contacts.ts';
+import { AppError } from '../domain/shared/errors.ts';
+import { loadKnowledge } from '../knowledge/load.ts';
+import { registerPlayground } from '../web/playground.ts';
+import { loadConfig, type Config } from './config.ts';
+import { contactLinesFrom } from './contact-lines.ts';
+import { createLogger, errorFields } from './logger.ts';
+import { createServer, type ServerOptions } from './server.ts';
+
+/** "Try it without Teams": the Web Chat page and loopback Direct Line, only when unauthenticated on loopback. */
+function playground(config: Config): ServerOptions {
+  if (!config.devMode) return {};
+  return { extraRoutes: (server) => void registerPlayground(server, { maxBodyBytes: config.maxBodyBytes }) };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+  const logger = createLogger(config.logLevel);
+  try {
+    const engine = createAnswerEngine(loadKnowledge());
+    const contacts = contactLinesFrom(config.contactsFile ? loadContacts(config.contactsFile) : loadContacts());
+    const running = await createServer(config, { engine, contacts, logger }, playground(config));
+    const shutdown = (signal: string) => {
+      logger.info({ event: 'shutdown', signal }, 'stopping');
+      running.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ event: 'shutdown.failed', ...errorFields(err) }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  } catch (err) {
+    // Knowledge, contacts and storage problems are configuration problems an admin can fix: say what, not a stack.
+    if (err instanceof AppError) {
+      process.stderr.write(`Cannot start: ${err.message}\n`);
+      process.exit(78);
+    }
+    logger.fatal({ event: 'start.failed', ...errorFields(err) }, 'start failed');
+    process.exit(1);
+  }
+}
+
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`Unhandled rejection: ${reason instanceof Error ? reason.name : typeof reason}\n`);
+});
+
+await main();

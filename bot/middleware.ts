@@ -1,0 +1,42 @@
+/**
+ * Runs before every turn: drops activities from tenants the admin did not allow, and saves
+ * the conversation reference so the bot can later post into this conversation (experts
+ * channel, notifying an asker).
+ */
+import { TurnContext, type Middleware } from 'botbuilder';
+import type { Services } from './services.ts';
+
+function isProactive(context: TurnContext): boolean {
+  return context.activity.type === 'event' && context.activity.name === 'ContinueConversation';
+}
+
+export function tenantOf(context: TurnContext): string | undefined {
+  const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
+  return channelData?.tenant?.id ?? context.activity.conversation?.tenantId;
+}
+
+export function createMiddleware(services: Services): Middleware[] {
+  const allowed = new Set(services.config.allowedTenantIds);
+  const tenantGate: Middleware = {
+    async onTurn(context, next) {
+      if (allowed.size && !isProactive(context)) {
+        const tenant = tenantOf(context);
+        if (!tenant || !allowed.has(tenant)) {
+          services.logger.warn({ event: 'tenant.rejected', tenant: tenant ?? null, type: context.activity.type }, 'activity from a tenant that is not allowed');
+          return;
+        }
+      }
+      await next();
+    },
+  };
+  const references: Middleware = {
+    async onTurn(context, next) {
+      if (!isProactive(context) && context.activity.conversation?.id) {
+        const reference = TurnContext.getConversationReference(context.activity);
+        await services.state.saveReference(context.activity.conversation.id, reference as unknown as Record<string, unknown>);
+      }
+      await next();
+    },
+  };
+  return [tenantGate, references];
+}

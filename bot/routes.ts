@@ -1,0 +1,106 @@
+/**
+ * THE routing table: every text command and every card-submit verb the bot understands.
+ *
+ * The route types live in bot/route-types.ts (so feature modules can import them without a cycle).
+ *
+ * How to add a feature (e.g. bot/features/checklists.ts, bot/features/reminders.ts):
+ *   1. In your module, `export const checklistsFeature: Feature = { name, commands, verbs, migrations?, start? }`.
+ *      - a command: `{ name: 'checklist', usage: 'checklist <name>', description: '...', run: async (turn, args) => ... }`
+ *        `name` (and `aliases`) are matched case-insensitively as the first word(s) of the message;
+ *        `args` is the rest of the message, original case. `accepts(args)` may return false to let
+ *        the message be answered as a question instead ("partnership arrangements in Harrow?").
+ *      - a card verb: `verbRoute('checklist.next', z.object({ ... }), async (turn, data) => ...)`.
+ *        Put `{ "verb": "checklist.next", ... }` in your Action.Submit data; the data is validated
+ *        with your schema before `run` is called, and a bad or unknown submit gets a clear reply.
+ *      - `migrations`: your storage migrations (your version range), applied at start.
+ *      - `start(services)`: background work (reminder scheduler); return a stop function.
+ *   2. Add the feature to FEATURES below (one line).
+ * Anything that is not a command or a verb is a question for the answer engine.
+ */
+import Fuse from 'fuse.js';
+import { AppError } from '../domain/shared/errors.ts';
+import type { Migration } from '../storage/migrate.ts';
+import type { CommandRoute, Feature, Turn, VerbRoute } from './route-types.ts';
+import { MESSAGES, userMessageFor } from './user-messages.ts';
+import { coreFeature } from './features/core.ts';
+import { answerQuestion, questionsFeature } from './features/questions.ts';
+import { feedbackFeature } from './features/feedback.ts';
+import { askLeadFeature } from './features/ask-lead.ts';
+
+export type { CommandRoute, Feature, Turn, VerbRoute } from './route-types.ts';
+export { verbRoute } from './route-types.ts';
+
+export const FEATURES: readonly Feature[] = [coreFeature, questionsFeature, feedbackFeature, askLeadFeature];
+
+export interface Router {
+  commands: readonly CommandRoute[];
+  verbs: ReadonlyMap<string, VerbRoute>;
+  migrations: readonly Migration[];
+  dispatchText(turn: Omit<Turn, 'commands'>, text: string): Promise<void>;
+  dispatchSubmit(turn: Omit<Turn, 'commands'>, value: unknown): Promise<void>;
+}
+
+export function createRouter(features: readonly Feature[] = FEATURES): Router {
+  const commands = features.flatMap((f) => f.commands ?? []);
+  const verbs = new Map<string, VerbRoute>();
+  for (const v of features.flatMap((f) => f.verbs ?? [])) {
+    if (verbs.has(v.verb)) throw new Error(`Two routes claim the card verb "${v.verb}"`);
+    verbs.set(v.verb, v);
+  }
+  // Longest phrase first, so "ask a lead" wins over a shorter "ask".
+  const phrases = commands
+    .flatMap((c) => [c.name, ...(c.aliases ?? [])].map((p) => ({ phrase: p.toLowerCase(), route: c })))
+    .sort((a, b) => b.phrase.length - a.phrase.length);
+  const seen = new Set<string>();
+  for (const { phrase } of phrases) {
+    if (seen.has(phrase)) throw new Error(`Two routes claim the command "${phrase}"`);
+    seen.add(phrase);
+  }
+  const fuzzy = new Fuse(phrases.map((p) => p.phrase), { threshold: 0.34, includeScore: true });
+  const commandList = commands.map((c) => c.usage).join(', ');
+
+  return {
+    commands,
+    verbs,
+    migrations: features.flatMap((f) => f.migrations ?? []),
+
+    async dispatchText(partial, raw) {
+      const turn: Turn = { ...partial, commands };
+      const slash = raw.trim().startsWith('/');
+      const text = raw.trim().replace(/^\/+/, '').replace(/\s+/g, ' ');
+      const lower = text.toLowerCase().replace(/[?!.]+$/, '');
+      for (const { phrase, route } of phrases) {
+        if (lower !== phrase && !lower.startsWith(`${phrase} `)) continue;
+        const args = text.slice(phrase.length).trim();
+        if (route.accepts && !route.accepts(args)) break;
+        await route.run(turn, args);
+        return;
+      }
+      // "/hepl" or a lone "hlep" is a mistyped command, not a question for the engine.
+      const firstWord = lower.split(' ')[0] ?? '';
+      const looksLikeCommand = slash || (!lower.includes(' ') && (fuzzy.search(firstWord)[0]?.score ?? 1) < 0.34);
+      if (looksLikeCommand && lower) {
+        await turn.context.sendActivity(MESSAGES.unknownCommand(firstWord, commandList));
+        return;
+      }
+      await answerQuestion(turn, text);
+    },
+
+    async dispatchSubmit(partial, value) {
+      const turn: Turn = { ...partial, commands };
+      const verb = typeof value === 'object' && value !== null ? (value as { verb?: unknown }).verb : undefined;
+      const route = typeof verb === 'string' ? verbs.get(verb) : undefined;
+      if (!route) {
+        await turn.context.sendActivity(userMessageFor(new AppError('STALE_SUBMIT', 'unknown card verb')));
+        return;
+      }
+      const parsed = route.schema.safeParse(value);
+      if (!parsed.success) {
+        turn.services.logger.warn({ verb: route.verb, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'card submit rejected');
+        await turn.context.sendActivity(userMessageFor(new AppError('INVALID_INPUT', 'card data failed validation')));
+        return;
+      }
+      await route.run(turn, parsed.data);
+    },
+  };
+}

@@ -1,0 +1,232 @@
+/**
+ * The HTTP server: restify 11 with
+ *   POST /api/messages  Bot Framework activities through the CloudAdapter (authenticated
+ *                       whenever MicrosoftAppId is set; 400 for a malformed activity, 413 for
+ *                       a body over MAX_BODY_BYTES, 401 without a valid token)
+ *   GET  /healthz       liveness and storage check
+ *
+ * HOOK FOR OTHER PARTS OF THE PRODUCT (the local Web Chat page, the loopback Direct Line):
+ *
+ *   const running = await createServer(config, deps, {
+ *     extraRoutes: (server, ctx) => {
+ *       server.get('/', ...);                        // any restify route, registered before listen
+ *       // ctx.processActivity(activity) runs an activity through the bot in-process, without a
+ *       // Bot Framework token: only call it from loopback-only routes. Replies go to
+ *       // activity.serviceUrl (point it at your own route), or come back in the result body
+ *       // ({ activities }) when activity.deliveryMode is 'expectReplies'.
+ *       // ctx.baseUrl() is the server's own URL once listening; ctx.config/ctx.logger/ctx.services as named.
+ *     },
+ *   });
+ *
+ * createServer returns a listening server; `close()` stops accepting, lets in-flight requests
+ * finish (up to SHUTDOWN_TIMEOUT_MS), stops feature background work and closes storage.
+ */
+import type { AddressInfo } from 'node:net';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
+import { AppError } from '../domain/shared/errors.ts';
+import { openDatabase, type Database } from '../storage/database.ts';
+import { migrate } from '../storage/migrate.ts';
+import { createStateStore, stateMigrations } from '../storage/state-store.ts';
+import { parseActivity } from './activity-schema.ts';
+import { createAdapter, type BotAdapter } from './adapter.ts';
+import type { Config } from './config.ts';
+import { createLogger, errorFields, type Logger } from './logger.ts';
+import { createMiddleware } from './middleware.ts';
+import { createProactive } from './proactive.ts';
+import { createRouter, FEATURES, type Feature } from './routes.ts';
+import { GENERIC_CONTACTS, type AnswerEngine, type ContactLines, type Services } from './services.ts';
+import { SafeguardingBot } from './teams-bot.ts';
+import { userMessageFor } from './user-messages.ts';
+
+export interface ServerDeps {
+  engine: AnswerEngine;
+  contacts?: ContactLines;
+  logger?: Logger;
+  /** Defaults to FEATURES from bot/routes.ts. */
+  features?: readonly Feature[];
+  /** An open database; by default opened from config.storageUrl (and closed by close()). */
+  db?: Database;
+}
+
+export interface ExtraRoutesContext {
+  config: Config;
+  logger: Logger;
+  services: Services;
+  processActivity(activity: Partial<Activity>): Promise<InvokeResponse | undefined>;
+  baseUrl(): string;
+}
+
+export interface ServerOptions {
+  extraRoutes?: (server: Server, ctx: ExtraRoutesContext) => void | Promise<void>;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  port: number;
+  adapter: BotAdapter;
+  services: Services;
+  processActivity(activity: Partial<Activity>): Promise<InvokeResponse | undefined>;
+  close(): Promise<void>;
+}
+
+interface RestifyErrorLike extends Error {
+  statusCode?: number;
+  toJSON?: () => unknown;
+}
+
+export async function createServer(config: Config, deps: ServerDeps, options: ServerOptions = {}): Promise<RunningServer> {
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const ownsDb = !deps.db;
+  const db = deps.db ?? (await openDatabase(config.storageUrl));
+  const features = deps.features ?? FEATURES;
+  const router = createRouter(features);
+  await migrate(db, [...stateMigrations, ...router.migrations]);
+
+  const adapter = createAdapter(config);
+  const services: Services = {
+    config, logger, db,
+    state: createStateStore(db),
+    engine: deps.engine,
+    contacts: deps.contacts ?? GENERIC_CONTACTS,
+    proactive: createProactive(adapter, config.appId),
+  };
+  for (const m of createMiddleware(services)) adapter.use(m);
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ event: 'turn.error', type: context.activity.type, ...errorFields(error) }, 'turn failed');
+    // An invoke (compose-box search) answers with a status, not a chat message.
+    if (context.activity.type !== 'invoke') await context.sendActivity(userMessageFor(error)).catch(() => undefined);
+  };
+  const bot = new SafeguardingBot(services, router);
+  const logic = (context: TurnContext) => bot.run(context);
+  const stoppers = features.flatMap((f) => {
+    const stop = f.start?.(services);
+    return stop ? [stop] : [];
+  });
+
+  const server = restify.createServer({ name: 'safeguarding-bot', handleUncaughtExceptions: false });
+  let stopping = false;
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+
+  server.pre((req, res, next) => {
+    if (stopping) {
+      res.setHeader('connection', 'close');
+      res.send(503, { error: 'SHUTTING_DOWN', message: 'The bot is restarting; try again shortly.' });
+      return next(false);
+    }
+    inFlight++;
+    const started = performance.now();
+    res.once('finish', () => {
+      inFlight--;
+      // Route, status and timing only: never bodies, which hold message text.
+      logger.info({ event: 'http', method: req.method, path: req.getPath(), status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      if (inFlight === 0) drained?.();
+    });
+    return next();
+  });
+
+  server.on('restifyError', (_req: Request, _res: Response, err: RestifyErrorLike, callback: () => void) => {
+    if (err.statusCode === 413) {
+      err.toJSON = () => ({ error: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than the limit of ${config.maxBodyBytes} bytes.` });
+    } else if (err.statusCode === 400) {
+      err.toJSON = () => ({ error: 'BAD_REQUEST', message: 'The request body is not valid JSON.' });
+    } else if (err.statusCode === 404 || err.statusCode === 405) {
+      err.toJSON = () => ({ error: 'NOT_FOUND', message: 'No such endpoint.' });
+    }
+    return callback();
+  });
+
+  async function processTrusted(activity: Partial<Activity>): Promise<InvokeResponse | undefined> {
+    return adapter.handleTrusted(parseActivity(activity), logic);
+  }
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    try {
+      await db.all('SELECT 1 AS ok');
+      res.send(200, { status: 'ok', mode: config.devMode ? 'local-development' : 'authenticated', storage: db.dialect });
+    } catch (err) {
+      logger.error({ event: 'health.storage', ...errorFields(err) }, 'storage check failed');
+      res.send(503, { status: 'unavailable', storage: db.dialect });
+    }
+  });
+
+  server.post(
+    '/api/messages',
+    restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false }),
+    async (req: Request, res: Response) => {
+      let activity: Activity;
+      try {
+        activity = parseActivity(req.body);
+      } catch (err) {
+        logger.warn({ event: 'activity.rejected', fields: (err as AppError).details?.fields ? ((err as AppError).details!.fields as string[]).map((f) => f.split(':')[0]) : [] }, 'malformed activity');
+        res.send(400, { error: 'BAD_REQUEST', message: (err as Error).message });
+        return;
+      }
+      try {
+        const result = await adapter.handle(req.header('authorization') ?? '', activity, logic);
+        if (result?.body !== undefined) res.send(result.status, result.body);
+        else res.send(result?.status ?? 200);
+      } catch (err) {
+        if (isAuthError(err)) {
+          logger.warn({ event: 'auth.rejected', channel: activity.channelId }, 'unauthenticated request');
+          res.send(401, { error: 'UNAUTHORIZED', message: 'A valid Bot Framework token is required.' });
+          return;
+        }
+        logger.error({ event: 'activity.failed', type: activity.type, ...errorFields(err) }, 'activity failed');
+        res.send(500, { error: 'INTERNAL', message: 'The bot could not process this activity.' });
+      }
+    },
+  );
+
+  if (config.devMode) {
+    logger.warn(
+      { event: 'dev-mode', host: config.host },
+      'LOCAL DEVELOPMENT MODE: no MicrosoftAppId is set, so requests are NOT authenticated. Listening on 127.0.0.1 only. Set MicrosoftAppId and MicrosoftAppPassword before connecting to Teams.',
+    );
+  }
+
+  let baseUrl = '';
+  await options.extraRoutes?.(server, { config, logger, services, processActivity: processTrusted, baseUrl: () => baseUrl });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info({ event: 'listening', url: baseUrl, devMode: config.devMode, storage: db.dialect }, 'bot listening');
+
+  let closing: Promise<void> | null = null;
+  async function close(): Promise<void> {
+    closing ??= (async () => {
+      stopping = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      if (inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((resolve) => { drained = resolve; }),
+          new Promise<void>((resolve) => setTimeout(resolve, config.shutdownTimeoutMs).unref()),
+        ]);
+      }
+      server.server.closeAllConnections();
+      await closed;
+      for (const stop of stoppers) await stop().catch((err: unknown) => logger.error({ event: 'feature.stop', ...errorFields(err) }, 'feature stop failed'));
+      if (ownsDb) await db.close();
+      logger.info({ event: 'stopped' }, 'bot stopped');
+    })();
+    return closing;
+  }
+
+  return { server, url: baseUrl, port, adapter, services, processActivity: processTrusted, close };
+}
+
+function isAuthError(err: unknown): boolean {
+  const e = err as { name?: string; statusCode?: number } | null;
+  return !!e && (e.name === 'AuthenticationError' || e.statusCode === 401 || e.statusCode === 403);
+}
+

@@ -1,0 +1,53 @@
+/**
+ * What a turn handler may use. Built once by createServer and handed to every route, so
+ * feature modules (bot/features/*.ts) never reach for globals or the environment.
+ */
+import type { Answer, AnswerContext } from '../domain/answering/types.ts';
+import type { Database } from '../storage/database.ts';
+import type { StateStore, StoredReference } from '../storage/state-store.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+
+/** The answer engine as the bot sees it (createAnswerEngine(kb) satisfies this). */
+export interface AnswerEngine {
+  answer(question: string, context?: AnswerContext): Answer | Promise<Answer>;
+}
+
+/** Who to talk to when the bot cannot help, per partnership (from deployment configuration). */
+export interface ContactLines {
+  /** "Call the Harrow MASH consultation line on ..." or null when not configured. */
+  personLine(partnership: string | null): string | null;
+  /** Lines shown under the 999 instruction on the emergency card. */
+  emergencyLines(partnership: string | null): string[];
+  /** Passed to the engine so its abstain text can name the line. */
+  mashConsultationLine(partnership: string | null): string | undefined;
+}
+
+/** A message to post outside the current turn (experts channel, notifying an asker). */
+export interface OutgoingMessage {
+  text?: string;
+  attachments?: Array<{ contentType: string; content: unknown }>;
+}
+
+export interface Proactive {
+  /** Posts into a stored conversation; returns the new activity's id when the channel gives one. */
+  send(reference: StoredReference, message: OutgoingMessage): Promise<string | null>;
+  /** Replaces a card the bot posted earlier in that conversation. */
+  update(reference: StoredReference, activityId: string, message: OutgoingMessage): Promise<void>;
+}
+
+export interface Services {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  state: StateStore;
+  engine: AnswerEngine;
+  contacts: ContactLines;
+  proactive: Proactive;
+}
+
+export const GENERIC_CONTACTS: ContactLines = {
+  personLine: () => null,
+  emergencyLines: () => [],
+  mashConsultationLine: () => undefined,
+};

@@ -1,0 +1,144 @@
+/**
+ * The guided-checklist cards: the menu (start one, resume an unfinished one), a step
+ * (question, choices, "why this matters" with sources, progress, Back / Start again / Cancel),
+ * the summary (actions with deadlines, contacts, answers, a plain-text record) and history.
+ * Each is built from a typed view model; every submit carries runId and version so the
+ * runner can tell a stale card from a current one.
+ */
+import { formatLondonDateTime } from '../domain/calendar/working-days.ts';
+import type { Note } from '../domain/checklists/schema.ts';
+import type { HistoryEntry, RunView } from '../domain/checklists/runner.ts';
+import { contactLine, sourceLabel, type DocumentTitles } from '../domain/checklists/summary.ts';
+import { plainLines, renderCard, type CardAttachment } from './render.ts';
+
+export interface ChecklistMenuModel {
+  partnershipLine: string;
+  checklists: Array<{ id: string; title: string; description: string }>;
+  unfinished: Array<{ runId: string; title: string; detail: string }>;
+  fallbackText: string;
+}
+
+export interface ChecklistStepModel {
+  runId: string;
+  stepId: string;
+  version: number;
+  title: string;
+  progressLabel: string;
+  question: string;
+  choices: Array<{ id: string; label: string }>;
+  hasNote: boolean;
+  noteLabel: string;
+  noteMaxLength: number;
+  why: Array<{ text: string; sources: string }>;
+  canGoBack: boolean;
+  fallbackText: string;
+}
+
+export interface ChecklistSummaryModel {
+  runId: string;
+  version: number;
+  title: string;
+  subtitle: string;
+  outcomeTitle: string;
+  partnershipName: string;
+  actions: Array<{ text: string; dueLabel: string; sources: string }>;
+  contacts: Array<{ line: string; checked: string }>;
+  answers: Array<{ question: string; answer: string }>;
+  record: string;
+  fallbackText: string;
+}
+
+export interface ChecklistHistoryModel {
+  retentionLine: string;
+  runs: Array<{ runId: string; title: string; detail: string; openLabel: string }>;
+  fallbackText: string;
+}
+
+const STATUS_WORDS = { active: 'unfinished', completed: 'completed', cancelled: 'cancelled' } as const;
+
+function sourcesText(note: Pick<Note, 'sources'>, titles: DocumentTitles): string {
+  return note.sources.map((s) => sourceLabel(s, titles).label).join('; ');
+}
+
+export function stepModel(view: Extract<RunView, { kind: 'step' }>, partnershipName: string, titles: DocumentTitles): ChecklistStepModel {
+  const { run, step, checklist, progress, local } = view;
+  const why = [
+    ...step.why.map((n) => ({ text: n.text, sources: sourcesText(n, titles) })),
+    ...local.map((n) => ({ text: `${partnershipName}: ${n.text}`, sources: sourcesText(n, titles) })),
+  ];
+  const progressLabel = `${partnershipName} · question ${progress.current} of up to ${progress.total}`;
+  return {
+    runId: run.id,
+    stepId: step.id,
+    version: run.version,
+    title: checklist.title,
+    progressLabel,
+    question: step.question,
+    choices: step.choices.map((c) => ({ id: c.id, label: c.label })),
+    hasNote: step.note !== undefined,
+    noteLabel: step.note?.label ?? '',
+    noteMaxLength: step.note?.maxLength ?? 0,
+    why,
+    canGoBack: run.answers.length > 0,
+    fallbackText: plainLines([
+      `${checklist.title} (${progressLabel})`,
+      step.question,
+      `Choices: ${step.choices.map((c) => c.label).join(' / ')}`,
+      'If a child is in immediate danger, call 999.',
+    ]),
+  };
+}
+
+export function summaryModel(view: Extract<RunView, { kind: 'summary' }>): ChecklistSummaryModel {
+  const { summary: s, run } = view;
+  return {
+    runId: run.id,
+    version: run.version,
+    title: s.title,
+    subtitle: `${s.partnershipName} · started ${s.startedLabel}`,
+    outcomeTitle: s.outcomeTitle,
+    partnershipName: s.partnershipName,
+    actions: s.actions.map((a) => ({ text: a.text, dueLabel: a.dueLabel ?? '', sources: a.sources.map((x) => x.label).join('; ') })),
+    contacts: s.contacts.map((c) => ({ line: contactLine(c), checked: `Checked ${c.checkedOn}; source: ${c.source.title}` })),
+    answers: s.answers.map((a) => ({ question: a.question, answer: a.note ? `${a.answer} (note: ${a.note})` : a.answer })),
+    record: s.record,
+    fallbackText: s.record,
+  };
+}
+
+export function checklistMenuCard(model: Omit<ChecklistMenuModel, 'fallbackText'>): CardAttachment {
+  const fallbackText = plainLines([
+    'Guided checklists. If a child is in immediate danger, call 999 first.',
+    ...model.unfinished.map((u) => `Unfinished: ${u.title} (${u.detail})`),
+    ...model.checklists.map((c) => `${c.title}: type "checklist ${c.id}"`),
+  ]);
+  return renderCard('checklist-menu', { ...model, fallbackText });
+}
+
+export function unfinishedItem(view: RunView): ChecklistMenuModel['unfinished'][number] {
+  const where = view.kind === 'step' ? `question ${view.progress.current} of up to ${view.progress.total}` : STATUS_WORDS[view.run.status];
+  return { runId: view.run.id, title: view.checklist.title, detail: `Started ${formatLondonDateTime(new Date(view.run.startedAt))}; ${where}` };
+}
+
+export function checklistStepCard(model: ChecklistStepModel): CardAttachment {
+  return renderCard('checklist-step', model);
+}
+
+export function checklistSummaryCard(model: ChecklistSummaryModel): CardAttachment {
+  return renderCard('checklist-summary', model);
+}
+
+export function checklistHistoryCard(entries: readonly HistoryEntry[], retentionDays: number): CardAttachment {
+  const runs = entries.map((e) => ({
+    runId: e.runId,
+    title: e.title,
+    detail: `Started ${formatLondonDateTime(new Date(e.startedAt))}; ${STATUS_WORDS[e.status]}${e.outcomeTitle ? `: ${e.outcomeTitle}` : ''}`,
+    openLabel: e.status === 'active' ? 'Resume' : 'Open',
+  }));
+  const retentionLine = `Checklists are kept for ${retentionDays} days after they were last used, then deleted.`;
+  return renderCard('checklist-history', {
+    retentionLine,
+    runs,
+    fallbackText: plainLines(['Your recent checklists', retentionLine, ...runs.map((r) => `${r.title}: ${r.detail}`)]),
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * Expands an Adaptive Card template (cards/templates/<name>.json) with a typed view model,
+ * using adaptivecards-templating. Every template must carry `fallbackText`: clients that
+ * cannot render the card (and the terminal client) show it instead, so a card that lost
+ * its fallback is a bug we catch here rather than in a practitioner's chat.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as ACData from 'adaptivecards-templating';
+
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+export interface CardContent {
+  type: 'AdaptiveCard';
+  version: string;
+  fallbackText: string;
+  [key: string]: unknown;
+}
+
+export interface CardAttachment {
+  contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE;
+  content: CardContent;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const templates = new Map<string, ACData.Template>();
+
+function template(name: string): ACData.Template {
+  let t = templates.get(name);
+  if (!t) {
+    t = new ACData.Template(JSON.parse(readFileSync(join(here, 'templates', `${name}.json`), 'utf8')));
+    templates.set(name, t);
+  }
+  return t;
+}
+
+export function renderCard(name: string, data: object): CardAttachment {
+  const content = template(name).expand({ $root: data }) as CardContent;
+  if (typeof content.fallbackText !== 'string' || content.fallbackText.trim() === '') {
+    throw new Error(`card template "${name}" expanded without a fallbackText`);
+  }
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content };
+}
+
+/** Card text is markdown; text from people and documents must not turn into links or headings by accident. */
+export function plainLines(lines: ReadonlyArray<string | null | undefined | false>): string {
+  return lines.filter((l): l is string => typeof l === 'string' && l.length > 0).join('\n');
+}
