@@ -62,6 +62,16 @@ export class Composer {
     };
   }
 
+  /** Two facts of one record, read as one answer. */
+  combined(units: readonly AnswerUnit[], confidence: number): Answer {
+    const parts = units.map((u) => this.unitText(u));
+    return {
+      answered: true, text: parts.map((p) => p.text).join('\n'), markdown: parts.map((p) => p.markdown).join('\n\n'),
+      partnership: units[0]!.record.partnership, sources: this.sources(units), confidence, suggestions: [], followUps: [],
+      kind: 'fact', recordIds: [...new Set(units.map((u) => u.record.id))],
+    };
+  }
+
   /** One short line per partnership (or per item), each with its own source. */
   list(intro: string, units: readonly AnswerUnit[], confidence: number, kind: AnswerKind, byPartnership: boolean): Answer {
     const lines = units.map((u) => {

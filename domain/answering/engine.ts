@@ -7,11 +7,12 @@ import type { KnowledgeBase } from '../../knowledge/load.ts';
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import { Composer, partnershipName } from './compose.ts';
 import { isEmergency } from './emergency.ts';
+import { expandConcepts } from './concepts.ts';
 import { detectIntent, reverseRelation } from './intents.ts';
 import { Matcher, type ScoredUnit } from './matcher.ts';
 import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS } from './partnerships.ts';
 import { isOutOfScope } from './scope.ts';
-import { contentTerms } from './text.ts';
+import { contentTerms, cueTerms } from './text.ts';
 import type { Answer, AnswerContext } from './types.ts';
 import type { AnswerUnit } from './units.ts';
 import { reverseAnswer } from './reverse.ts';
@@ -85,11 +86,11 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     const mentioned = mentionedPartnerships(corrected);
     const across = asksAcrossPartnerships(corrected) || mentioned.length >= 2;
     const intent = detectIntent(corrected);
-    const terms = [...new Set(contentTerms(corrected))].filter((t) => !PLACE_TERMS.has(t));
+    const terms = [...new Set(contentTerms(expandConcepts(corrected)))].filter((t) => !PLACE_TERMS.has(t));
     const entity = matcher.entityScores(corrected);
     const scope: PartnershipId[] | null = across ? null : mentioned.length ? mentioned : ctx.partnership ? [ctx.partnership] : null;
 
-    const ranked = matcher.rank({ terms, intent, partnerships: scope }, entity);
+    const ranked = matcher.rank({ terms, intent, cues: cueTerms(corrected), partnerships: scope }, entity);
     const best = ranked[0];
     const unknown = matcher.unknownShare(corrected);
     if (!best || best.score < ABSTAIN_BELOW || (unknown > 0.5 && best.lexical < 0.6) || (best.lexical < 0.25 && best.entity < 0.5)) {
@@ -99,7 +100,7 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
 
     const reverse = reverseRelation(corrected);
     if (reverse) {
-      const r = reverseAnswer(matcher, composer, reverse, ranked, entity, scope);
+      const r = reverseAnswer(matcher, composer, reverse, corrected, ranked, entity, scope);
       if (r) return r;
     }
 
@@ -123,7 +124,14 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
       }
     }
 
-    const a = composer.single(best.unit, confidence, best.unit.record.type === 'glossary' ? 'glossary' : 'fact');
+    // A general answer ("what is / how does") is completed by the closest detail of the same record.
+    const detail = ['summary', 'fact', 'role'].includes(best.unit.attr)
+      ? ranked.slice(1, 4).find((r) => r.unit.record.id === best.unit.record.id && !r.unit.notStated
+        && ['fact', 'summary', 'role'].includes(r.unit.attr) && r.score >= best.score * 0.85 && r.unit.text !== best.unit.text)
+      : undefined;
+    const a = detail
+      ? composer.combined([best.unit, detail.unit], confidence)
+      : composer.single(best.unit, confidence, best.unit.record.type === 'glossary' ? 'glossary' : 'fact');
     return { ...a, followUps: followUpsFor(best.unit, mentioned.length > 0) };
   }
 

@@ -27,7 +27,7 @@ const RULES: Array<[RegExp, IntentWeights]> = [
   [/\b(stand for|stands for|mean|meaning|acronym|abbreviation|short for|full form)\b/, { expansion: 4, summary: 1 }],
   [/^(what|whats|what is|what are|what does|tell me about|explain|describe)\b/, { summary: 1.5, role: 1.5, fact: 0.5 }],
   [/\b(role|purpose|responsib|function|functions|job|do|does|for)\b/, { role: 1.5, responsibilities: 1.5, summary: 0.5 }],
-  [/\b(who leads|who runs|who is responsible|led by|run by|lead for|who lead)\b/, { chair: 2, holder: 1.5, decides: 1, involved: 1, fact: 1 }],
+  [/\b(who leads|who runs|who is responsible|led by|run by|lead for|who lead)\b/, { chair: 2, holder: 1.5, decides: 1, involved: 1, fact: 1, summary: 1 }],
   [/\b(who (was|is) the|who holds|name of the|who is)\b/, { holder: 2.5, chair: 0.5 }],
   [/\b(appoint|appoints|appointed|recruit|recruited|select|selected|commission|commissions|commissioned)\b/, { appointedBy: 3, decides: 1, fact: 1 }],
   [/\b(how many|how much|number of|percentage|proportion|per cent|percent|%|£|budget|cost|total|figure|rate)\b/, { value: 3, fact: 0.5 }],

@@ -9,11 +9,12 @@ import Fuse from 'fuse.js';
 import type { KnowledgeRecord, PartnershipId } from '../../knowledge/schema.ts';
 import type { AttrKey, IntentWeights } from './intents.ts';
 import { buildUnits, type AnswerUnit } from './units.ts';
-import { allTerms, contentTerms, editDistance, isStopWord, normalise, QUESTION_VOCABULARY, stem, tokens } from './text.ts';
+import { allTerms, contentTerms, cueTerms, editDistance, isStopWord, normalise, QUESTION_VOCABULARY, stem, tokens } from './text.ts';
 
 interface AliasEntry {
   record: KnowledgeRecord;
   phrase: string;
+  normalised: string;
   terms: string[];
 }
 
@@ -27,10 +28,20 @@ export interface ScoredUnit {
 
 export interface MatchQuery {
   terms: string[];
+  /** Relation words of the question (lead, chair, meet...), see cueTerms. */
+  cues?: string[];
   intent: IntentWeights;
   /** Partnerships the units may come from; national (null) records are always allowed. */
   partnerships: readonly PartnershipId[] | null;
 }
+
+/** Signal weights, calibrated on the development and practitioner question sets (see README). */
+export const W = {
+  lexical: Number(process.env.KB_W_LEXICAL ?? 0.4),
+  entity: Number(process.env.KB_W_ENTITY ?? 0.4),
+  intent: Number(process.env.KB_W_INTENT ?? 0.25),
+  cue: Number(process.env.KB_W_CUE ?? 0.1),
+};
 
 export class Matcher {
   readonly units: AnswerUnit[];
@@ -41,6 +52,7 @@ export class Matcher {
   private readonly vocabulary = new Set<string>();
   private readonly fuse: Fuse<string>;
   private readonly termsByUnit: Map<string, Set<string>>;
+  private readonly fullTermsByUnit: Map<string, Set<string>>;
   /** For each alias term, the partnerships whose records use it (null = national/common). */
   private readonly termPartnerships = new Map<string, Set<PartnershipId | null>>();
 
@@ -59,13 +71,14 @@ export class Matcher {
       const phrases = [rec.name, ...rec.aliases, ...(rec.type === 'glossary' ? [rec.acronym, rec.expansion] : [])];
       const recTerms = new Set<string>();
       for (const phrase of phrases) {
-        const terms = [...new Set(allTerms(phrase))];
+        // Years and counts in a name ("... 2018-19") qualify it; people rarely type them.
+        const terms = [...new Set(allTerms(phrase))].filter((t) => !/^\d+$/.test(t));
         for (const t of terms) {
           recTerms.add(t);
           if (!this.termPartnerships.has(t)) this.termPartnerships.set(t, new Set());
           this.termPartnerships.get(t)!.add(rec.partnership);
         }
-        if (terms.length) this.aliases.push({ record: rec, phrase, terms });
+        if (terms.length) this.aliases.push({ record: rec, phrase, normalised: normalise(phrase), terms });
       }
       this.recordTerms.set(rec.id, recTerms);
       for (const w of tokens(`${phrases.join(' ')} ${rec.summary.text}`)) this.vocabulary.add(w);
@@ -77,6 +90,7 @@ export class Matcher {
       threshold: 0.45,
       ignoreLocation: true,
     });
+    this.fullTermsByUnit = new Map(this.units.map((u) => [u.key, new Set(allTerms(`${u.label ?? ''} ${u.text}`))]));
     this.termsByUnit = new Map(this.units.map((u) => [u.key, new Set([...u.terms, ...(this.recordTerms.get(u.record.id) ?? [])])]));
   }
 
@@ -107,6 +121,7 @@ export class Matcher {
   /** Entity score per record: the best alias coverage, weighted by how specific the alias is. */
   entityScores(question: string): Map<string, number> {
     const q = new Set(allTerms(question));
+    const qText = ` ${normalise(question)} `;
     const scores = new Map<string, number>();
     for (const a of this.aliases) {
       let matched = 0;
@@ -118,10 +133,13 @@ export class Matcher {
       }
       if (!total || !matched) continue;
       const coverage = matched / total;
-      if (coverage < 0.5) continue;
+      // One common word ("child", "group") is not a name: require some specific weight.
+      if (coverage < 0.5 || matched < 0.3 * this.maxIdf) continue;
       // Specific aliases (rare words, several of them) count for more than one common word.
       const specificity = Math.min(1, matched / (2.2 * this.maxIdf));
-      const s = coverage ** 2 * (0.55 + 0.45 * specificity);
+      // The name as written, word for word, beats the same words scattered through the question.
+      const verbatim = qText.includes(` ${a.normalised} `) ? 1 : 0.85;
+      const s = coverage ** 2 * (0.55 + 0.45 * specificity) * verbatim;
       if (s > (scores.get(a.record.id) ?? 0)) scores.set(a.record.id, s);
     }
     return scores;
@@ -134,16 +152,30 @@ export class Matcher {
     for (const unit of this.units) {
       const p = unit.record.partnership;
       if (q.partnerships && p !== null && !q.partnerships.includes(p)) continue;
+      // Coverage by the unit with its record's names, and by the unit's own sentence: the
+      // second separates the facts of one record ("who takes part" vs "why it matters").
       const terms = this.termsByUnit.get(unit.key)!;
       let covered = 0;
-      for (const t of q.terms) if (terms.has(t)) covered += this.idfOf(t);
-      const lexical = qWeight ? covered / qWeight : 0;
+      let own = 0;
+      for (const t of q.terms) {
+        if (!terms.has(t)) continue;
+        const w = this.idfOf(t);
+        covered += w;
+        if (unit.terms.has(t)) own += w;
+      }
+      // A typed attribute (chair, members...) need not repeat its body's name to answer.
+      if (unit.attr !== 'fact' && unit.attr !== 'summary') own = covered;
+      const lexical = qWeight ? (0.7 * covered + 0.3 * own) / qWeight : 0;
       const e = entity.get(unit.record.id) ?? 0;
       const intent = maxIntent ? (q.intent[unit.attr] ?? 0) / maxIntent : unit.attr === 'summary' ? 0.4 : 0.15;
+      const full = this.fullTermsByUnit.get(unit.key)!;
+      const cue = q.cues?.length ? q.cues.filter((c) => full.has(c)).length / q.cues.length : 0;
       // Historical (2009) facts only win when nothing current does.
       const age = unit.record.historical ? 0.85 : 1;
+      // A named or known partnership prefers its own arrangements over national guidance.
+      const local = q.partnerships && p === null ? 0.92 : 1;
       const notStated = unit.notStated ? 0.9 : 1;
-      const score = (0.45 * lexical + 0.3 * e + 0.25 * intent) * age * notStated;
+      const score = (W.lexical * lexical + W.entity * e + W.intent * intent + W.cue * cue) * age * notStated * local;
       if (score > 0.05) out.push({ unit, score, entity: e, lexical, intent });
     }
     return out.sort((a, b) => b.score - a.score);

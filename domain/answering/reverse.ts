@@ -9,11 +9,14 @@ import { normalise } from './text.ts';
 import type { Answer } from './types.ts';
 
 export function reverseAnswer(
-  matcher: Matcher, composer: Composer, relation: 'chair' | 'members', ranked: ScoredUnit[],
+  matcher: Matcher, composer: Composer, relation: 'chair' | 'members', question: string, ranked: ScoredUnit[],
   entity: Map<string, number>, scope: readonly PartnershipId[] | null,
 ): Answer | null {
-  // The post asked about: the best-matching role (or body) record by entity score.
-  const post = [...entity.entries()]
+  // The post asked about: the best-matching role (or glossary) record, judged on the question
+  // without the relation words, so "chair" in "which meetings does the SSPM chair" is not a post.
+  void entity;
+  const postEntity = matcher.entityScores(question.replace(/\b(chairs?|chaired|chairing|leads?|runs?|attends?|sits? on|members?|meetings?|groups?|bodies|boards?|subgroups?|panels?|forums?|committees?)\b/gi, ' '));
+  const post = [...postEntity.entries()]
     .map(([id, score]) => ({ rec: matcher.units.find((u) => u.record.id === id)?.record, score }))
     .filter((x) => x.rec && (x.rec.type === 'role' || x.rec.type === 'glossary') && x.score >= 0.5)
     .filter((x) => !scope || x.rec!.partnership === null || scope.includes(x.rec!.partnership))

@@ -9,7 +9,7 @@ const STOP = new Set(
   ('a an the of and or to in on at for by with from is are was were be been being do does did done has have had ' +
     'i me my we our us you your it its this that these those there their they them he she his her what which who whom ' +
     'whose when where why how can could would should will shall may might must about into over under any all each ' +
-    'some as if than then so not no yes please tell me know want need like just also get got give show find out up ' +
+    'some as if than then so not no yes please tell me know want like just also get got give show find out up ' +
     'there here much many more most other such only own same too very s t d ll m o re ve y am one').split(' '),
 );
 
@@ -57,6 +57,15 @@ export function stem(word: string): string {
   else if (w.endsWith('ed') && w.length > 4 && !w.endsWith('eed')) w = w.slice(0, -2);
   if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
   return w;
+}
+
+/**
+ * Verbs and nouns of the question's relation ("leads", "chair", "meet", "attend") that,
+ * when the unit's own sentence uses them too, show the sentence states that relation.
+ */
+export function cueTerms(text: string): string[] {
+  const generic = new Set(['who', 'whos', 'how', 'many', 'much', 'when', 'where', 'what', 'which', 'often', 'frequently']);
+  return tokens(text).filter((t) => QUESTION_WORDS.has(t) && !generic.has(t)).map(stem);
 }
 
 export function tokens(text: string): string[] {

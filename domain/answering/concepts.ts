@@ -1,0 +1,26 @@
+/**
+ * Practitioners describe situations, the documents name procedures. A few situation
+ * patterns add the procedure's words to the question ("a colleague hurt a child" -> LADO,
+ * allegation), so the question meets the record that answers it.
+ */
+import { normalise } from './text.ts';
+
+const WORKER = '(colleague|member of staff|staff member|staff|teacher|coworker|co worker|volunteer|employee|foster carer|childminder|coach|nurse|doctor|social worker|youth worker|worker|professional|someone (who|that) works with children|person in a position of trust)';
+const HARM = '(harm|harmed|hurt|hurting|abus|abused|abusing|hit|hitting|assault|inappropriate|allegation|alleged|grooming|touched|concern|worried)';
+
+const CONCEPTS: Array<[RegExp, string]> = [
+  [new RegExp(`\\b${WORKER}\\b.*\\b${HARM}|\\b${HARM}\\w*\\b.*\\b${WORKER}\\b`), 'lado allegation work with children'],
+  [/\blado\b|\blocal authority designated officer\b/, 'allegation'],
+  [/\b(disagree|disagreement|dispute|conflict|challenge (a|the|their) decision|not happy with (a|the) decision|unhappy with)\b/, 'escalation dispute resolution'],
+  [/\b(worried about|concerned about|concern about|worry about) (a|the|this) (child|young person|pupil|baby)\b|\bmake a referral\b|\brefer (a|the) child\b/, 'referral mash threshold'],
+  [/\b(child|baby|young person) (has )?(died|dies|death)\b|\bdeath of a child\b/, 'child death notify panel serious incident'],
+  [/\b(seriously (harmed|hurt|injured))\b/, 'serious incident notify panel'],
+  [/\b(front door|duty team|first response)\b/, 'mash'],
+  [/\b(threshold|level of need|levels of need)\b/, 'threshold continuum'],
+];
+
+export function expandConcepts(question: string): string {
+  const text = normalise(question);
+  const extra = CONCEPTS.filter(([re]) => re.test(text)).map(([, words]) => words);
+  return extra.length ? `${question} ${extra.join(' ')}` : question;
+}
