@@ -12,13 +12,18 @@ import { createChecklistRunner, type ChecklistRunner } from './runner.ts';
 
 export const DEFAULT_RETENTION_DAYS = 90;
 
+/** Seed file name -> document title, for citations on cards and in the record. */
+export function documentTitles(): Map<string, string> {
+  return new Map(loadDocuments().map((d) => [d.file, d.title]));
+}
+
 export function createChecklistService(opts: {
   store: ChecklistRunStore;
   contactsFile?: string;
   retentionDays?: number;
   newId?: () => string;
 }): ChecklistRunner {
-  const titles = new Map(loadDocuments().map((d) => [d.file, d.title]));
+  const titles = documentTitles();
   return createChecklistRunner({
     checklists: loadChecklists(),
     contacts: loadContacts(opts.contactsFile),
