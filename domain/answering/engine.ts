@@ -16,6 +16,7 @@ import { contentTerms, cueTerms } from './text.ts';
 import type { Answer, AnswerContext } from './types.ts';
 import type { AnswerUnit } from './units.ts';
 import { reverseAnswer } from './reverse.ts';
+import { asksForContactDetails, asksForNextMeetingDate, statesQuantity, yearMismatch } from './limits.ts';
 
 export interface AnswerEngine {
   answer(question: string, context?: AnswerContext): Answer;
@@ -32,6 +33,7 @@ const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
   const matcher = new Matcher(kb.records);
   const composer = new Composer(kb.documents);
+  const docYear = new Map(kb.documents.map((d) => [d.file, d.published.slice(0, 4)]));
   const emergencyRecord = kb.records.find((r) => r.national && /999/.test(r.summary.text));
 
   function routeToPerson(ctx: AnswerContext): string {
@@ -61,6 +63,15 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     };
   }
 
+  /** The document is silent: say so, show where we looked, and route to a person. */
+  function notStatedAnswer(unit: AnswerUnit, ctx: AnswerContext): Answer {
+    const text = `I don't know: ${unit.text.charAt(0).toLowerCase()}${unit.text.slice(1)} ${routeToPerson(ctx)}`;
+    return {
+      answered: false, text, markdown: text, partnership: unit.record.partnership, sources: composer.sources([unit]),
+      confidence: 0, suggestions: followUpsFor(unit, true), followUps: [], kind: 'unknown', recordIds: [unit.record.id],
+    };
+  }
+
   function followUpsFor(unit: AnswerUnit, explicitPartnership: boolean): string[] {
     const suffix = explicitPartnership || !unit.record.partnership ? '' : '';
     return distinctQuestions(
@@ -82,21 +93,53 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
       return abstain(ctx, "I don't know: that is outside what I can help with. I answer questions about the safeguarding partnership arrangements.");
     }
 
+    if (asksForContactDetails(raw)) {
+      return abstain(ctx, "I don't know: phone numbers and mailboxes are not in the partnership documents I hold; your organisation's safeguarding contacts list has them.");
+    }
+
     const corrected = matcher.correct(raw);
     const mentioned = mentionedPartnerships(corrected);
     const across = asksAcrossPartnerships(corrected) || mentioned.length >= 2;
     const intent = detectIntent(corrected);
     const terms = [...new Set(contentTerms(expandConcepts(corrected)))].filter((t) => !PLACE_TERMS.has(t));
     const entity = matcher.entityScores(corrected);
-    const scope: PartnershipId[] | null = across ? null : mentioned.length ? mentioned : ctx.partnership ? [ctx.partnership] : null;
+    // The 2009 action plan is Haringey's; a question about it is a Haringey question.
+    const historical = /\b(2009|2008|jar|joint area review)\b/i.test(corrected);
+    const scope: PartnershipId[] | null = across ? null : mentioned.length ? mentioned : historical ? ['haringey'] : ctx.partnership ? [ctx.partnership] : null;
 
-    const ranked = matcher.rank({ terms, intent, cues: cueTerms(corrected), partnerships: scope }, entity);
+    const ranked = matcher.rank({ terms, intent, cues: cueTerms(corrected), partnerships: scope, historical }, entity);
+    // When one description of a body is silent on the point and another states it, use the one that states it.
+    if (ranked[0]?.unit.notStated) {
+      const stated = ranked.findIndex((r) => r.unit.attr === ranked[0]!.unit.attr && !r.unit.notStated && r.score >= ranked[0]!.score * 0.8);
+      if (stated > 0) ranked.unshift(...ranked.splice(stated, 1));
+    }
     const best = ranked[0];
     const unknown = matcher.unknownShare(corrected);
     if (!best || best.score < ABSTAIN_BELOW || (unknown > 0.5 && best.lexical < 0.6) || (best.lexical < 0.25 && best.entity < 0.5)) {
       return abstain(ctx, "I don't know: I couldn't find that in the partnership arrangements I hold.", ranked, scope?.length === 1 ? scope[0]! : null);
     }
     const confidence = Math.min(1, best.score / 0.7);
+    const bestText = [
+      best.unit.text, best.unit.record.name, best.unit.record.historical?.asOf ?? '',
+      ...best.unit.sources.map((x) => `${x.quote ?? ''} ${'document' in x ? (docYear.get(x.document) ?? '') : ''}`),
+    ].join(' ');
+    if (['value', 'fact', 'summary'].includes(best.unit.attr) && yearMismatch(corrected, bestText)) {
+      return abstain(ctx, "I don't know: the documents I hold don't give that for the year you asked about.", ranked);
+    }
+    // A number is only an answer when the figure's own words match what was asked.
+    if (best.unit.record.type === 'figure' && best.own < 0.5) {
+      return abstain(ctx, "I don't know: I couldn't find that figure in the partnership documents I hold.", ranked);
+    }
+    // "How much / how many" answered by a sentence with no quantity is not an answer.
+    const maxIntent = Math.max(0, ...Object.values(intent));
+    if (maxIntent > 0 && intent.value === maxIntent && !(intent.cadence === maxIntent) && !statesQuantity(best.unit.text)) {
+      return abstain(ctx, "I don't know: I couldn't find that figure in the partnership documents I hold.", ranked);
+    }
+    if (asksForNextMeetingDate(corrected)) {
+      const cadence = ranked.find((r) => r.unit.attr === 'cadence' && !r.unit.notStated && r.score >= best.score * 0.7);
+      const hint = cadence ? ` What the arrangements do say: ${composer.unitText(cadence.unit).text}` : '';
+      return abstain(ctx, `I don't know the date of the next meeting: the published arrangements give how often groups meet, not their dates.${hint} The meeting's organiser or your partnership's business unit will have the date.`);
+    }
 
     const reverse = reverseRelation(corrected);
     if (reverse) {
@@ -123,6 +166,8 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
         return { ...a, followUps: [] };
       }
     }
+
+    if (best.unit.notStated) return notStatedAnswer(best.unit, ctx);
 
     // A general answer ("what is / how does") is completed by the closest detail of the same record.
     const detail = ['summary', 'fact', 'role'].includes(best.unit.attr)

@@ -23,6 +23,8 @@ export interface ScoredUnit {
   score: number;
   entity: number;
   lexical: number;
+  /** Share of the question's content (IDF-weighted) found in the unit's own sentence. */
+  own: number;
   intent: number;
 }
 
@@ -31,6 +33,8 @@ export interface MatchQuery {
   /** Relation words of the question (lead, chair, meet...), see cueTerms. */
   cues?: string[];
   intent: IntentWeights;
+  /** The question is about the 2009 action plan: historical records are not discounted. */
+  historical?: boolean;
   /** Partnerships the units may come from; national (null) records are always allowed. */
   partnerships: readonly PartnershipId[] | null;
 }
@@ -171,12 +175,12 @@ export class Matcher {
       const full = this.fullTermsByUnit.get(unit.key)!;
       const cue = q.cues?.length ? q.cues.filter((c) => full.has(c)).length / q.cues.length : 0;
       // Historical (2009) facts only win when nothing current does.
-      const age = unit.record.historical ? 0.85 : 1;
+      const age = unit.record.historical && !q.historical ? 0.85 : 1;
       // A named or known partnership prefers its own arrangements over national guidance.
       const local = q.partnerships && p === null ? 0.92 : 1;
       const notStated = unit.notStated ? 0.9 : 1;
       const score = (W.lexical * lexical + W.entity * e + W.intent * intent + W.cue * cue) * age * notStated * local;
-      if (score > 0.05) out.push({ unit, score, entity: e, lexical, intent });
+      if (score > 0.05) out.push({ unit, score, entity: e, lexical, own: qWeight ? own / qWeight : 0, intent });
     }
     return out.sort((a, b) => b.score - a.score);
   }

@@ -10,7 +10,8 @@ const STOP = new Set(
     'i me my we our us you your it its this that these those there their they them he she his her what which who whom ' +
     'whose when where why how can could would should will shall may might must about into over under any all each ' +
     'some as if than then so not no yes please tell me know want like just also get got give show find out up ' +
-    'there here much many more most other such only own same too very s t d ll m o re ve y am one').split(' '),
+    'there here much many more most other such only own same too very s t d ll m o re ve y am one ' +
+    'doc docs document documents per pls plz according say says said mention mentioned q historical').split(' '),
 );
 
 /** Words that say what is being asked rather than what it is about. */

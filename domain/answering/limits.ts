@@ -1,0 +1,55 @@
+/**
+ * Questions the knowledge base can look as if it answers, but does not: contact numbers
+ * (deployment configuration, not knowledge), the date of the next meeting (only cadence is
+ * published), and figures for a year the documents do not cover. Each gets "I don't know".
+ */
+import { normalise } from './text.ts';
+
+export function asksForContactDetails(question: string): boolean {
+  const t = normalise(question);
+  return /\b(phone|telephone|tel|mobile|number to call|contact number|contact details|email address|e mail address|mailbox|fax|address of|postcode|website|url)\b/.test(t)
+    || /\b(number|email)\b.*\b(for|of)\b.*\b(mash|lado|edt|duty|team|front door|out of hours)\b/.test(t)
+    || /\b(mash|lado|edt|duty|front door)\b.*\b(number|email)\b/.test(t);
+}
+
+export function asksForNextMeetingDate(question: string): boolean {
+  const t = normalise(question);
+  return /\bnext\b.*\b(meet|meeting|session|forum|board|executive|exec|conference)\b/.test(t) || /\bdate of the\b.*\bmeeting\b/.test(t);
+}
+
+/**
+ * Start years a text speaks of: "2018/19", "2018-19", "18/19" and "2018" all give 2018.
+ * Used to refuse "the 2020/21 budget" when the documents only give 2018/19.
+ */
+export function yearsIn(text: string): Set<number> {
+  const years = new Set<number>();
+  // A span ("2019-2020", "2018/19", "18/19") counts as its start year only.
+  const spans = /\b((?:19|20)\d{2})\s?[/-]\s?((?:19|20)?\d{2})\b/g;
+  for (const m of text.matchAll(spans)) years.add(Number(m[1]));
+  const rest = text.replace(spans, ' ');
+  for (const m of rest.matchAll(/\b((?:19|20)\d{2})\b/g)) years.add(Number(m[1]));
+  for (const m of rest.matchAll(/\b(\d{2})\s?[/-]\s?(\d{2})\b/g)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (b === (a + 1) % 100 && a >= 5 && a <= 40) years.add(2000 + a);
+  }
+  return years;
+}
+
+/**
+ * The question names a year the answer never mentions. A financial year "2018/19" is
+ * also matched by a date in 2019 (its end), but "2020/21" is not matched by "2019-2020".
+ */
+export function yearMismatch(question: string, answerText: string): boolean {
+  const asked = yearsIn(question);
+  if (!asked.size) return false;
+  const have = yearsIn(answerText);
+  return ![...asked].some((y) => have.has(y) || have.has(y + 1));
+}
+
+const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|once|twice|half|quarter|none|no)\b/i;
+
+/** Whether a sentence states a quantity at all: a "how many" answer without one is not an answer. */
+export function statesQuantity(text: string): boolean {
+  return /\d/.test(text) || NUMBER_WORDS.test(text);
+}
