@@ -123,7 +123,7 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
       best.unit.text, best.unit.record.name, best.unit.record.historical?.asOf ?? '',
       ...best.unit.sources.map((x) => `${x.quote ?? ''} ${'document' in x ? (docYear.get(x.document) ?? '') : ''}`),
     ].join(' ');
-    if (['value', 'fact', 'summary'].includes(best.unit.attr) && yearMismatch(corrected, bestText)) {
+    if (yearMismatch(corrected, bestText)) {
       return abstain(ctx, "I don't know: the documents I hold don't give that for the year you asked about.", ranked);
     }
     // A number is only an answer when the figure's own words match what was asked.

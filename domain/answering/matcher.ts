@@ -41,10 +41,12 @@ export interface MatchQuery {
 
 /** Signal weights, calibrated on the development and practitioner question sets (see README). */
 export const W = {
-  lexical: Number(process.env.KB_W_LEXICAL ?? 0.4),
-  entity: Number(process.env.KB_W_ENTITY ?? 0.4),
-  intent: Number(process.env.KB_W_INTENT ?? 0.25),
-  cue: Number(process.env.KB_W_CUE ?? 0.1),
+  lexical: 0.5,
+  entity: 0.25,
+  intent: 0.2,
+  cue: 0.15,
+  /** How far the intent signal depends on the unit being about the question's subject at all. */
+  intentGate: 1,
 };
 
 export class Matcher {
@@ -179,7 +181,7 @@ export class Matcher {
       // A named or known partnership prefers its own arrangements over national guidance.
       const local = q.partnerships && p === null ? 0.92 : 1;
       const notStated = unit.notStated ? 0.9 : 1;
-      const score = (W.lexical * lexical + W.entity * e + W.intent * intent + W.cue * cue) * age * notStated * local;
+      const score = (W.lexical * lexical + W.entity * e + W.intent * intent * (1 - W.intentGate + W.intentGate * Math.max(lexical, e)) + W.cue * cue) * age * notStated * local;
       if (score > 0.05) out.push({ unit, score, entity: e, lexical, own: qWeight ? own / qWeight : 0, intent });
     }
     return out.sort((a, b) => b.score - a.score);
