@@ -1,0 +1,103 @@
+/**
+ * Shared set-up for reminder tests: a store on a real SQLite file or a real PostgreSQL
+ * database, the real proactive path (CloudAdapter -> loopback connector), and a clock the
+ * test moves by hand so time-dependent outcomes (due, late, missed, Retry-After) are exact.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAdapter } from '../../bot/adapter.ts';
+import { loadConfig } from '../../bot/config.ts';
+import { bodiesFrom, type BodyLookup } from '../../bot/features/reminder-bodies.ts';
+import { createReminderDelivery, createReminderSender } from '../../bot/features/reminder-delivery.ts';
+import type { ReminderInput } from '../../domain/reminders/model.ts';
+import { openDatabase, type Database } from '../../storage/database.ts';
+import { migrate } from '../../storage/migrate.ts';
+import { stateMigrations } from '../../storage/state-store.ts';
+import { createReminderStore, reminderMigrations, type ReminderStore } from '../../storage/reminder-store.ts';
+import type { ReminderConnector } from '../support/reminder-connector.ts';
+import type { TestPostgres } from '../support/postgres.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface StoreHandle {
+  url: string;
+  db: Database;
+  store: ReminderStore;
+  /** Another connection to the same database (a second instance). */
+  another(): Promise<{ db: Database; store: ReminderStore }>;
+  close(): Promise<void>;
+}
+
+export async function openStore(dialect: Dialect, pg: TestPostgres | null): Promise<StoreHandle> {
+  let dir: string | null = null;
+  let url: string;
+  if (dialect === 'sqlite') {
+    dir = mkdtempSync(join(tmpdir(), 'reminders-'));
+    url = `sqlite:${join(dir, 'bot.db')}`;
+  } else {
+    url = await pg!.createDatabase();
+  }
+  const db = await openDatabase(url);
+  await migrate(db, [...stateMigrations, ...reminderMigrations]);
+  const extra: Database[] = [];
+  return {
+    url,
+    db,
+    store: createReminderStore(db),
+    async another() {
+      const other = await openDatabase(url);
+      extra.push(other);
+      return { db: other, store: createReminderStore(other) };
+    },
+    async close() {
+      for (const d of extra) await d.close();
+      await db.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function referenceFor(connector: ReminderConnector, conversationId: string): Record<string, unknown> {
+  return {
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    conversation: { id: conversationId, conversationType: 'channel', isGroup: true },
+    bot: { id: '28:bot-id', name: 'Safeguarding bot' },
+  };
+}
+
+export const NO_BODIES: BodyLookup = bodiesFrom({ documents: [], records: [], fileOf: new Map() });
+
+/** The real delivery path: reminder card -> Services.proactive -> CloudAdapter -> HTTP. */
+export function realDelivery(store: ReminderStore, bodies: BodyLookup = NO_BODIES) {
+  const adapter = createAdapter(loadConfig({}));
+  return createReminderDelivery(store, createReminderSender(adapter, ''), bodies);
+}
+
+export function input(conversationId: string, overrides: Partial<ReminderInput> = {}): ReminderInput {
+  return {
+    conversationId,
+    bodyId: null,
+    meeting: 'Test partnership board',
+    firstDate: '2026-03-26',
+    time: '09:30',
+    recurrence: { kind: 'none' },
+    leadMinutes: [60],
+    agendaUrl: null,
+    note: null,
+    createdBy: { id: 'aad-manager', name: 'Test Manager' },
+    ...overrides,
+  };
+}
+
+export class ManualClock {
+  constructor(private t: number) {}
+  now = (): Date => new Date(this.t);
+  set(iso: string): void {
+    this.t = Date.parse(iso);
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+}
