@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const TSX = join(here, '..', '..', 'node_modules', '.bin', 'tsx');
 
 export interface ChildRun extends Promise<{ handled: number; code: number | null; signal: NodeJS.Signals | null }> {
   child: ChildProcess;
@@ -14,7 +13,8 @@ export interface ChildRun extends Promise<{ handled: number; code: number | null
 }
 
 export function runChild(env: Record<string, string>): ChildRun {
-  const child = spawn(TSX, [join(here, 'scheduler-child.ts')], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  // node itself (not the tsx wrapper), so SIGKILL reaches the process that runs the scheduler.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'scheduler-child.ts')], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   let markReady: () => void = () => undefined;
