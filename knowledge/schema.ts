@@ -207,6 +207,8 @@ export const DocumentMeta = z.strictObject({
   publishedLabel: z.string().min(4),
   partnership: PartnershipId.nullable(),
   historical: z.boolean().default(false),
+  /** Published arrangements are the authority on governance; reports describe a past year. */
+  kind: z.enum(['arrangements', 'annual-report', 'action-plan']).default('arrangements'),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 

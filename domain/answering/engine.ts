@@ -16,6 +16,7 @@ import { contentTerms, cueTerms } from './text.ts';
 import type { Answer, AnswerContext } from './types.ts';
 import type { AnswerUnit } from './units.ts';
 import { reverseAnswer } from './reverse.ts';
+import { listAnswer, listKind } from './list.ts';
 import { asksForContactDetails, asksForNextMeetingDate, statesQuantity, yearMismatch } from './limits.ts';
 
 export interface AnswerEngine {
@@ -114,6 +115,12 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
       if (stated > 0) ranked.unshift(...ranked.splice(stated, 1));
     }
     const best = ranked[0];
+    // "What subgroups does Harrow have?" is answered from the structure, not by one fact.
+    const listing = listKind(corrected);
+    if (listing) {
+      const l = listAnswer(matcher, composer, kb.documents, listing.kinds, listing.label, scope ?? ALL_PARTNERSHIPS, 0.8, best?.unit);
+      if (l) return l;
+    }
     const unknown = matcher.unknownShare(corrected);
     if (!best || best.score < ABSTAIN_BELOW || (unknown > 0.5 && best.lexical < 0.6) || (best.lexical < 0.25 && best.entity < 0.5)) {
       return abstain(ctx, "I don't know: I couldn't find that in the partnership arrangements I hold.", ranked, scope?.length === 1 ? scope[0]! : null);

@@ -65,6 +65,32 @@ describe('question kinds: a short answer with its source', () => {
   });
 });
 
+describe('lists, silences and limits', () => {
+  it('lists a partnership\'s sub-groups from its arrangements', () => {
+    const a = ask('what subgroups does harrow have?');
+    expect(a.kind).toBe('list');
+    expect(a.text).toMatch(/Quality Assurance/);
+    expect(a.sources.every((s) => s.document.startsWith('002'))).toBe(true);
+  });
+
+  it('says so when the document does not state a fact, and shows where it looked', () => {
+    const a = ask('What is the quorum of the CHSCP Executive?');
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/does not state/);
+    expect(a.sources[0]?.document).toMatch(/^003_/);
+  });
+
+  it.each([
+    ['what is the phone number for the Harrow MASH?', /phone numbers/],
+    ['When is the next CHSCP Executive meeting?', /date of the next meeting/],
+    ["What's the Harrow safeguarding partnership budget for 2020/21?", /year you asked/],
+  ])('%s is not answered with a nearby fact', (q, why) => {
+    const a = ask(q);
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(why);
+  });
+});
+
 describe('partnership context', () => {
   it('never silently picks one partnership when the fact differs and none is known', () => {
     const a = ask('Who chairs the executive?');

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../knowledge/load.ts';
+import { createAnswerEngine } from '../../domain/answering/engine.ts';
+import { scoreOne, summarise, type EvalQuestion } from '../../domain/answering/evaluate.ts';
+
+const engine = createAnswerEngine(loadKnowledge());
+const load = (path: string): EvalQuestion[] =>
+  readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalQuestion);
+const rate = (x: { pass: number; total: number }) => x.pass / x.total;
+
+// The bar set by the issue is 95% on each figure for the development questions; the wider
+// practitioner set (written independently from the documents) guards against regressions.
+describe.each([
+  ['development questions', '../shared/eval/dev-questions.jsonl', 0.95],
+  ['practitioner questions', 'test/answering/fixtures/practitioner-questions.jsonl', 0.85],
+])('answer quality on the %s', (_name, path, bar) => {
+  let items: EvalQuestion[] = [];
+  try {
+    items = load(path);
+  } catch {
+    items = [];
+  }
+  const run = items.length ? it : it.skip;
+  run(`answered-correct, citation and abstention are each at least ${bar * 100}%`, () => {
+    const s = summarise(items.map((q) => scoreOne(q, engine.answer(q.q))));
+    expect(rate(s.answeredCorrect)).toBeGreaterThanOrEqual(bar);
+    expect(rate(s.citation)).toBeGreaterThanOrEqual(bar);
+    expect(rate(s.abstention)).toBeGreaterThanOrEqual(bar);
+  });
+});
