@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
+import type { ExtraRoutesContext } from '../bot/server.ts';
 import type { ConversationLog } from './conversation-log.ts';
 import { registerDirectLine } from './direct-line.ts';
 import { isLoopbackRequest } from './http.ts';
@@ -23,6 +24,7 @@ export interface PlaygroundOptions {
   maxBodyBytes?: number;
 }
 
+const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 
 function webChatBundlePath(): string {
@@ -64,15 +66,14 @@ function serverOrigin(server: Server): string {
 export function registerPlayground(server: Server, options: PlaygroundOptions = {}): ConversationLog {
   const botUrl = (): string => {
     const configured = typeof options.botUrl === 'function' ? options.botUrl() : options.botUrl;
-    return (configured ?? serverOrigin(server)).replace(/\/+$/, '');
+    const url = (configured || serverOrigin(server)).replace(/\/+$/, '');
+    // Activities carry no token here, so they may only ever go to a bot on this machine.
+    if (!LOOPBACK_HOSTNAMES.has(new URL(url).hostname)) {
+      throw new Error('The playground only runs against a bot on 127.0.0.1 (local development mode).');
+    }
+    return url;
   };
-  const hostIsLoopback = (): boolean => {
-    const hostname = new URL(botUrl()).hostname;
-    return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
-  };
-  if (options.botUrl !== undefined && !hostIsLoopback()) {
-    throw new Error('The playground only runs against a bot on 127.0.0.1 (local development mode).');
-  }
+  if (typeof options.botUrl === 'string') botUrl();
 
   const log = registerDirectLine(server, {
     botEndpoint: () => `${botUrl()}${options.messagesPath ?? '/api/messages'}`,
@@ -113,4 +114,15 @@ export function registerPlayground(server: Server, options: PlaygroundOptions = 
     });
   }
   return log;
+}
+
+/**
+ * The hook for bot/server.ts: `createServer(config, deps, { extraRoutes: playgroundRoutes })`.
+ * Does nothing unless the bot runs in local development mode (no MicrosoftAppId, bound to 127.0.0.1).
+ */
+export function playgroundRoutes(server: Server, ctx: Pick<ExtraRoutesContext, 'config' | 'baseUrl' | 'logger'>): void {
+  const { config } = ctx;
+  if (!config.devMode || !LOOPBACK_HOSTNAMES.has(config.host)) return;
+  registerPlayground(server, { botUrl: ctx.baseUrl, maxBodyBytes: config.maxBodyBytes });
+  ctx.logger.info({ event: 'playground' }, 'Local playground enabled: open the server URL in a browser to chat with the bot, or run npm run chat.');
 }
