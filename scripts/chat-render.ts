@@ -72,7 +72,8 @@ class CardRenderer {
     switch (type) {
       case 'TextBlock': {
         const text = plain(str(element.text));
-        const heading = element.weight === 'Bolder' || ['Large', 'ExtraLarge', 'Medium'].includes(str(element.size));
+        // Large text, or a short bold line, reads as a heading; a long bold line is just emphasis (e.g. a warning).
+        const heading = ['Large', 'ExtraLarge', 'Medium'].includes(str(element.size)) || (element.weight === 'Bolder' && text.length <= 60);
         this.push(indent, heading ? `== ${text} ==` : text);
         break;
       }
