@@ -63,6 +63,7 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 120_000),
   CONTACTS_FILE: optionalText,
+  CHECKLIST_RETENTION_DAYS: integer(90, 1, 3650),
 });
 
 export type AppType = (typeof APP_TYPES)[number];
@@ -88,6 +89,8 @@ export interface Config {
   readonly maxBodyBytes: number;
   readonly shutdownTimeoutMs: number;
   readonly contactsFile: string | null;
+  /** Checklist runs untouched for longer than this are deleted. */
+  readonly checklistRetentionDays: number;
 }
 
 /** Pure: the same env always gives the same Config or the same ConfigError. */
@@ -122,6 +125,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     contactsFile: e.CONTACTS_FILE ?? null,
+    checklistRetentionDays: e.CHECKLIST_RETENTION_DAYS,
   });
 }
 

@@ -26,11 +26,12 @@ import { coreFeature } from './features/core.ts';
 import { answerQuestion, questionsFeature } from './features/questions.ts';
 import { feedbackFeature } from './features/feedback.ts';
 import { askLeadFeature } from './features/ask-lead.ts';
+import { checklistsFeature } from './features/checklists.ts';
 
 export type { CommandRoute, Feature, Turn, VerbRoute } from './route-types.ts';
 export { verbRoute } from './route-types.ts';
 
-export const FEATURES: readonly Feature[] = [coreFeature, questionsFeature, feedbackFeature, askLeadFeature];
+export const FEATURES: readonly Feature[] = [coreFeature, questionsFeature, feedbackFeature, askLeadFeature, checklistsFeature];
 
 export interface Router {
   commands: readonly CommandRoute[];

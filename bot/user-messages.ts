@@ -39,5 +39,11 @@ export const MESSAGES = {
   genericPerson: 'For advice about a specific situation, talk to your designated safeguarding lead.',
   urgentLine: 'Leads reply in working hours. If a child is in immediate danger, call 999; for urgent concerns contact children\'s social care now.',
   searchPrompt: 'Type a question, for example: who chairs the partnership?',
+  checklistStale: 'That button belongs to an older version of this checklist, so nothing was changed. The card now shows where you are.',
+  checklistCancelled: 'Checklist cancelled. Type "checklist" to start another one.',
+  checklistNeedsPartnership: 'Choose your partnership first, so the checklist shows your local route and contacts.',
+  checklistUnknown: (tried: string, names: string) => `I don't know a checklist called "${tried}". Checklists: ${names}. Type "checklist" to see them all.`,
+  checklistIdentifyingNote: (what: string) => `Your note looks like it contains ${what}, so I didn't save it and your answer was not recorded. Please don't enter anything that identifies a child or family; answer again without it.`,
+  checklistNoteTooLong: (max: number) => `Your note is longer than ${max} characters, so your answer was not recorded. Please shorten it and answer again.`,
   searchNoAnswer: "I couldn't find a cited answer to that. Try other words, or ask the bot in a chat.",
 } as const;
