@@ -19,6 +19,8 @@ import {
   validateAppPackage,
   type PackageSettings,
 } from '../../scripts/app-package.ts';
+import { SEARCH_COMMAND_ID } from '../../bot/messaging-extension.ts';
+import { createRouter } from '../../bot/routes.ts';
 import { drawColorIcon, drawOutlineIcon, encodePng } from '../../scripts/make-icons.ts';
 
 const run = promisify(execFile);
@@ -130,10 +132,17 @@ describe('the Teams app package', () => {
     for (const command of list?.commands ?? []) expect(command.description.length).toBeGreaterThan(10);
   });
 
+  it('lists exactly the commands the bot routes, so the Teams command menu never offers one it ignores', () => {
+    const routed = createRouter().commands.map((command) => command.name).sort();
+    const listed = manifest.bots[0]?.commandLists.flatMap((list) => list.commands.map((command) => command.title)) ?? [];
+    expect([...new Set(listed)].sort()).toEqual(routed);
+  });
+
   it('offers a searchKnowledge query command with a query parameter in the messaging extension', () => {
     const commands = manifest.composeExtensions[0]?.commands ?? [];
     expect(commands).toHaveLength(1);
-    expect(commands[0]).toMatchObject({ id: 'searchKnowledge', type: 'query' });
+    expect(commands[0]).toMatchObject({ id: SEARCH_COMMAND_ID, type: 'query' });
+    expect(SEARCH_COMMAND_ID).toBe('searchKnowledge');
     expect(commands[0]?.parameters.map((parameter) => parameter.name)).toEqual(['query']);
   });
 
