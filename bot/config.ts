@@ -63,6 +63,11 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 120_000),
   CONTACTS_FILE: optionalText,
+  /** Comma-separated Entra object ids allowed to create reminders in channels and group chats (team owners always may). */
+  REMINDER_MANAGERS: optionalText,
+  REMINDER_GRACE_MINUTES: integer(60, 0, 7 * 24 * 60),
+  REMINDER_POLL_SECONDS: integer(30, 1, 3600),
+  REMINDER_MAX_RETRIES: integer(5, 0, 20),
   CHECKLIST_RETENTION_DAYS: integer(90, 1, 3650),
 });
 
@@ -89,6 +94,13 @@ export interface Config {
   readonly maxBodyBytes: number;
   readonly shutdownTimeoutMs: number;
   readonly contactsFile: string | null;
+  /** Entra object ids of reminder managers (besides team owners). */
+  readonly reminderManagers: readonly string[];
+  /** A reminder found overdue (the bot was down) is still posted, marked late, up to this long after it was due; later it is recorded as missed. */
+  readonly reminderGraceMinutes: number;
+  readonly reminderPollSeconds: number;
+  /** Retries after the first attempt when Teams answers 429 or 5xx. */
+  readonly reminderMaxRetries: number;
   /** Checklist runs untouched for longer than this are deleted. */
   readonly checklistRetentionDays: number;
 }
@@ -125,6 +137,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     contactsFile: e.CONTACTS_FILE ?? null,
+    reminderManagers: Object.freeze((e.REMINDER_MANAGERS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+    reminderGraceMinutes: e.REMINDER_GRACE_MINUTES,
+    reminderPollSeconds: e.REMINDER_POLL_SECONDS,
+    reminderMaxRetries: e.REMINDER_MAX_RETRIES,
     checklistRetentionDays: e.CHECKLIST_RETENTION_DAYS,
   });
 }

@@ -27,11 +27,12 @@ import { answerQuestion, questionsFeature } from './features/questions.ts';
 import { feedbackFeature } from './features/feedback.ts';
 import { askLeadFeature } from './features/ask-lead.ts';
 import { checklistsFeature } from './features/checklists.ts';
+import { remindersFeature } from './features/reminders.ts';
 
 export type { CommandRoute, Feature, Turn, VerbRoute } from './route-types.ts';
 export { verbRoute } from './route-types.ts';
 
-export const FEATURES: readonly Feature[] = [coreFeature, questionsFeature, feedbackFeature, askLeadFeature, checklistsFeature];
+export const FEATURES: readonly Feature[] = [coreFeature, questionsFeature, feedbackFeature, askLeadFeature, checklistsFeature, remindersFeature];
 
 export interface Router {
   commands: readonly CommandRoute[];

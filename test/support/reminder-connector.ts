@@ -6,7 +6,7 @@
  *  - the Teams roster (`GET /v3/conversations/{id}/members/{user}`) with a role per user;
  *  - `posts`: every POST as received, including refused ones, so tests can count attempts.
  */
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FakeConnector, SentActivity } from './bot-server.ts';
 
@@ -46,6 +46,14 @@ async function readJson(req: IncomingMessage): Promise<any> {
   return text ? JSON.parse(text) : null;
 }
 
+/** writeHead and end apart: restify (loaded in the same process by the bot) patches writeHead's return value. */
+function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json');
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  res.end(body === null ? '' : JSON.stringify(body));
+}
+
 export async function startReminderConnector(): Promise<ReminderConnector> {
   const sent: SentActivity[] = [];
   const posts: ReceivedPost[] = [];
@@ -62,12 +70,12 @@ export async function startReminderConnector(): Promise<ReminderConnector> {
         const member = /^\/v3\/(?:conversations|teams)\/([^/]+)\/members\/([^/]+)$/.exec(url.pathname);
         if (member && req.method === 'GET') {
           const userId = decodeURIComponent(member[2]!);
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: userId, name: 'Member', aadObjectId: userId, userRole: roles.get(userId) ?? 'user' }));
+          reply(res, 200, { id: userId, name: 'Member', aadObjectId: userId, userRole: roles.get(userId) ?? 'user' });
           return;
         }
         const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url.pathname);
         if (!m || (req.method !== 'POST' && req.method !== 'PUT')) {
-          res.writeHead(404).end();
+          reply(res, 404, null);
           return;
         }
         const conversationId = decodeURIComponent(m[1]!);
@@ -75,15 +83,14 @@ export async function startReminderConnector(): Promise<ReminderConnector> {
         const answer = queue?.shift() ?? fixed.get(base(conversationId)) ?? { status: 200 };
         if (req.method === 'POST') posts.push({ conversationId, status: answer.status, activity: body, occurrenceId: occurrenceOf(body ?? {}) });
         if (answer.status >= 300) {
-          res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.retryAfter ? { 'retry-after': answer.retryAfter } : {}) });
-          res.end(JSON.stringify({ error: { code: `HTTP${answer.status}`, message: 'scripted failure' } }));
+          reply(res, answer.status, { error: { code: `HTTP${answer.status}`, message: 'scripted failure' } }, answer.retryAfter ? { 'retry-after': answer.retryAfter } : {});
           return;
         }
         const id = req.method === 'PUT' ? decodeURIComponent(m[2] ?? '') : `activity-${next++}`;
         sent.push({ method: req.method, conversationId, activityId: m[2] ? decodeURIComponent(m[2]) : null, id, activity: body });
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+        reply(res, 200, { id });
       },
-      () => res.writeHead(400).end(),
+      () => reply(res, 400, null),
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

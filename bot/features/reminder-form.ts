@@ -1,0 +1,148 @@
+/**
+ * The reminder form card: building it (meetings from the knowledge base with chair and
+ * cadence, recurrence suggested from the cadence, lead-time choices) and reading its submit
+ * (zod-validated) into a ReminderInput. Problems come back as sentences, never as a crash.
+ */
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+import { reminderFormCard, type Choice } from '../../cards/reminder-cards.ts';
+import { suggestRecurrence } from '../../domain/reminders/cadence.ts';
+import { describeLead } from '../../domain/reminders/command-parser.ts';
+import { describeRecurrence, londonInstant, nthWeekdayOf, parseCustomRule } from '../../domain/reminders/recurrence.ts';
+import type { Recurrence, Reminder } from '../../domain/reminders/model.ts';
+import type { BodyInfo, BodyLookup } from './reminder-bodies.ts';
+
+const LEADS = [4 * 7 * 24 * 60, 2 * 7 * 24 * 60, 7 * 24 * 60, 2 * 24 * 60, 24 * 60, 4 * 60, 60, 30, 15];
+const RECURRENCES: Choice[] = [
+  { title: "As the meeting's documents say (from its cadence)", value: 'suggested' },
+  { title: 'Does not repeat', value: 'none' },
+  { title: 'Weekly', value: 'weekly' },
+  { title: 'Fortnightly', value: 'fortnightly' },
+  { title: 'Monthly (same weekday, e.g. 2nd Tuesday)', value: 'monthly' },
+  { title: 'Every 2 months (same weekday)', value: 'bimonthly' },
+  { title: 'Quarterly (same weekday)', value: 'quarterly' },
+  { title: 'Custom rule (below)', value: 'custom' },
+];
+
+export function bodyChoiceTitle(b: BodyInfo): string {
+  const details = [b.chair ? `chair: ${b.chair}` : 'chair not stated', b.cadence ? `meets: ${b.cadence}` : 'cadence not stated'];
+  return `${b.name} (${details.join('; ')})`;
+}
+
+function recurrenceValue(r: Recurrence): { value: string; rrule: string } {
+  if (r.kind === 'none') return { value: 'none', rrule: '' };
+  if (r.kind === 'weekly') return { value: r.intervalWeeks === 1 ? 'weekly' : 'fortnightly', rrule: '' };
+  if (r.kind === 'monthly' && [1, 2, 3].includes(r.intervalMonths)) return { value: ['monthly', 'bimonthly', 'quarterly'][r.intervalMonths - 1]!, rrule: '' };
+  if (r.kind === 'monthly') return { value: 'custom', rrule: `FREQ=MONTHLY;INTERVAL=${r.intervalMonths};BYDAY=${r.nth}${r.weekday}` };
+  return { value: 'custom', rrule: r.rule };
+}
+
+export function formCard(bodies: BodyLookup, now: Date, editing: Reminder | null) {
+  const tomorrow = DateTime.fromJSDate(now).setZone('Europe/London').plus({ days: 1 }).toISODate()!;
+  const rec = editing ? recurrenceValue(editing.recurrence) : { value: 'suggested', rrule: '' };
+  return reminderFormCard({
+    heading: editing ? `Edit reminder: ${editing.meeting}` : 'New meeting reminder',
+    intro: 'Pick a meeting from the partnership documents (its chair and cadence are shown) or type another. Times are UK time.',
+    bodies: bodies.all().map((b) => ({ title: bodyChoiceTitle(b), value: b.id })),
+    bodyId: editing?.bodyId ?? '',
+    meeting: editing && !editing.bodyId ? editing.meeting : '',
+    firstDate: editing?.firstDate ?? tomorrow,
+    time: editing?.time ?? '10:00',
+    recurrences: RECURRENCES,
+    recurrence: rec.value,
+    rrule: rec.rrule,
+    leadChoices: LEADS.map((m) => ({ title: `${describeLead(m)} before`, value: String(m) })),
+    leads: (editing?.leadMinutes ?? [7 * 24 * 60, 24 * 60]).join(','),
+    agendaUrl: editing?.agendaUrl ?? '',
+    note: editing?.note ?? '',
+    submitTitle: editing ? 'Save changes' : 'Create reminder',
+    reminderId: editing?.id ?? '',
+    version: editing?.version ?? 0,
+  });
+}
+
+const text = (max: number) => z.string().trim().max(max).optional().default('');
+
+export const FormSubmit = z.object({
+  verb: z.literal('reminder.save'),
+  reminderId: z.string().max(64).optional().default(''),
+  version: z.coerce.number().int().min(0).optional().default(0),
+  bodyId: text(200),
+  meeting: text(120),
+  firstDate: text(10),
+  time: text(5),
+  recurrence: z.enum(['suggested', 'none', 'weekly', 'fortnightly', 'monthly', 'bimonthly', 'quarterly', 'custom']).optional().default('suggested'),
+  rrule: text(200),
+  leads: text(200),
+  agendaUrl: text(500),
+  note: text(500),
+});
+export type FormSubmit = z.output<typeof FormSubmit>;
+
+export interface FormValues {
+  bodyId: string | null;
+  meeting: string;
+  firstDate: string;
+  time: string;
+  recurrence: Recurrence;
+  leadMinutes: number[];
+  agendaUrl: string | null;
+  note: string | null;
+}
+
+export function readForm(data: FormSubmit, bodies: BodyLookup, now: Date): { ok: true; value: FormValues } | { ok: false; problems: string[] } {
+  const problems: string[] = [];
+  const body = bodies.get(data.bodyId || null);
+  if (data.bodyId && !body) problems.push('that meeting is no longer in the partnership documents; pick another or type a name');
+  const meeting = data.meeting || body?.name || '';
+  if (meeting.length < 2) problems.push('pick a meeting or type its name');
+  let first: DateTime | null = null;
+  try {
+    first = londonInstant(data.firstDate, data.time);
+  } catch {
+    problems.push('choose the first meeting date and start time');
+  }
+  let recurrence: Recurrence = { kind: 'none' };
+  const nth = /^\d{4}-\d{2}-\d{2}$/.test(data.firstDate) ? nthWeekdayOf(data.firstDate) : { nth: 1 as const, weekday: 'MO' as const };
+  switch (data.recurrence) {
+    case 'suggested': {
+      const s = body ? suggestRecurrence(body.perYear, data.firstDate) : null;
+      if (s) recurrence = s;
+      else problems.push(body ? `the documents do not give a regular pattern for ${body.name} ("${body.cadence ?? 'not stated'}"); choose how it repeats` : 'choose how the meeting repeats');
+      break;
+    }
+    case 'weekly':
+    case 'fortnightly':
+      recurrence = { kind: 'weekly', intervalWeeks: data.recurrence === 'weekly' ? 1 : 2 };
+      break;
+    case 'monthly':
+    case 'bimonthly':
+    case 'quarterly':
+      recurrence = { kind: 'monthly', intervalMonths: { monthly: 1, bimonthly: 2, quarterly: 3 }[data.recurrence], ...nth };
+      break;
+    case 'custom':
+      try {
+        parseCustomRule(data.rrule);
+        recurrence = { kind: 'rrule', rule: data.rrule.replace(/^RRULE:/i, '') };
+      } catch (err) {
+        problems.push((err as Error).message);
+      }
+      break;
+    default:
+      break;
+  }
+  const leadMinutes = data.leads.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  if (leadMinutes.length === 0 || leadMinutes.some((m) => !LEADS.includes(m))) problems.push('choose at least one time to remind before the meeting');
+  if (data.agendaUrl && !/^https:\/\/\S+$/i.test(data.agendaUrl)) problems.push('the agenda link must start with https://');
+  if (first && recurrence.kind === 'none' && first.toMillis() <= now.getTime()) problems.push('that date and time have already passed');
+  if (problems.length) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      bodyId: body?.id ?? null, meeting, firstDate: data.firstDate, time: data.time, recurrence, leadMinutes,
+      agendaUrl: data.agendaUrl || null, note: data.note || null,
+    },
+  };
+}
+
+export { describeRecurrence };
