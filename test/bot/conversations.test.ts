@@ -1,0 +1,241 @@
+/**
+ * Conversations end to end over HTTP: install, help, questions in personal chat and in a
+ * channel with an @mention, the partnership setting, unknown commands and stale buttons.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { adaptiveCardProblems } from '../support/adaptive-card.ts';
+import {
+  button, cardOf, cardSubmits, cardTexts, installationUpdate, installed, mention, message, startBot, submit,
+  type BotUnderTest, type SentActivity,
+} from '../support/bot-server.ts';
+
+let bot: BotUnderTest;
+beforeAll(async () => {
+  bot = await startBot();
+});
+afterAll(async () => {
+  await bot.close();
+});
+beforeEach(() => bot.connector.clear());
+
+function expectValidCards(sent: SentActivity[]): void {
+  for (const s of sent) {
+    const card = cardOf(s);
+    if (card) expect(adaptiveCardProblems(card), JSON.stringify(card).slice(0, 200)).toEqual([]);
+  }
+}
+
+async function say(text: string, where = {}): Promise<SentActivity[]> {
+  const res = await bot.send(message(bot.connector, text, where));
+  expect(res.status).toBe(200);
+  const sent = [...bot.connector.sent];
+  expectValidCards(sent);
+  bot.connector.clear();
+  return sent;
+}
+
+async function click(value: Record<string, unknown>, where = {}): Promise<SentActivity[]> {
+  const res = await bot.send(submit(bot.connector, value, where));
+  expect(res.status).toBe(200);
+  const sent = [...bot.connector.sent];
+  expectValidCards(sent);
+  bot.connector.clear();
+  return sent;
+}
+
+describe('welcome on install', () => {
+  it('sends one welcome card with examples and the partnership choice when installed in personal chat', async () => {
+    const where = { user: { id: '29:new-user', name: 'New User', aadObjectId: 'aad-new' } };
+    // Teams sends both a conversationUpdate and an installationUpdate on install: one welcome.
+    expect((await bot.send(installed(bot.connector, where))).status).toBe(200);
+    expect((await bot.send(installationUpdate(bot.connector, 'add', where))).status).toBe(200);
+    const welcomes = bot.connector.sent.filter((s) => cardTexts(cardOf(s)).includes('Safeguarding partnership assistant'));
+    expect(welcomes).toHaveLength(1);
+    const card = cardOf(welcomes[0]!)!;
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(cardTexts(card).join(' ')).toMatch(/call 999/);
+    expect(cardSubmits(card).filter((s) => s.data.verb === 'ask').length).toBeGreaterThan(0);
+    const choice = JSON.stringify(card);
+    for (const p of ['haringey', 'harrow', 'city-hackney']) expect(choice).toContain(`"value":"${p}"`);
+    expect(card.fallbackText).toMatch(/partnership/);
+  });
+
+  it('welcomes again after the bot was removed and installed again', async () => {
+    const where = { user: { id: '29:returning', name: 'Returning User' } };
+    await bot.send(installed(bot.connector, where));
+    await bot.send(installationUpdate(bot.connector, 'remove', where));
+    await bot.send(installationUpdate(bot.connector, 'add', where));
+    expect(bot.connector.sent.filter((s) => cardOf(s))).toHaveLength(2);
+  });
+
+  it('welcomes a team when added to it, but not each new team member', async () => {
+    const where = { kind: 'channel' as const, conversationId: '19:welcome-team@thread.tacv2', teamId: '19:welcome-team@thread.tacv2' };
+    await bot.send(installed(bot.connector, where));
+    const memberJoined = { ...installed(bot.connector, where), membersAdded: [{ id: '29:someone-else' }] };
+    await bot.send(memberJoined);
+    expect(bot.connector.sent).toHaveLength(1);
+    expect(JSON.stringify(cardOf(bot.connector.sent[0]!))).toMatch(/Which partnership should I use in this team\?/);
+  });
+
+  it('example buttons on the welcome card ask that question', async () => {
+    await bot.send(installed(bot.connector, { user: { id: '29:example-user', name: 'E' } }));
+    const card = cardOf(bot.connector.sent[0]!)!;
+    bot.connector.clear();
+    const example = cardSubmits(card).find((s) => s.data.verb === 'ask')!;
+    const replies = await click(example.data, { user: { id: '29:example-user', name: 'E' } });
+    expect(replies.some((r) => cardTexts(cardOf(r)).some((t) => /^Answer/.test(t)))).toBe(true);
+  });
+});
+
+describe('help and commands', () => {
+  it('help lists every command', async () => {
+    const [reply] = await say('help');
+    const texts = cardTexts(cardOf(reply!)).join('\n');
+    for (const usage of ['help', 'partnership <name>', 'ask a lead <question>']) expect(texts).toContain(usage);
+  });
+
+  it.each(['/helpp', 'hepl', 'partnrship', '/foo'])('"%s" is an unknown command answered with the command list', async (text) => {
+    const [reply] = await say(text);
+    expect(reply!.activity.text).toMatch(/I don't know the command/);
+    expect(reply!.activity.text).toContain('partnership <name>');
+  });
+});
+
+describe('questions', () => {
+  it('answers a question in personal chat with a cited answer card', async () => {
+    const replies = await say('Who chairs the Harrow Strategic Safeguarding Partnership?');
+    expect(replies).toHaveLength(1);
+    const card = cardOf(replies[0]!)!;
+    const texts = cardTexts(card);
+    expect(texts).toContain('Source');
+    // A source line names a real document and its publication date.
+    expect(texts.some((t) => /, .+\(\w+ \d{4}\)/.test(t))).toBe(true);
+    expect(JSON.stringify(card)).toContain('Action.ToggleVisibility');
+    expect(cardSubmits(card).map((s) => s.title)).toEqual(expect.arrayContaining(['Yes', 'No']));
+    expect(card.fallbackText).toMatch(/Source: /);
+    // Replies go back into the same conversation as a reply to the question.
+    expect(replies[0]!.conversationId).toMatch(/^a:personal-/);
+  });
+
+  it('in a channel, answers only when @mentioned, with the mention stripped', async () => {
+    const where = { kind: 'channel' as const, conversationId: '19:general@thread.tacv2;messageid=1001' };
+    const ignored = await bot.send(message(bot.connector, 'What does MASH stand for?', where));
+    expect(ignored.status).toBe(200);
+    expect(bot.connector.sent).toHaveLength(0);
+
+    const res = await bot.send(mention(bot.connector, 'What does MASH stand for?', where));
+    expect(res.status).toBe(200);
+    const [reply] = bot.connector.sent;
+    expect(reply!.conversationId).toBe('19:general@thread.tacv2;messageid=1001');
+    expect(cardTexts(cardOf(reply!)).join(' ')).toMatch(/Multi.?Agency Safeguarding Hub/i);
+  });
+
+  it('a mention with only "help" in a group chat is the help command, not a question', async () => {
+    await bot.send(mention(bot.connector, 'help', { kind: 'groupChat' }));
+    expect(cardTexts(cardOf(bot.connector.sent[0]!))).toContain('What I can do');
+  });
+
+  it('sends the emergency card first when a child may be in danger now', async () => {
+    const replies = await say('A child is being hurt right now');
+    expect(cardTexts(cardOf(replies[0]!))[0]).toMatch(/call 999 now/);
+    expect(replies.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('abstains on an out-of-scope question with the route to a person', async () => {
+    const replies = await say('what is the capital of france');
+    expect(replies).toHaveLength(1);
+    const card = cardOf(replies[0]!)!;
+    expect(cardTexts(card)[0]).toMatch(/can't answer/);
+    expect(cardTexts(card).join(' ')).toMatch(/designated safeguarding lead/);
+    expect(card.fallbackText).toMatch(/designated safeguarding lead/);
+    expect(cardSubmits(card).filter((s) => s.title === 'Yes')).toHaveLength(0);
+  });
+
+  it('abstains on a vague question with "did you mean" suggestions as buttons', async () => {
+    const replies = await say('who chairs it');
+    const card = cardOf(replies[0]!)!;
+    expect(cardTexts(card)).toContain('Did you mean');
+    const suggestions = cardSubmits(card).filter((s) => s.data.verb === 'ask');
+    expect(suggestions.length).toBeGreaterThan(0);
+    // A suggestion button asks that question.
+    const followed = await click(suggestions[0]!.data);
+    expect(followed.length).toBeGreaterThan(0);
+  });
+
+  it('follow-up buttons on an answer ask that question', async () => {
+    const [reply] = await say('Who chairs the Harrow Strategic Safeguarding Partnership?');
+    const followUp = cardSubmits(cardOf(reply!)).find((s) => s.data.verb === 'ask');
+    expect(followUp, 'the engine offers follow-ups for this question').toBeDefined();
+    const replies = await click(followUp!.data);
+    expect(cardOf(replies[0]!)).not.toBeNull();
+  });
+
+  it('refuses an overlong question with a clear message', async () => {
+    const [reply] = await say(`what is ${'very '.repeat(300)}long`);
+    expect(reply!.activity.text).toMatch(/longer than 1000 characters/);
+  });
+});
+
+describe('partnership setting', () => {
+  const me = { user: { id: '29:switcher', name: 'Switcher', aadObjectId: 'aad-switcher' } };
+
+  it('is chosen with a command, used for answers, and shown in help', async () => {
+    const before = await say('Who chairs the safeguarding partnership?', me);
+    expect(cardTexts(cardOf(before[0]!))[0]).toBe('Answer');
+
+    const [saved] = await say('partnership Harrow', me);
+    expect(saved!.activity.text).toMatch(/Saved: I'll answer your questions for Harrow/);
+
+    const after = await say('Who chairs the safeguarding partnership?', me);
+    expect(cardTexts(cardOf(after[0]!))[0]).toBe('Answer for Harrow');
+    const [help] = await say('help', me);
+    expect(cardTexts(cardOf(help!))).toContain('Partnership used here: Harrow.');
+  });
+
+  it('is changed from the card (the choice set sends its value with the verb)', async () => {
+    const [choice] = await say('partnership', me);
+    const save = button(cardOf(choice!), 'Save');
+    const [saved] = await click({ ...save, partnership: 'city-hackney' }, me);
+    expect(saved!.activity.text).toMatch(/City of London & Hackney/);
+  });
+
+  it('is kept per team in channels, separately from personal settings', async () => {
+    const team = { kind: 'channel' as const, conversationId: '19:team-b@thread.tacv2;messageid=7', teamId: '19:team-b@thread.tacv2' };
+    await bot.send(mention(bot.connector, 'partnership haringey', team));
+    expect(bot.connector.sent[0]!.activity.text).toMatch(/questions in this team for Haringey/);
+    bot.connector.clear();
+    // Another thread of the same team uses the team's setting.
+    await bot.send(mention(bot.connector, 'help', { ...team, conversationId: '19:team-b@thread.tacv2;messageid=8' }));
+    expect(cardTexts(cardOf(bot.connector.sent[0]!))).toContain('Partnership used here: Haringey.');
+  });
+
+  it('survives a restart (stored in the SQLite file)', async () => {
+    await say('partnership harrow', { user: { id: '29:restart', name: 'R' } });
+    const again = await startBot({ dbFile: bot.dbFile });
+    try {
+      await again.send(message(again.connector, 'help', { user: { id: '29:restart', name: 'R' } }));
+      expect(cardTexts(cardOf(again.connector.sent[0]!))).toContain('Partnership used here: Harrow.');
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('answers an unknown partnership name with the list, and a question about partnerships as a question', async () => {
+    const [unknown] = await say('partnership Narnia', me);
+    expect(unknown!.activity.text).toMatch(/I don't know a partnership called "Narnia". Choose one of: Haringey, Harrow, City of London & Hackney/);
+    const question = await say('partnership arrangements in Harrow, who are the partners?', me);
+    expect(cardOf(question[0]!)).not.toBeNull();
+  });
+});
+
+describe('stale and malformed card submits', () => {
+  it.each([
+    ['an unknown verb', { verb: 'no.such.verb' }, /older card/],
+    ['no verb at all', { foo: 1 }, /older card/],
+    ['a partnership that does not exist', { verb: 'partnership.set', partnership: 'narnia' }, /did not expect/],
+    ['feedback with a broken payload', { verb: 'feedback', helpful: 'maybe' }, /did not expect/],
+  ])('%s gets a clear reply and changes nothing', async (_name, value, reply) => {
+    const [r] = await click(value);
+    expect(r!.activity.text).toMatch(reply);
+  });
+});

@@ -1,0 +1,272 @@
+/**
+ * End-to-end harness for the bot: starts the real server (restify + CloudAdapter + the real
+ * answer engine over the real knowledge base) on an ephemeral port with a temporary SQLite
+ * file, and a fake Bot Framework connector (a small loopback HTTP server) that receives the
+ * bot's replies, because the bot replies by calling `activity.serviceUrl`.
+ *
+ *   const bot = await startBot();
+ *   const res = await bot.send(bot.message('help'));       // POST /api/messages over HTTP
+ *   bot.connector.posted                                  // every activity the bot sent
+ *   await bot.close();
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfig, type Config } from '../../bot/config.ts';
+import { contactLinesFrom } from '../../bot/contact-lines.ts';
+import { createLogger } from '../../bot/logger.ts';
+import { createServer, type RunningServer, type ServerOptions } from '../../bot/server.ts';
+import type { AnswerEngine } from '../../bot/services.ts';
+import { createAnswerEngine } from '../../domain/answering/engine.ts';
+import { loadContacts } from '../../domain/contacts/contacts.ts';
+import { loadKnowledge } from '../../knowledge/load.ts';
+
+export interface SentActivity {
+  method: 'POST' | 'PUT';
+  conversationId: string;
+  /** The activity replied to (POST .../activities/{id}) or updated (PUT). */
+  activityId: string | null;
+  /** The id the fake connector gave the new activity. */
+  id: string;
+  activity: Record<string, any>;
+}
+
+export interface FakeConnector {
+  url: string;
+  sent: SentActivity[];
+  /** Activities posted or updated in one conversation (channel threads included). */
+  in(conversationId: string): SentActivity[];
+  clear(): void;
+  close(): Promise<void>;
+}
+
+export async function startConnector(): Promise<FakeConnector> {
+  const sent: SentActivity[] = [];
+  let next = 1;
+  const server: HttpServer = createHttpServer((req, res) => {
+    void readJson(req).then((body) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url.pathname);
+      if (m && (req.method === 'POST' || req.method === 'PUT')) {
+        const id = req.method === 'PUT' ? decodeURIComponent(m[2] ?? '') : `activity-${next++}`;
+        sent.push({ method: req.method, conversationId: decodeURIComponent(m[1]!), activityId: m[2] ? decodeURIComponent(m[2]) : null, id, activity: body as Record<string, any> });
+        // restify patches http.ServerResponse in this process (writeHead returns nothing), so no chaining.
+        res.statusCode = 200;
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ id }));
+        return;
+      }
+      res.statusCode = 404;
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    sent,
+    in: (conversationId) => sent.filter((s) => s.conversationId.split(';')[0] === conversationId.split(';')[0]),
+    clear: () => void sent.splice(0),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : null;
+}
+
+let engine: AnswerEngine | null = null;
+/** The real engine over the real knowledge base, built once per test file. */
+export function realEngine(): AnswerEngine {
+  engine ??= createAnswerEngine(loadKnowledge());
+  return engine;
+}
+
+export interface BotUnderTest {
+  url: string;
+  config: Config;
+  running: RunningServer;
+  connector: FakeConnector;
+  dbFile: string;
+  /** Every log line the bot wrote (pino JSON). */
+  logs: string[];
+  send(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  post(body: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  env?: Record<string, string>;
+  /** Reuse a database file (to check that state survives a restart). */
+  dbFile?: string;
+  connector?: FakeConnector;
+  options?: ServerOptions;
+}
+
+export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
+  const dir = opts.dbFile ? null : mkdtempSync(join(tmpdir(), 'bot-test-'));
+  const dbFile = opts.dbFile ?? join(dir!, 'bot.db');
+  const config = loadConfig({ PORT: '0', STORAGE_URL: `sqlite:${dbFile}`, LOG_LEVEL: 'debug', ...opts.env });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const connector = opts.connector ?? (await startConnector());
+  const running = await createServer(
+    config,
+    { engine: realEngine(), contacts: contactLinesFrom(loadContacts()), logger: createLogger('debug', sink) },
+    opts.options,
+  );
+  const post = async (body: string, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.status, body: parsed };
+  };
+  return {
+    url: running.url,
+    config,
+    running,
+    connector,
+    dbFile,
+    logs,
+    post,
+    send: (activity, headers) => post(JSON.stringify(activity), headers),
+    async close() {
+      await running.close();
+      if (!opts.connector) await connector.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---- Activities as Teams sends them ------------------------------------------------------
+
+export const BOT = { id: '28:bot-id', name: 'Safeguarding bot' };
+export const TENANT = '00000000-0000-4000-8000-000000000001';
+
+export interface Where {
+  /** personal chat (default), a channel thread in a team, or a group chat. */
+  kind?: 'personal' | 'channel' | 'groupChat';
+  conversationId?: string;
+  teamId?: string;
+  user?: { id: string; name: string; aadObjectId?: string };
+}
+
+export const PRACTITIONER = { id: '29:practitioner', name: 'Sam Practitioner', aadObjectId: 'aad-practitioner' };
+export const LEAD = { id: '29:lead', name: 'Alex Lead', aadObjectId: 'aad-lead' };
+
+let seq = 0;
+
+export function activity(connector: FakeConnector, where: Where, extra: Record<string, unknown>): Record<string, unknown> {
+  const kind = where.kind ?? 'personal';
+  const user = where.user ?? PRACTITIONER;
+  const conversationId = where.conversationId ?? (kind === 'personal' ? `a:personal-${user.id}` : kind === 'channel' ? '19:general@thread.tacv2' : '19:group@thread.v2');
+  return {
+    id: `incoming-${++seq}`,
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    timestamp: new Date().toISOString(),
+    from: user,
+    recipient: BOT,
+    conversation: { id: conversationId, conversationType: kind, tenantId: TENANT, ...(kind !== 'personal' ? { isGroup: true } : {}) },
+    channelData: { tenant: { id: TENANT }, ...(kind === 'channel' ? { team: { id: where.teamId ?? '19:team@thread.tacv2' }, channel: { id: conversationId.split(';')[0] } } : {}) },
+    ...extra,
+  };
+}
+
+export function message(connector: FakeConnector, text: string, where: Where = {}): Record<string, unknown> {
+  return activity(connector, where, { type: 'message', text, textFormat: 'plain' });
+}
+
+/** "@Safeguarding bot <text>" as Teams delivers a mention in a channel or group chat. */
+export function mention(connector: FakeConnector, text: string, where: Where): Record<string, unknown> {
+  const at = `<at>${BOT.name}</at>`;
+  return activity(connector, where, {
+    type: 'message',
+    text: `${at} ${text}`,
+    entities: [{ type: 'mention', text: at, mentioned: BOT }],
+  });
+}
+
+/** An Action.Submit click: Teams sends a message whose value is the button's data (plus inputs). */
+export function submit(connector: FakeConnector, value: Record<string, unknown>, where: Where = {}, replyToId?: string): Record<string, unknown> {
+  return activity(connector, where, { type: 'message', value, ...(replyToId ? { replyToId } : {}) });
+}
+
+export function installed(connector: FakeConnector, where: Where = {}): Record<string, unknown> {
+  return activity(connector, where, { type: 'conversationUpdate', membersAdded: [BOT] });
+}
+
+export function installationUpdate(connector: FakeConnector, action: 'add' | 'remove', where: Where = {}): Record<string, unknown> {
+  return activity(connector, where, { type: 'installationUpdate', action });
+}
+
+export function composeQuery(connector: FakeConnector, query: string, commandId = 'searchKnowledge', where: Where = {}): Record<string, unknown> {
+  return activity(connector, where, {
+    type: 'invoke',
+    name: 'composeExtension/query',
+    value: { commandId, parameters: [{ name: 'query', value: query }], queryOptions: { skip: 0, count: 25 } },
+  });
+}
+
+// ---- Reading what the bot sent -------------------------------------------------------------
+
+export const CARD = 'application/vnd.microsoft.card.adaptive';
+
+export function cardOf(a: SentActivity | Record<string, any>): Record<string, any> | null {
+  const act = 'activity' in a && a.activity && typeof a.method === 'string' ? a.activity : a;
+  const att = (act.attachments ?? []).find((x: { contentType?: string }) => x.contentType === CARD);
+  return att ? (att.content as Record<string, any>) : null;
+}
+
+/** All TextBlock texts of a card, depth first, so tests can read a card like a person would. */
+export function cardTexts(card: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'TextBlock' && typeof o.text === 'string') out.push(o.text);
+      if (o.type === 'FactSet' && Array.isArray(o.facts)) for (const f of o.facts as Array<{ title: string; value: string }>) out.push(`${f.title}: ${f.value}`);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+/** Every Action.Submit in a card with its title and data. */
+export function cardSubmits(card: unknown): Array<{ title: string; data: Record<string, any> }> {
+  const out: Array<{ title: string; data: Record<string, any> }> = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.Submit') out.push({ title: String(o.title), data: (o.data ?? {}) as Record<string, any> });
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+export function button(card: unknown, title: string | RegExp): Record<string, any> {
+  const found = cardSubmits(card).find((s) => (typeof title === 'string' ? s.title === title : title.test(s.title)));
+  if (!found) throw new Error(`no button "${String(title)}" on the card; buttons: ${cardSubmits(card).map((s) => s.title).join(', ')}`);
+  return found.data;
+}
