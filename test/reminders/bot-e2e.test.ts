@@ -92,6 +92,21 @@ describe('reminders over HTTP', () => {
     expect(cardTexts(cardOf((await repliesAfter(message(connector, 'reminders', me)))[0]!)).join('\n')).toMatch(/No reminders here yet/);
   });
 
+  it('edit from the list card: the form comes prefilled, saving re-plans it, and the old card is stale', async () => {
+    const me: Where = { kind: 'personal', user: { id: '29:editor', name: 'Eve Editor', aadObjectId: 'aad-editor' } };
+    await repliesAfter(message(connector, `remind "Edit me" ${inFiveDays} 09:30 every 2 weeks before 1 hour`, me));
+    const list = cardOf((await repliesAfter(message(connector, 'reminders', me)))[0]!)!;
+    const edit = button(list, 'Edit');
+    const form = cardOf((await repliesAfter(submit(connector, edit, me)))[0]!)!;
+    expect(adaptiveCardProblems(form)).toEqual([]);
+    expect(JSON.stringify(form)).toMatch(/"value":"fortnightly"/);
+    const save = { ...button(form, 'Save changes'), bodyId: '', meeting: 'Edit me', firstDate: inFiveDays, time: '10:15', recurrence: 'fortnightly', rrule: '', leads: '60', agendaUrl: '', note: '' };
+    expect(textOf(await repliesAfter(submit(connector, save, me)))).toMatch(/Reminder for Edit me updated/);
+    expect(cardTexts(cardOf((await repliesAfter(message(connector, 'reminders', me)))[0]!)).join('\n')).toMatch(/Next: .* at 10:15/);
+    expect(textOf(await repliesAfter(submit(connector, save, me)))).toMatch(/has changed since this card was sent/);
+    expect(textOf(await repliesAfter(submit(connector, edit, me)))).toMatch(/has changed since this card was sent/);
+  });
+
   it('a form with problems is refused with reasons and saves nothing', async () => {
     const me: Where = { kind: 'personal', user: PRACTITIONER };
     const data = { verb: 'reminder.save', reminderId: '', version: 0, bodyId: '', meeting: 'x', firstDate: '2020-01-01', time: '10:00', recurrence: 'none', rrule: '', leads: '', agendaUrl: 'ftp://x', note: '' };
