@@ -19,7 +19,6 @@ import { loadConfig, type Config } from '../../bot/config.ts';
 import { contactLinesFrom } from '../../bot/contact-lines.ts';
 import { createLogger } from '../../bot/logger.ts';
 import { createServer, type RunningServer, type ServerOptions } from '../../bot/server.ts';
-import type { AnswerEngine } from '../../bot/services.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
 import { loadContacts } from '../../domain/contacts/contacts.ts';
 import { loadKnowledge } from '../../knowledge/load.ts';
@@ -81,9 +80,9 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return text ? JSON.parse(text) : null;
 }
 
-let engine: AnswerEngine | null = null;
+let engine: ReturnType<typeof createAnswerEngine> | null = null;
 /** The real engine over the real knowledge base, built once per test file. */
-export function realEngine(): AnswerEngine {
+export function realEngine(): ReturnType<typeof createAnswerEngine> {
   engine ??= createAnswerEngine(loadKnowledge());
   return engine;
 }
