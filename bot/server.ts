@@ -121,7 +121,9 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
     res.once('finish', () => {
       inFlight--;
       // Route, status and timing only: never bodies, which hold message text.
-      logger.info({ event: 'http', method: req.method, path: req.getPath(), status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      // Health probes arrive every few seconds; keep them out of the info log.
+      const level = req.getPath() === '/healthz' && res.statusCode === 200 ? 'debug' : 'info';
+      logger[level]({ event: 'http', method: req.method, path: req.getPath(), status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
       if (inFlight === 0) drained?.();
     });
     return next();

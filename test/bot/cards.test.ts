@@ -52,6 +52,7 @@ const CASES: Array<[template: string, variant: string, card: () => CardAttachmen
   ['answer', 'no follow-ups, historical source', () => answerCard({
     answer: { ...answered, followUps: [], sources: answered.sources.map((s) => ({ ...s, historical: true })) }, ...answerInput,
   })],
+  ['answer', 'no sources (no source block, no quote toggle)', () => answerCard({ answer: { ...answered, sources: [] }, ...answerInput })],
   ['abstain', 'with suggestions and ask-a-lead', () => abstainCard({ answer: vague, question: 'who chairs it', personLine: 'Talk to your DSL.', canAskLead: true })],
   ['abstain', 'out of scope, no lead route', () => abstainCard({ answer: outOfScope, question: 'x', personLine: 'Talk to your DSL.', canAskLead: false })],
   ['abstain', 'clarify heading', () => abstainCard({ answer: vague, question: 'x', heading: 'Could you tell me a bit more?', personLine: 'p', canAskLead: false })],
