@@ -143,10 +143,7 @@ const ALLOWED_FROM: Record<TicketAction, readonly TicketState[]> = {
 export function createStateStore(db: Database, now: () => Date = () => new Date()): StateStore {
   const stamp = () => now().toISOString();
 
-  async function getTicket(id: string): Promise<Ticket | null> {
-    const rows = await db.all<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM expert_tickets WHERE id = $1`, [id]);
-    return rows[0] ? toTicket(rows[0]) : null;
-  }
+  const getTicket = (id: string) => getTicketIn(db, id);
 
   return {
     async getPartnership(scopeKey) {
@@ -218,9 +215,8 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
 
     async transitionTicket(id, expectedVersion, action, actor) {
       return db.transaction(async (tx) => {
-        const rows = await tx.all<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM expert_tickets WHERE id = $1`, [id]);
-        if (!rows[0]) return { ok: false, reason: 'not_found' } as const;
-        const current = toTicket(rows[0]);
+        const current = await getTicketIn(tx, id);
+        if (!current) return { ok: false, reason: 'not_found' } as const;
         const allowed = ALLOWED_FROM[action].includes(current.state);
         // Assigning to the person who already holds it is a repeat click, not a change.
         const repeat = action === 'assign' && current.state === 'assigned' && current.assigneeId === actor.id;

@@ -1,0 +1,101 @@
+/**
+ * The bot state store on both databases it supports: the embedded SQLite file and a real
+ * PostgreSQL. Same contract on each: upserts, one ticket per request id, version-checked
+ * ticket transitions (a stale or repeated click changes nothing), welcome once per install.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../storage/database.ts';
+import { migrate } from '../../storage/migrate.ts';
+import { createStateStore, stateMigrations, type StateStore } from '../../storage/state-store.ts';
+import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'state-store-'));
+let postgres: TestPostgres;
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+});
+afterAll(async () => {
+  await postgres?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let n = 0;
+const DATABASES: Array<[string, () => Promise<string>]> = [
+  ['SQLite', async () => `sqlite:${join(dir, `state-${++n}.db`)}`],
+  ['PostgreSQL', () => postgres.createDatabase()],
+];
+
+describe.each(DATABASES)('state store on %s', (_name, url) => {
+  let db: Database;
+  let store: StateStore;
+  beforeAll(async () => {
+    db = await openDatabase(await url());
+    expect(await migrate(db, stateMigrations)).toEqual([100]);
+    expect(await migrate(db, stateMigrations)).toEqual([]);
+    store = createStateStore(db);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('keeps one partnership per scope, the latest choice winning', async () => {
+    expect(await store.getPartnership('user:a')).toBeNull();
+    await store.setPartnership('user:a', 'harrow');
+    await store.setPartnership('user:a', 'haringey');
+    await store.setPartnership('team:t', 'city-hackney');
+    expect([await store.getPartnership('user:a'), await store.getPartnership('team:t')]).toEqual(['haringey', 'city-hackney']);
+  });
+
+  it('keeps one feedback vote per person per answer', async () => {
+    const vote = { answerId: 'ans-1', voterHash: 'v1', recordIds: ['r1', 'r2'], questionHash: 'h', questionText: null, answerKind: 'fact', partnership: 'harrow' };
+    expect(await store.recordFeedback({ ...vote, helpful: true })).toBe('recorded');
+    expect(await store.recordFeedback({ ...vote, helpful: false })).toBe('changed');
+    expect(await store.recordFeedback({ ...vote, voterHash: 'v2', helpful: true })).toBe('recorded');
+    const rows = await store.listFeedback();
+    expect(rows.map((r) => [r.helpful, r.recordIds])).toEqual([[false, ['r1', 'r2']], [true, ['r1', 'r2']]]);
+  });
+
+  it('creates one ticket per request id, and moves it only from the version the click saw', async () => {
+    const input = { id: '8a2b7c1d-0000-4000-8000-000000000001', question: 'q?', partnership: null, askerName: 'Sam', askerConversationId: 'a:1' };
+    const first = await store.createTicket(input);
+    const again = await store.createTicket(input);
+    expect([first.created, again.created, again.ticket.version]).toEqual([true, false, 1]);
+    await store.markTicketPosted(input.id, '19:experts', 'activity-1');
+
+    const lead = { id: 'aad-lead', name: 'Alex' };
+    const assigned = await store.transitionTicket(input.id, 1, 'assign', lead);
+    expect(assigned).toMatchObject({ ok: true, ticket: { state: 'assigned', version: 2, assigneeName: 'Alex', expertActivityId: 'activity-1' } });
+    // A second click on the version-1 card, and a repeated "assign" by the same lead: nothing changes.
+    expect(await store.transitionTicket(input.id, 1, 'close', lead)).toMatchObject({ ok: false, reason: 'stale', ticket: { state: 'assigned', version: 2 } });
+    expect(await store.transitionTicket(input.id, 2, 'assign', lead)).toMatchObject({ ok: false, reason: 'stale' });
+    // Another lead may take it over; then it is closed; closed is final.
+    expect(await store.transitionTicket(input.id, 2, 'assign', { id: 'aad-other', name: 'Bo' })).toMatchObject({ ok: true, ticket: { assigneeName: 'Bo', version: 3 } });
+    expect(await store.transitionTicket(input.id, 3, 'close', lead)).toMatchObject({ ok: true, ticket: { state: 'closed', version: 4 } });
+    expect(await store.transitionTicket(input.id, 4, 'assign', lead)).toMatchObject({ ok: false, reason: 'stale', ticket: { state: 'closed' } });
+    expect(await store.transitionTicket('8a2b7c1d-0000-4000-8000-00000000ffff', 1, 'close', lead)).toEqual({ ok: false, reason: 'not_found' });
+  });
+
+  it('lets exactly one of two simultaneous clicks win', async () => {
+    const { ticket } = await store.createTicket({ question: 'q2?', partnership: 'harrow', askerName: null, askerConversationId: 'a:2' });
+    const results = await Promise.all([
+      store.transitionTicket(ticket.id, 1, 'assign', { id: 'x', name: 'X' }),
+      store.transitionTicket(ticket.id, 1, 'assign', { id: 'y', name: 'Y' }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect((await store.getTicket(ticket.id))!.version).toBe(2);
+  });
+
+  it('stores conversation references and welcomes once per install', async () => {
+    await store.saveReference('conv-1', { conversation: { id: 'conv-1' }, serviceUrl: 'https://x/' });
+    expect(await store.getReference('conv-1')).toEqual({ conversation: { id: 'conv-1' }, serviceUrl: 'https://x/' });
+    expect(await store.getReference('conv-404')).toBeNull();
+    expect([await store.claimWelcome('conv-1'), await store.claimWelcome('conv-1')]).toEqual([true, false]);
+    await store.saveReference('conv-1', { conversation: { id: 'conv-1' }, serviceUrl: 'https://y/' });
+    expect(await store.claimWelcome('conv-1')).toBe(false);
+    await store.resetWelcome('conv-1');
+    expect(await store.claimWelcome('conv-1')).toBe(true);
+  });
+});
