@@ -10,7 +10,7 @@ import { isEmergency } from './emergency.ts';
 import { expandConcepts } from './concepts.ts';
 import { detectIntent, reverseRelation } from './intents.ts';
 import { Matcher, type ScoredUnit } from './matcher.ts';
-import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS } from './partnerships.ts';
+import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS, PLACE_TERMS } from './partnerships.ts';
 import { isOutOfScope } from './scope.ts';
 import { contentTerms, cueTerms } from './text.ts';
 import type { Answer, AnswerContext } from './types.ts';
@@ -28,7 +28,6 @@ export interface AnswerEngine {
 /** Below this the engine abstains; calibrated on the development questions (see README). */
 export const ABSTAIN_BELOW = 0.34;
 const MAX_QUESTION_CHARS = 1000;
-const PLACE_TERMS = new Set(['haringey', 'harrow', 'hackney', 'city', 'london', 'borough', 'partnership']);
 const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 
 export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
@@ -104,6 +103,8 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     const intent = detectIntent(corrected);
     const terms = [...new Set(contentTerms(expandConcepts(corrected)))].filter((t) => !PLACE_TERMS.has(t));
     const entity = matcher.entityScores(corrected);
+    // Naming a partnership names its partnership record too ("who are the partners in Harrow?").
+    for (const p of mentioned) entity.set(p, Math.max(entity.get(p) ?? 0, 0.5));
     // The 2009 action plan is Haringey's; a question about it is a Haringey question.
     const historical = /\b(2009|2008|jar|joint area review)\b/i.test(corrected);
     const scope: PartnershipId[] | null = across ? null : mentioned.length ? mentioned : historical ? ['haringey'] : ctx.partnership ? [ctx.partnership] : null;

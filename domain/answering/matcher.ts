@@ -9,6 +9,7 @@ import Fuse from 'fuse.js';
 import type { KnowledgeRecord, PartnershipId } from '../../knowledge/schema.ts';
 import type { AttrKey, IntentWeights } from './intents.ts';
 import { buildUnits, type AnswerUnit } from './units.ts';
+import { PLACE_TERMS } from './partnerships.ts';
 import { allTerms, contentTerms, cueTerms, editDistance, isStopWord, normalise, QUESTION_VOCABULARY, stem, tokens } from './text.ts';
 
 interface AliasEntry {
@@ -78,7 +79,7 @@ export class Matcher {
       const recTerms = new Set<string>();
       for (const phrase of phrases) {
         // Years and counts in a name ("... 2018-19") qualify it; people rarely type them.
-        const terms = [...new Set(allTerms(phrase))].filter((t) => !/^\d+$/.test(t));
+        const terms = [...new Set(allTerms(phrase))].filter((t) => !/^\d+$/.test(t) && !PLACE_TERMS.has(t));
         for (const t of terms) {
           recTerms.add(t);
           if (!this.termPartnerships.has(t)) this.termPartnerships.set(t, new Set());
@@ -126,7 +127,7 @@ export class Matcher {
 
   /** Entity score per record: the best alias coverage, weighted by how specific the alias is. */
   entityScores(question: string): Map<string, number> {
-    const q = new Set(allTerms(question));
+    const q = new Set(allTerms(question).filter((t) => !PLACE_TERMS.has(t)));
     const qText = ` ${normalise(question)} `;
     const scores = new Map<string, number>();
     for (const a of this.aliases) {
