@@ -109,6 +109,12 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     const historical = /\b(2009|2008|jar|joint area review)\b/i.test(corrected);
     const scope: PartnershipId[] | null = across ? null : mentioned.length ? mentioned : historical ? ['haringey'] : ctx.partnership ? [ctx.partnership] : null;
 
+    // "Who chairs it?" names no group or topic: ask which, rather than pick one.
+    if (!terms.length && !reverseRelation(corrected)) {
+      const hints = matcher.rank({ terms: [], intent, partnerships: scope }, matcher.entityScores(corrected));
+      return { ...abstain(ctx, "I don't know which group or topic you mean: could you name it (for example \"who chairs the CHSCP Executive?\")?", hints), kind: 'clarify' };
+    }
+
     const ranked = matcher.rank({ terms, intent, cues: cueTerms(corrected), partnerships: scope, historical }, entity);
     // When one description of a body is silent on the point and another states it, use the one that states it.
     if (ranked[0]?.unit.notStated) {
