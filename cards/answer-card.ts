@@ -3,7 +3,15 @@
  * demand, follow-up questions as buttons, and "Was this helpful?". The feedback buttons carry
  * the record ids and a hash of the question, not the question, unless the admin opted in.
  */
-import type { Answer } from '../domain/answering/types.ts';
+import type { Answer, ChecklistHint } from '../domain/answering/types.ts';
+
+/** Button titles for the checklist an answer leads to. */
+export const CHECKLIST_BUTTONS: Record<ChecklistHint, string> = {
+  lado: 'Start the LADO referral checklist',
+  escalation: 'Start the escalation checklist',
+  referral: 'Start the referral (MASH) checklist',
+  'serious-incident': 'Start the serious incident checklist',
+};
 import { plainLines, renderCard, type CardAttachment } from './render.ts';
 import { sourceLine, sourceLink } from './source-line.ts';
 
@@ -47,6 +55,8 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
     historicalNote: historical ? 'Part of this comes from a historical document; check current arrangements.' : '',
     sources: answer.sources.map((s) => ({ line: sourceLink(s), quote: s.quote ? `"${s.quote}"` : '(no quote recorded)' })),
     followUps: answer.followUps.slice(0, 3),
+    checklistId: answer.checklist ?? '',
+    checklistTitle: answer.checklist ? CHECKLIST_BUTTONS[answer.checklist] : '',
     showFeedback: true,
     feedbackYes: feedback(true),
     feedbackNo: feedback(false),
@@ -54,6 +64,7 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
       answer.text,
       ...answer.sources.map((s) => `Source: ${sourceLine(s)}`),
       answer.followUps.length ? `You could also ask: ${answer.followUps.join(' | ')}` : null,
+      answer.checklist ? `Type "checklist ${answer.checklist}" for the guided checklist.` : null,
     ]),
   });
 }

@@ -16,6 +16,7 @@ import { contentTerms, cueTerms } from './text.ts';
 import type { Answer, AnswerContext } from './types.ts';
 import type { AnswerUnit } from './units.ts';
 import { reverseAnswer } from './reverse.ts';
+import { checklistFor } from './checklist-hint.ts';
 import { listAnswer, listKind } from './list.ts';
 import { asksForContactDetails, asksForNextMeetingDate, statesQuantity, yearMismatch } from './limits.ts';
 
@@ -80,7 +81,17 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     ).map((q) => q + suffix);
   }
 
+  const byId = new Map(kb.records.map((r) => [r.id, r]));
+
+  /** Adds the checklist that fits an answered question (emergencies lead to the referral checklist). */
   function answer(question: string, ctx: AnswerContext = {}): Answer {
+    const a = answerOnly(question, ctx);
+    if (!a.answered) return a;
+    const hint = a.kind === 'emergency' ? 'referral' : checklistFor(a.recordIds.map((id) => byId.get(id)!).filter(Boolean));
+    return hint ? { ...a, checklist: hint } : a;
+  }
+
+  function answerOnly(question: string, ctx: AnswerContext = {}): Answer {
     const raw = question.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_CHARS);
     if (!raw) return abstain(ctx, 'Please type a question about your safeguarding partnership.');
     if (isEmergency(raw)) return emergency(raw, ctx);

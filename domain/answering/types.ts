@@ -18,6 +18,9 @@ export interface AnswerSource {
   historical?: boolean;
 }
 
+/** A guided checklist an answer leads to (ids of knowledge/checklists). */
+export type ChecklistHint = 'lado' | 'escalation' | 'referral' | 'serious-incident';
+
 export interface Answer {
   answered: boolean;
   /** Plain text for logs-free transcripts, the CLI and the text fallback of cards. */
@@ -35,6 +38,8 @@ export interface Answer {
   kind: AnswerKind;
   /** Knowledge record ids the answer was built from (feedback is stored against these). */
   recordIds: string[];
+  /** The checklist to offer next to this answer, if one fits. */
+  checklist?: ChecklistHint;
 }
 
 export interface AnswerContext {

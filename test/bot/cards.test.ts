@@ -30,6 +30,7 @@ const comparison = engine.answer('Who chairs the safeguarding partnership?', {})
 const emergency = engine.answer('A child is being hurt right now', {});
 const vague = engine.answer('who chairs it', {});
 const outOfScope = engine.answer('what is the capital of france', {});
+const lado = engine.answer('When do I go to the LADO?', { partnership: 'haringey' });
 
 const ticket: Ticket = {
   id: '5a3c1e0e-8f7b-4b7e-9a61-0d2f3c4b5a69', state: 'open', version: 1, question: 'Does the threshold document cover pre-birth?',
@@ -52,6 +53,7 @@ const CASES: Array<[template: string, variant: string, card: () => CardAttachmen
   ['answer', 'no follow-ups, historical source', () => answerCard({
     answer: { ...answered, followUps: [], sources: answered.sources.map((s) => ({ ...s, historical: true })) }, ...answerInput,
   })],
+  ['answer', 'with a checklist button', () => answerCard({ answer: lado, ...answerInput })],
   ['answer', 'no sources (no source block, no quote toggle)', () => answerCard({ answer: { ...answered, sources: [] }, ...answerInput })],
   ['abstain', 'with suggestions and ask-a-lead', () => abstainCard({ answer: vague, question: 'who chairs it', personLine: 'Talk to your DSL.', canAskLead: true })],
   ['abstain', 'out of scope, no lead route', () => abstainCard({ answer: outOfScope, question: 'x', personLine: 'Talk to your DSL.', canAskLead: false })],
@@ -104,5 +106,19 @@ describe('the validator itself', () => {
     ['a duplicate id', { type: 'AdaptiveCard', version: '1.5', fallbackText: 'x', body: [{ type: 'TextBlock', id: 'a', text: 'x' }, { type: 'TextBlock', id: 'a', text: 'y' }] }],
   ])('rejects %s', (_name, card) => {
     expect(adaptiveCardProblems(card).length).toBeGreaterThan(0);
+  });
+});
+
+describe('answers lead to the checklist that fits', () => {
+  it('a LADO answer offers the LADO checklist as a card button with a checklist.start verb', () => {
+    expect(lado.checklist).toBe('lado');
+    const card = JSON.stringify(answerCard({ answer: lado, ...answerInput }).content);
+    expect(card).toContain('"verb":"checklist.start"');
+    expect(card).toContain('"checklistId":"lado"');
+  });
+
+  it('an answer about a chair offers no checklist', () => {
+    expect(answered.checklist).toBeUndefined();
+    expect(JSON.stringify(answerCard({ answer: answered, ...answerInput }).content)).not.toContain('checklist.start');
   });
 });

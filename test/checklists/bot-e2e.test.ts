@@ -69,6 +69,14 @@ describe('checklists over HTTP', () => {
     expect(text).toMatch(/Checklist: .*\nPartnership: Harrow/);
   });
 
+  it('starts from the button on an answer card: a LADO question leads to the LADO checklist', async () => {
+    const { sent, card } = onlyCard(await say('when do I go to the LADO?'));
+    const start = cardSubmits(card).find((s) => s.data.verb === 'checklist.start');
+    expect(start?.data.checklistId).toBe('lado');
+    const next = onlyCard(await click(start!.data, sent.id));
+    expect(cardTexts(next.card).join('\n')).toMatch(/Allegation against someone who works with children/);
+  });
+
   it('detects a double click: the second click changes nothing and the card shows the real state', async () => {
     const { sent, card } = onlyCard(await say('checklist referral'));
     const no = button(card, 'No');
