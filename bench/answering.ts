@@ -10,6 +10,11 @@ import { buildBaseline } from './baseline-bm25.ts';
 import { mb, ms, percentile, timeEach } from './stats.ts';
 
 const DEV = '../shared/eval/dev-questions.jsonl';
+const PRACTITIONER = 'test/answering/fixtures/practitioner-questions.jsonl';
+
+const loadSet = (path: string): EvalQuestion[] => (existsSync(path)
+  ? readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalQuestion)
+  : []);
 
 /** Varied inputs: canonical questions, lower-cased, with a typo, and with informal prefixes. */
 function variedQuestions(canonical: readonly string[], dev: readonly string[], n: number): string[] {
@@ -39,9 +44,8 @@ export function runAnsweringBench(): string[] {
   const baseline = buildBaseline(kb.documents);
   const tBaseline = performance.now() - t2;
 
-  const dev: EvalQuestion[] = existsSync(DEV)
-    ? readFileSync(DEV, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalQuestion)
-    : [];
+  const dev = loadSet(DEV);
+  const practitioner = loadSet(PRACTITIONER);
   const questions = variedQuestions(engine.sampleQuestions(), dev.map((d) => d.q), 1200);
   engine.answer('warm up');
   const engineTimes = timeEach(questions, (q) => engine.answer(q));
@@ -58,6 +62,12 @@ export function runAnsweringBench(): string[] {
   lines.push(row('answered-correct', pct(engineScore.answeredCorrect), pct(baseScore.answeredCorrect)));
   lines.push(row('citation accuracy', pct(engineScore.citation), pct(baseScore.citation)));
   lines.push(row('abstention', pct(engineScore.abstention), pct(baseScore.abstention)));
+  const pEngine = summarise(practitioner.map((d) => scoreOne(d, engine.answer(d.q))));
+  const pBase = summarise(practitioner.map((d) => scoreOne(d, baseline.answer(d.q))));
+  lines.push(row(`practitioner set (${practitioner.length})`, '', ''));
+  lines.push(row('  answered-correct', pct(pEngine.answeredCorrect), pct(pBase.answeredCorrect)));
+  lines.push(row('  citation accuracy', pct(pEngine.citation), pct(pBase.citation)));
+  lines.push(row('  abstention', pct(pEngine.abstention), pct(pBase.abstention)));
   lines.push(row('heap used after build', mb(after.heapUsed), `(+${mb(after.heapUsed - before.heapUsed)} for knowledge + index)`));
   lines.push(row('process RSS', mb(process.memoryUsage().rss), ''));
   return lines;

@@ -30,6 +30,6 @@ if (failures.length) {
   for (const f of failures) {
     const what = [f.correct === false && 'content', f.cited === false && 'citation', f.abstainedRightly === false && 'should abstain'].filter(Boolean).join(', ');
     const cites = f.answer.sources.map((x) => `${x.document.slice(0, 3)} §${x.section}`).join('; ');
-    console.log(`- ${f.id} [${what}] ${f.q}\n    -> ${f.answer.answered ? '' : '(abstained) '}${f.answer.text.replace(/\n/g, ' | ').slice(0, 300)}\n    sources: ${cites || 'none'}`);
+    process.stdout.write(`- ${f.id} [${what}] ${f.q}\n    -> ${f.answer.answered ? '' : '(abstained) '}${f.answer.text.replace(/\n/g, ' | ').slice(0, 300)}\n    sources: ${cites || 'none'}\n`);
   }
 }
