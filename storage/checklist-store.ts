@@ -12,19 +12,7 @@ export const checklistMigrations: readonly Migration[] = [
   {
     version: 200,
     name: 'checklist_runs',
-    sqlite: `CREATE TABLE IF NOT EXISTS checklist_runs (
-  id TEXT PRIMARY KEY,
-  user_id TEXT NOT NULL,
-  checklist_id TEXT NOT NULL,
-  status TEXT NOT NULL,
-  version INTEGER NOT NULL,
-  started_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  state TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS checklist_runs_user ON checklist_runs (user_id, updated_at);
-CREATE INDEX IF NOT EXISTS checklist_runs_updated ON checklist_runs (updated_at)`,
-    postgres: `CREATE TABLE IF NOT EXISTS checklist_runs (
+    sql: `CREATE TABLE IF NOT EXISTS checklist_runs (
   id TEXT PRIMARY KEY,
   user_id TEXT NOT NULL,
   checklist_id TEXT NOT NULL,

@@ -9,9 +9,17 @@ import type { Database } from './database.ts';
 export interface Migration {
   version: number;
   name: string;
-  /** SQL per dialect; statements separated by semicolons. */
-  sqlite: string;
-  postgres: string;
+  /** SQL for both dialects when they agree; statements separated by semicolons. */
+  sql?: string;
+  /** Dialect-specific SQL, where the two differ (takes precedence over `sql`). */
+  sqlite?: string;
+  postgres?: string;
+}
+
+function sqlFor(m: Migration, dialect: 'sqlite' | 'postgres'): string {
+  const sql = m[dialect] ?? m.sql;
+  if (sql === undefined) throw new Error(`Migration ${m.version} (${m.name}) has no SQL for ${dialect}`);
+  return sql;
 }
 
 const LOCK_KEY = 7_311_2019;
@@ -34,7 +42,7 @@ export async function migrate(db: Database, migrations: readonly Migration[]): P
     const applied: number[] = [];
     for (const m of sorted) {
       if (done.has(m.version)) continue;
-      for (const stmt of statements(tx.dialect === 'sqlite' ? m.sqlite : m.postgres)) await tx.run(stmt);
+      for (const stmt of statements(sqlFor(m, tx.dialect))) await tx.run(stmt);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
         m.version, m.name, new Date().toISOString(),
       ]);

@@ -8,11 +8,11 @@
  */
 import type { Migration } from './migrate.ts';
 
-const tables = (json: string) => `
+const tables = `
   CREATE TABLE reminders (
     id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, reference TEXT NOT NULL, scope_kind TEXT NOT NULL,
     body_id TEXT, meeting TEXT NOT NULL, first_date TEXT NOT NULL, time TEXT NOT NULL,
-    recurrence ${json} NOT NULL, lead_minutes ${json} NOT NULL, agenda_url TEXT, note TEXT,
+    recurrence TEXT NOT NULL, lead_minutes TEXT NOT NULL, agenda_url TEXT, note TEXT,
     created_by_id TEXT NOT NULL, created_by_name TEXT, state TEXT NOT NULL, version INTEGER NOT NULL,
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL, materialised_until TEXT NOT NULL);
   CREATE INDEX reminders_conversation ON reminders (conversation_id);
@@ -34,7 +34,6 @@ export const reminderMigrations: readonly Migration[] = [
   {
     version: 300,
     name: 'reminders: reminders, occurrences (claimed with leases), attendance responses',
-    sqlite: tables('TEXT'),
-    postgres: tables('TEXT'),
+    sql: tables,
   },
 ];

@@ -14,21 +14,7 @@ export const stateMigrations: readonly Migration[] = [
   {
     version: 100,
     name: 'bot state: partnership choice, feedback, expert tickets, conversation references',
-    sqlite: `
-      CREATE TABLE partnership_choice (scope_key TEXT PRIMARY KEY, partnership TEXT NOT NULL, updated_at TEXT NOT NULL);
-      CREATE TABLE feedback (
-        answer_id TEXT NOT NULL, voter_hash TEXT NOT NULL, helpful INTEGER NOT NULL,
-        record_ids TEXT NOT NULL, question_hash TEXT NOT NULL, question_text TEXT,
-        answer_kind TEXT NOT NULL, partnership TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
-        PRIMARY KEY (answer_id, voter_hash));
-      CREATE TABLE expert_tickets (
-        id TEXT PRIMARY KEY, state TEXT NOT NULL, version INTEGER NOT NULL, question TEXT NOT NULL,
-        partnership TEXT, asker_name TEXT, asker_conversation_id TEXT NOT NULL,
-        assignee_id TEXT, assignee_name TEXT, expert_conversation_id TEXT, expert_activity_id TEXT,
-        created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-      CREATE TABLE conversation_refs (
-        conversation_id TEXT PRIMARY KEY, reference TEXT NOT NULL, welcomed INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL)`,
-    postgres: `
+    sql: `
       CREATE TABLE partnership_choice (scope_key TEXT PRIMARY KEY, partnership TEXT NOT NULL, updated_at TEXT NOT NULL);
       CREATE TABLE feedback (
         answer_id TEXT NOT NULL, voter_hash TEXT NOT NULL, helpful INTEGER NOT NULL,

@@ -9,15 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { enumeratePaths } from '../../domain/checklists/graph.ts';
 import { loadChecklists } from '../../domain/checklists/load.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';
-import { button, cardOf, cardSubmits, cardTexts, message, startBot as startHarness, submit, type BotUnderTest, type SentActivity, type StartOptions } from '../support/bot-server.ts';
-import { startLoopbackConnector } from './loopback-connector.ts';
-
-// Our own loopback connector (see loopback-connector.ts for why), unless a test passes one.
-const startBot = async (opts: StartOptions = {}): Promise<BotUnderTest> => {
-  const connector = opts.connector ?? (await startLoopbackConnector());
-  const b = await startHarness({ ...opts, connector });
-  return opts.connector ? b : { ...b, close: async () => { await b.close(); await connector.close(); } };
-};
+import { button, cardOf, cardSubmits, cardTexts, message, startBot, submit, type BotUnderTest, type SentActivity } from '../support/bot-server.ts';
 
 let bot: BotUnderTest;
 beforeAll(async () => { bot = await startBot(); });
