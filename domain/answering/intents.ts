@@ -29,7 +29,7 @@ const RULES: Array<[RegExp, IntentWeights]> = [
   [/\b(role|purpose|responsib|function|functions|job|do|does|for)\b/, { role: 1.5, responsibilities: 1.5, summary: 0.5 }],
   [/\b(who leads|who runs|who is responsible|led by|run by|lead for|who lead)\b/, { chair: 2, holder: 1.5, decides: 1, involved: 1, fact: 1, summary: 1 }],
   [/\b(who (was|is) the|who holds|name of the|who is)\b/, { holder: 2.5, chair: 0.5 }],
-  [/\b(name|names|by name|called|named)\b/, { holder: 3, leads: 2 }],
+  [/\b(name|names|by name|called|named)\b/, { holder: 3.5, leads: 2.5 }],
   [/\b(appoint|appoints|appointed|recruit|recruited|select|selected|commission|commissions|commissioned)\b/, { appointedBy: 3, decides: 1, fact: 1 }],
   [/\b(how many|how much|number of|percentage|proportion|per cent|percent|%|£|budget|cost|total|figure|rate)\b/, { value: 3, fact: 0.5 }],
   [/\b(when|timescale|timeframe|deadline|within|how long|how quickly|how soon|days|working days|by when)\b/, { timescale: 3, deadline: 2, cadence: 0.5, fact: 0.5 }],

@@ -181,7 +181,7 @@ export class Matcher {
       const age = unit.record.historical && !q.historical ? 0.85 : 1;
       // A named or known partnership prefers its own arrangements over national guidance.
       const local = q.partnerships && p === null ? 0.92 : 1;
-      const notStated = unit.notStated ? 0.9 : 1;
+      const notStated = unit.notStated ? 0.95 : 1;
       const score = (W.lexical * lexical + W.entity * e + W.intent * intent * (1 - W.intentGate + W.intentGate * Math.max(lexical, e)) + W.cue * cue) * age * notStated * local;
       if (score > 0.05) out.push({ unit, score, entity: e, lexical, own: qWeight ? own / qWeight : 0, intent });
     }

@@ -18,7 +18,7 @@ const STOP = new Set(
 const QUESTION_WORDS = new Set(
   ('who whos often frequently frequency how many much when where what which chair chairs chaired chairing chairperson ' +
     'lead leads led leading meet meets meeting meetings met sit sits attend attends member members membership ' +
-    'stand stands mean means acronym abbreviation').split(' '),
+    'stand stands mean means acronym abbreviation name names named').split(' '),
 );
 
 export function normalise(text: string): string {

@@ -32,6 +32,37 @@ const TYPED_ATTRS: AttrKey[] = [
   'notifies', 'standard', 'owner', 'deadline',
 ];
 
+/**
+ * Words that name an attribute itself ("statutory partners", "lead representatives"): a
+ * typed field's sentence need not repeat them, but a question about the field uses them.
+ */
+const ATTR_WORDS: Partial<Record<AttrKey, string>> = {
+  statutoryPartners: 'statutory safeguarding partners partner',
+  leads: 'lead representatives leads delegated statutory responsibility partner',
+  independentRoles: 'independent chair scrutiny scrutineer commissioner',
+  area: 'area geography boundary covers',
+  members: 'members membership attendees representatives',
+  accountableTo: 'accountable reports reporting',
+  quorum: 'quorum quorate',
+  appointedBy: 'appointed appoints recruited',
+  responsibilities: 'responsibilities responsible duties role',
+  holder: 'post holder name',
+  documentName: 'document name called',
+  levels: 'levels tiers continuum need',
+  statutorySections: 'statutory sections section17 section47 section20 section31',
+  maintainedBy: 'maintained updated reviewed owner',
+  reviewCycle: 'reviewed review cycle',
+  policyName: 'policy protocol procedure',
+  stages: 'stages steps',
+  finalStage: 'final last stage',
+  involved: 'involved',
+  timescale: 'timescale days deadline',
+  decides: 'decides decision',
+  notifies: 'notifies notification notify',
+  owner: 'lead owner responsible',
+  deadline: 'deadline timescale by',
+};
+
 const NOT_STATED_WORDING: Partial<Record<AttrKey, string>> = {
   chair: 'who chairs', viceChair: 'who is vice-chair of', members: 'who the members are of',
   accountableTo: 'who is accountable for', quorum: 'the quorum of', holder: 'who holds the post of',
@@ -77,7 +108,7 @@ function makeUnit(rec: KnowledgeRecord, attr: AttrKey, a: Attr, label?: string):
     items: a.items,
     sources: a.sources,
     notStated: false,
-    terms: new Set(contentTerms([label ?? '', a.text, a.qualifier ?? '', ...(a.items ?? [])].join(' '))),
+    terms: new Set(contentTerms([label ?? '', a.text, a.qualifier ?? '', ATTR_WORDS[attr] ?? '', ...(a.items ?? [])].join(' '))),
     question: questionFor(rec, attr, label),
   };
 }
