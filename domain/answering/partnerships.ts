@@ -10,7 +10,7 @@ import { normalise } from './text.ts';
  * Words that place a question rather than name what it is about: partnership context comes
  * from them, so they neither match a record's name nor count as covered content.
  */
-export const PLACE_TERMS = new Set(['haringey', 'harrow', 'hackney', 'city', 'london', 'borough', 'partnership', 'arrangement']);
+export const PLACE_TERMS = new Set(['haringey', 'harrow', 'hackney', 'city', 'london', 'borough', 'partnership']);
 
 export const PARTNERSHIP_LABELS: Record<PartnershipId, string> = {
   haringey: 'Haringey',

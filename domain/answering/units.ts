@@ -90,9 +90,13 @@ function questionFor(rec: KnowledgeRecord, attr: AttrKey, label?: string): strin
 
 function cadenceText(rec: KnowledgeRecord, c: Cadence): string {
   const words = c.words.trim();
-  const sentence = /^[A-Z]/.test(words) && words.split(/\s+/).length > 3
+  const long = words.split(/\s+/).length > 4;
+  // A sentence of the document's own stands as it is; a phrase ("quarterly") completes one.
+  const sentence = /^[A-Z]/.test(words) && long
     ? words
-    : `The ${rec.name} ${/^(meet|is held|are held|takes place|runs|will)/i.test(words) ? '' : 'meets '}${words}`;
+    : long
+      ? `How often the ${rec.name} meets: ${words}`
+      : `The ${rec.name} ${/^(meet|is held|are held|takes place|runs|will)/i.test(words) ? '' : 'meets '}${words}`;
   const per = c.perYear === null ? '' : ` (${c.perYear === 1 ? 'once' : `${c.perYear} times`} a year)`;
   return `${sentence.replace(/[.\s]+$/, '')}${per}.`;
 }
