@@ -89,7 +89,3 @@ export class Composer {
     };
   }
 }
-
-export function partnershipName(p: PartnershipId | null | undefined): string {
-  return p ? PARTNERSHIP_LABELS[p] : 'your partnership';
-}

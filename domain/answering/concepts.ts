@@ -10,7 +10,6 @@ const HARM = '(harm|harmed|hurt|hurting|abus|abused|abusing|hit|hitting|assault|
 
 const CONCEPTS: Array<[RegExp, string]> = [
   [new RegExp(`\\b${WORKER}\\b.*\\b${HARM}|\\b${HARM}\\w*\\b.*\\b${WORKER}\\b`), 'lado allegation work with children'],
-  [/\blado\b|\blocal authority designated officer\b/, 'allegation'],
   [/\b(disagree|disagreement|dispute|conflict|challenge (a|the|their) decision|not happy with (a|the) decision|unhappy with)\b/, 'escalation dispute resolution'],
   [/\b(worried about|concerned about|concern about|worry about) (a|the|this) (child|young person|pupil|baby)\b|\bmake a referral\b|\brefer (a|the) child\b/, 'referral mash threshold'],
   [/\b(child|baby|young person) (has )?(died|dies|death)\b|\bdeath of a child\b/, 'child death notify panel serious incident'],

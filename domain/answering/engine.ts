@@ -5,14 +5,14 @@
  */
 import type { KnowledgeBase } from '../../knowledge/load.ts';
 import type { PartnershipId } from '../../knowledge/schema.ts';
-import { Composer, partnershipName } from './compose.ts';
+import { Composer } from './compose.ts';
 import { isEmergency } from './emergency.ts';
 import { expandConcepts } from './concepts.ts';
 import { detectIntent, reverseRelation } from './intents.ts';
 import { Matcher, type ScoredUnit } from './matcher.ts';
 import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS, PLACE_TERMS } from './partnerships.ts';
 import { isOutOfScope } from './scope.ts';
-import { contentTerms, cueTerms } from './text.ts';
+import { allTerms, contentTerms, cueTerms } from './text.ts';
 import type { Answer, AnswerContext } from './types.ts';
 import type { AnswerUnit } from './units.ts';
 import { reverseAnswer } from './reverse.ts';
@@ -43,7 +43,7 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
   }
 
   function abstain(ctx: AnswerContext, reason: string, ranked: ScoredUnit[] = [], partnership: PartnershipId | null = null): Answer {
-    const suggestions = distinctQuestions(ranked.slice(0, 12).map((r) => r.unit), 3);
+    const suggestions = distinctQuestions(ranked.slice(0, 12).map((r) => r.unit), 3, ctx.partnership ?? null);
     const text = `${reason} ${routeToPerson(ctx)}`;
     return {
       answered: false, text, markdown: text, partnership, sources: [], confidence: 0, suggestions, followUps: [],
@@ -69,16 +69,16 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     const text = `I don't know: ${unit.text.charAt(0).toLowerCase()}${unit.text.slice(1)} ${routeToPerson(ctx)}`;
     return {
       answered: false, text, markdown: text, partnership: unit.record.partnership, sources: composer.sources([unit]),
-      confidence: 0, suggestions: followUpsFor(unit, true), followUps: [], kind: 'unknown', recordIds: [unit.record.id],
+      confidence: 0, suggestions: followUpsFor(unit, ctx), followUps: [], kind: 'unknown', recordIds: [unit.record.id],
     };
   }
 
-  function followUpsFor(unit: AnswerUnit, explicitPartnership: boolean): string[] {
-    const suffix = explicitPartnership || !unit.record.partnership ? '' : '';
+  function followUpsFor(unit: AnswerUnit, ctx: AnswerContext): string[] {
     return distinctQuestions(
       matcher.unitsOf(unit.record.id).filter((u) => u.attr !== unit.attr && !u.notStated && u.attr !== 'summary'),
       3,
-    ).map((q) => q + suffix);
+      ctx.partnership ?? null,
+    );
   }
 
   const byId = new Map(kb.records.map((r) => [r.id, r]));
@@ -126,7 +126,11 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
       return { ...abstain(ctx, "I don't know which group or topic you mean: could you name it (for example \"who chairs the CHSCP Executive?\")?", hints), kind: 'clarify' };
     }
 
-    const ranked = matcher.rank({ terms, intent, cues: cueTerms(corrected), partnerships: scope, historical }, entity);
+    // Only the City & Hackney partnership spans two places, so only its place words tell records apart.
+    const places = [...new Set(allTerms(corrected))].filter((t) => t === 'city' || t === 'hackney' || t === 'london');
+    const ranked = matcher.rank({
+      terms, intent, cues: cueTerms(corrected), partnerships: scope, historical, places, namedPartnership: mentioned.length > 0,
+    }, entity);
     // When one description of a body is silent on the point and another states it, use the one that states it.
     if (ranked[0]?.unit.notStated) {
       const stated = ranked.findIndex((r) => r.unit.attr === ranked[0]!.unit.attr && !r.unit.notStated && r.score >= ranked[0]!.score * 0.8);
@@ -194,6 +198,14 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
 
     if (best.unit.notStated) return notStatedAnswer(best.unit, ctx);
 
+    // "Who chairs it and how often does it meet?": two attributes asked with equal weight, one record.
+    const maxW = Math.max(0, ...Object.values(intent));
+    const second = (Object.entries(intent) as Array<[string, number]>)
+      .filter(([k, w]) => w === maxW && k !== best.unit.attr && !['summary', 'role', 'fact', 'holder'].includes(k))
+      .map(([k]) => matcher.unitFor(best.unit.record.id, k as AnswerUnit['attr']))
+      .find((u) => u && !u.notStated);
+    if (second) return { ...composer.combined([best.unit, second], confidence), followUps: followUpsFor(best.unit, ctx) };
+
     // A general answer ("what is / how does") is completed by the closest detail of the same record.
     const detail = ['summary', 'fact', 'role'].includes(best.unit.attr)
       ? ranked.slice(1, 4).find((r) => r.unit.record.id === best.unit.record.id && !r.unit.notStated
@@ -202,7 +214,7 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     const a = detail
       ? composer.combined([best.unit, detail.unit], confidence)
       : composer.single(best.unit, confidence, best.unit.record.type === 'glossary' ? 'glossary' : 'fact');
-    return { ...a, followUps: followUpsFor(best.unit, mentioned.length > 0) };
+    return { ...a, followUps: followUpsFor(best.unit, ctx) };
   }
 
   /** The best unit of each partnership that answers the same kind of question as the overall best. */
@@ -235,11 +247,18 @@ function saySameThing(units: readonly AnswerUnit[]): boolean {
   return false;
 }
 
-function distinctQuestions(units: readonly AnswerUnit[], n: number): string[] {
+const SHORT_PLACE: Record<PartnershipId, string> = { haringey: 'Haringey', harrow: 'Harrow', 'city-hackney': 'City & Hackney' };
+
+/**
+ * Questions for buttons, each able to stand alone: a question that does not already name its
+ * partnership gets " in Harrow" unless the conversation's own partnership makes that implicit.
+ */
+function distinctQuestions(units: readonly AnswerUnit[], n: number, implicit: PartnershipId | null = null): string[] {
   const out: string[] = [];
   for (const u of units) {
-    const q = u.record.partnership && !u.question.includes(partnershipName(u.record.partnership))
-      ? `${u.question.replace(/\?$/, '')} (${partnershipName(u.record.partnership)})?`
+    const p = u.record.partnership;
+    const q = p && p !== implicit && !mentionedPartnerships(u.question).includes(p)
+      ? `${u.question.replace(/\?$/, '')} in ${SHORT_PLACE[p]}?`
       : u.question;
     if (!out.includes(q)) out.push(q);
     if (out.length >= n) break;

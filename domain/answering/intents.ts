@@ -22,7 +22,7 @@ const RULES: Array<[RegExp, IntentWeights]> = [
   [/\b(how often|how frequently|frequency|how regularly|how many times|cadence|meet|meets|meeting|met)\b/, { cadence: 3 }],
   [/\b(each|per|a) year\b|\bannually\b|\bevery year\b/, { cadence: 1.5, value: 1 }],
   [/\b(who (is|are|sits|sit|attend|attends|goes|go)( on| to)?|members?|membership|made up|represented|representation|attendees|composition|who.*\b(on|in) the)\b/, { members: 2.5 }],
-  [/\b(accountable|report(s)? to|reporting to|answer(s)? to|oversight of|oversees)\b/, { accountableTo: 3 }],
+  [/\b(accountable(?! officer)|report(s)? to|reporting to|answer(s)? to|oversight of|oversees)\b/, { accountableTo: 3 }],
   [/\b(quorum|quorate)\b/, { quorum: 4 }],
   [/\b(stand for|stands for|mean|meaning|acronym|abbreviation|short for|full form)\b/, { expansion: 4, summary: 1 }],
   [/^(what|whats|what is|what are|what does|tell me about|explain|describe)\b/, { summary: 1.5, role: 1.5, fact: 0.5 }],

@@ -34,6 +34,10 @@ export interface MatchQuery {
   /** Relation words of the question (lead, chair, meet...), see cueTerms. */
   cues?: string[];
   intent: IntentWeights;
+  /** Place words in the question ("city", "hackney"): within a partnership they tell records apart. */
+  places?: string[];
+  /** The question itself names the partnership (not only the user's setting): national guidance yields more. */
+  namedPartnership?: boolean;
   /** The question is about the 2009 action plan: historical records are not discounted. */
   historical?: boolean;
   /** Partnerships the units may come from; national (null) records are always allowed. */
@@ -60,6 +64,7 @@ export class Matcher {
   private readonly fuse: Fuse<string>;
   private readonly termsByUnit: Map<string, Set<string>>;
   private readonly fullTermsByUnit: Map<string, Set<string>>;
+  private readonly recordPlaceTerms = new Map<string, Set<string>>();
   /** For each alias term, the partnerships whose records use it (null = national/common). */
   private readonly termPartnerships = new Map<string, Set<PartnershipId | null>>();
 
@@ -88,6 +93,7 @@ export class Matcher {
         if (terms.length) this.aliases.push({ record: rec, phrase, normalised: normalise(phrase), terms });
       }
       this.recordTerms.set(rec.id, recTerms);
+      this.recordPlaceTerms.set(rec.id, new Set(allTerms(`${rec.name} ${rec.aliases.join(' ')}`).filter((t) => PLACE_TERMS.has(t))));
       for (const w of tokens(`${phrases.join(' ')} ${rec.summary.text}`)) this.vocabulary.add(w);
     }
     for (const u of this.units) for (const w of tokens(`${u.label ?? ''} ${u.text}`)) this.vocabulary.add(w);
@@ -180,9 +186,12 @@ export class Matcher {
       // Historical (2009) facts only win when nothing current does.
       const age = unit.record.historical && !q.historical ? 0.85 : 1;
       // A named or known partnership prefers its own arrangements over national guidance.
-      const local = q.partnerships && p === null ? 0.92 : 1;
+      const local = q.partnerships && p === null ? (q.namedPartnership ? 0.85 : 0.92) : 1;
+      // "the Hackney threshold document" vs "the City of London one": a small nudge, not a filter.
+      const recTerms = this.recordPlaceTerms.get(unit.record.id);
+      const place = q.places?.length && recTerms ? q.places.filter((t) => recTerms.has(t)).length / q.places.length : 0;
       const notStated = unit.notStated ? 0.95 : 1;
-      const score = (W.lexical * lexical + W.entity * e + W.intent * intent * (1 - W.intentGate + W.intentGate * Math.max(lexical, e)) + W.cue * cue) * age * notStated * local;
+      const score = (0.05 * place + W.lexical * lexical + W.entity * e + W.intent * intent * (1 - W.intentGate + W.intentGate * Math.max(lexical, e)) + W.cue * cue) * age * notStated * local;
       if (score > 0.05) out.push({ unit, score, entity: e, lexical, own: qWeight ? own / qWeight : 0, intent });
     }
     return out.sort((a, b) => b.score - a.score);

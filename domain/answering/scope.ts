@@ -9,7 +9,7 @@ const OUT_OF_SCOPE = [
   /\b(weather|forecast|rain|sunny)\b/,
   /\b(poem|poetry|song|joke|story|limerick|haiku|essay|recipe)\b/,
   /\b(out of office|password|laptop|printer|wifi|wi fi|vpn|outlook|email signature|log ?in|login|reset my|install|software|it help|helpdesk|service desk|my computer|screen)\b/,
-  /\b(payslip|salary|annual leave|holiday booking|expenses|pension|canteen|lunch|football|sport|score)\b/,
+  /\b(payslip|salary|annual leave|holiday booking|expenses|pension|canteen|lunch|football (match|score|results|fixtures)|league table)\b/,
   /\b(write|draft|compose|rewrite|translate|summari[sz]e)\b.*\b(message|email|e mail|letter|card|poem|post|essay|speech|tweet|note|reply|text)\b/,
   /^(hi|hello|hey|thanks|thank you|ok|okay|cheers|good (morning|afternoon|evening))\W*$/,
 ];

@@ -11,7 +11,8 @@ const STOP = new Set(
     'whose when where why how can could would should will shall may might must about into over under any all each ' +
     'some as if than then so not no yes please tell me know want like just also get got give show find out up ' +
     'there here much many more most other such only own same too very s t d ll m o re ve y am one ' +
-    'doc docs document documents per pls plz according say says said mention mentioned q historical').split(' '),
+    'doc docs document documents per pls plz according say says said mention mentioned q historical came come comes ' +
+    'go goes put puts chip chipped whats').split(' '),
 );
 
 /** Words that say what is being asked rather than what it is about. */
@@ -76,7 +77,7 @@ export function tokens(text: string): string[] {
 /** Stemmed content tokens: no stop words, no question words. */
 export function contentTerms(text: string): string[] {
   return tokens(text)
-    .filter((t) => !STOP.has(t) && !QUESTION_WORDS.has(t))
+    .filter((t) => !STOP.has(t) && !QUESTION_WORDS.has(t) && /[a-z0-9]/.test(t))
     .map(stem);
 }
 
