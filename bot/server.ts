@@ -121,8 +121,10 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
     res.once('finish', () => {
       inFlight--;
       // Route, status and timing only: never bodies, which hold message text.
-      // Health probes arrive every few seconds; keep them out of the info log.
-      const level = req.getPath() === '/healthz' && res.statusCode === 200 ? 'debug' : 'info';
+      // Health probes and the playground's Direct Line polling (every half second) arrive
+      // constantly; successful ones stay out of the info log.
+      const routine = req.getPath() === '/healthz' || (req.method === 'GET' && req.getPath().startsWith('/v3/directline/'));
+      const level = routine && res.statusCode < 400 ? 'debug' : 'info';
       logger[level]({ event: 'http', method: req.method, path: req.getPath(), status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
       if (inFlight === 0) drained?.();
     });
