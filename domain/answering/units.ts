@@ -131,7 +131,8 @@ export function buildUnits(records: readonly KnowledgeRecord[]): AnswerUnit[] {
           key: `${rec.id}#${attr}`, record: rec, attr, text: `The document does not state ${what} the ${rec.name}.`,
           sources: rec.sources, notStated: true, terms: new Set(), question: questionFor(rec, attr),
         });
-      } else {
+      } else if (typeof v === 'object' && v !== null && 'text' in v) {
+        // Only attributes: a standard's `area` is a plain category name, not a fact.
         units.push(makeUnit(rec, attr, v as Attr));
       }
     }
