@@ -15,7 +15,7 @@ const CONCEPTS: Array<[RegExp, string]> = [
   [/\b(child|baby|young person) (has )?(died|dies|death)\b|\bdeath of a child\b/, 'child death notify panel serious incident'],
   [/\b(seriously (harmed|hurt|injured))\b/, 'serious incident notify panel'],
   [/\b(front door|duty team|first response)\b/, 'mash'],
-  [/\b(threshold|level of need|levels of need)\b/, 'threshold continuum'],
+  [/\b(level of need|levels of need)\b/, 'threshold continuum'],
 ];
 
 export function expandConcepts(question: string): string {

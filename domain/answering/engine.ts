@@ -112,10 +112,14 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     const mentioned = mentionedPartnerships(corrected);
     const across = asksAcrossPartnerships(corrected) || mentioned.length >= 2;
     const intent = detectIntent(corrected);
-    const terms = [...new Set(contentTerms(expandConcepts(corrected)))].filter((t) => !PLACE_TERMS.has(t));
+    // Years and bare numbers are checked separately (yearMismatch); as words they only add noise.
+    const terms = [...new Set(contentTerms(expandConcepts(corrected)))].filter((t) => !PLACE_TERMS.has(t) && !/^\d{1,4}$/.test(t));
     const entity = matcher.entityScores(corrected);
-    // Naming a partnership names its partnership record too ("who are the partners in Harrow?").
-    for (const p of mentioned) entity.set(p, Math.max(entity.get(p) ?? 0, 0.5));
+    // Naming a partnership names its partnership record too, when the question is about the
+    // partnership itself ("who are the partners in Harrow?"), not about something in it.
+    if (intent.statutoryPartners || intent.leads || intent.area || intent.independentRoles) {
+      for (const p of mentioned) entity.set(p, Math.max(entity.get(p) ?? 0, 0.5));
+    }
     // The 2009 action plan is Haringey's; a question about it is a Haringey question.
     const historical = /\b(2009|2008|jar|joint area review)\b/i.test(corrected);
     const scope: PartnershipId[] | null = across ? null : mentioned.length ? mentioned : historical ? ['haringey'] : ctx.partnership ? [ctx.partnership] : null;

@@ -191,7 +191,7 @@ export class Matcher {
       const recTerms = this.recordPlaceTerms.get(unit.record.id);
       const place = q.places?.length && recTerms ? q.places.filter((t) => recTerms.has(t)).length / q.places.length : 0;
       const notStated = unit.notStated ? 0.95 : 1;
-      const score = (0.05 * place + W.lexical * lexical + W.entity * e + W.intent * intent * (1 - W.intentGate + W.intentGate * Math.max(lexical, e)) + W.cue * cue) * age * notStated * local;
+      const score = (0.12 * place + W.lexical * lexical + W.entity * e + W.intent * intent * (1 - W.intentGate + W.intentGate * Math.max(lexical, e)) + W.cue * cue) * age * notStated * local;
       if (score > 0.05) out.push({ unit, score, entity: e, lexical, own: qWeight ? own / qWeight : 0, intent });
     }
     return out.sort((a, b) => b.score - a.score);

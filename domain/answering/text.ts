@@ -19,7 +19,7 @@ const STOP = new Set(
 const QUESTION_WORDS = new Set(
   ('who whos often frequently frequency how many much when where what which chair chairs chaired chairing chairperson ' +
     'lead leads led leading meet meets meeting meetings met sit sits attend attends member members membership ' +
-    'stand stands mean means acronym abbreviation name names named').split(' '),
+    'stand stands mean means acronym abbreviation name names named called').split(' '),
 );
 
 export function normalise(text: string): string {
@@ -66,7 +66,7 @@ export function stem(word: string): string {
  * when the unit's own sentence uses them too, show the sentence states that relation.
  */
 export function cueTerms(text: string): string[] {
-  const generic = new Set(['who', 'whos', 'how', 'many', 'much', 'when', 'where', 'what', 'which', 'often', 'frequently']);
+  const generic = new Set(['who', 'whos', 'how', 'many', 'much', 'when', 'where', 'what', 'which', 'often', 'frequently', 'called', 'name', 'names', 'named']);
   return tokens(text).filter((t) => QUESTION_WORDS.has(t) && !generic.has(t)).map(stem);
 }
 
