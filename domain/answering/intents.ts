@@ -43,7 +43,7 @@ const RULES: Array<[RegExp, IntentWeights]> = [
   [/\b(review(ed)? (how often|every)|how often.*review)/, { reviewCycle: 3 }],
   [/\b(area|areas|cover|covers|boundary|geograph)\b/, { area: 2 }],
   [/\b(statutory partner|safeguarding partners|partners)\b/, { statutoryPartners: 2.5, leads: 1 }],
-  [/\b(lead representative|delegated|officer lead|officer leads)\b/, { leads: 3 }],
+  [/\b(lead representatives?|delegated|officer leads?|(police|health|ccg|council|local authority) leads?)\b/, { leads: 3 }],
   [/\b(independent (chair|scrutin|person|commissioner))\b/, { independentRoles: 1.5, holder: 1 }],
   [/\b(who (is|are) involved|involved|who takes part|participat)\b/, { involved: 2.5, members: 1 }],
   [/\b(standard|standards|expected|expectation|must)\b/, { standard: 1.5 }],
