@@ -6,6 +6,14 @@ import { isSeedSource, type DocumentMeta, type PartnershipId, type Source } from
 import type { Answer, AnswerKind, AnswerSource } from './types.ts';
 import type { AnswerUnit } from './units.ts';
 import { PARTNERSHIP_LABELS } from './partnerships.ts';
+import { contentTerms } from './text.ts';
+
+/** Whether a sentence already carries a qualifier's words ("for the first year, review September 2020"). */
+function saysAlready(text: string, qualifier: string): boolean {
+  const have = new Set(contentTerms(text));
+  const want = contentTerms(qualifier);
+  return want.length > 0 && want.filter((t) => have.has(t)).length / want.length >= 0.7;
+}
 
 export class Composer {
   private readonly docs: Map<string, DocumentMeta>;
@@ -46,7 +54,7 @@ export class Composer {
 
   unitText(u: AnswerUnit): { text: string; markdown: string } {
     let text = u.text.trim();
-    if (u.qualifier && !text.toLowerCase().includes(u.qualifier.toLowerCase())) text = `${text.replace(/\.$/, '')} (${u.qualifier}).`;
+    if (u.qualifier && !saysAlready(text, u.qualifier)) text = `${text.replace(/\.$/, '')} (${u.qualifier}).`;
     const historical = u.record.historical && !/\b2009\b/.test(text) ? ` (This is from the ${u.record.historical.asOf.slice(0, 4)} action plan, a historical document.)` : '';
     const items = u.items?.length && !u.items.every((i) => text.includes(i)) ? u.items : [];
     const plain = `${text}${historical}${items.length ? `\n${items.map((i) => `- ${i}`).join('\n')}` : ''}`;

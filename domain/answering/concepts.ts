@@ -10,8 +10,9 @@ const HARM = '(harm|harmed|hurt|hurting|abus|abused|abusing|hit|hitting|assault|
 
 const CONCEPTS: Array<[RegExp, string]> = [
   [new RegExp(`\\b${WORKER}\\b.*\\b${HARM}|\\b${HARM}\\w*\\b.*\\b${WORKER}\\b`), 'lado allegation work with children'],
+  [/\b(when|should|do i need to|have to|must)\b.*\b(go to|refer|contact|tell|involve|call|inform|report to)\b.*\blado\b/, 'harm threshold allegation inform within working day'],
   [/\b(disagree|disagreement|dispute|conflict|challenge (a|the|their) decision|not happy with (a|the) decision|unhappy with)\b/, 'escalation dispute resolution'],
-  [/\b(worried about|concerned about|concern about|worry about) (a|the|this) (child|young person|pupil|baby)\b|\bmake a referral\b|\brefer (a|the) child\b/, 'referral mash threshold'],
+  [/\b(worried|concerned|concern|worry|worries|concerns) (about|for) (a|the|this|my) (child|young person|pupil|baby|student|kid)\b|\bmake a referral\b|\brefer (a|the) child\b/, 'worried referral mash'],
   [/\b(child|baby|young person) (has )?(died|dies|death)\b|\bdeath of a child\b/, 'child death notify panel serious incident'],
   [/\b(seriously (harmed|hurt|injured))\b/, 'serious incident notify panel'],
   [/\b(front door|duty team|first response)\b/, 'mash'],

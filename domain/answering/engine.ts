@@ -224,9 +224,12 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
   /** The best unit of each partnership that answers the same kind of question as the overall best. */
   function pickPerPartnership(ranked: ScoredUnit[], targets: readonly PartnershipId[], best: ScoredUnit): AnswerUnit[] {
     const out: AnswerUnit[] = [];
+    // Each partnership's line must be about the same kind of body ("leadership group"), not
+    // just the same attribute of something else: Harrow has no leadership group to list.
+    const sameThing = (r: ScoredUnit) => best.entity < 0.3 || r.entity >= best.entity * 0.6;
     for (const p of targets) {
-      const hit = ranked.find((r) => r.unit.record.partnership === p && r.unit.attr === best.unit.attr && r.score >= best.score * 0.6)
-        ?? ranked.find((r) => r.unit.record.partnership === p && r.score >= best.score * 0.75);
+      const hit = ranked.find((r) => r.unit.record.partnership === p && r.unit.attr === best.unit.attr && r.score >= best.score * 0.6 && sameThing(r))
+        ?? ranked.find((r) => r.unit.record.partnership === p && r.score >= best.score * 0.75 && sameThing(r));
       if (hit) out.push(hit.unit);
     }
     return out;

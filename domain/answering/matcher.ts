@@ -120,11 +120,14 @@ export class Matcher {
     return tokens(question)
       .map((w) => {
         if (w.length < 4 || /\d/.test(w) || isStopWord(w) || this.vocabulary.has(w) || this.idf.has(stem(w))) return w;
-        // fuse.js proposes near words; a small edit distance confirms a typo rather than another real word.
+        // fuse.js proposes near words; a small edit distance confirms a typo rather than another
+        // real word. Short words only take a same-length or one-letter-longer fix ("meting" ->
+        // "meeting"), never a shorter word ("class" is not a typo of "cass").
+        if (w.length < 5) return w;
         const allowed = w.length >= 8 ? 2 : 1;
         const best = this.fuse.search(w, { limit: 8 })
           .map((r) => ({ item: r.item, d: editDistance(w, r.item) }))
-          .filter((r) => r.d <= allowed)
+          .filter((r) => r.d <= allowed && (w.length >= 8 || r.item.length >= w.length))
           .sort((a, b) => a.d - b.d)[0];
         return best ? best.item : w;
       })
