@@ -65,6 +65,30 @@ describe('question kinds: a short answer with its source', () => {
   });
 });
 
+describe('situations, in a practitioner\'s words', () => {
+  it('"I\'m worried about a child" gets what to do, from national guidance, and the referral checklist', () => {
+    const a = ask("i'm worried about a child in my class, what do i do?");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/999/);
+    expect(a.text).toMatch(/refer/i);
+    expect(a.sources.every((s) => s.national)).toBe(true);
+    expect(a.checklist).toBe('referral');
+  });
+
+  it('"a colleague has harmed a child" leads to the LADO', () => {
+    const a = ask('What do I do if I think a colleague has harmed a child?');
+    expect(lower(a.text)).toContain('lado');
+    expect(a.checklist).toBe('lado');
+  });
+
+  it('a body only one partnership has is answered for that partnership, named in the answer', () => {
+    const a = ask('who chairs the Leadership group?');
+    expect(a.partnership).toBe('haringey');
+    expect(a.text).toMatch(/HSCP Leadership group/);
+    expect(a.text.match(/September 2020/g)).toHaveLength(1);
+  });
+});
+
 describe('lists, silences and limits', () => {
   it('lists a partnership\'s sub-groups from its arrangements', () => {
     const a = ask('what subgroups does harrow have?');
