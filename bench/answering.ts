@@ -11,6 +11,7 @@ import { mb, ms, percentile, timeEach } from './stats.ts';
 
 const DEV = '../shared/eval/dev-questions.jsonl';
 const PRACTITIONER = 'test/answering/fixtures/practitioner-questions.jsonl';
+const HOLDOUT = 'test/answering/fixtures/holdout-questions.jsonl';
 
 const loadSet = (path: string): EvalQuestion[] => (existsSync(path)
   ? readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalQuestion)
@@ -45,7 +46,6 @@ export function runAnsweringBench(): string[] {
   const tBaseline = performance.now() - t2;
 
   const dev = loadSet(DEV);
-  const practitioner = loadSet(PRACTITIONER);
   const questions = variedQuestions(engine.sampleQuestions(), dev.map((d) => d.q), 1200);
   engine.answer('warm up');
   const engineTimes = timeEach(questions, (q) => engine.answer(q));
@@ -62,12 +62,16 @@ export function runAnsweringBench(): string[] {
   lines.push(row('answered-correct', pct(engineScore.answeredCorrect), pct(baseScore.answeredCorrect)));
   lines.push(row('citation accuracy', pct(engineScore.citation), pct(baseScore.citation)));
   lines.push(row('abstention', pct(engineScore.abstention), pct(baseScore.abstention)));
-  const pEngine = summarise(practitioner.map((d) => scoreOne(d, engine.answer(d.q))));
-  const pBase = summarise(practitioner.map((d) => scoreOne(d, baseline.answer(d.q))));
-  lines.push(row(`practitioner set (${practitioner.length})`, '', ''));
-  lines.push(row('  answered-correct', pct(pEngine.answeredCorrect), pct(pBase.answeredCorrect)));
-  lines.push(row('  citation accuracy', pct(pEngine.citation), pct(pBase.citation)));
-  lines.push(row('  abstention', pct(pEngine.abstention), pct(pBase.abstention)));
+  for (const [label, path] of [['practitioner set', PRACTITIONER], ['second independent set', HOLDOUT]] as const) {
+    const set = loadSet(path);
+    if (!set.length) continue;
+    const e = summarise(set.map((d) => scoreOne(d, engine.answer(d.q))));
+    const b = summarise(set.map((d) => scoreOne(d, baseline.answer(d.q))));
+    lines.push(row(`${label} (${set.length})`, '', ''));
+    lines.push(row('  answered-correct', pct(e.answeredCorrect), pct(b.answeredCorrect)));
+    lines.push(row('  citation accuracy', pct(e.citation), pct(b.citation)));
+    lines.push(row('  abstention', pct(e.abstention), pct(b.abstention)));
+  }
   lines.push(row('heap used after build', mb(after.heapUsed), `(+${mb(after.heapUsed - before.heapUsed)} for knowledge + index)`));
   lines.push(row('process RSS', mb(process.memoryUsage().rss), ''));
   return lines;
