@@ -5,20 +5,11 @@
  * may be posted again; the test counts those and checks no other occurrence repeats.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
-import { startReminderConnector, type ReminderConnector } from '../support/reminder-connector.ts';
 import { runChild } from './child.ts';
 import { input, openStore, referenceFor, type Dialect } from './fixtures.ts';
+import { useReminderEnvironment } from './environment.ts';
 
-let pg: TestPostgres;
-let connector: ReminderConnector;
-beforeAll(async () => {
-  [pg, connector] = await Promise.all([startTestPostgres(), startReminderConnector()]);
-});
-afterAll(async () => {
-  await connector?.close();
-  await pg?.stop();
-});
+const env = useReminderEnvironment();
 
 const until = async (check: () => boolean, timeoutMs = 60_000) => {
   const end = Date.now() + timeoutMs;
@@ -30,15 +21,15 @@ const until = async (check: () => boolean, timeoutMs = 60_000) => {
 
 describe.each<Dialect>(['sqlite', 'postgres'])('a scheduler process killed mid-run on %s', (dialect) => {
   it('loses nothing and repeats nothing that was not in flight when it died', async () => {
-    const h = await openStore(dialect, pg);
+    const h = await openStore(dialect, env.pg);
     const conv = `19:crash-${dialect}`;
     try {
       const created = new Date('2026-03-20T12:00:00Z');
       for (let i = 0; i < 60; i++) {
-        await h.store.create(input(conv, { meeting: `Meeting ${i}`, leadMinutes: [30, 15] }), referenceFor(connector, conv), 'channel', created);
+        await h.store.create(input(conv, { meeting: `Meeting ${i}`, leadMinutes: [30, 15] }), referenceFor(env.connector, conv), 'channel', created);
       }
       const now = '2026-03-26T09:16:00.000Z';
-      const mine = () => connector.posts.filter((p) => p.conversationId === conv);
+      const mine = () => env.connector.posts.filter((p) => p.conversationId === conv);
 
       const first = runChild({ REMINDER_TEST_URL: h.url, REMINDER_TEST_NOW: now, REMINDER_TEST_SLOW_MS: '15', REMINDER_TEST_LEASE_MS: '2000', REMINDER_TEST_BATCH: '5' });
       await first.ready;
@@ -63,7 +54,7 @@ describe.each<Dialect>(['sqlite', 'postgres'])('a scheduler process killed mid-r
       const rows = await h.db.all<{ id: string; status: string }>('SELECT id, status FROM reminder_occurrences');
       expect(rows).toHaveLength(120);
       expect(rows.filter((r) => !['delivered', 'late'].includes(r.status))).toEqual([]);
-      const counts = connector.deliveredCounts();
+      const counts = env.connector.deliveredCounts();
       for (const r of rows) expect(counts.get(r.id) ?? 0, r.id).toBeGreaterThanOrEqual(1); // nothing lost
       const repeated = [...counts.entries()].filter(([id, n]) => n > 1 && rows.some((r) => r.id === id));
       for (const [id, n] of repeated) {
