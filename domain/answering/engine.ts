@@ -140,34 +140,37 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
       const stated = ranked.findIndex((r) => r.unit.attr === ranked[0]!.unit.attr && !r.unit.notStated && r.score >= ranked[0]!.score * 0.8);
       if (stated > 0) ranked.unshift(...ranked.splice(stated, 1));
     }
-    const best = ranked[0];
+    const top = ranked[0];
     // "What subgroups does Harrow have?" is answered from the structure, not by one fact.
     const listing = listKind(corrected);
     if (listing) {
-      const l = listAnswer(matcher, composer, kb.documents, listing.kinds, listing.label, scope ?? ALL_PARTNERSHIPS, 0.8, best?.unit);
+      const l = listAnswer(matcher, composer, kb.documents, listing.kinds, listing.label, scope ?? ALL_PARTNERSHIPS, 0.8, top?.unit);
       if (l) return l;
     }
     const unknown = matcher.unknownShare(corrected);
-    if (!best || best.score < ABSTAIN_BELOW || (unknown > 0.5 && best.lexical < 0.6) || (best.lexical < 0.25 && best.entity < 0.5)) {
+    if (!top || top.score < ABSTAIN_BELOW || (unknown > 0.5 && top.lexical < 0.6) || (top.lexical < 0.25 && top.entity < 0.5)) {
       return abstain(ctx, "I don't know: I couldn't find that in the partnership arrangements I hold.", ranked, scope?.length === 1 ? scope[0]! : null);
     }
-    const confidence = Math.min(1, best.score / 0.7);
-    const bestText = [
-      best.unit.text, best.unit.record.name, best.unit.record.historical?.asOf ?? '',
-      ...best.unit.sources.map((x) => `${x.quote ?? ''} ${'document' in x ? (docYear.get(x.document) ?? '') : ''}`),
-    ].join(' ');
-    if (yearMismatch(corrected, bestText)) {
-      return abstain(ctx, "I don't know: the documents I hold don't give that for the year you asked about.", ranked);
-    }
-    // A number is only an answer when the figure's own words match what was asked.
-    if (best.unit.record.type === 'figure' && best.own < 0.5) {
-      return abstain(ctx, "I don't know: I couldn't find that figure in the partnership documents I hold.", ranked);
-    }
-    // "How much / how many" answered by a sentence with no quantity is not an answer.
+    // Checks that catch a near miss: a figure for another year, a figure about something else,
+    // a "how much" answered without a quantity. The next candidates get a chance before abstaining.
     const maxIntent = Math.max(0, ...Object.values(intent));
-    if (maxIntent > 0 && intent.value === maxIntent && !(intent.cadence === maxIntent) && !statesQuantity(best.unit.text)) {
-      return abstain(ctx, "I don't know: I couldn't find that figure in the partnership documents I hold.", ranked);
-    }
+    // A runner-up must earn its place on its own words: its year in its own sentence, not its document's date.
+    const problemWith = (r: ScoredUnit, runnerUp = false): string | null => {
+      const text = runnerUp ? `${r.unit.text} ${r.unit.record.name}` : [
+        r.unit.text, r.unit.record.name, r.unit.record.historical?.asOf ?? '',
+        ...r.unit.sources.map((x) => `${x.quote ?? ''} ${'document' in x ? (docYear.get(x.document) ?? '') : ''}`),
+      ].join(' ');
+      if (yearMismatch(corrected, text)) return "I don't know: the documents I hold don't give that for the year you asked about.";
+      if (r.unit.record.type === 'figure' && r.own < 0.5) return "I don't know: I couldn't find that figure in the partnership documents I hold.";
+      if (maxIntent > 0 && intent.value === maxIntent && intent.cadence !== maxIntent && !statesQuantity(r.unit.text)) {
+        return "I don't know: I couldn't find that figure in the partnership documents I hold.";
+      }
+      return null;
+    };
+    const chosen = ranked.slice(0, 6).find((r, i) => r.score >= top.score * 0.75 && !problemWith(r, i > 0));
+    if (!chosen) return abstain(ctx, problemWith(top) ?? "I don't know.", ranked);
+    const best = chosen;
+    const confidence = Math.min(1, best.score / 0.7);
     if (asksForNextMeetingDate(corrected)) {
       const cadence = ranked.find((r) => r.unit.attr === 'cadence' && !r.unit.notStated && r.score >= best.score * 0.7);
       const hint = cadence ? ` What the arrangements do say: ${composer.unitText(cadence.unit).text}` : '';

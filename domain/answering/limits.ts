@@ -51,7 +51,8 @@ export function yearMismatch(question: string, answerText: string): boolean {
   return ![...asked].some((y) => have.has(y) || have.has(y + 1));
 }
 
-const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|once|twice|half|quarter|none|no)\b/i;
+// "one" alone is usually "one of the..."; it counts only as "at least one", "one school" and the like.
+const NUMBER_WORDS = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|once|twice|half|quarter)\b|\b(at least|only|just|exactly) one\b|\bone (school|member|representative|lay|person|meeting|event|nominated|college)/i;
 
 /** Whether a sentence states a quantity at all: a "how many" answer without one is not an answer. */
 export function statesQuantity(text: string): boolean {
