@@ -26,7 +26,9 @@ const ASKS_LIST = /\b(what|which|list|name|names|tell me|show me|are there|does 
 
 export function listKind(question: string): { kinds: BodyKind[]; label: string } | null {
   const t = normalise(question);
-  if (!ASKS_LIST.test(t) || /\b(chair|chairs|often|meet|members?|who)\b/.test(t)) return null;
+  // "chscp thematic groups?" asks for a list as plainly as "what thematic groups does the CHSCP have?".
+  const terse = t.split(' ').length <= 5;
+  if ((!ASKS_LIST.test(t) && !terse) || /\b(chair|chairs|chaired|chairing|often|meet|members?|who|how|why|when)\b/.test(t)) return null;
   for (const [re, kinds, label] of KIND_WORDS) if (re.test(t)) return { kinds, label };
   return null;
 }
