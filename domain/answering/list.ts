@@ -12,8 +12,11 @@ import type { Answer } from './types.ts';
 import type { AnswerUnit } from './units.ts';
 
 type BodyKind = (typeof BODY_KINDS)[number];
+/** Threshold documents are listed like bodies: "what threshold documents does City & Hackney use?" */
+type ListKind = BodyKind | 'threshold';
 
-const KIND_WORDS: Array<[RegExp, BodyKind[], string]> = [
+const KIND_WORDS: Array<[RegExp, ListKind[], string]> = [
+  [/\bthreshold (documents|tools|guidances|frameworks)\b|\bthresholds documents\b/, ['threshold'], 'threshold documents'],
   [/\b(subgroups|sub groups|delivery groups)\b/, ['sub-group'], 'sub-groups'],
   [/\bthematic (groups|subgroups)\b/, ['thematic-group'], 'thematic groups'],
   [/\bforums\b/, ['forum'], 'forums'],
@@ -24,7 +27,7 @@ const KIND_WORDS: Array<[RegExp, BodyKind[], string]> = [
 
 const ASKS_LIST = /\b(what|which|list|name|names|tell me|show me|are there|does .* have|has)\b/;
 
-export function listKind(question: string): { kinds: BodyKind[]; label: string } | null {
+export function listKind(question: string): { kinds: ListKind[]; label: string } | null {
   const t = normalise(question);
   // "chscp thematic groups?" asks for a list as plainly as "what thematic groups does the CHSCP have?".
   const terse = t.split(' ').length <= 5;
@@ -34,14 +37,15 @@ export function listKind(question: string): { kinds: BodyKind[]; label: string }
 }
 
 export function listAnswer(
-  matcher: Matcher, composer: Composer, documents: readonly DocumentMeta[], kinds: BodyKind[], label: string,
+  matcher: Matcher, composer: Composer, documents: readonly DocumentMeta[], kinds: ListKind[], label: string,
   partnerships: readonly PartnershipId[], confidence: number, overview?: AnswerUnit,
 ): Answer | null {
   const arrangements = new Set(documents.filter((d) => d.kind === 'arrangements').map((d) => d.file));
   const bodies = new Map<string, KnowledgeRecord>();
   for (const u of matcher.units) {
     const r = u.record;
-    if (r.type !== 'body' || !kinds.includes(r.kind) || r.historical || r.partnership === null || !partnerships.includes(r.partnership)) continue;
+    const kind: ListKind | null = r.type === 'body' ? r.kind : r.type === 'threshold' ? 'threshold' : null;
+    if (!kind || !kinds.includes(kind) || r.historical || r.partnership === null || !partnerships.includes(r.partnership)) continue;
     if (!r.sources.some((s) => 'document' in s && arrangements.has(s.document))) continue;
     bodies.set(r.id, r);
   }

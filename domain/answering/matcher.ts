@@ -194,7 +194,9 @@ export class Matcher {
       const recTerms = this.recordPlaceTerms.get(unit.record.id);
       const place = q.places?.length && recTerms ? q.places.filter((t) => recTerms.has(t)).length / q.places.length : 0;
       const notStated = unit.notStated ? 0.95 : 1;
-      const score = (0.12 * place + W.lexical * lexical + W.entity * e + W.intent * intent * (1 - W.intentGate + W.intentGate * Math.max(lexical, e)) + W.cue * cue) * age * notStated * local;
+      // An acronym in a longer question ("% of CSC contacts from the police") is not a request to expand it.
+      const glossary = unit.record.type === 'glossary' && !q.intent.expansion && q.terms.length > 1 ? 0.85 : 1;
+      const score = (0.12 * place + W.lexical * lexical + W.entity * e + W.intent * intent * (1 - W.intentGate + W.intentGate * Math.max(lexical, e)) + W.cue * cue) * age * notStated * local * glossary;
       if (score > 0.05) out.push({ unit, score, entity: e, lexical, own: qWeight ? own / qWeight : 0, intent });
     }
     return out.sort((a, b) => b.score - a.score);
