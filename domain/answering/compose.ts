@@ -7,6 +7,7 @@ import type { Answer, AnswerKind, AnswerSource } from './types.ts';
 import type { AnswerUnit } from './units.ts';
 import { PARTNERSHIP_LABELS } from './partnerships.ts';
 import { contentTerms } from './text.ts';
+import type { AcronymExpander } from './acronyms.ts';
 
 /** Whether a sentence already carries a qualifier's words ("for the first year, review September 2020"). */
 function saysAlready(text: string, qualifier: string): boolean {
@@ -18,7 +19,7 @@ function saysAlready(text: string, qualifier: string): boolean {
 export class Composer {
   private readonly docs: Map<string, DocumentMeta>;
 
-  constructor(documents: readonly DocumentMeta[]) {
+  constructor(documents: readonly DocumentMeta[], private readonly acronyms?: AcronymExpander) {
     this.docs = new Map(documents.map((d) => [d.file, d]));
   }
 
@@ -54,6 +55,7 @@ export class Composer {
 
   unitText(u: AnswerUnit): { text: string; markdown: string } {
     let text = u.text.trim();
+    if (this.acronyms) text = this.acronyms.expand(text, u.record.partnership, u.record.name);
     if (u.qualifier && !saysAlready(text, u.qualifier)) text = `${text.replace(/\.$/, '')} (${u.qualifier}).`;
     const historical = u.record.historical && !/\b2009\b/.test(text) ? ` (This is from the ${u.record.historical.asOf.slice(0, 4)} action plan, a historical document.)` : '';
     const items = u.items?.length && !u.items.every((i) => text.includes(i)) ? u.items : [];

@@ -6,6 +6,7 @@
 import type { KnowledgeBase } from '../../knowledge/load.ts';
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import { Composer } from './compose.ts';
+import { AcronymExpander } from './acronyms.ts';
 import { isEmergency } from './emergency.ts';
 import { expandConcepts } from './concepts.ts';
 import { detectIntent, reverseRelation } from './intents.ts';
@@ -33,7 +34,7 @@ const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 
 export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
   const matcher = new Matcher(kb.records);
-  const composer = new Composer(kb.documents);
+  const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
   const docYear = new Map(kb.documents.map((d) => [d.file, d.published.slice(0, 4)]));
   const emergencyRecord = kb.records.find((r) => r.national && /999/.test(r.summary.text));
 

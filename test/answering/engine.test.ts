@@ -89,6 +89,19 @@ describe('situations, in a practitioner\'s words', () => {
   });
 });
 
+describe('plain words', () => {
+  it('spells out a post\'s acronym once, from the partnership\'s glossary', () => {
+    const a = ask('In Haringey who decides whether a case should be considered for a safeguarding practice review?');
+    expect(a.text).toContain('AD (Assistant Director)');
+    expect(a.text.match(/Assistant Director/g)).toHaveLength(1);
+  });
+
+  it('leaves an acronym alone when the sentence already spells it out', () => {
+    const a = ask('Who chairs the CHSCP Executive?');
+    expect(a.text).not.toContain('ICSC (Independent');
+  });
+});
+
 describe('lists, silences and limits', () => {
   it('lists a partnership\'s sub-groups from its arrangements', () => {
     const a = ask('what subgroups does harrow have?');
