@@ -17,6 +17,7 @@
  *   2. Add the feature to FEATURES below (one line).
  * Anything that is not a command or a verb is a question for the answer engine.
  */
+import { smallTalk } from '../domain/answering/small-talk.ts';
 import Fuse from 'fuse.js';
 import { AppError } from '../domain/shared/errors.ts';
 import type { Migration } from '../storage/migrate.ts';
@@ -80,7 +81,7 @@ export function createRouter(features: readonly Feature[] = FEATURES): Router {
       }
       // "/hepl" or a lone "hlep" is a mistyped command, not a question for the engine.
       const firstWord = lower.split(' ')[0] ?? '';
-      const looksLikeCommand = slash || (!lower.includes(' ') && (fuzzy.search(firstWord)[0]?.score ?? 1) < 0.34);
+      const looksLikeCommand = slash || (!lower.includes(' ') && !smallTalk(lower) && (fuzzy.search(firstWord)[0]?.score ?? 1) < 0.34);
       if (looksLikeCommand && lower) {
         await turn.context.sendActivity(MESSAGES.unknownCommand(firstWord, commandList));
         return;

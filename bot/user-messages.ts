@@ -24,6 +24,8 @@ export function userMessageFor(err: unknown): string {
 export const MESSAGES = {
   questionTooLong: (max: number) => `That message is longer than ${max} characters. Please ask a shorter question, without details that identify a child.`,
   emptyQuestion: 'Ask me a question about your safeguarding partnership, or type "help".',
+  greeting: 'Hello! Ask me about your safeguarding partnership\'s arrangements (for example "who chairs the executive?" or "when do I go to the LADO?"), type "checklist" for a guided checklist, or "help" for everything I can do.',
+  thanks: 'You\'re welcome. If a child is in immediate danger, call 999.',
   unknownCommand: (tried: string, commands: string) => `I don't know the command "${tried}". Commands: ${commands}. Anything else you type is treated as a question.`,
   unknownPartnership: (tried: string, names: string) => `I don't know a partnership called "${tried}". Choose one of: ${names}.`,
   partnershipSaved: (label: string, where: string) => `Saved: I'll answer ${where} for ${label}.`,

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Activity } from 'botbuilder';
 import { abstainCard } from '../../cards/abstain-card.ts';
+import { smallTalk } from '../../domain/answering/small-talk.ts';
 import { answerCard } from '../../cards/answer-card.ts';
 import { emergencyCard } from '../../cards/emergency-card.ts';
 import type { Answer } from '../../domain/answering/types.ts';
@@ -82,6 +83,11 @@ export async function answerQuestion(turn: Turn, question: string): Promise<void
   }
   if (q.length > MAX_QUESTION_CHARS) {
     await turn.context.sendActivity(MESSAGES.questionTooLong(MAX_QUESTION_CHARS));
+    return;
+  }
+  const chat = smallTalk(q);
+  if (chat) {
+    await turn.context.sendActivity(chat === 'greeting' ? MESSAGES.greeting : MESSAGES.thanks);
     return;
   }
   const partnership = await partnershipFor(turn.services, turn.scope);

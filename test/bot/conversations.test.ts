@@ -43,6 +43,24 @@ async function click(value: Record<string, unknown>, where = {}): Promise<SentAc
   return sent;
 }
 
+describe('small talk', () => {
+  it.each([
+    ['hi', /Hello! Ask me about/],
+    ['Good morning', /Hello! Ask me about/],
+    ['thanks!', /You're welcome/],
+  ])('"%s" gets a polite word back, not an "I don\'t know"', async (text, reply) => {
+    const sent = await say(text);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.activity.text).toMatch(reply);
+    expect(cardOf(sent[0]!)).toBeFalsy();
+  });
+
+  it('a greeting with a question in it is a question', async () => {
+    const sent = await say('hi, who chairs the CHSCP executive?');
+    expect(cardTexts(cardOf(sent[0]!)).join(' ')).toMatch(/Independent Child Safeguarding Commissioner/);
+  });
+});
+
 describe('welcome on install', () => {
   it('sends one welcome card with examples and the partnership choice when installed in personal chat', async () => {
     const where = { user: { id: '29:new-user', name: 'New User', aadObjectId: 'aad-new' } };
