@@ -12,6 +12,7 @@ import { mb, ms, percentile, timeEach } from './stats.ts';
 const DEV = '../shared/eval/dev-questions.jsonl';
 const PRACTITIONER = 'test/answering/fixtures/practitioner-questions.jsonl';
 const HOLDOUT = 'test/answering/fixtures/holdout-questions.jsonl';
+const THIRD = 'test/answering/fixtures/third-questions.jsonl';
 
 const loadSet = (path: string): EvalQuestion[] => (existsSync(path)
   ? readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalQuestion)
@@ -62,7 +63,7 @@ export function runAnsweringBench(): string[] {
   lines.push(row('answered-correct', pct(engineScore.answeredCorrect), pct(baseScore.answeredCorrect)));
   lines.push(row('citation accuracy', pct(engineScore.citation), pct(baseScore.citation)));
   lines.push(row('abstention', pct(engineScore.abstention), pct(baseScore.abstention)));
-  for (const [label, path] of [['practitioner set', PRACTITIONER], ['second independent set', HOLDOUT]] as const) {
+  for (const [label, path] of [['practitioner set', PRACTITIONER], ['second independent set', HOLDOUT], ['third independent set', THIRD]] as const) {
     const set = loadSet(path);
     if (!set.length) continue;
     const e = summarise(set.map((d) => scoreOne(d, engine.answer(d.q))));

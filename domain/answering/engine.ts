@@ -8,7 +8,7 @@ import type { PartnershipId } from '../../knowledge/schema.ts';
 import { Composer } from './compose.ts';
 import { AcronymExpander } from './acronyms.ts';
 import { isEmergency } from './emergency.ts';
-import { expandConcepts } from './concepts.ts';
+import { conceptWords, expandConcepts } from './concepts.ts';
 import { detectIntent, reverseRelation } from './intents.ts';
 import { Matcher, type ScoredUnit } from './matcher.ts';
 import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS, PLACE_TERMS } from './partnerships.ts';
@@ -133,9 +133,15 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
 
     // Only the City & Hackney partnership spans two places, so only its place words tell records apart.
     const places = [...new Set(allTerms(corrected))].filter((t) => t === 'city' || t === 'hackney' || t === 'london');
-    const ranked = matcher.rank({
-      terms, intent, cues: cueTerms(corrected), partnerships: scope, historical, places, namedPartnership: mentioned.length > 0,
-    }, entity);
+    const query = { intent, cues: cueTerms(corrected), partnerships: scope, historical, places, namedPartnership: mentioned.length > 0 };
+    let ranked = matcher.rank({ ...query, terms }, entity);
+    // A long description of a situation dilutes the procedure it points to: also rank on the
+    // procedure's words alone ("escalation dispute resolution") and keep the better reading.
+    const procedure = [...new Set(contentTerms(conceptWords(corrected)))];
+    if (procedure.length && terms.length - procedure.length >= 5 && (ranked[0]?.score ?? 0) < 0.45) {
+      const alt = matcher.rank({ ...query, terms: procedure }, entity);
+      if (alt[0] && (!ranked[0] || alt[0].score > ranked[0].score)) ranked = alt;
+    }
     // When one description of a body is silent on the point and another states it, use the one that states it.
     if (ranked[0]?.unit.notStated) {
       const stated = ranked.findIndex((r) => r.unit.attr === ranked[0]!.unit.attr && !r.unit.notStated && r.score >= ranked[0]!.score * 0.8);

@@ -6,8 +6,8 @@
 import { BODY_KINDS, type DocumentMeta, type KnowledgeRecord, type PartnershipId } from '../../knowledge/schema.ts';
 import type { Composer } from './compose.ts';
 import type { Matcher } from './matcher.ts';
-import { PARTNERSHIP_LABELS } from './partnerships.ts';
-import { normalise } from './text.ts';
+import { PARTNERSHIP_LABELS, PLACE_TERMS } from './partnerships.ts';
+import { contentTerms, normalise } from './text.ts';
 import type { Answer } from './types.ts';
 import type { AnswerUnit } from './units.ts';
 
@@ -25,6 +25,9 @@ const KIND_WORDS: Array<[RegExp, ListKind[], string]> = [
   [/^(what|which|list)( are| is)? (the )?(meetings|groups|bodies|governance structure|structure)\b|\b(list|name) (all )?(the )?(meetings|groups|bodies)\b/, ['executive', 'leadership-team', 'strategic-partnership', 'board', 'sub-group', 'thematic-group', 'forum', 'panel'], 'groups'],
 ];
 
+// Names of the partnerships and their boards, which place a list question rather than narrow it.
+const PARTNERSHIP_WORDS = new Set(['hscp', 'chscp', 'hscb', 'hsab', 'ssp', 'lscb', 'safeguard', 'child', 'new', 'arrangement', 'current', 'use', 'used', 'exist', 'now', 'board']);
+
 const ASKS_LIST = /\b(what|which|list|name|names|tell me|show me|are there|does .* have|has)\b/;
 
 export function listKind(question: string): { kinds: ListKind[]; label: string } | null {
@@ -32,7 +35,13 @@ export function listKind(question: string): { kinds: ListKind[]; label: string }
   // "chscp thematic groups?" asks for a list as plainly as "what thematic groups does the CHSCP have?".
   const terse = t.split(' ').length <= 5;
   if ((!ASKS_LIST.test(t) && !terse) || /\b(chair|chairs|chaired|chairing|often|meet|members?|who|how|why|when)\b/.test(t)) return null;
-  for (const [re, kinds, label] of KIND_WORDS) if (re.test(t)) return { kinds, label };
+  for (const [re, kinds, label] of KIND_WORDS) {
+    if (!re.test(t)) continue;
+    // "what happens if an agency doesn't turn up to the subgroups?" mentions subgroups but asks
+    // something else: a list question has little beyond the kind and the place.
+    const rest = contentTerms(t.replace(re, ' ')).filter((w) => !PLACE_TERMS.has(w) && !PARTNERSHIP_WORDS.has(w));
+    return rest.length <= 1 ? { kinds, label } : null;
+  }
   return null;
 }
 

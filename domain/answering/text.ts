@@ -12,7 +12,7 @@ const STOP = new Set(
     'some as if than then so not no yes please tell me know want like just also get got give show find out up ' +
     'there here much many more most other such only own same too very s t d ll m o re ve y am one ' +
     'doc docs document documents per pls plz according say says said mention mentioned q historical came come comes ' +
-    'go goes put puts chip chipped whats').split(' '),
+    'go goes put puts chip chipped whats but still anyone anybody').split(' '),
 );
 
 /** Words that say what is being asked rather than what it is about. */

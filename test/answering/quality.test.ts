@@ -16,6 +16,7 @@ describe.each([
   ['development questions', '../shared/eval/dev-questions.jsonl', 0.95],
   ['practitioner questions', 'test/answering/fixtures/practitioner-questions.jsonl', 0.87],
   ['second independent set', 'test/answering/fixtures/holdout-questions.jsonl', 0.85],
+  ['third independent set', 'test/answering/fixtures/third-questions.jsonl', 0.7],
 ])('answer quality on the %s', (_name, path, bar) => {
   let items: EvalQuestion[] = [];
   try {
