@@ -18,6 +18,7 @@ import type { Answer, AnswerContext } from './types.ts';
 import type { AnswerUnit } from './units.ts';
 import { reverseAnswer } from './reverse.ts';
 import { checklistFor } from './checklist-hint.ts';
+import { answerFromSameRecord, inAskedOrder, secondClause } from './second-clause.ts';
 import { listAnswer, listKind } from './list.ts';
 import { asksForContactDetails, asksForNextMeetingDate, statesQuantity, yearMismatch } from './limits.ts';
 
@@ -219,6 +220,9 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
       .map(([k]) => matcher.unitFor(best.unit.record.id, k as AnswerUnit['attr']))
       .find((u) => u && !u.notStated);
     if (second) return { ...composer.combined([best.unit, second], confidence), followUps: followUpsFor(best.unit, ctx) };
+    const clause = secondClause(corrected);
+    const other = clause ? answerFromSameRecord(matcher, best.unit, clause) : null;
+    if (clause && other) return { ...composer.combined(inAskedOrder(corrected, clause, best.unit, other), confidence), followUps: followUpsFor(best.unit, ctx) };
 
     // A general answer ("what is / how does") is completed by the closest detail of the same record.
     const detail = ['summary', 'fact', 'role'].includes(best.unit.attr)

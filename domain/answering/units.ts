@@ -92,11 +92,14 @@ function cadenceText(rec: KnowledgeRecord, c: Cadence): string {
   const words = c.words.trim();
   const long = words.split(/\s+/).length > 4;
   // A sentence of the document's own stands as it is; a phrase ("quarterly") completes one.
+  const verb = /^(meet|meets|will|is held|are held|takes place|runs)\b/i.test(words);
   const sentence = /^[A-Z]/.test(words) && long
     ? words
-    : long
-      ? `How often the ${rec.name} meets: ${words}`
-      : `The ${rec.name} ${/^(meet|is held|are held|takes place|runs|will)/i.test(words) ? '' : 'meets '}${words}`;
+    : verb
+      ? `The ${rec.name} ${words}`
+      : long
+        ? `How often the ${rec.name} meets: ${words}`
+        : `The ${rec.name} meets ${words}`;
   const per = c.perYear === null ? '' : ` (${c.perYear === 1 ? 'once' : `${c.perYear} times`} a year)`;
   return `${sentence.replace(/[.\s]+$/, '')}${per}.`;
 }

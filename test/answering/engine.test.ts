@@ -89,6 +89,15 @@ describe('situations, in a practitioner\'s words', () => {
   });
 });
 
+describe('two questions in one message', () => {
+  it('answers both, from the same body, in the order asked', () => {
+    const a = ask('What does the Harrow Business Coordination Group do and how often does it meet?');
+    const [first, second] = a.text.split('\n');
+    expect(first).toMatch(/allocates tasks/);
+    expect(second).toMatch(/quarterly/);
+  });
+});
+
 describe('plain words', () => {
   it('spells out a post\'s acronym once, from the partnership\'s glossary', () => {
     const a = ask('In Haringey who decides whether a case should be considered for a safeguarding practice review?');

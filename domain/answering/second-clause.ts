@@ -1,0 +1,40 @@
+/**
+ * Two questions in one message: "what does the Business Coordination Group do and how often
+ * does it meet?". The first is answered by the ranking; the second clause is answered from the
+ * same record when it has that fact (its subject is usually "it"), so both get an answer.
+ */
+import { detectIntent, type AttrKey } from './intents.ts';
+import type { Matcher } from './matcher.ts';
+import { contentTerms } from './text.ts';
+import type { AnswerUnit } from './units.ts';
+
+const CLAUSE = /(?:,\s*|\s)and\s+(?=(how|who|what|when|where|which|does|do|is|are|can|will|whose)\b)/i;
+
+/** The second clause of a two-question message, or null. */
+export function secondClause(question: string): string | null {
+  const m = CLAUSE.exec(question);
+  return m ? question.slice(m.index + m[0].length).trim() : null;
+}
+
+/** The two answers in the order the message asked them. */
+export function inAskedOrder(question: string, clause: string, found: AnswerUnit, other: AnswerUnit): AnswerUnit[] {
+  const first = detectIntent(question.slice(0, Math.max(0, question.length - clause.length)));
+  const second = detectIntent(clause);
+  return (second[found.attr] ?? 0) > (first[found.attr] ?? 0) ? [other, found] : [found, other];
+}
+
+/** The unit of `record` that answers `clause`, if it is a different, stated fact. */
+export function answerFromSameRecord(matcher: Matcher, first: AnswerUnit, clause: string): AnswerUnit | null {
+  const intent = detectIntent(clause);
+  const terms = new Set(contentTerms(clause));
+  let best: { unit: AnswerUnit; score: number } | null = null;
+  for (const u of matcher.unitsOf(first.record.id)) {
+    if (u.key === first.key || u.notStated || u.text === first.text) continue;
+    const want = intent[u.attr as AttrKey] ?? 0;
+    const overlap = [...u.terms].filter((t) => terms.has(t)).length;
+    const score = want * 2 + overlap;
+    if (score > 0 && (!best || score > best.score)) best = { unit: u, score };
+  }
+  // An attribute the clause asks for (weight), or at least two of its words in one fact.
+  return best && best.score >= 2 ? best.unit : null;
+}
