@@ -45,7 +45,8 @@ const RULES: Array<[RegExp, IntentWeights]> = [
   [/\b(statutory partner|safeguarding partners|partners)\b/, { statutoryPartners: 2.5, leads: 1 }],
   [/\b(lead representatives?|delegated|officer leads?|(police|health|ccg|council|local authority) leads?)\b/, { leads: 3 }],
   [/\b(independent (chair|scrutin|person|commissioner))\b/, { independentRoles: 1.5, holder: 1 }],
-  [/\b(who (is|are) involved|involved|who takes part|participat)\b/, { involved: 2.5, members: 1 }],
+  [/\b(who (is|are|gets|should be) involved|who takes part)\b/, { involved: 2.5, members: 1 }],
+  [/\b(involved|involve|participat\w*)\b/, { involved: 1, summary: 1, fact: 1 }],
   [/\b(standard|standards|expected|expectation|must)\b/, { standard: 1.5 }],
   [/\b(owner|owned|responsible officer)\b/, { owner: 2 }],
 ];

@@ -26,7 +26,8 @@ const KIND_WORDS: Array<[RegExp, ListKind[], string]> = [
 ];
 
 // Names of the partnerships and their boards, which place a list question rather than narrow it.
-const PARTNERSHIP_WORDS = new Set(['hscp', 'chscp', 'hscb', 'hsab', 'ssp', 'lscb', 'safeguard', 'child', 'new', 'arrangement', 'current', 'use', 'used', 'exist', 'now', 'board']);
+const PARTNERSHIP_WORDS = new Set(['hscp', 'chscp', 'hscb', 'hsab', 'ssp', 'lscb', 'safeguard', 'child', 'new', 'arrangement', 'current', 'use', 'used', 'exist', 'now', 'board',
+  'keep', 'run', 'running', 'got', 'currently', 'there', 'operat', 'set']);
 
 const ASKS_LIST = /\b(what|which|list|name|names|tell me|show me|are there|does .* have|has)\b/;
 
