@@ -8,7 +8,7 @@ import type { PartnershipId } from '../../knowledge/schema.ts';
 import { Composer } from './compose.ts';
 import { AcronymExpander } from './acronyms.ts';
 import { isEmergency } from './emergency.ts';
-import { conceptWords, expandConcepts } from './concepts.ts';
+import { conceptWords } from './concepts.ts';
 import { detectIntent, reverseRelation } from './intents.ts';
 import { Matcher, type ScoredUnit } from './matcher.ts';
 import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS, PLACE_TERMS } from './partnerships.ts';
@@ -115,7 +115,8 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     const across = asksAcrossPartnerships(corrected) || mentioned.length >= 2;
     const intent = detectIntent(corrected);
     // Years and bare numbers are checked separately (yearMismatch); as words they only add noise.
-    const terms = [...new Set(contentTerms(expandConcepts(corrected)))].filter((t) => !PLACE_TERMS.has(t) && !/^\d{1,4}$/.test(t));
+    const terms = [...new Set(contentTerms(corrected))].filter((t) => !PLACE_TERMS.has(t) && !/^\d{1,4}$/.test(t));
+    const hints = [...new Set(contentTerms(conceptWords(corrected)))];
     const entity = matcher.entityScores(corrected);
     // Naming a partnership names its partnership record too, when the question is about the
     // partnership itself ("who are the partners in Harrow?"), not about something in it.
@@ -127,7 +128,7 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     const scope: PartnershipId[] | null = across ? null : mentioned.length ? mentioned : historical ? ['haringey'] : ctx.partnership ? [ctx.partnership] : null;
 
     // "Who chairs it?" names no group or topic: ask which, rather than pick one.
-    if (!terms.length && !reverseRelation(corrected)) {
+    if (!terms.length && !hints.length && !reverseRelation(corrected)) {
       const hints = matcher.rank({ terms: [], intent, partnerships: scope }, matcher.entityScores(corrected));
       return { ...abstain(ctx, "I don't know which group or topic you mean: could you name it (for example \"who chairs the CHSCP Executive?\")?", hints), kind: 'clarify' };
     }
@@ -135,11 +136,11 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     // Only the City & Hackney partnership spans two places, so only its place words tell records apart.
     const places = [...new Set(allTerms(corrected))].filter((t) => t === 'city' || t === 'hackney' || t === 'london');
     const query = { intent, cues: cueTerms(corrected), partnerships: scope, historical, places, namedPartnership: mentioned.length > 0 };
-    let ranked = matcher.rank({ ...query, terms }, entity);
+    let ranked = matcher.rank({ ...query, terms, hints }, entity);
     // A long description of a situation dilutes the procedure it points to: also rank on the
     // procedure's words alone ("escalation dispute resolution") and keep the better reading.
     const procedure = [...new Set(contentTerms(conceptWords(corrected)))];
-    if (procedure.length && terms.length - procedure.length >= 5 && (ranked[0]?.score ?? 0) < 0.45) {
+    if (procedure.length && terms.length >= 5 && (ranked[0]?.score ?? 0) < 0.45) {
       const alt = matcher.rank({ ...query, terms: procedure }, entity);
       if (alt[0] && (!ranked[0] || alt[0].score > ranked[0].score)) ranked = alt;
     }

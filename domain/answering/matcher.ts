@@ -31,6 +31,8 @@ export interface ScoredUnit {
 
 export interface MatchQuery {
   terms: string[];
+  /** Words a described situation adds ("lado", "escalation"): they count half, as hints. */
+  hints?: string[];
   /** Relation words of the question (lead, chair, meet...), see cueTerms. */
   cues?: string[];
   intent: IntentWeights;
@@ -162,7 +164,11 @@ export class Matcher {
   }
 
   rank(q: MatchQuery, entity: Map<string, number>): ScoredUnit[] {
-    const qWeight = q.terms.reduce((s, t) => s + this.idfOf(t), 0);
+    const weighted: Array<[string, number]> = [
+      ...q.terms.map((t) => [t, this.idfOf(t)] as [string, number]),
+      ...(q.hints ?? []).filter((t) => !q.terms.includes(t)).map((t) => [t, 0.5 * this.idfOf(t)] as [string, number]),
+    ];
+    const qWeight = weighted.reduce((s, [, w]) => s + w, 0);
     const maxIntent = Math.max(0, ...Object.values(q.intent));
     const out: ScoredUnit[] = [];
     for (const unit of this.units) {
@@ -173,9 +179,8 @@ export class Matcher {
       const terms = this.termsByUnit.get(unit.key)!;
       let covered = 0;
       let own = 0;
-      for (const t of q.terms) {
+      for (const [t, w] of weighted) {
         if (!terms.has(t)) continue;
-        const w = this.idfOf(t);
         covered += w;
         if (unit.terms.has(t)) own += w;
       }
