@@ -75,6 +75,14 @@ describe('situations, in a practitioner\'s words', () => {
     expect(a.checklist).toBe('referral');
   });
 
+  it('"when do I go to the LADO?" gets the harm test and the one-working-day rule, and the LADO checklist', () => {
+    const a = ask('when do I go to the LADO?');
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/harmed or may have harmed a child/);
+    expect(a.text).toMatch(/within one working day/);
+    expect(a.checklist).toBe('lado');
+  });
+
   it('"a colleague has harmed a child" leads to the LADO', () => {
     const a = ask('What do I do if I think a colleague has harmed a child?');
     expect(lower(a.text)).toContain('lado');
