@@ -38,16 +38,19 @@ export class Composer {
 
   /** Sources of the units, de-duplicated, the most specific (attribute) sources first. */
   sources(units: readonly AnswerUnit[]): AnswerSource[] {
+    return this.sourcesOf(units.flatMap((u) => u.sources));
+  }
+
+  /** Knowledge sources as answer sources, de-duplicated, at most six. */
+  sourcesOf(sources: readonly Source[]): AnswerSource[] {
     const seen = new Set<string>();
     const out: AnswerSource[] = [];
-    for (const u of units) {
-      for (const s of u.sources) {
-        const a = this.source(s);
-        const key = `${a.document}|${a.section}|${a.quote}`;
-        if (!seen.has(key)) {
-          seen.add(key);
-          out.push(a);
-        }
+    for (const s of sources) {
+      const a = this.source(s);
+      const key = `${a.document}|${a.section}|${a.quote}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(a);
       }
     }
     return out.slice(0, 6);

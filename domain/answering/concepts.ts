@@ -27,8 +27,3 @@ export function conceptWords(question: string): string {
   const text = normalise(question);
   return CONCEPTS.filter(([re]) => re.test(text)).map(([, words]) => words).join(' ');
 }
-
-export function expandConcepts(question: string): string {
-  const extra = conceptWords(question);
-  return extra ? `${question} ${extra}` : question;
-}

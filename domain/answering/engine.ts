@@ -53,12 +53,11 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     };
   }
 
-  function emergency(question: string, ctx: AnswerContext): Answer {
+  function emergency(ctx: AnswerContext): Answer {
     const lead = 'If a child is in immediate danger or needs urgent medical help, call 999 now and ask for the police (or an ambulance).';
     const next = `When the child is safe, tell your designated safeguarding lead and make a referral to children's social care (MASH)${ctx.mashConsultationLine ? ` on ${ctx.mashConsultationLine}` : ''} the same day.`;
     const text = `${lead}\n${next}`;
-    const sources = emergencyRecord ? composer.sources([{ ...({} as AnswerUnit), sources: emergencyRecord.summary.sources } as AnswerUnit]) : [];
-    void question;
+    const sources = emergencyRecord ? composer.sourcesOf(emergencyRecord.summary.sources) : [];
     return {
       answered: true, text, markdown: `**${lead}**\n\n${next}`, partnership: ctx.partnership ?? null, sources,
       confidence: 1, suggestions: [], followUps: ['What should I do if I am worried about a child?', 'When do I go to the LADO?'],
@@ -96,7 +95,7 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
   function answerOnly(question: string, ctx: AnswerContext = {}): Answer {
     const raw = question.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_CHARS);
     if (!raw) return abstain(ctx, 'Please type a question about your safeguarding partnership.');
-    if (isEmergency(raw)) return emergency(raw, ctx);
+    if (isEmergency(raw)) return emergency(ctx);
 
     const elsewhere = namesOnlyElsewhere(raw);
     if (elsewhere) {

@@ -67,11 +67,18 @@ export class Matcher {
   private readonly termsByUnit: Map<string, Set<string>>;
   private readonly fullTermsByUnit: Map<string, Set<string>>;
   private readonly recordPlaceTerms = new Map<string, Set<string>>();
+  /** Units by record id: follow-ups, lists and two-part answers look records up per question. */
+  private readonly byRecord = new Map<string, AnswerUnit[]>();
   /** For each alias term, the partnerships whose records use it (null = national/common). */
   private readonly termPartnerships = new Map<string, Set<PartnershipId | null>>();
 
   constructor(records: readonly KnowledgeRecord[]) {
     this.units = buildUnits(records);
+    for (const u of this.units) {
+      const list = this.byRecord.get(u.record.id);
+      if (list) list.push(u);
+      else this.byRecord.set(u.record.id, [u]);
+    }
     const df = new Map<string, number>();
     for (const u of this.units) {
       const seen = new Set([...u.terms, ...contentTerms(`${u.record.name} ${u.record.aliases.join(' ')}`)]);
@@ -113,9 +120,6 @@ export class Matcher {
     return this.idf.get(term) ?? this.maxIdf;
   }
 
-  knows(term: string): boolean {
-    return this.idf.has(term);
-  }
 
   /** Replaces misspelt words with the nearest knowledge-base word (fuse.js), keeping known words. */
   correct(question: string): string {
@@ -212,7 +216,7 @@ export class Matcher {
    * "SSPM", "MACA"): then the question implies the partnership and needs no clarifying.
    */
   isDistinctive(recordId: string, question: string): boolean {
-    const rec = this.units.find((u) => u.record.id === recordId)?.record;
+    const rec = this.record(recordId);
     if (!rec || rec.partnership === null) return true;
     const q = new Set(allTerms(question));
     for (const t of this.recordTerms.get(recordId) ?? []) {
@@ -223,12 +227,16 @@ export class Matcher {
     return false;
   }
 
-  unitsOf(recordId: string): AnswerUnit[] {
-    return this.units.filter((u) => u.record.id === recordId);
+  record(recordId: string): KnowledgeRecord | undefined {
+    return this.byRecord.get(recordId)?.[0]?.record;
+  }
+
+  unitsOf(recordId: string): readonly AnswerUnit[] {
+    return this.byRecord.get(recordId) ?? [];
   }
 
   unitFor(recordId: string, attr: AttrKey): AnswerUnit | undefined {
-    return this.units.find((u) => u.record.id === recordId && u.attr === attr);
+    return this.unitsOf(recordId).find((u) => u.attr === attr);
   }
 
   /** Unknown content words of a question, after typo correction, for out-of-scope detection. */
@@ -237,9 +245,5 @@ export class Matcher {
     if (!terms.length) return 0;
     const unknown = terms.filter((t) => !this.idf.has(t));
     return unknown.length / terms.length;
-  }
-
-  normaliseQuestion(question: string): string {
-    return normalise(question);
   }
 }

@@ -17,7 +17,7 @@ export function reverseAnswer(
   void entity;
   const postEntity = matcher.entityScores(question.replace(/\b(chairs?|chaired|chairing|leads?|runs?|attends?|sits? on|members?|meetings?|groups?|bodies|boards?|subgroups?|panels?|forums?|committees?)\b/gi, ' '));
   const post = [...postEntity.entries()]
-    .map(([id, score]) => ({ rec: matcher.units.find((u) => u.record.id === id)?.record, score }))
+    .map(([id, score]) => ({ rec: matcher.record(id), score }))
     .filter((x) => x.rec && (x.rec.type === 'role' || x.rec.type === 'glossary') && x.score >= 0.5)
     .filter((x) => !scope || x.rec!.partnership === null || scope.includes(x.rec!.partnership))
     .sort((a, b) => b.score - a.score)[0]?.rec;

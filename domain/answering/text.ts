@@ -49,15 +49,17 @@ export function normalise(text: string): string {
     .trim();
 }
 
+const IRREGULAR: Record<string, string> = {
+  met: 'meet', meets: 'meet', meeting: 'meet', meetings: 'meet', children: 'child', childrens: 'child',
+  led: 'lead', people: 'person', women: 'woman', men: 'man', annually: 'annual', quarterly: 'quarter',
+  reviews: 'review', policies: 'policy', bodies: 'body', agencies: 'agency', partnerships: 'partnership',
+};
+
 /** A deliberately light stemmer: enough to join inflections, never so much that names collide. */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
-  const irregular: Record<string, string> = {
-    met: 'meet', meets: 'meet', meeting: 'meet', meetings: 'meet', children: 'child', childrens: 'child',
-    led: 'lead', people: 'person', women: 'woman', men: 'man', annually: 'annual', quarterly: 'quarter',
-    reviews: 'review', policies: 'policy', bodies: 'body', agencies: 'agency', partnerships: 'partnership',
-  };
-  if (irregular[word]) return irregular[word];
+  const known = IRREGULAR[word];
+  if (known) return known;
   let w = word;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
