@@ -34,12 +34,10 @@ function findBinDir(): string | null {
 function ensureBinaries(): string {
   let bin = findBinDir();
   if (bin) return bin;
-  if (!isRoot) throw new Error('PostgreSQL binaries not found in /usr/lib/postgresql/*/bin: install the "postgresql" package or set TEST_POSTGRES_URL');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update'], { stdio: 'ignore', env });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], { stdio: 'ignore', env });
+  // The same install step .ci/run uses (apt-get as root; a readable error otherwise).
+  execFileSync('bash', [join(process.cwd(), 'scripts', 'ensure-postgres.sh')], { stdio: 'inherit' });
   bin = findBinDir();
-  if (!bin) throw new Error('apt-get installed postgresql but no initdb was found under /usr/lib/postgresql');
+  if (!bin) throw new Error('scripts/ensure-postgres.sh ran but no initdb was found under /usr/lib/postgresql');
   return bin;
 }
 
