@@ -1,7 +1,39 @@
 /** The answering engine's contract: what a question gets back. Plain data, no botbuilder. */
 import type { PartnershipId } from '../../knowledge/schema.ts';
 
-export type AnswerKind = 'fact' | 'comparison' | 'reverse' | 'list' | 'glossary' | 'emergency' | 'clarify' | 'unknown';
+export type AnswerKind = 'fact' | 'comparison' | 'reverse' | 'list' | 'glossary' | 'emergency' | 'route' | 'clarify' | 'unknown';
+
+/**
+ * The routes a described situation can need, in the order they are given when several apply:
+ * 999 first, then the LADO, a MASH referral, escalation, a serious incident notification.
+ */
+export type RouteId = 'emergency' | 'lado' | 'mash' | 'escalation' | 'panel';
+
+/** Why the engine did not answer: the bot words each code in one place. */
+export type ReasonCode =
+  | 'empty'
+  | 'out-of-scope'
+  | 'other-council'
+  | 'contact-details'
+  | 'future-meeting'
+  | 'year-not-covered'
+  | 'unknown-words'
+  | 'not-stated'
+  | 'low-confidence'
+  | 'which-one'
+  | 'too-long';
+
+/**
+ * What the bot remembers of a conversation between turns, so "and how often does it meet?"
+ * can be answered: record ids and the attribute asked, never message text. Expires (see config).
+ */
+export interface ConversationMemory {
+  recordIds: string[];
+  attr?: string;
+  partnership?: PartnershipId | null;
+  /** ISO time of the answer it remembers. */
+  at: string;
+}
 
 export interface AnswerSource {
   /** Seed file name, e.g. 003_adb66485ebc597dc.txt; for national facts, the public document's title. */
@@ -40,6 +72,12 @@ export interface Answer {
   recordIds: string[];
   /** The checklist to offer next to this answer, if one fits. */
   checklist?: ChecklistHint;
+  /** For kind 'route' (and emergencies): the routes the situation needs, in order. */
+  routes?: RouteId[];
+  /** Set when answered is false: why. */
+  reason?: ReasonCode;
+  /** What to remember for a follow-up question in the same conversation. */
+  memory?: ConversationMemory;
 }
 
 export interface AnswerContext {
@@ -47,4 +85,6 @@ export interface AnswerContext {
   partnership?: PartnershipId | null;
   /** Route to a person when abstaining, from deployment configuration. */
   mashConsultationLine?: string;
+  /** The conversation's memory from the last answer, when it has not expired. */
+  memory?: ConversationMemory | null;
 }
