@@ -3,6 +3,8 @@
  * load; a bad file throws a KnowledgeError naming the file, the record and the field,
  * because an admin editing YAML needs to know exactly what to fix.
  */
+import { loadTriage } from './triage-load.ts';
+import type { TriageData } from '../domain/triage/types.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +24,8 @@ export interface KnowledgeBase {
   records: readonly Rec[];
   /** Which file each record came from, for error messages and the coverage report. */
   fileOf: ReadonlyMap<string, string>;
+  /** The triage vocabulary and routes (knowledge/triage/). */
+  triage: TriageData;
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -97,7 +101,7 @@ export function loadKnowledge(dataDir = DEFAULT_DATA_DIR, only?: string): Knowle
   if (problems.length) {
     throw new KnowledgeError('KB_INVALID', `The knowledge base has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
   }
-  return { documents, records, fileOf };
+  return { documents, records, fileOf, triage: loadTriage() };
 }
 
 /** Every source anywhere in a record (record level and each attribute), for verification. */

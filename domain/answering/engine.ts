@@ -7,7 +7,9 @@ import type { KnowledgeBase } from '../../knowledge/load.ts';
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import { Composer } from './compose.ts';
 import { AcronymExpander } from './acronyms.ts';
-import { isEmergency } from './emergency.ts';
+import { createTriage, type Triage } from '../triage/triage.ts';
+import { routeAnswer } from './route-answer.ts';
+import type { TriageData } from '../triage/types.ts';
 import { conceptWords } from './concepts.ts';
 import { detectIntent, reverseRelation } from './intents.ts';
 import { Matcher, type ScoredUnit } from './matcher.ts';
@@ -33,11 +35,15 @@ export const ABSTAIN_BELOW = 0.34;
 const MAX_QUESTION_CHARS = 1000;
 const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 
-export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
+/** Groups whose match shows the message describes a situation: never refused as off-topic. */
+const SITUATION_SIGNS = ['welfare', 'worry', 'worker_conduct', 'acute', 'threat', 'death', 'disagree', 'no_response'];
+
+export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = kb.triage): AnswerEngine {
+  const triage: Triage = createTriage(triageData);
   const matcher = new Matcher(kb.records);
   const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
   const docYear = new Map(kb.documents.map((d) => [d.file, d.published.slice(0, 4)]));
-  const emergencyRecord = kb.records.find((r) => r.national && /999/.test(r.summary.text));
+  const byId = new Map(kb.records.map((r) => [r.id, r]));
 
   function routeToPerson(ctx: AnswerContext): string {
     const line = ctx.mashConsultationLine ? ` or the MASH consultation line (${ctx.mashConsultationLine})` : ' or your MASH / children\'s social care front door';
@@ -50,18 +56,6 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     return {
       answered: false, text, markdown: text, partnership, sources: [], confidence: 0, suggestions, followUps: [],
       kind: 'unknown', recordIds: [],
-    };
-  }
-
-  function emergency(ctx: AnswerContext): Answer {
-    const lead = 'If a child is in immediate danger or needs urgent medical help, call 999 now and ask for the police (or an ambulance).';
-    const next = `When the child is safe, tell your designated safeguarding lead and make a referral to children's social care (MASH)${ctx.mashConsultationLine ? ` on ${ctx.mashConsultationLine}` : ''} the same day.`;
-    const text = `${lead}\n${next}`;
-    const sources = emergencyRecord ? composer.sourcesOf(emergencyRecord.summary.sources) : [];
-    return {
-      answered: true, text, markdown: `**${lead}**\n\n${next}`, partnership: ctx.partnership ?? null, sources,
-      confidence: 1, suggestions: [], followUps: ['What should I do if I am worried about a child?', 'When do I go to the LADO?'],
-      kind: 'emergency', recordIds: emergencyRecord ? [emergencyRecord.id] : [],
     };
   }
 
@@ -82,26 +76,32 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     );
   }
 
-  const byId = new Map(kb.records.map((r) => [r.id, r]));
-
   /** Adds the checklist that fits an answered question (emergencies lead to the referral checklist). */
   function answer(question: string, ctx: AnswerContext = {}): Answer {
     const a = answerOnly(question, ctx);
     if (!a.answered) return a;
-    const hint = a.kind === 'emergency' ? 'referral' : checklistFor(a.recordIds.map((id) => byId.get(id)!).filter(Boolean));
+    if (a.checklist) return a;
+    const hint = checklistFor(a.recordIds.map((id) => byId.get(id)!).filter(Boolean));
     return hint ? { ...a, checklist: hint } : a;
   }
 
   function answerOnly(question: string, ctx: AnswerContext = {}): Answer {
     const raw = question.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_CHARS);
     if (!raw) return abstain(ctx, 'Please type a question about your safeguarding partnership.');
-    if (isEmergency(raw)) return emergency(ctx);
+    // Triage first: a described situation gets its route (999 first) before any lookup or refusal.
+    const situation = triage.triage(raw);
+    if (situation.routes.length) {
+      const named = mentionedPartnerships(raw);
+      return routeAnswer(situation, named.length === 1 ? named[0]! : ctx.partnership ?? null, { byId, composer });
+    }
+    const describesSituation = SITUATION_SIGNS.some((g) => g in situation.matched);
 
     const elsewhere = namesOnlyElsewhere(raw);
     if (elsewhere) {
       return abstain(ctx, `I only hold the safeguarding arrangements of Haringey, Harrow and the City of London & Hackney, so I can't answer about ${elsewhere[0]!.toUpperCase()}${elsewhere.slice(1)}.`);
     }
-    if (isOutOfScope(raw)) {
+    // Refusal needs positive evidence: a message with signs of a situation is never refused.
+    if (!describesSituation && isOutOfScope(raw)) {
       return abstain(ctx, "I don't know: that is outside what I can help with. I answer questions about the safeguarding partnership arrangements.");
     }
 

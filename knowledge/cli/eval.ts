@@ -24,11 +24,17 @@ console.log(`Questions: ${items.length} from ${file}`);
 console.log(`answered-correct   ${pct(s.answeredCorrect)}`);
 console.log(`citation accuracy  ${pct(s.citation)}`);
 console.log(`abstention         ${pct(s.abstention)}`);
-const failures = outcomes.filter((o) => o.correct === false || o.cited === false || o.abstainedRightly === false);
+if (s.route.total) {
+  console.log(`right route first  ${pct(s.route)}`);
+  for (const [route, c] of Object.entries(s.perRoute)) console.log(`  ${route.padEnd(16)} ${pct(c)}`);
+}
+console.log(`harmful            ${pct(s.harmful)} of answered`);
+const failures = outcomes.filter((o) => o.correct === false || o.cited === false || o.abstainedRightly === false || o.routeRight === false);
 if (failures.length) {
   console.log(`\nFailures (${failures.length}):`);
   for (const f of failures) {
-    const what = [f.correct === false && 'content', f.cited === false && 'citation', f.abstainedRightly === false && 'should abstain'].filter(Boolean).join(', ');
+    const what = [f.harmful && 'HARMFUL', f.routeRight === false && `route (got ${f.answer.routes?.join('>') || 'none'})`, f.correct === false && 'content',
+      f.cited === false && 'citation', f.abstainedRightly === false && 'should abstain'].filter(Boolean).join(', ');
     const cites = f.answer.sources.map((x) => `${x.document.slice(0, 3)} §${x.section}`).join('; ');
     process.stdout.write(`- ${f.id} [${what}] ${f.q}\n    -> ${f.answer.answered ? '' : '(abstained) '}${f.answer.text.replace(/\n/g, ' | ').slice(0, 300)}\n    sources: ${cites || 'none'}\n`);
   }

@@ -1,0 +1,40 @@
+/**
+ * Words as the triage sees them: each token of a message with its surface form, its lemma and
+ * its stem, from wink-nlp's English model. Matching on all three means a vocabulary term written
+ * once ("slap") finds "slapped", "slapping" and "slaps" without hand-written inflection lists.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export interface Token {
+  /** Lower-case surface form ("slapped"). */
+  norm: string;
+  /** Every form this token can be matched by: surface, lemma and stem. */
+  forms: ReadonlySet<string>;
+}
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+// wink-nlp's typings for lemma and stem are narrower than what readDoc().out() accepts at run time.
+const lemmaOf = its.lemma as unknown as typeof its.normal;
+const stemOf = its.stem as unknown as typeof its.normal;
+
+/** Apostrophes and dashes folded so "won’t" and "won't" tokenise alike. */
+function fold(text: string): string {
+  return text.replace(/[\u2018\u2019\u02BC]/g, "'").replace(/[\u2013\u2014]/g, '-').replace(/&/g, ' and ');
+}
+
+export function tokenise(text: string): Token[] {
+  const doc = nlp.readDoc(fold(text));
+  const norms = doc.tokens().out(its.normal) as string[];
+  const lemmas = doc.tokens().out(lemmaOf) as string[];
+  const stems = doc.tokens().out(stemOf) as string[];
+  const types = doc.tokens().out(its.type) as string[];
+  const out: Token[] = [];
+  for (let i = 0; i < norms.length; i += 1) {
+    if (types[i] === 'punctuation') continue;
+    const norm = norms[i]!;
+    out.push({ norm, forms: new Set([norm, lemmas[i]!.toLowerCase(), stems[i]!.toLowerCase()]) });
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+/**
+ * The triage's small pattern language over tokens, compiled from the vocabulary's terms:
+ *   slap                 a word, in any inflection (lemma or stem)
+ *   foster carer         a phrase: consecutive words
+ *   {worker}             any term of another group
+ *   ~3                   up to three words in between
+ *   ~4!family!report     up to four words, none of which starts a term of those groups
+ * A group's matches in a message are spans [start, end); they are computed once per message.
+ */
+import type { Token } from './lemmas.ts';
+import { tokenise } from './lemmas.ts';
+import { KnowledgeError } from '../shared/errors.ts';
+
+type Element =
+  | { kind: 'word'; forms: ReadonlySet<string>; exact?: string }
+  | { kind: 'group'; name: string }
+  | { kind: 'gap'; max: number; not: string[] };
+
+export type CompiledTerm = Element[];
+
+
+export function compileTerm(term: string, groupNames: ReadonlySet<string>): CompiledTerm {
+  const out: Element[] = [];
+  for (const part of term.trim().split(/\s+/)) {
+    const group = /^\{([a-z_]+)\}$/.exec(part);
+    const gap = /^~(\d)((?:![a-z_]+)*)$/.exec(part);
+    if (group) {
+      if (!groupNames.has(group[1]!)) throw new KnowledgeError('KB_INVALID', `term "${term}" names an unknown group {${group[1]}}`);
+      out.push({ kind: 'group', name: group[1]! });
+    } else if (gap) {
+      const not = gap[2] ? gap[2].split('!').filter(Boolean) : [];
+      for (const g of not) if (!groupNames.has(g)) throw new KnowledgeError('KB_INVALID', `term "${term}" excludes an unknown group ${g}`);
+      out.push({ kind: 'gap', max: Number(gap[1]), not });
+    } else if (part.startsWith('=') && part.length > 1) {
+      for (const t of tokenise(part.slice(1))) out.push({ kind: 'word', forms: t.forms, exact: t.norm });
+    } else {
+      // A literal may tokenise into several words ("won't" -> "wo", "n't"): each is one element.
+      for (const t of tokenise(part)) out.push({ kind: 'word', forms: t.forms });
+    }
+  }
+  if (!out.length || out[0]!.kind === 'gap' || out[out.length - 1]!.kind === 'gap') {
+    throw new KnowledgeError('KB_INVALID', `term "${term}" must start and end with a word or a group`);
+  }
+  return out;
+}
+
+function sameWord(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const f of a) if (b.has(f)) return true;
+  return false;
+}
+
+/** Matches of every group in one message, computed lazily and remembered. */
+export class MessageMatches {
+  private readonly spans = new Map<string, Array<[number, number]>>();
+  private readonly active = new Set<string>();
+
+  constructor(
+    readonly tokens: readonly Token[],
+    private readonly groups: ReadonlyMap<string, readonly CompiledTerm[]>,
+  ) {}
+
+  has(group: string): boolean {
+    return this.of(group).length > 0;
+  }
+
+  /** The spans where a group's terms match; a group that refers to itself matches nothing more. */
+  of(group: string): Array<[number, number]> {
+    const known = this.spans.get(group);
+    if (known) return known;
+    if (this.active.has(group)) return [];
+    this.active.add(group);
+    const found: Array<[number, number]> = [];
+    for (const term of this.groups.get(group) ?? []) {
+      for (let i = 0; i < this.tokens.length; i += 1) {
+        for (const end of this.ends(term, 0, i)) found.push([i, end]);
+      }
+    }
+    this.active.delete(group);
+    this.spans.set(group, found);
+    return found;
+  }
+
+  /** The terms of a group that matched, as the words of the message (for the trace). */
+  words(group: string): string[] {
+    return this.of(group).map(([s, e]) => this.tokens.slice(s, e).map((t) => t.norm).join(' '));
+  }
+
+  private startsGroup(at: number, names: readonly string[]): boolean {
+    return names.some((g) => this.of(g).some(([s]) => s === at));
+  }
+
+  /** End positions of a term's elements from index k matched at token position at. */
+  private ends(term: CompiledTerm, k: number, at: number): number[] {
+    if (k === term.length) return [at];
+    const el = term[k]!;
+    if (el.kind === 'word') {
+      const t = this.tokens[at];
+      const same = el.exact ? t?.norm === el.exact : t && sameWord(el.forms, t.forms);
+      return same ? this.ends(term, k + 1, at + 1) : [];
+    }
+    if (el.kind === 'group') {
+      return this.of(el.name).filter(([s]) => s === at).flatMap(([, e]) => this.ends(term, k + 1, e));
+    }
+    const out: number[] = [];
+    for (let skip = 0; skip <= el.max && at + skip <= this.tokens.length; skip += 1) {
+      if (skip > 0 && el.not.length && this.startsGroup(at + skip - 1, el.not)) break;
+      out.push(...this.ends(term, k + 1, at + skip));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,29 @@
+/** The triage's data as validated from knowledge/triage/*.yaml (see knowledge/triage-load.ts). */
+import type { PartnershipId } from '../../knowledge/schema.ts';
+import type { ChecklistHint, RouteId } from '../answering/types.ts';
+
+/** A condition: every group named must match; "!group" must not. */
+export type Condition = string[];
+
+export interface RouteDefinition {
+  id: RouteId;
+  title: string;
+  when: Condition[];
+  unless: Condition[];
+  suppress: RouteId[];
+  first: string;
+  then?: string;
+  basis: string[];
+  local: Partial<Record<PartnershipId, string[]>>;
+  variants: Array<{ when: Condition; records: string[] }>;
+  checklist?: ChecklistHint;
+  /** The kind of deployment contact that goes with this route (config/contacts). */
+  contact?: 'police' | 'mash' | 'lado' | 'out-of-hours';
+  examples: string[];
+}
+
+export interface TriageData {
+  groups: Record<string, string[]>;
+  routes: RouteDefinition[];
+  none: string[];
+}

@@ -1,0 +1,65 @@
+/**
+ * Loads and validates the triage vocabulary and routes (knowledge/triage/*.yaml). Errors name
+ * the file and the field, like the knowledge loader's, so an admin can fix the data.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { TriageData } from '../domain/triage/types.ts';
+import { KnowledgeError } from '../domain/shared/errors.ts';
+
+export const DEFAULT_TRIAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'triage');
+
+const RouteId = z.enum(['emergency', 'lado', 'mash', 'escalation', 'panel']);
+const Condition = z.array(z.string().regex(/^!?[a-z_]+$/)).min(1);
+const Partnership = z.enum(['haringey', 'harrow', 'city-hackney']);
+
+const Vocabulary = z.object({ groups: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)) }).strict();
+const Routes = z.object({
+  routes: z.array(z.object({
+    id: RouteId,
+    title: z.string().min(1),
+    when: z.array(Condition).min(1),
+    unless: z.array(Condition).default([]),
+    suppress: z.array(RouteId).default([]),
+    first: z.string().min(1),
+    then: z.string().optional(),
+    basis: z.array(z.string()).min(1),
+    local: z.partialRecord(Partnership, z.array(z.string())).default({}),
+    variants: z.array(z.object({ when: Condition, records: z.array(z.string()).min(1) }).strict()).default([]),
+    checklist: z.enum(['lado', 'escalation', 'referral', 'serious-incident']).optional(),
+    contact: z.enum(['police', 'mash', 'lado', 'out-of-hours']).optional(),
+    examples: z.array(z.string()).min(1),
+  }).strict()).min(1),
+  none: z.array(z.string()).default([]),
+}).strict();
+
+function read<T>(file: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new KnowledgeError('KB_YAML', `${file}: not valid YAML: ${(e as Error).message}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new KnowledgeError('KB_INVALID', `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export function loadTriage(dir = DEFAULT_TRIAGE_DIR): TriageData {
+  const vocab = read(join(dir, 'vocabulary.yaml'), Vocabulary);
+  const routes = read(join(dir, 'routes.yaml'), Routes);
+  const names = new Set(Object.keys(vocab.groups));
+  for (const r of routes.routes) {
+    for (const c of [...r.when, ...r.unless, ...r.variants.map((v) => v.when)]) {
+      for (const g of c) {
+        if (!names.has(g.replace(/^!/, ''))) throw new KnowledgeError('KB_INVALID', `${join(dir, 'routes.yaml')}: route ${r.id} names an unknown group "${g}"`);
+      }
+    }
+  }
+  return { groups: vocab.groups, routes: routes.routes as TriageData['routes'], none: routes.none };
+}

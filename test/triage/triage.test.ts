@@ -1,0 +1,82 @@
+/**
+ * Triage, table-driven from its own data: every example message in knowledge/triage/routes.yaml
+ * gets its route first, the "none" messages get no route, and every record a route cites exists.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../knowledge/load.ts';
+import { createTriage } from '../../domain/triage/triage.ts';
+import { createAnswerEngine } from '../../domain/answering/engine.ts';
+
+const kb = loadKnowledge();
+const triage = createTriage(kb.triage);
+const engine = createAnswerEngine(kb);
+
+describe('each route recognises its example situations first', () => {
+  const cases = kb.triage.routes.flatMap((r) => r.examples.map((q) => [r.id, q] as const));
+  it.each(cases)('%s: %s', (route, q) => {
+    expect(triage.triage(q).routes[0]).toBe(route);
+  });
+});
+
+describe('questions about the arrangements trigger no route', () => {
+  it.each(kb.triage.none)('%s', (q) => {
+    expect(triage.triage(q).routes).toEqual([]);
+  });
+});
+
+describe('several routes come in order: 999 first', () => {
+  it.each([
+    ['a teacher is hitting a pupil in the corridor right now', ['emergency', 'lado']],
+    ['the coach punched a boy and he is bleeding heavily', ['emergency', 'lado']],
+    ['a 14 year old says her dad will kill her if she goes home tonight', ['emergency', 'mash']],
+  ])('%s', (q, routes) => {
+    expect(triage.triage(q).routes.slice(0, routes.length)).toEqual(routes);
+  });
+});
+
+describe('a disclosure is never refused as off-topic, whatever everyday word it contains', () => {
+  it.each([
+    'she wrote a story about her uncle coming into her room at night',
+    'at lunch he told me his mum leaves him alone all weekend',
+    'he missed the train home because his brother makes him carry drugs',
+    'the screen on her phone showed messages from an older man asking for photos',
+    'a boy at football training said his dad beats him',
+  ])('%s', (q) => {
+    const a = engine.answer(q);
+    expect(a.answered).toBe(true);
+    expect(a.routes?.length).toBeGreaterThan(0);
+    expect(a.reason).toBeUndefined();
+  });
+});
+
+describe('route answers', () => {
+  it('every record a route or variant cites exists in the knowledge base', () => {
+    const ids = new Set(kb.records.map((r) => r.id));
+    for (const r of kb.triage.routes) {
+      const cited = [...r.basis, ...Object.values(r.local).flat(), ...r.variants.flatMap((v) => v.records)];
+      for (const id of cited) expect(ids.has(id), `${r.id} cites ${id}`).toBe(true);
+    }
+  });
+
+  it.each([
+    ['one of our foster carers has been accused of slapping a child', 'harrow', 'lado', /LADO.*one working day/s, /Harrow arrangements I hold don't set out/],
+    ['a pupil told me her stepdad hits her with a belt', 'haringey', 'referral', /children's social care \(the MASH\)/, /In Haringey/],
+    ['sent a referral 2 weeks ago and nobody is getting back to me', 'city-hackney', 'escalation', /escalat/, /CHSCP/],
+    ['a looked after child in one of our foster placements has died', 'haringey', 'serious-incident', /Panel within 5 working days/, /Secretary of State/],
+  ] as const)('%s (%s) leads with its route, cites its source and offers the %s checklist', (q, partnership, checklist, first, local) => {
+    const a = engine.answer(q, { partnership });
+    expect(a.answered).toBe(true);
+    expect(a.kind).toBe('route');
+    expect(a.checklist).toBe(checklist);
+    expect(a.text.split('\n')[0]).toMatch(first);
+    expect(a.text).toMatch(local);
+    expect(a.sources.length).toBeGreaterThan(0);
+  });
+
+  it('immediate danger: 999 in the first line, the emergency kind, the referral checklist', () => {
+    const a = engine.answer("she's locked herself in the toilet and says she's swallowed a packet of pills", { partnership: 'harrow' });
+    expect(a.kind).toBe('emergency');
+    expect(a.text.split('\n')[0]).toContain('999');
+    expect(a.checklist).toBe('referral');
+  });
+});
