@@ -1,9 +1,10 @@
 /**
- * Runs before every turn: drops activities from tenants the admin did not allow, and saves
+ * Runs before every turn: drops activities from tenants the admin did not allow, saves
  * the conversation reference so the bot can later post into this conversation (experts
- * channel, notifying an asker).
+ * channel, notifying an asker), and writes outgoing text so it shows literally (cards/literal-text.ts).
  */
 import { TurnContext, type Middleware } from 'botbuilder';
+import { literalText } from '../cards/literal-text.ts';
 import type { Services } from './services.ts';
 
 function isProactive(context: TurnContext): boolean {
@@ -38,5 +39,15 @@ export function createMiddleware(services: Services): Middleware[] {
       await next();
     },
   };
-  return [tenantGate, references];
+  // Text messages are Markdown in Teams and Web Chat too: the same literal-text rule as cards.
+  const literal: Middleware = {
+    async onTurn(context, next) {
+      context.onSendActivities(async (_ctx, activities, send) => {
+        for (const a of activities) if (typeof a.text === 'string' && a.textFormat !== 'xml') a.text = literalText(a.text);
+        return send();
+      });
+      await next();
+    },
+  };
+  return [tenantGate, references, literal];
 }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ACData from 'adaptivecards-templating';
+import { protectCard } from './literal-text.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -37,6 +38,8 @@ function template(name: string): ACData.Template {
 
 export function renderCard(name: string, data: object): CardAttachment {
   const content = template(name).expand({ $root: data }) as CardContent;
+  // Every card goes through the one rendering rule (cards/literal-text.ts) here, after expansion.
+  protectCard(content);
   if (typeof content.fallbackText !== 'string' || content.fallbackText.trim() === '') {
     throw new Error(`card template "${name}" expanded without a fallbackText`);
   }

@@ -9,6 +9,7 @@
  *   bot.connector.posted                                  // every activity the bot sent
  *   await bot.close();
  */
+import { withoutMarks } from '../../cards/literal-text.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -240,8 +241,9 @@ export function cardTexts(card: unknown): string[] {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      if (o.type === 'TextBlock' && typeof o.text === 'string') out.push(o.text);
-      if (o.type === 'FactSet' && Array.isArray(o.facts)) for (const f of o.facts as Array<{ title: string; value: string }>) out.push(`${f.title}: ${f.value}`);
+      // Without the invisible marks of the literal-text rule (cards/literal-text.ts): what a person sees.
+      if (o.type === 'TextBlock' && typeof o.text === 'string') out.push(withoutMarks(o.text));
+      if (o.type === 'FactSet' && Array.isArray(o.facts)) for (const f of o.facts as Array<{ title: string; value: string }>) out.push(withoutMarks(`${f.title}: ${f.value}`));
       Object.values(o).forEach(walk);
     }
   };
