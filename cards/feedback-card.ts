@@ -1,10 +1,14 @@
 /** Thanks for feedback; after a "no", offers the route to a person. */
 import { plainLines, renderCard, type CardAttachment } from './render.ts';
 
-export function feedbackThanksCard(helpful: boolean, changed: boolean, askLead: { question: string } | null): CardAttachment {
-  const message = helpful
-    ? `Thanks, I've ${changed ? 'changed your answer to' : 'recorded'} "helpful".`
-    : `Thanks, I've ${changed ? 'changed your answer to' : 'recorded'} "not helpful". The team that maintains the knowledge base reviews these.`;
+export type FeedbackOutcome = 'recorded' | 'changed' | 'same';
+
+export function feedbackThanksCard(helpful: boolean, outcome: FeedbackOutcome, askLead: { question: string } | null): CardAttachment {
+  const vote = helpful ? '"helpful"' : '"not helpful"';
+  const said = outcome === 'same'
+    ? `You had already marked this answer ${vote}, so nothing changed.`
+    : `Thanks, I've ${outcome === 'changed' ? 'changed your answer to' : 'recorded'} ${vote}.`;
+  const message = helpful || outcome === 'same' ? said : `${said} The team that maintains the knowledge base reviews these.`;
   return renderCard('feedback-thanks', {
     message,
     canAskLead: askLead !== null,

@@ -86,7 +86,8 @@ export interface StateStore {
   getPartnership(scopeKey: string): Promise<string | null>;
   setPartnership(scopeKey: string, partnership: string): Promise<void>;
   /** Upsert: a second click by the same person on the same answer replaces their vote. */
-  recordFeedback(input: FeedbackInput): Promise<'recorded' | 'changed'>;
+  /** 'same' when this person already gave this answer the same vote (a second press of the same button). */
+  recordFeedback(input: FeedbackInput): Promise<'recorded' | 'changed' | 'same'>;
   listFeedback(): Promise<FeedbackRow[]>;
   /** Idempotent on id: a double-clicked "Send" creates one ticket. `created` is false for the repeat. */
   createTicket(input: { id?: string; question: string; partnership: string | null; askerName: string | null; askerConversationId: string }): Promise<{ ticket: Ticket; created: boolean }>;
@@ -147,7 +148,9 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
 
     async recordFeedback(f) {
       return db.transaction(async (tx) => {
-        const existing = await tx.all('SELECT 1 AS x FROM feedback WHERE answer_id = $1 AND voter_hash = $2', [f.answerId, f.voterHash]);
+        const existing = await tx.all<{ helpful: number | string }>('SELECT helpful FROM feedback WHERE answer_id = $1 AND voter_hash = $2', [f.answerId, f.voterHash]);
+        const before = existing[0];
+        if (before && (Number(before.helpful) === 1) === f.helpful) return 'same';
         const at = stamp();
         await tx.run(
           `INSERT INTO feedback (answer_id, voter_hash, helpful, record_ids, question_hash, question_text, answer_kind, partnership, created_at, updated_at)

@@ -39,7 +39,7 @@ export const feedbackFeature: Feature = {
       logger.info({ event: 'feedback', helpful: data.helpful, kind: data.kind, records: data.recordIds.length, outcome }, 'feedback recorded');
       // After a "no", offer the person route when the card told us the question (admin opted in).
       const askLead = !data.helpful && config.expertsConversationId && data.question ? { question: data.question } : null;
-      await turn.context.sendActivity({ attachments: [feedbackThanksCard(data.helpful, outcome === 'changed', askLead)] });
+      await turn.context.sendActivity({ attachments: [feedbackThanksCard(data.helpful, outcome, askLead)] });
     }),
   ],
 };

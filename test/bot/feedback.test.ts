@@ -57,6 +57,8 @@ describe('feedback on answers', () => {
     const card = await answerCard(bot);
     await bot.send(submit(bot.connector, button(card, 'Yes')));
     await bot.send(submit(bot.connector, button(card, 'Yes')));
+    // The same button twice is not a change of mind.
+    expect(cardTexts(cardOf(bot.connector.sent.at(-1)!))[0]).toBe('You had already marked this answer "helpful", so nothing changed.');
     await bot.send(submit(bot.connector, button(card, 'No')));
     const rows = await storedFeedback(bot);
     expect(rows).toHaveLength(1);
