@@ -1,7 +1,8 @@
 /**
  * The guided-checklist cards: the menu (start one, resume an unfinished one), a step
  * (question, choices, "why this matters" with sources, progress, Back / Start again / Cancel),
- * the summary (actions with deadlines, contacts, answers, a plain-text record) and history.
+ * the summary (short answers, actions with deadlines, contacts, the record to paste in a text box
+ * that keeps its line breaks, details and sources behind "Details") and history.
  * Each is built from a typed view model; every submit carries runId and version so the
  * runner can tell a stale card from a current one.
  */
@@ -43,7 +44,9 @@ export interface ChecklistSummaryModel {
   partnershipName: string;
   actions: Array<{ text: string; dueLabel: string; sources: string }>;
   contacts: Array<{ line: string; checked: string }>;
-  answers: Array<{ question: string; answer: string }>;
+  /** Short labels on the card ("Harm test: Yes"); the full questions are behind "Details". */
+  answers: Array<{ label: string; answer: string; question: string }>;
+  /** Plain text with line breaks, shown in a text box so it keeps them and copies as it is. */
   record: string;
   fallbackText: string;
 }
@@ -99,8 +102,8 @@ export function summaryModel(view: Extract<RunView, { kind: 'summary' }>): Check
     outcomeTitle: s.outcomeTitle,
     partnershipName: s.partnershipName,
     actions: s.actions.map((a) => ({ text: a.text, dueLabel: a.dueLabel ?? '', sources: a.sources.map((x) => x.label).join('; ') })),
-    contacts: s.contacts.map((c) => ({ line: contactLine(c), checked: `Checked ${c.checkedOn}; source: ${c.source.title}` })),
-    answers: s.answers.map((a) => ({ question: a.question, answer: a.note ? `${a.answer} (note: ${a.note})` : a.answer })),
+    contacts: s.contacts.map((c) => ({ line: contactLine(c), checked: `${c.label}: checked ${c.checkedOn}; source: ${c.source.title}` })),
+    answers: s.answers.map((a) => ({ label: a.short, question: a.question, answer: a.note ? `${a.answer} (note: ${a.note})` : a.answer })),
     record: s.record,
     fallbackText: s.record,
   };

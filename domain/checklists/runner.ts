@@ -65,7 +65,9 @@ export function createChecklistRunner(deps: RunnerDeps) {
     }
     const step = index.steps.get(run.currentStepId ?? '')!;
     const current = run.answers.length + 1;
-    const total = run.answers.length + longestRemaining(c, step.id, run.partnership);
+    // The longest path from the start, fixed per checklist and partnership, so "of up to N" never
+    // jumps about as answers take a shorter branch (it can only end sooner than N, as it says).
+    const total = Math.max(current, longestRemaining(c, c.start, run.partnership));
     return { kind: 'step', run, checklist: c, step, local: step.local?.[run.partnership] ?? [], progress: { current, total } };
   };
 

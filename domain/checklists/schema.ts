@@ -64,7 +64,8 @@ export type Next = z.infer<typeof Next>;
 
 export const Choice = z.strictObject({
   id: slug,
-  label: z.string().min(1).max(80),
+  /** A button title: Teams and Web Chat do not wrap button text, so it is kept to 40 characters. */
+  label: z.string().min(1).max(40),
   next: Next,
   /** Actions this answer adds to the summary (e.g. "tell your DSL today"). */
   actions: z.array(Action).default([]),
@@ -74,6 +75,8 @@ export type Choice = z.infer<typeof Choice>;
 export const Step = z.strictObject({
   id: slug,
   question: z.string().min(5),
+  /** The question as a short label for the summary ("Harm test"), so answers read "Harm test: Yes". */
+  short: z.string().min(2).max(32),
   /** "Why this matters", each part with its source. */
   why: z.array(Note).min(1, 'every step must say why it matters, with a source'),
   /** The partnership's own route, shown to leads of that partnership only. */

@@ -34,7 +34,7 @@ export interface ChecklistSummary {
   partnershipName: string;
   startedLabel: string;
   outcomeTitle: string;
-  answers: Array<{ question: string; answer: string; note?: string }>;
+  answers: Array<{ question: string; short: string; answer: string; note?: string }>;
   actions: SummaryAction[];
   contacts: Contact[];
   record: string;
@@ -72,7 +72,7 @@ export function buildSummary(
   const answers = run.answers.map((a) => {
     const step = steps.get(a.stepId)!;
     const choice = step.choices.find((ch) => ch.id === a.choiceId)!;
-    return { question: step.question, answer: choice.label, ...(a.note ? { note: a.note } : {}) };
+    return { question: step.question, short: step.short, answer: choice.label, ...(a.note ? { note: a.note } : {}) };
   });
 
   // Actions added by answers come first (they are usually the most immediate), then the outcome's.

@@ -56,9 +56,11 @@ describe('checklists over HTTP', () => {
       expect(sent.activityId).toBe(cardId);
     }
     const text = cardTexts(card).join('\n');
-    expect(text).toContain('Record to paste into your case system');
     expect(text).toMatch(/Contacts for Harrow/);
-    expect(text).toMatch(/Checklist: .*\nPartnership: Harrow/);
+    // The record is an input's value: plain text whose line breaks survive, ready to copy.
+    const record = (card.body as Array<Record<string, any>>).find((e) => e.id === 'record');
+    expect(record).toMatchObject({ type: 'Input.Text', isMultiline: true, label: 'Record to paste into your case system' });
+    expect(record!.value).toMatch(/^Checklist: .*\nPartnership: Harrow\nStarted: .*\nReference: /);
   });
 
   it('starts from the button on an answer card: a LADO question leads to the LADO checklist', async () => {

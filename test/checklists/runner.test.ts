@@ -25,6 +25,7 @@ describe('running a checklist', () => {
     }
     expect(v.kind).toBe('summary');
     if (v.kind !== 'summary') return;
+    expect(v.summary.answers[2]!.short).toBe('Harm test');
     expect(v.summary.outcomeTitle).toBe('Tell the LADO');
     const tellLado = v.summary.actions.find((a) => a.id === 'tell-lado')!;
     expect(tellLado.dueAt).toBe('2026-03-12');
@@ -32,6 +33,19 @@ describe('running a checklist', () => {
     expect(v.summary.contacts.map((c) => c.label)).toContain('Harrow LADO');
     expect(v.summary.record).toContain('Has the LADO been told? Not yet.');
     expect(v.summary.record).toContain('[By the end of Thursday 12 March 2026 (1 working day)] Tell the LADO');
+  });
+
+  it('progress counts up against a total that does not move when a shorter branch is taken', async () => {
+    const s = serviceOn(t.db);
+    let v = await s.start('lado', 'user-p', 'harrow', WEDNESDAY);
+    const seen: string[] = [];
+    for (const [stepId, choiceId] of [['danger', 'no'], ['works-with-children', 'yes'], ['harm-test', 'no']] as const) {
+      if (v.kind === 'step') seen.push(`${v.progress.current} of ${v.progress.total}`);
+      v = await s.answer({ ...ref(v, 'user-p'), stepId, choiceId }, later(1));
+    }
+    if (v.kind === 'step') seen.push(`${v.progress.current} of ${v.progress.total}`);
+    // Before: "1 of up to 8", then "2 of up to 7" once the 999 branch was passed by.
+    expect(seen).toEqual(['1 of 8', '2 of 8', '3 of 8', '4 of 8']);
   });
 
   it('shows each partnership its own route', async () => {
