@@ -75,8 +75,13 @@ export interface Choice {
 export interface ReminderFormModel {
   heading: string;
   intro: string;
+  /** Label of the conversation's partnership's list; empty when no partnership is chosen (one list). */
+  ownLabel: string;
   bodies: Choice[];
   bodyId: string;
+  otherLabel: string;
+  otherBodies: Choice[];
+  otherBodyId: string;
   meeting: string;
   firstDate: string;
   time: string;
@@ -98,4 +103,9 @@ export function reminderFormCard(m: ReminderFormModel): CardAttachment {
     ...m,
     fallbackText: plainLines([m.heading, m.intro, 'Your Teams client cannot show this form; use the text form instead: remind "<meeting>" <YYYY-MM-DD> <HH:MM>']),
   });
+}
+
+/** "You already have this reminder": create a second one only when asked (the submit carries the form's values again). */
+export function reminderDuplicateCard(message: string, resubmit: Record<string, unknown>): CardAttachment {
+  return renderCard('reminder-duplicate', { message, resubmit, fallbackText: message });
 }

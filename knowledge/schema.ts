@@ -27,6 +27,9 @@ export const NationalSource = z.strictObject({
   title: z.string().min(3),
   section: z.string().min(1),
   url: z.string().url(),
+  /** Which edition the section and quote were checked against ("December 2023 edition"). */
+  edition: z.string().min(4).optional(),
+  /** A short verbatim span of that edition, where we hold one. */
   quote: z.string().optional(),
 });
 export type NationalSource = z.infer<typeof NationalSource>;
@@ -111,6 +114,11 @@ export const BodyRecord = z.strictObject({
   cadence: z.union([z.literal(NOT_STATED), Cadence]),
   accountableTo: MaybeAttr,
   quorum: MaybeAttr,
+  /**
+   * The body no longer meets (an LSCB-era group, a group its document calls "former", a one-off
+   * event that has happened). Still answerable as history; never offered for a new reminder.
+   */
+  former: z.strictObject({ reason: z.string().min(8) }).optional(),
 });
 
 export const RoleRecord = z.strictObject({

@@ -1,7 +1,9 @@
 /**
- * The reminder form card: building it (meetings from the knowledge base with chair and
- * cadence, recurrence suggested from the cadence, lead-time choices) and reading its submit
- * (zod-validated) into a ReminderInput. Problems come back as sentences, never as a crash.
+ * The reminder form card: building it (the conversation's partnership's current meetings first,
+ * each a short label with its cadence; other partnerships' in a second list; recurrence suggested
+ * from the cadence; lead-time choices) and reading its submit (zod-validated) into a ReminderInput.
+ * Problems come back as sentences, never as a crash: a lead time longer than the time left before
+ * the first meeting is one of them.
  */
 import { z } from 'zod';
 import { DateTime } from 'luxon';
@@ -10,7 +12,10 @@ import { suggestRecurrence } from '../../domain/reminders/cadence.ts';
 import { describeLead } from '../../domain/reminders/command-parser.ts';
 import { describeRecurrence, londonInstant, nthWeekdayOf, parseCustomRule } from '../../domain/reminders/recurrence.ts';
 import type { Recurrence, Reminder } from '../../domain/reminders/model.ts';
-import type { BodyInfo, BodyLookup } from './reminder-bodies.ts';
+import { PARTNERSHIP_LABELS } from '../../domain/answering/partnerships.ts';
+import { leadTimeProblem } from '../../domain/reminders/lead-check.ts';
+import type { PartnershipId } from '../../knowledge/schema.ts';
+import { bodyChoiceTitle, splitByPartnership, type BodyInfo, type BodyLookup } from './reminder-bodies.ts';
 
 const LEADS = [4 * 7 * 24 * 60, 2 * 7 * 24 * 60, 7 * 24 * 60, 2 * 24 * 60, 24 * 60, 4 * 60, 60, 30, 15];
 const RECURRENCES: Choice[] = [
@@ -24,9 +29,9 @@ const RECURRENCES: Choice[] = [
   { title: 'Custom rule (below)', value: 'custom' },
 ];
 
-export function bodyChoiceTitle(b: BodyInfo): string {
-  const details = [b.chair ? `chair: ${b.chair}` : 'chair not stated', b.cadence ? `meets: ${b.cadence}` : 'cadence not stated'];
-  return `${b.name} (${details.join('; ')})`;
+function labelled(b: BodyInfo): Choice {
+  const where = b.partnership === 'city-hackney' ? 'City & Hackney' : b.partnership ? PARTNERSHIP_LABELS[b.partnership as PartnershipId] ?? b.partnership : 'National';
+  return { title: `${where}: ${bodyChoiceTitle(b)}`, value: b.id };
 }
 
 function recurrenceValue(r: Recurrence): { value: string; rrule: string } {
@@ -37,14 +42,23 @@ function recurrenceValue(r: Recurrence): { value: string; rrule: string } {
   return { value: 'custom', rrule: r.rule };
 }
 
-export function formCard(bodies: BodyLookup, now: Date, editing: Reminder | null) {
+export function formCard(bodies: BodyLookup, now: Date, editing: Reminder | null, partnership: PartnershipId | null) {
   const tomorrow = DateTime.fromJSDate(now).setZone('Europe/London').plus({ days: 1 }).toISODate()!;
   const rec = editing ? recurrenceValue(editing.recurrence) : { value: 'suggested', rrule: '' };
+  const { own, others } = splitByPartnership(bodies, partnership);
+  const editingOwn = editing?.bodyId ? own.some((b) => b.id === editing.bodyId) : false;
+  const label = partnership ? PARTNERSHIP_LABELS[partnership] : null;
   return reminderFormCard({
     heading: editing ? `Edit reminder: ${editing.meeting}` : 'New meeting reminder',
-    intro: 'Pick a meeting from the partnership documents (its chair and cadence are shown) or type another. Times are UK time.',
-    bodies: bodies.all().map((b) => ({ title: bodyChoiceTitle(b), value: b.id })),
-    bodyId: editing?.bodyId ?? '',
+    intro: label
+      ? `Pick a ${label} meeting (how often it meets is shown), one of another partnership's, or type another. Times are UK time.`
+      : 'Pick a meeting (how often it meets is shown) or type another. Type "partnership" to see your own partnership\'s meetings first. Times are UK time.',
+    ownLabel: label ? `${label} meeting` : '',
+    bodies: own.map((b) => ({ title: bodyChoiceTitle(b), value: b.id })),
+    bodyId: editingOwn ? editing!.bodyId! : '',
+    otherLabel: label ? 'Or a meeting of other partnerships' : 'Meeting (from the partnership documents)',
+    otherBodies: others.map(labelled),
+    otherBodyId: editing?.bodyId && !editingOwn ? editing.bodyId : '',
     meeting: editing && !editing.bodyId ? editing.meeting : '',
     firstDate: editing?.firstDate ?? tomorrow,
     time: editing?.time ?? '10:00',
@@ -68,6 +82,7 @@ export const FormSubmit = z.object({
   reminderId: z.string().max(64).optional().default(''),
   version: z.coerce.number().int().min(0).optional().default(0),
   bodyId: text(200),
+  otherBodyId: text(200),
   meeting: text(120),
   firstDate: text(10),
   time: text(5),
@@ -76,6 +91,8 @@ export const FormSubmit = z.object({
   leads: text(200),
   agendaUrl: text(500),
   note: text(500),
+  /** Set by "Create it anyway" after the bot pointed out an identical reminder. */
+  confirmDuplicate: z.literal(true).optional(),
 });
 export type FormSubmit = z.output<typeof FormSubmit>;
 
@@ -92,8 +109,9 @@ export interface FormValues {
 
 export function readForm(data: FormSubmit, bodies: BodyLookup, now: Date): { ok: true; value: FormValues } | { ok: false; problems: string[] } {
   const problems: string[] = [];
-  const body = bodies.get(data.bodyId || null);
-  if (data.bodyId && !body) problems.push('that meeting is no longer in the partnership documents; pick another or type a name');
+  const bodyId = data.bodyId || data.otherBodyId;
+  const body = bodies.get(bodyId || null);
+  if (bodyId && !body) problems.push('that meeting is no longer in the partnership documents; pick another or type a name');
   const meeting = data.meeting || body?.name || '';
   if (meeting.length < 2) problems.push('pick a meeting or type its name');
   let first: DateTime | null = null;
@@ -135,6 +153,8 @@ export function readForm(data: FormSubmit, bodies: BodyLookup, now: Date): { ok:
   if (leadMinutes.length === 0 || leadMinutes.some((m) => !LEADS.includes(m))) problems.push('choose at least one time to remind before the meeting');
   if (data.agendaUrl && !/^https:\/\/\S+$/i.test(data.agendaUrl)) problems.push('the agenda link must start with https://');
   if (first && recurrence.kind === 'none' && first.toMillis() <= now.getTime()) problems.push('that date and time have already passed');
+  const lateLead = first && leadMinutes.length ? leadTimeProblem(first.toMillis(), leadMinutes, now) : null;
+  if (lateLead) problems.push(lateLead);
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,

@@ -13,4 +13,6 @@ export const REMINDER_MESSAGES = {
   notFound: 'That reminder no longer exists (it may have been cancelled).',
   resumed: (n: number) => `I'm back in this conversation, so ${n === 1 ? 'its paused reminder is' : `its ${n} paused reminders are`} running again.`,
   noUpcoming: 'none scheduled',
+  duplicate: (meeting: string, when: string) => `This conversation already has a reminder for ${meeting} on ${when}, so I haven't created another. Create a second one anyway?`,
+  duplicateText: (meeting: string, when: string) => `This conversation already has a reminder for ${meeting} on ${when}, so I didn't create another. Type "reminders" to see or edit it.`,
 } as const;

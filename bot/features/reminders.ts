@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { TurnContext } from 'botbuilder';
-import { reminderCard, reminderListCard, ukDateTime, type Fact } from '../../cards/reminder-cards.ts';
+import { reminderCard, reminderDuplicateCard, reminderListCard, ukDateTime, type Fact } from '../../cards/reminder-cards.ts';
 import { describeLead, parseRemindCommand, TEXT_USAGE } from '../../domain/reminders/command-parser.ts';
 import { describeRecurrence, nextMeeting } from '../../domain/reminders/recurrence.ts';
 import { createScheduler } from '../../domain/reminders/scheduler.ts';
@@ -17,6 +17,10 @@ import { voterHash } from '../hashing.ts';
 import { verbRoute, type CommandRoute, type Feature, type Turn } from '../route-types.ts';
 import { baseConversationId, userKey } from '../scope.ts';
 import type { Services } from '../services.ts';
+import { leadTimeProblem } from '../../domain/reminders/lead-check.ts';
+import { londonInstant } from '../../domain/reminders/recurrence.ts';
+import { isPartnershipId } from '../partnerships.ts';
+import { partnershipFor } from './core.ts';
 import { defaultBodies, type BodyLookup } from './reminder-bodies.ts';
 import { createReminderDelivery, createReminderSender } from './reminder-delivery.ts';
 import { formCard, FormSubmit, readForm, type FormValues } from './reminder-form.ts';
@@ -51,8 +55,28 @@ async function resumeIfPaused(turn: Turn): Promise<void> {
   if (n > 0) await turn.context.sendActivity(M.resumed(n));
 }
 
-async function create(turn: Turn, values: FormValues): Promise<void> {
+async function conversationPartnership(turn: Turn) {
+  const id = await partnershipFor(turn.services, turn.scope);
+  return id && isPartnershipId(id) ? id : null;
+}
+
+/** An active reminder here for the same meeting at the same first date and time, if there is one. */
+async function duplicateOf(turn: Turn, values: FormValues) {
+  const same = (a: string) => a.trim().toLowerCase() === values.meeting.trim().toLowerCase();
+  const list = await store(turn).list(conversationOf(turn));
+  return list.map((x) => x.reminder).find((r) => r.state !== 'cancelled' && r.firstDate === values.firstDate && r.time === values.time
+    && ((values.bodyId && r.bodyId === values.bodyId) || same(r.meeting))) ?? null;
+}
+
+async function create(turn: Turn, values: FormValues, opts: { confirmed?: boolean; resend?: Record<string, unknown> } = {}): Promise<void> {
   const now = new Date();
+  if (!opts.confirmed && (await duplicateOf(turn, values))) {
+    const when = `${ukDateTime(londonInstant(values.firstDate, values.time).toUTC().toISO()!)} (UK time)`;
+    // From the form we can offer to go ahead; the text form has no card to confirm with.
+    if (opts.resend) await turn.context.sendActivity({ attachments: [reminderDuplicateCard(M.duplicate(values.meeting, when), { ...opts.resend, confirmDuplicate: true })] });
+    else await turn.context.sendActivity(M.duplicateText(values.meeting, when));
+    return;
+  }
   const reminder = await store(turn).create(
     { ...values, conversationId: conversationOf(turn), createdBy: { id: userKey(turn.context.activity), name: turn.user.name } },
     referenceOf(turn), turn.scope.kind, now,
@@ -75,12 +99,14 @@ const remind: CommandRoute = {
     if (!(await allowed(turn))) return;
     await resumeIfPaused(turn);
     if (args === '') {
-      await turn.context.sendActivity({ attachments: [formCard(bodies(), new Date(), null)] });
+      await turn.context.sendActivity({ attachments: [formCard(bodies(), new Date(), null, await conversationPartnership(turn))] });
       return;
     }
-    const parsed = parseRemindCommand(args, new Date());
-    if (!parsed.ok) {
-      await turn.context.sendActivity(M.problems(parsed.problems, TEXT_USAGE));
+    const now = new Date();
+    const parsed = parseRemindCommand(args, now);
+    const late = parsed.ok ? leadTimeProblem(londonInstant(parsed.value.firstDate, parsed.value.time).toMillis(), parsed.value.leadMinutes, now) : null;
+    if (!parsed.ok || late) {
+      await turn.context.sendActivity(M.problems(parsed.ok ? [late!] : parsed.problems, TEXT_USAGE));
       return;
     }
     const body = bodies().all().find((b) => b.name.toLowerCase() === parsed.value.meeting.toLowerCase()) ?? null;
@@ -149,7 +175,7 @@ export const remindersFeature: Feature = {
         await turn.context.sendActivity(M.formProblems(read.problems));
         return;
       }
-      if (!data.reminderId) return create(turn, read.value);
+      if (!data.reminderId) return create(turn, read.value, { confirmed: data.confirmDuplicate === true, resend: { ...data } });
       if (!(await ownReminder(turn, data.reminderId))) return;
       await reportEdit(turn, await store(turn).update(data.reminderId, data.version, read.value, new Date()), M.updated);
     }),
@@ -158,7 +184,7 @@ export const remindersFeature: Feature = {
       const r = await ownReminder(turn, data.reminderId);
       if (!r) return;
       if (r.version !== data.version) return void (await turn.context.sendActivity(M.stale));
-      await turn.context.sendActivity({ attachments: [formCard(bodies(), new Date(), r)] });
+      await turn.context.sendActivity({ attachments: [formCard(bodies(), new Date(), r, await conversationPartnership(turn))] });
     }),
     verbRoute('reminder.cancel', z.object({ verb: z.literal('reminder.cancel'), ...Ref }), async (turn, data) => {
       if (!(await allowed(turn))) return;

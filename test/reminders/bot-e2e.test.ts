@@ -4,10 +4,11 @@
  * (text form and form card) to the delivered card and its attendance buttons; the list with
  * cancel; permissions; and the scheduler the server starts itself.
  */
+import { withoutMarks } from '../../cards/literal-text.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { createReminderDelivery, createReminderSender } from '../../bot/features/reminder-delivery.ts';
-import { defaultBodies } from '../../bot/features/reminder-bodies.ts';
+import { defaultBodies, shortName } from '../../bot/features/reminder-bodies.ts';
 import { createScheduler } from '../../domain/reminders/scheduler.ts';
 import { createReminderStore } from '../../storage/reminder-store.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';
@@ -37,7 +38,13 @@ const repliesAfter = async (activity: Record<string, unknown>) => {
 };
 /** In a channel people @mention the bot; in a 1:1 chat they just type. */
 const say = (text: string, where: Where) => (where.kind === 'channel' ? mention(connector, text, where) : message(connector, text, where));
-const textOf = (replies: Array<{ activity: Record<string, any> }>) => replies.map((r) => r.activity.text ?? '').join('\n');
+const textOf = (replies: Array<{ activity: Record<string, any> }>) => replies.map((r) => withoutMarks(r.activity.text ?? '')).join('\n');
+
+/** The choice titles of one Input.ChoiceSet of a card. */
+function choiceTitles(card: Record<string, any>, id: string): string[] {
+  const set = (card.body as Array<Record<string, any>>).find((e) => e.id === id);
+  return set ? (set.choices as Array<{ title: string }>).map((c) => c.title) : [];
+}
 
 /** Runs one scheduler pass with the clock at `at`, through the server's own adapter. */
 async function deliverAt(at: Date): Promise<number> {
@@ -75,11 +82,13 @@ describe('reminders over HTTP', () => {
     const formCard = cardOf(form!)!;
     expect(adaptiveCardProblems(formCard)).toEqual([]);
     const quarterly = defaultBodies().all().find((b) => b.perYear === 4 && b.chair)!;
-    expect(JSON.stringify(formCard)).toContain(`chair: ${quarterly.chair}`);
+    // A short label with the cadence said once; the chair's sentence is not squeezed into a choice.
+    expect(choiceTitles(formCard, 'otherBodyId')).toContain(`Haringey: ${shortName(quarterly.name)} · quarterly`);
+    expect(JSON.stringify(formCard)).not.toContain('chair:');
 
-    const data = { ...button(formCard, 'Create reminder'), bodyId: quarterly.id, meeting: '', firstDate: inFiveDays, time: '14:00', recurrence: 'suggested', rrule: '', leads: '10080,1440', agendaUrl: 'https://example.org/agenda', note: '' };
+    const data = { ...button(formCard, 'Create reminder'), bodyId: quarterly.id, meeting: '', firstDate: inFiveDays, time: '14:00', recurrence: 'suggested', rrule: '', leads: '1440,60', agendaUrl: 'https://example.org/agenda', note: '' };
     const saved = await repliesAfter(submit(connector, data, me));
-    expect(textOf(saved)).toMatch(new RegExp(`Reminder set for ${quarterly.name.replace(/[()]/g, '.')}: .* at 14:00 \\(UK time\\), quarterly on the .*; I'll post 1 week and 1 day before`));
+    expect(textOf(saved)).toMatch(new RegExp(`Reminder set for ${quarterly.name.replace(/[()]/g, '.')}: .* at 14:00 \\(UK time\\), quarterly on the .*; I'll post 1 day and 1 hour before`));
 
     const [listed] = await repliesAfter(message(connector, 'reminders', me));
     const list = cardOf(listed!)!;
@@ -143,5 +152,56 @@ describe('reminders over HTTP', () => {
   it('help documents the text form', async () => {
     const [help] = await repliesAfter(say('help', CHANNEL));
     expect(cardTexts(cardOf(help!)).join('\n')).toContain('remind "<meeting>" <YYYY-MM-DD> <HH:MM> [every <week|2 weeks|month|quarter>] [before <N> <minutes|hours|days>]');
+  });
+
+  it('the form offers the conversation\'s partnership\'s current meetings first, the others after, none that no longer exist', async () => {
+    const me: Where = { kind: 'personal', user: { id: '29:harrow-user', name: 'Hari Harrow', aadObjectId: 'aad-harrow' } };
+    await repliesAfter(message(connector, 'partnership harrow', me));
+    const form = cardOf((await repliesAfter(message(connector, 'remind', me)))[0]!)!;
+    expect(adaptiveCardProblems(form)).toEqual([]);
+    const own = choiceTitles(form, 'bodyId');
+    const others = choiceTitles(form, 'otherBodyId');
+    const harrowBodies = defaultBodies().all().filter((b) => b.partnership === 'harrow');
+    expect(own).toHaveLength(harrowBodies.length);
+    expect(own).toContain('Harrow Safeguarding Children Board (HSCB) · 3 times a year');
+    expect(others.some((t) => t.startsWith('Harrow:'))).toBe(false);
+    expect(others.some((t) => t.startsWith('City & Hackney: CHSCP Executive · every 2 months'))).toBe(true);
+    // One choice per body, even where two documents describe it.
+    expect(new Set(others).size).toBe(others.length);
+    expect(others.filter((t) => t.startsWith('Haringey: HSCP Executive Group'))).toEqual(['Haringey: HSCP Executive Group · quarterly']);
+    // Bodies that no longer meet are marked in the knowledge base and never offered.
+    for (const gone of ['Haringey Local Safeguarding Children Board', 'LSCB Business Group', '(former)', 'City and Hackney Safeguarding Children Board', '2009']) {
+      expect([...own, ...others].filter((t) => t.includes(gone))).toEqual([]);
+    }
+    for (const t of [...own, ...others]) expect(t.length).toBeLessThanOrEqual(85);
+  });
+
+  it('an identical second reminder is not created without asking; "Create it anyway" creates it', async () => {
+    const me: Where = { kind: 'personal', user: { id: '29:twice', name: 'Tess Twice', aadObjectId: 'aad-twice' } };
+    const form = cardOf((await repliesAfter(message(connector, 'remind', me)))[0]!)!;
+    const data = { ...button(form, 'Create reminder'), meeting: 'Twice board', firstDate: inFiveDays, time: '09:00', recurrence: 'none', leads: '60', agendaUrl: '', note: '' };
+    expect(textOf(await repliesAfter(submit(connector, data, me)))).toMatch(/Reminder set for Twice board/);
+    const again = await repliesAfter(submit(connector, data, me));
+    const ask = cardOf(again[0]!)!;
+    expect(adaptiveCardProblems(ask)).toEqual([]);
+    expect(cardTexts(ask).join('\n')).toMatch(/already has a reminder for Twice board on .* at 09:00 \(UK time\), so I haven't created another/);
+    const count = async () => (await bot.running.services.db.all(`SELECT id FROM reminders WHERE meeting = 'Twice board' AND state <> 'cancelled'`)).length;
+    expect(await count()).toBe(1);
+    expect(textOf(await repliesAfter(submit(connector, button(ask, 'Create it anyway'), me)))).toMatch(/Reminder set for Twice board/);
+    expect(await count()).toBe(2);
+    // The text form says so too, and points to the list.
+    await repliesAfter(message(connector, `remind "Text twice" ${inFiveDays} 09:30 before 1 hour`, me));
+    expect(textOf(await repliesAfter(message(connector, `remind "Text twice" ${inFiveDays} 09:30 before 1 hour`, me)))).toMatch(/already has a reminder for Text twice .* Type "reminders"/);
+  });
+
+  it('a lead time longer than the time left before the meeting is refused with the reason', async () => {
+    const me: Where = { kind: 'personal', user: PRACTITIONER };
+    const inTwoDays = DateTime.now().setZone('Europe/London').plus({ days: 2 }).toISODate()!;
+    const text = textOf(await repliesAfter(message(connector, `remind "Soon board" ${inTwoDays} 10:00 before 7 days`, me)));
+    expect(text).toMatch(/the meeting is only \d+ days? away, so a reminder 1 week before would already be late; choose a shorter time or a later first date/);
+    const form = cardOf((await repliesAfter(message(connector, 'remind', me)))[0]!)!;
+    const data = { ...button(form, 'Create reminder'), meeting: 'Soon board', firstDate: inTwoDays, time: '10:00', recurrence: 'none', leads: '10080,60', agendaUrl: '', note: '' };
+    expect(textOf(await repliesAfter(submit(connector, data, me)))).toMatch(/couldn't save that reminder: the meeting is only \d+ days? away, so a reminder 1 week before would already be late/);
+    expect((await bot.running.services.db.all(`SELECT id FROM reminders WHERE meeting = 'Soon board'`)).length).toBe(0);
   });
 });
