@@ -1,5 +1,6 @@
 /** "I don't know": the engine's explanation, "did you mean" buttons, and the route to a person. */
 import type { Answer } from '../domain/answering/types.ts';
+import { questionButton } from './button-title.ts';
 import { plainLines, renderCard, type CardAttachment } from './render.ts';
 
 export interface AbstainCardInput {
@@ -19,7 +20,7 @@ export function abstainCard(input: AbstainCardInput): CardAttachment {
   return renderCard('abstain', {
     heading,
     markdown: input.answer.markdown || input.answer.text,
-    suggestions,
+    suggestions: suggestions.map(questionButton),
     personLine: input.personLine,
     canAskLead: input.canAskLead,
     question: input.question,

@@ -1,6 +1,6 @@
 /**
  * The answer card: the answer, its sources (title, section, publication date), the quote on
- * demand, follow-up questions as buttons, and "Was this helpful?". The feedback buttons carry
+ * demand (only where a quote is held), follow-up questions as short buttons, and "Was this helpful?". The feedback buttons carry
  * the record ids and a hash of the question, not the question, unless the admin opted in.
  */
 import type { Answer, ChecklistHint } from '../domain/answering/types.ts';
@@ -13,6 +13,7 @@ export const CHECKLIST_BUTTONS: Record<ChecklistHint, string> = {
   'serious-incident': 'Start the serious incident checklist',
 };
 import { plainLines, renderCard, type CardAttachment } from './render.ts';
+import { questionButton } from './button-title.ts';
 import { sourceLine, sourceLink } from './source-line.ts';
 
 export interface FeedbackPayload {
@@ -53,8 +54,10 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
     heading,
     markdown: answer.markdown || answer.text,
     historicalNote: historical ? 'Part of this comes from a historical document; check current arrangements.' : '',
-    sources: answer.sources.map((s) => ({ line: sourceLink(s), quote: s.quote ? `"${s.quote}"` : '(no quote recorded)' })),
-    followUps: answer.followUps.slice(0, 3),
+    sources: answer.sources.map((s) => ({ line: sourceLink(s) })),
+    // Only quotes we hold: no placeholder lines, and no toggle at all when there is nothing to show.
+    quotes: answer.sources.filter((s) => s.quote).map((s) => ({ quote: `"${s.quote}"`, from: sourceLine(s) })),
+    followUps: answer.followUps.slice(0, 3).map(questionButton),
     checklistId: answer.checklist ?? '',
     checklistTitle: answer.checklist ? CHECKLIST_BUTTONS[answer.checklist] : '',
     showFeedback: true,

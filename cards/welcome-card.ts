@@ -1,6 +1,7 @@
 /** Sent once when the bot is installed: what it does, example questions, the partnership choice. */
 import { EMERGENCY_HEADING } from './emergency-card.ts';
 import type { PartnershipOption } from './partnership-card.ts';
+import { questionButton } from './button-title.ts';
 import { plainLines, renderCard, type CardAttachment } from './render.ts';
 
 export interface WelcomeCardInput {
@@ -20,7 +21,7 @@ export function welcomeCard(input: WelcomeCardInput): CardAttachment {
     title: 'Safeguarding partnership assistant',
     intro,
     emergencyLine,
-    examples: input.examples.slice(0, 3),
+    examples: input.examples.slice(0, 3).map(questionButton),
     choiceLabel: `Which partnership should I use ${input.scopeNoun}?`,
     current: input.current ?? '',
     partnerships: input.partnerships,

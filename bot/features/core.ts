@@ -17,7 +17,7 @@ import type { Services } from '../services.ts';
 export const EXAMPLE_QUESTIONS = [
   'Who chairs the safeguarding partnership?',
   'What does MASH stand for?',
-  'Who are the statutory safeguarding partners?',
+  'Which are the safeguarding partners?',
 ] as const;
 
 export async function partnershipFor(services: Services, scope: Scope): Promise<string | null> {

@@ -32,7 +32,7 @@ export class Composer {
       };
     }
     return {
-      document: s.title, section: s.section, quote: s.quote ?? '', title: s.title, published: '', url: s.url, national: true,
+      document: s.title, section: s.section, quote: s.quote ?? '', title: s.title, published: s.edition ?? '', url: s.url, national: true,
     };
   }
 

@@ -60,8 +60,9 @@ const CASES: Array<[template: string, variant: string, card: () => CardAttachmen
   ['abstain', 'clarify heading', () => abstainCard({ answer: vague, question: 'x', heading: 'Could you tell me a bit more?', personLine: 'p', canAskLead: false })],
   ['emergency', 'with contacts', () => emergencyCard(['Harrow MASH: 020 8901 2690 (9am-5pm)', 'Harrow emergency duty team: 020 8424 0999'])],
   ['emergency', 'without contacts', () => emergencyCard([])],
-  ['feedback-thanks', 'helpful', () => feedbackThanksCard(true, false, null)],
-  ['feedback-thanks', 'not helpful, offers a lead', () => feedbackThanksCard(false, true, { question: 'q?' })],
+  ['feedback-thanks', 'helpful', () => feedbackThanksCard(true, 'recorded', null)],
+  ['feedback-thanks', 'same button twice', () => feedbackThanksCard(true, 'same', null)],
+  ['feedback-thanks', 'not helpful, offers a lead', () => feedbackThanksCard(false, 'changed', { question: 'q?' })],
   ['ask-lead-confirm', 'confirm', () => askLeadConfirmCard('Does the threshold document cover pre-birth?', ticket.id, 'Leads reply in working hours.')],
   ['expert-ticket', 'open', () => expertTicketCard(ticket, 'Harrow')],
   ['expert-ticket', 'assigned', () => expertTicketCard({ ...ticket, state: 'assigned', version: 2, assigneeName: 'Alex Lead' }, 'Harrow')],
@@ -106,6 +107,18 @@ describe('the validator itself', () => {
     ['a duplicate id', { type: 'AdaptiveCard', version: '1.5', fallbackText: 'x', body: [{ type: 'TextBlock', id: 'a', text: 'x' }, { type: 'TextBlock', id: 'a', text: 'y' }] }],
   ])('rejects %s', (_name, card) => {
     expect(adaptiveCardProblems(card).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the quote on an answer card', () => {
+  it('is offered only where a quote is held, with no placeholder lines', () => {
+    const noQuotes = answerCard({ answer: { ...answered, sources: answered.sources.map((s) => ({ ...s, quote: '' })) }, ...answerInput });
+    const json = JSON.stringify(noQuotes.content);
+    expect(json).not.toContain('no quote recorded');
+    expect(json).not.toContain('Action.ToggleVisibility');
+    const withQuote = JSON.stringify(answerCard({ answer: answered, ...answerInput }).content);
+    expect(withQuote).toContain('Show or hide the quote');
+    expect(withQuote).toContain(answered.sources[0]!.quote.slice(0, 30));
   });
 });
 
