@@ -66,8 +66,9 @@ export function answerActivities(services: Services, question: string, answer: A
           answer,
           question,
           heading: answer.kind === 'clarify' ? 'Could you tell me a bit more?' : undefined,
-          personLine: personLine(services, partnership),
-          canAskLead: services.config.expertsConversationId !== null,
+          // Off-topic ("what's the weather?"): no MASH consultation number and no "ask a lead" for it.
+          personLine: answer.reason === 'out-of-scope' ? MESSAGES.genericPerson : personLine(services, partnership),
+          canAskLead: answer.reason !== 'out-of-scope' && services.config.expertsConversationId !== null,
         }),
       ],
     });

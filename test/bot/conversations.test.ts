@@ -5,6 +5,7 @@
 import { literalText, withoutMarks } from '../../cards/literal-text.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';
+import { answerActivities } from '../../bot/features/questions.ts';
 import {
   button, cardOf, cardSubmits, cardTexts, installationUpdate, installed, mention, message, startBot, submit,
   type BotUnderTest, type SentActivity,
@@ -170,6 +171,20 @@ describe('questions', () => {
     expect(cardTexts(card).join(' ')).toMatch(/designated safeguarding lead/);
     expect(card.fallbackText).toMatch(/designated safeguarding lead/);
     expect(cardSubmits(card).filter((s) => s.title === 'Yes')).toHaveLength(0);
+  });
+
+  it('an off-topic refusal (reason out-of-scope) offers no MASH number and no "ask a lead"; an unanswered safeguarding question does', () => {
+    // The engine does not set reason codes yet (domain/answering is being restructured), so the
+    // answers are built here; the bot's side of the contract is what is tested.
+    const base = { answered: false, text: "I don't know: that is outside what I can help with.", markdown: '', partnership: 'harrow' as const, sources: [], confidence: 0, suggestions: [], followUps: [], kind: 'unknown' as const, recordIds: [] };
+    const services = { ...bot.running.services, config: { ...bot.running.services.config, expertsConversationId: '19:experts' } };
+    const offTopic = cardOf(answerActivities(services, 'weather?', { ...base, reason: 'out-of-scope' }, 'harrow')[0]!)!;
+    expect(cardTexts(offTopic).join(' ')).toMatch(/designated safeguarding lead/);
+    expect(cardTexts(offTopic).join(' ')).not.toMatch(/consultation|\d{3,4} \d{4}/);
+    expect(cardSubmits(offTopic).map((b) => b.title)).not.toContain('Ask a safeguarding lead');
+    const unanswered = cardOf(answerActivities(services, 'q?', { ...base, reason: 'low-confidence' }, 'harrow')[0]!)!;
+    expect(cardTexts(unanswered).join(' ')).toMatch(/consultation/);
+    expect(cardSubmits(unanswered).map((b) => b.title)).toContain('Ask a safeguarding lead');
   });
 
   it('abstains on a vague question with "did you mean" suggestions as buttons', async () => {
