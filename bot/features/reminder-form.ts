@@ -19,7 +19,7 @@ import { bodyChoiceTitle, splitByPartnership, type BodyInfo, type BodyLookup } f
 
 const LEADS = [4 * 7 * 24 * 60, 2 * 7 * 24 * 60, 7 * 24 * 60, 2 * 24 * 60, 24 * 60, 4 * 60, 60, 30, 15];
 const RECURRENCES: Choice[] = [
-  { title: "As the meeting's documents say (from its cadence)", value: 'suggested' },
+  { title: "From the meeting's cadence", value: 'suggested' },
   { title: 'Does not repeat', value: 'none' },
   { title: 'Weekly', value: 'weekly' },
   { title: 'Fortnightly', value: 'fortnightly' },
@@ -43,7 +43,8 @@ function recurrenceValue(r: Recurrence): { value: string; rrule: string } {
 }
 
 export function formCard(bodies: BodyLookup, now: Date, editing: Reminder | null, partnership: PartnershipId | null) {
-  const tomorrow = DateTime.fromJSDate(now).setZone('Europe/London').plus({ days: 1 }).toISODate()!;
+  // A week ahead with reminders a day and an hour before: the defaults are always a valid reminder.
+  const nextWeek = DateTime.fromJSDate(now).setZone('Europe/London').plus({ days: 7 }).toISODate()!;
   const rec = editing ? recurrenceValue(editing.recurrence) : { value: 'suggested', rrule: '' };
   const { own, others } = splitByPartnership(bodies, partnership);
   const editingOwn = editing?.bodyId ? own.some((b) => b.id === editing.bodyId) : false;
@@ -60,13 +61,13 @@ export function formCard(bodies: BodyLookup, now: Date, editing: Reminder | null
     otherBodies: others.map(labelled),
     otherBodyId: editing?.bodyId && !editingOwn ? editing.bodyId : '',
     meeting: editing && !editing.bodyId ? editing.meeting : '',
-    firstDate: editing?.firstDate ?? tomorrow,
+    firstDate: editing?.firstDate ?? nextWeek,
     time: editing?.time ?? '10:00',
     recurrences: RECURRENCES,
     recurrence: rec.value,
     rrule: rec.rrule,
     leadChoices: LEADS.map((m) => ({ title: `${describeLead(m)} before`, value: String(m) })),
-    leads: (editing?.leadMinutes ?? [7 * 24 * 60, 24 * 60]).join(','),
+    leads: (editing?.leadMinutes ?? [24 * 60, 60]).join(','),
     agendaUrl: editing?.agendaUrl ?? '',
     note: editing?.note ?? '',
     submitTitle: editing ? 'Save changes' : 'Create reminder',

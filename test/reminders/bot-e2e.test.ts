@@ -204,4 +204,12 @@ describe('reminders over HTTP', () => {
     expect(textOf(await repliesAfter(submit(connector, data, me)))).toMatch(/couldn't save that reminder: the meeting is only \d+ days? away, so a reminder 1 week before would already be late/);
     expect((await bot.running.services.db.all(`SELECT id FROM reminders WHERE meeting = 'Soon board'`)).length).toBe(0);
   });
+
+  it('the form as it comes, with only a meeting name typed, makes a valid reminder', async () => {
+    const me: Where = { kind: 'personal', user: { id: '29:defaults', name: 'Dee Defaults', aadObjectId: 'aad-defaults' } };
+    const form = cardOf((await repliesAfter(message(connector, 'remind', me)))[0]!)!;
+    const inputs = Object.fromEntries((form.body as Array<Record<string, any>>).filter((e) => e.id && String(e.type).startsWith('Input.')).map((e) => [e.id, e.value ?? '']));
+    const data = { ...inputs, ...button(form, 'Create reminder'), meeting: 'Defaults board', recurrence: 'none' };
+    expect(textOf(await repliesAfter(submit(connector, data, me)))).toMatch(/Reminder set for Defaults board: .* at 10:00 \(UK time\), once; I'll post 1 day and 1 hour before/);
+  });
 });
