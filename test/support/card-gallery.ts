@@ -71,6 +71,15 @@ export async function buildGallery(): Promise<GalleryCard[]> {
     }
     if (view.kind !== 'summary') throw new Error('LADO path did not end in a summary');
     cards.push({ kind: 'checklist-summary', card: checklistSummaryCard(summaryModel(view)) });
+    // Every other step of every checklist, as a Harrow lead would see it (the run is only the card's context).
+    const run = view.run;
+    for (const checklist of service.checklists) {
+      for (const step of checklist.steps) {
+        if (checklist.id === 'lado' && LADO_PATH.some(([id]) => id === step.id)) continue;
+        const stepView = { kind: 'step' as const, run, checklist, step, local: step.local?.harrow ?? [], progress: { current: 2, total: 8 } };
+        cards.push({ kind: `checklist-${checklist.id}-${step.id}`, card: checklistStepCard(stepModel(stepView, 'Harrow', documentTitles())) });
+      }
+    }
   } finally {
     await db.cleanup();
   }
