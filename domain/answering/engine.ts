@@ -16,7 +16,8 @@ import { Matcher, type ScoredUnit } from './matcher.ts';
 import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS, PLACE_TERMS } from './partnerships.ts';
 import { isOutOfScope } from './scope.ts';
 import { allTerms, contentTerms, cueTerms } from './text.ts';
-import type { Answer, AnswerContext } from './types.ts';
+import type { Answer, AnswerContext, ReasonCode } from './types.ts';
+import { refusalText, routeToPerson, type RefusalDetail } from './refusals.ts';
 import type { AnswerUnit } from './units.ts';
 import { reverseAnswer } from './reverse.ts';
 import { checklistFor } from './checklist-hint.ts';
@@ -45,26 +46,21 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   const docYear = new Map(kb.documents.map((d) => [d.file, d.published.slice(0, 4)]));
   const byId = new Map(kb.records.map((r) => [r.id, r]));
 
-  function routeToPerson(ctx: AnswerContext): string {
-    const line = ctx.mashConsultationLine ? ` or the MASH consultation line (${ctx.mashConsultationLine})` : ' or your MASH / children\'s social care front door';
-    return `Please ask your designated safeguarding lead${line}.`;
-  }
-
-  function abstain(ctx: AnswerContext, reason: string, ranked: ScoredUnit[] = [], partnership: PartnershipId | null = null): Answer {
+  function abstain(ctx: AnswerContext, reason: ReasonCode, ranked: ScoredUnit[] = [], partnership: PartnershipId | null = null, detail: RefusalDetail = {}): Answer {
     const suggestions = distinctQuestions(ranked.slice(0, 12).map((r) => r.unit), 3, ctx.partnership ?? null);
-    const text = `${reason} ${routeToPerson(ctx)}`;
+    const text = `${refusalText(reason, detail)} ${routeToPerson(ctx.mashConsultationLine)}`;
     return {
       answered: false, text, markdown: text, partnership, sources: [], confidence: 0, suggestions, followUps: [],
-      kind: 'unknown', recordIds: [],
+      kind: reason === 'which-one' ? 'clarify' : 'unknown', recordIds: [], reason,
     };
   }
 
   /** The document is silent: say so, show where we looked, and route to a person. */
   function notStatedAnswer(unit: AnswerUnit, ctx: AnswerContext): Answer {
-    const text = `I don't know: ${unit.text.charAt(0).toLowerCase()}${unit.text.slice(1)} ${routeToPerson(ctx)}`;
+    const text = `${refusalText('not-stated', { silent: unit.text })} ${routeToPerson(ctx.mashConsultationLine)}`;
     return {
       answered: false, text, markdown: text, partnership: unit.record.partnership, sources: composer.sources([unit]),
-      confidence: 0, suggestions: followUpsFor(unit, ctx), followUps: [], kind: 'unknown', recordIds: [unit.record.id],
+      confidence: 0, suggestions: followUpsFor(unit, ctx), followUps: [], kind: 'unknown', recordIds: [unit.record.id], reason: 'not-stated',
     };
   }
 
@@ -87,7 +83,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
 
   function answerOnly(question: string, ctx: AnswerContext = {}): Answer {
     const raw = question.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_CHARS);
-    if (!raw) return abstain(ctx, 'Please type a question about your safeguarding partnership.');
+    if (!raw) return abstain(ctx, 'empty');
     // Triage first: a described situation gets its route (999 first) before any lookup or refusal.
     const situation = triage.triage(raw);
     if (situation.routes.length) {
@@ -98,15 +94,15 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
 
     const elsewhere = namesOnlyElsewhere(raw);
     if (elsewhere) {
-      return abstain(ctx, `I only hold the safeguarding arrangements of Haringey, Harrow and the City of London & Hackney, so I can't answer about ${elsewhere[0]!.toUpperCase()}${elsewhere.slice(1)}.`);
+      return abstain(ctx, 'other-council', [], null, { place: `${elsewhere[0]!.toUpperCase()}${elsewhere.slice(1)}` });
     }
     // Refusal needs positive evidence: a message with signs of a situation is never refused.
     if (!describesSituation && isOutOfScope(raw)) {
-      return abstain(ctx, "I don't know: that is outside what I can help with. I answer questions about the safeguarding partnership arrangements.");
+      return abstain(ctx, 'out-of-scope');
     }
 
     if (asksForContactDetails(raw)) {
-      return abstain(ctx, "I don't know: phone numbers and mailboxes are not in the partnership documents I hold; your organisation's safeguarding contacts list has them.");
+      return abstain(ctx, 'contact-details');
     }
 
     const corrected = matcher.correct(raw);
@@ -129,7 +125,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // "Who chairs it?" names no group or topic: ask which, rather than pick one.
     if (!terms.length && !hints.length && !reverseRelation(corrected)) {
       const hints = matcher.rank({ terms: [], intent, partnerships: scope }, matcher.entityScores(corrected));
-      return { ...abstain(ctx, "I don't know which group or topic you mean: could you name it (for example \"who chairs the CHSCP Executive?\")?", hints), kind: 'clarify' };
+      return abstain(ctx, 'which-one', hints);
     }
 
     // Only the City & Hackney partnership spans two places, so only its place words tell records apart.
@@ -157,32 +153,31 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     }
     const unknown = matcher.unknownShare(corrected);
     if (!top || top.score < ABSTAIN_BELOW || (unknown > 0.5 && top.lexical < 0.6) || (top.lexical < 0.25 && top.entity < 0.5)) {
-      return abstain(ctx, "I don't know: I couldn't find that in the partnership arrangements I hold.", ranked, scope?.length === 1 ? scope[0]! : null);
+      return abstain(ctx, unknown > 0.5 ? 'unknown-words' : 'low-confidence', ranked, scope?.length === 1 ? scope[0]! : null);
     }
     // Checks that catch a near miss: a figure for another year, a figure about something else,
     // a "how much" answered without a quantity. The next candidates get a chance before abstaining.
     const maxIntent = Math.max(0, ...Object.values(intent));
     // A runner-up must earn its place on its own words: its year in its own sentence, not its document's date.
-    const problemWith = (r: ScoredUnit, runnerUp = false): string | null => {
+    const problemWith = (r: ScoredUnit, runnerUp = false): ReasonCode | null => {
       const text = runnerUp ? `${r.unit.text} ${r.unit.record.name}` : [
         r.unit.text, r.unit.record.name, r.unit.record.historical?.asOf ?? '',
         ...r.unit.sources.map((x) => `${x.quote ?? ''} ${'document' in x ? (docYear.get(x.document) ?? '') : ''}`),
       ].join(' ');
-      if (yearMismatch(corrected, text)) return "I don't know: the documents I hold don't give that for the year you asked about.";
-      if (r.unit.record.type === 'figure' && r.own < 0.5) return "I don't know: I couldn't find that figure in the partnership documents I hold.";
+      if (yearMismatch(corrected, text)) return 'year-not-covered';
+      if (r.unit.record.type === 'figure' && r.own < 0.5) return 'figure-not-found';
       if (maxIntent > 0 && intent.value === maxIntent && intent.cadence !== maxIntent && !statesQuantity(r.unit.text)) {
-        return "I don't know: I couldn't find that figure in the partnership documents I hold.";
+        return 'figure-not-found';
       }
       return null;
     };
     const chosen = ranked.slice(0, 6).find((r, i) => r.score >= top.score * 0.75 && !problemWith(r, i > 0));
-    if (!chosen) return abstain(ctx, problemWith(top) ?? "I don't know.", ranked);
+    if (!chosen) return abstain(ctx, problemWith(top) ?? 'low-confidence', ranked);
     const best = chosen;
     const confidence = Math.min(1, best.score / 0.7);
     if (asksForNextMeetingDate(corrected)) {
       const cadence = ranked.find((r) => r.unit.attr === 'cadence' && !r.unit.notStated && r.score >= best.score * 0.7);
-      const hint = cadence ? ` What the arrangements do say: ${composer.unitText(cadence.unit).text}` : '';
-      return abstain(ctx, `I don't know the date of the next meeting: the published arrangements give how often groups meet, not their dates.${hint} The meeting's organiser or your partnership's business unit will have the date.`);
+      return abstain(ctx, 'future-meeting', [], null, cadence ? { instead: composer.unitText(cadence.unit).text } : {});
     }
 
     const reverse = reverseRelation(corrected);

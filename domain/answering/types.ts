@@ -17,6 +17,7 @@ export type ReasonCode =
   | 'contact-details'
   | 'future-meeting'
   | 'year-not-covered'
+  | 'figure-not-found'
   | 'unknown-words'
   | 'not-stated'
   | 'low-confidence'
