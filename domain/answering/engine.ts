@@ -40,8 +40,9 @@ const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 const SITUATION_SIGNS = ['welfare', 'worry', 'worker_conduct', 'acute', 'threat', 'death', 'disagree', 'no_response'];
 
 export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = kb.triage): AnswerEngine {
-  const triage: Triage = createTriage(triageData);
   const matcher = new Matcher(kb.records);
+  // The knowledge base's own questions teach the triage classifier what a non-situation looks like.
+  const triage: Triage = createTriage(triageData, { negatives: matcher.units.filter((_, i) => i % 4 === 0).map((u) => u.question) });
   const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
   const docYear = new Map(kb.documents.map((d) => [d.file, d.published.slice(0, 4)]));
   const byId = new Map(kb.records.map((r) => [r.id, r]));

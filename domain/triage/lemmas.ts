@@ -11,6 +11,10 @@ export interface Token {
   norm: string;
   /** Every form this token can be matched by: surface, lemma and stem. */
   forms: ReadonlySet<string>;
+  /** The lemma alone ("slap"), the classifier's feature. */
+  lemma: string;
+  /** A stop word ("the", "and"): carries no meaning for the classifier. */
+  stop: boolean;
 }
 
 const nlp = winkNLP(model);
@@ -30,11 +34,13 @@ export function tokenise(text: string): Token[] {
   const lemmas = doc.tokens().out(lemmaOf) as string[];
   const stems = doc.tokens().out(stemOf) as string[];
   const types = doc.tokens().out(its.type) as string[];
+  const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
   const out: Token[] = [];
   for (let i = 0; i < norms.length; i += 1) {
     if (types[i] === 'punctuation') continue;
     const norm = norms[i]!;
-    out.push({ norm, forms: new Set([norm, lemmas[i]!.toLowerCase(), stems[i]!.toLowerCase()]) });
+    const lemma = lemmas[i]!.toLowerCase();
+    out.push({ norm, lemma, stop: stops[i] === true, forms: new Set([norm, lemma, stems[i]!.toLowerCase()]) });
   }
   return out;
 }

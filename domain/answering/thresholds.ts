@@ -1,0 +1,20 @@
+/**
+ * The engine's named thresholds, in one place, each with why it is where it is. Changing one
+ * changes behaviour everywhere it is used; `npm run eval` and the quality tests show the effect.
+ */
+export const TRIAGE = {
+  /**
+   * The classifier's reading is used (where the rules found nothing) only when its best label's
+   * log-odds beat the runner-up's by this much: below it, the reading is too close to call and
+   * "I don't know, ask your DSL" is safer than a route that may be wrong.
+   */
+  classifierMargin: 3,
+  /**
+   * Where the rules fired, the classifier replaces their first route only when its best label beats
+   * both the runner-up and the rules' route by this much: the rules are precise, so it takes a
+   * far more confident reading to overrule them.
+   */
+  overrideMargin: 5,
+  /** Groups that show a message describes someone (a case), not a question about the arrangements. */
+  describesSomeone: ['subject', 'worker', 'family', 'agency'] as readonly string[],
+} as const;
