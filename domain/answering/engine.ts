@@ -17,6 +17,7 @@ import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PART
 import { isOutOfScope } from './scope.ts';
 import { allTerms, contentTerms, cueTerms } from './text.ts';
 import type { Answer, AnswerContext, ReasonCode } from './types.ts';
+import { countedThing, countsThing } from './counted-thing.ts';
 import { refusalText, routeToPerson, type RefusalDetail } from './refusals.ts';
 import type { AnswerUnit } from './units.ts';
 import { reverseAnswer } from './reverse.ts';
@@ -160,6 +161,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // a "how much" answered without a quantity. The next candidates get a chance before abstaining.
     const maxIntent = Math.max(0, ...Object.values(intent));
     // A runner-up must earn its place on its own words: its year in its own sentence, not its document's date.
+    const counted = countedThing(corrected);
     const problemWith = (r: ScoredUnit, runnerUp = false): ReasonCode | null => {
       const text = runnerUp ? `${r.unit.text} ${r.unit.record.name}` : [
         r.unit.text, r.unit.record.name, r.unit.record.historical?.asOf ?? '',
@@ -170,6 +172,8 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       if (maxIntent > 0 && intent.value === maxIntent && intent.cadence !== maxIntent && !statesQuantity(r.unit.text)) {
         return 'figure-not-found';
       }
+      // "How many schools": a number of something else ("twelve agencies") answers another question.
+      if (counted && !countsThing(`${r.unit.text} ${r.unit.record.name}`, counted)) return 'figure-not-found';
       return null;
     };
     const chosen = ranked.slice(0, 6).find((r, i) => r.score >= top.score * 0.75 && !problemWith(r, i > 0));

@@ -15,6 +15,8 @@ export interface Token {
   lemma: string;
   /** A stop word ("the", "and"): carries no meaning for the classifier. */
   stop: boolean;
+  /** Universal part of speech from wink's tagger ("NOUN", "VERB", "ADJ"...). */
+  pos: string;
 }
 
 const nlp = winkNLP(model);
@@ -35,12 +37,13 @@ export function tokenise(text: string): Token[] {
   const stems = doc.tokens().out(stemOf) as string[];
   const types = doc.tokens().out(its.type) as string[];
   const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  const tags = doc.tokens().out(its.pos) as string[];
   const out: Token[] = [];
   for (let i = 0; i < norms.length; i += 1) {
     if (types[i] === 'punctuation') continue;
     const norm = norms[i]!;
     const lemma = lemmas[i]!.toLowerCase();
-    out.push({ norm, lemma, stop: stops[i] === true, forms: new Set([norm, lemma, stems[i]!.toLowerCase()]) });
+    out.push({ norm, lemma, stop: stops[i] === true, pos: tags[i] ?? 'X', forms: new Set([norm, lemma, stems[i]!.toLowerCase()]) });
   }
   return out;
 }
