@@ -26,8 +26,16 @@ import { answerFromSameRecord, inAskedOrder, secondClause } from './second-claus
 import { listAnswer, listKind } from './list.ts';
 import { asksForContactDetails, asksForNextMeetingDate, statesQuantity, yearMismatch } from './limits.ts';
 
+/** One stage of the pipeline as `ask --explain` prints it: what the stage saw and decided. */
+export interface TraceStep {
+  stage: 'normalise' | 'triage' | 'scope' | 'context' | 'retrieve' | 'verify' | 'compose';
+  detail: string;
+}
+
 export interface AnswerEngine {
   answer(question: string, context?: AnswerContext): Answer;
+  /** The same answer with the trace of every stage (for `ask --explain`; never logged: it holds the message's words). */
+  explain(question: string, context?: AnswerContext): { answer: Answer; trace: TraceStep[] };
   /** Every canonical question the knowledge base can answer (for the messaging extension and benchmarks). */
   sampleQuestions(): string[];
 }
@@ -49,6 +57,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   const byId = new Map(kb.records.map((r) => [r.id, r]));
 
   function abstain(ctx: AnswerContext, reason: ReasonCode, ranked: ScoredUnit[] = [], partnership: PartnershipId | null = null, detail: RefusalDetail = {}): Answer {
+    note('verify', () => `refused: ${reason}`);
     const suggestions = distinctQuestions(ranked.slice(0, 12).map((r) => r.unit), 3, ctx.partnership ?? null);
     const text = `${refusalText(reason, detail)} ${routeToPerson(ctx.mashConsultationLine)}`;
     return {
@@ -74,20 +83,43 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     );
   }
 
+  // The trace being recorded, when explain() asked for one; answering is synchronous, so one slot will do.
+  let trace: TraceStep[] | null = null;
+  const note = (stage: TraceStep['stage'], detail: () => string): void => {
+    if (trace) trace.push({ stage, detail: detail() });
+  };
+
   /** Adds the checklist that fits an answered question (emergencies lead to the referral checklist). */
   function answer(question: string, ctx: AnswerContext = {}): Answer {
     const a = answerOnly(question, ctx);
+    note('compose', () => `${a.answered ? 'answered' : `abstained (${a.reason ?? a.kind})`} as ${a.kind}; records ${a.recordIds.join(', ') || 'none'}`);
     if (!a.answered) return a;
     if (a.checklist) return a;
     const hint = checklistFor(a.recordIds.map((id) => byId.get(id)!).filter(Boolean));
     return hint ? { ...a, checklist: hint } : a;
   }
 
+  function explain(question: string, ctx: AnswerContext = {}): { answer: Answer; trace: TraceStep[] } {
+    trace = [];
+    try {
+      const a = answer(question, ctx);
+      return { answer: a, trace };
+    } finally {
+      trace = null;
+    }
+  }
+
   function answerOnly(question: string, ctx: AnswerContext = {}): Answer {
     const raw = question.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_CHARS);
+    note('normalise', () => `${raw.length} characters${question.length > MAX_QUESTION_CHARS ? ` (cut from ${question.length})` : ''}`);
     if (!raw) return abstain(ctx, 'empty');
     // Triage first: a described situation gets its route (999 first) before any lookup or refusal.
     const situation = triage.triage(raw);
+    note('triage', () => {
+      const c = situation.classifier;
+      const groups = Object.entries(situation.matched).map(([g, w]) => `${g}(${w.slice(0, 3).join('/')})`).join(' ');
+      return `routes ${situation.routes.join(' > ') || 'none'} by ${situation.by}; classifier ${c ? `${c.label} margin ${c.margin.toFixed(1)}${c.used ? ' (used)' : ''}` : 'off'}; groups ${groups || 'none'}`;
+    });
     if (situation.routes.length) {
       const named = mentionedPartnerships(raw);
       return routeAnswer(situation, named.length === 1 ? named[0]! : ctx.partnership ?? null, { byId, composer });
@@ -123,6 +155,8 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // The 2009 action plan is Haringey's; a question about it is a Haringey question.
     const historical = /\b(2009|2008|jar|joint area review)\b/i.test(corrected);
     const scope: PartnershipId[] | null = across ? null : mentioned.length ? mentioned : historical ? ['haringey'] : ctx.partnership ? [ctx.partnership] : null;
+    note('scope', () => 'in scope (no refusal rule matched)');
+    note('context', () => `partnerships ${scope?.join(', ') ?? 'any'}${across ? ' (across partnerships)' : ''}; intent ${Object.entries(intent).filter(([, w]) => w > 0).map(([k, w]) => `${k}=${w}`).join(' ') || 'none'}; terms ${terms.join(' ')}${corrected !== raw ? `; corrected "${corrected}"` : ''}`);
 
     // "Who chairs it?" names no group or topic: ask which, rather than pick one.
     if (!terms.length && !hints.length && !reverseRelation(corrected)) {
@@ -147,6 +181,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       if (stated > 0) ranked.unshift(...ranked.splice(stated, 1));
     }
     const top = ranked[0];
+    note('retrieve', () => ranked.slice(0, 5).map((r) => `${r.unit.key} ${r.score.toFixed(2)} (entity ${r.entity.toFixed(2)}, lexical ${r.lexical.toFixed(2)})`).join('; ') || 'nothing');
     // "What subgroups does Harrow have?" is answered from the structure, not by one fact.
     const listing = listKind(corrected);
     if (listing) {
@@ -177,6 +212,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       return null;
     };
     const chosen = ranked.slice(0, 6).find((r, i) => r.score >= top.score * 0.75 && !problemWith(r, i > 0));
+    note('verify', () => (chosen ? `chose ${chosen.unit.key}` : `rejected the top candidates: ${problemWith(top) ?? 'low-confidence'}`));
     if (!chosen) return abstain(ctx, problemWith(top) ?? 'low-confidence', ranked);
     const best = chosen;
     const confidence = Math.min(1, best.score / 0.7);
@@ -256,7 +292,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     });
   }
 
-  return { answer, sampleQuestions };
+  return { answer, explain, sampleQuestions };
 }
 
 /** Glossary expansions and other facts worded alike everywhere need no per-partnership list. */

@@ -3,6 +3,7 @@
  * `npm run --silent ask -- --partnership ID "q"`   with the user's partnership as context
  * `npm run --silent ask -- --json "q"`             one JSON object with the Answer fields
  * `npm run --silent ask -- --json --batch FILE`    JSON lines in ({"q", "partnership"?}), one JSON line out per input
+ * `npm run --silent ask -- --explain "q"`          the answer and what each stage of the pipeline saw and decided
  * With no question on a terminal, it prompts for questions until an empty line.
  */
 import { readFileSync } from 'node:fs';
@@ -13,10 +14,11 @@ import type { Answer, AnswerContext } from '../../domain/answering/types.ts';
 import { PartnershipId } from '../schema.ts';
 
 function parseArgs(argv: string[]) {
-  const opts = { json: false, batch: undefined as string | undefined, partnership: undefined as string | undefined, question: [] as string[] };
+  const opts = { json: false, explain: false, batch: undefined as string | undefined, partnership: undefined as string | undefined, question: [] as string[] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') opts.json = true;
+    else if (a === '--explain') opts.explain = true;
     else if (a === '--batch') opts.batch = argv[++i];
     else if (a === '--partnership') opts.partnership = argv[++i];
     else opts.question.push(a);
@@ -61,6 +63,12 @@ async function main(): Promise<void> {
     return;
   }
   const question = opts.question.join(' ').trim();
+  if (question && opts.explain) {
+    const { answer, trace } = engine.explain(question, ctx);
+    const steps = trace.map((t) => `${t.stage.padEnd(9)} ${t.detail}`).join('\n');
+    process.stdout.write(opts.json ? `${JSON.stringify({ answer: JSON.parse(jsonOf(answer)), trace })}\n` : `${steps}\n\n${readable(answer)}\n`);
+    return;
+  }
   if (question) {
     const a = engine.answer(question, ctx);
     process.stdout.write(`${opts.json ? jsonOf(a) : readable(a)}\n`);
