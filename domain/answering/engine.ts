@@ -46,7 +46,7 @@ const MAX_QUESTION_CHARS = 1000;
 const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 
 /** Groups whose match shows the message describes a situation: never refused as off-topic. */
-const SITUATION_SIGNS = ['welfare', 'worry', 'worker_conduct', 'acute', 'threat', 'death', 'disagree', 'no_response'];
+export const SITUATION_SIGNS = ['welfare', 'worry', 'worker_conduct', 'acute', 'threat', 'death', 'disagree', 'no_response'];
 
 export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = kb.triage): AnswerEngine {
   const matcher = new Matcher(kb.records);
