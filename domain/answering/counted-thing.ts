@@ -32,8 +32,21 @@ export function countedThing(question: string): Token | null {
 
 const same = (a: Token, b: Token): boolean => [...a.forms].some((f) => b.forms.has(f));
 
-/** True when the text states a number within a few words before the thing counted (or names it as a number's subject). */
+/**
+ * True when the text states a number whose noun phrase ends in the thing counted ("seven other
+ * North West London boroughs"), within one clause: "up to 25; special schools" counts no schools.
+ */
 export function countsThing(text: string, thing: Token): boolean {
-  const tokens = tokenise(text);
-  return tokens.some((t, i) => same(t, thing) && tokens.slice(Math.max(0, i - 6), i + 3).some((n) => NUMBER.test(n.norm)));
+  return text.split(/[;:.()]/).some((clause) => {
+    const tokens = tokenise(clause);
+    return tokens.some((t, i) => {
+      if (!same(t, thing)) return false;
+      for (let j = i - 1; j >= Math.max(0, i - 6); j -= 1) {
+        const n = tokens[j]!;
+        if (NUMBER.test(n.norm)) return true;
+        if (!IN_PHRASE.has(n.pos)) return false;
+      }
+      return false;
+    });
+  });
 }

@@ -18,6 +18,7 @@ import { isOutOfScope } from './scope.ts';
 import { allTerms, contentTerms, cueTerms } from './text.ts';
 import type { Answer, AnswerContext, ReasonCode } from './types.ts';
 import { countedThing, countsThing } from './counted-thing.ts';
+import { FIELD_DIRECTED_WEIGHT } from './thresholds.ts';
 import { refusalText, routeToPerson, type RefusalDetail } from './refusals.ts';
 import type { AnswerUnit } from './units.ts';
 import { reverseAnswer } from './reverse.ts';
@@ -43,6 +44,8 @@ export interface AnswerEngine {
 /** Below this the engine abstains; calibrated on the development questions (see README). */
 export const ABSTAIN_BELOW = 0.34;
 const MAX_QUESTION_CHARS = 1000;
+/** Attributes that describe a record in general: never an answer to a question that asks for one field. */
+const GENERAL_ATTRS: ReadonlySet<string> = new Set(['summary', 'role', 'responsibilities']);
 const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 
 /** Groups whose match shows the message describes a situation: never refused as off-topic. */
@@ -197,6 +200,10 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     const maxIntent = Math.max(0, ...Object.values(intent));
     // A runner-up must earn its place on its own words: its year in its own sentence, not its document's date.
     const counted = countedThing(corrected);
+    // The fields the question asks for outright (weight at the top and strong), e.g. holder for "name of".
+    const askedFields = maxIntent >= FIELD_DIRECTED_WEIGHT
+      ? (Object.entries(intent) as Array<[AnswerUnit['attr'], number]>).filter(([k, w]) => w === maxIntent && !GENERAL_ATTRS.has(k)).map(([k]) => k)
+      : [];
     const problemWith = (r: ScoredUnit, runnerUp = false): ReasonCode | null => {
       const text = runnerUp ? `${r.unit.text} ${r.unit.record.name}` : [
         r.unit.text, r.unit.record.name, r.unit.record.historical?.asOf ?? '',
@@ -207,6 +214,10 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       if (maxIntent > 0 && intent.value === maxIntent && intent.cadence !== maxIntent && !statesQuantity(r.unit.text)) {
         return 'figure-not-found';
       }
+      // "What is the chair's name?" asked for a field: a description of the body is not that field.
+      // Only a person asked for by name is checked this way: dates and figures are often stated
+      // inside a description ("set up by September 2020"), and the figure checks cover those.
+      if (askedFields.includes('holder') && !askedFields.includes(r.unit.attr) && GENERAL_ATTRS.has(r.unit.attr)) return 'field-not-stated';
       // "How many schools": a number of something else ("twelve agencies") answers another question.
       if (counted && !countsThing(`${r.unit.text} ${r.unit.record.name}`, counted)) return 'figure-not-found';
       return null;

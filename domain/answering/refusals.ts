@@ -25,6 +25,7 @@ const WORDING: Record<ReasonCode, (d: RefusalDetail) => string> = {
     `I don't know the date of the next meeting: the published arrangements give how often groups meet, not their dates.${d.instead ? ` What the arrangements do say: ${d.instead}` : ''} The meeting's organiser or your partnership's business unit will have the date.`,
   'year-not-covered': () => "I don't know: the documents I hold don't give that for the year you asked about.",
   'figure-not-found': () => "I don't know: I couldn't find that figure in the partnership documents I hold.",
+  'field-not-stated': () => "I don't know: the partnership documents I hold don't state that detail.",
   'unknown-words': () => "I don't know: the words your question turns on aren't in the partnership arrangements I hold, so I won't guess.",
   'not-stated': (d) => `I don't know: ${d.silent ? lowerFirst(d.silent) : 'the document does not state that.'}`,
   'low-confidence': () => "I don't know: I couldn't find that in the partnership arrangements I hold.",

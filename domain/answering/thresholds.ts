@@ -18,3 +18,9 @@ export const TRIAGE = {
   /** Groups that show a message describes someone (a case), not a question about the arrangements. */
   describesSomeone: ['subject', 'worker', 'family', 'agency'] as readonly string[],
 } as const;
+
+/**
+ * An intent weight at or above this means the question asks for one field outright ("who chairs",
+ * "how often", "how many", "name of"): a general description of the record does not answer it.
+ */
+export const FIELD_DIRECTED_WEIGHT = 3;

@@ -18,6 +18,7 @@ export type ReasonCode =
   | 'future-meeting'
   | 'year-not-covered'
   | 'figure-not-found'
+  | 'field-not-stated'
   | 'unknown-words'
   | 'not-stated'
   | 'low-confidence'
