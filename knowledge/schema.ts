@@ -81,6 +81,11 @@ const base = {
   historical: z.strictObject({ asOf: z.string().min(4) }).optional(),
   /** Marks facts from public national documents rather than the seeds. */
   national: z.boolean().default(false),
+  /**
+   * City of London and Hackney share one partnership but not everything: a record that holds for
+   * only one of them says which, so "Hackney's threshold document" never returns the City's.
+   */
+  place: z.enum(['city', 'hackney']).optional(),
   sources: z.array(Source).min(1),
 };
 

@@ -18,7 +18,7 @@ import { isOutOfScope } from './scope.ts';
 import { allTerms, contentTerms, cueTerms } from './text.ts';
 import type { Answer, AnswerContext, ReasonCode } from './types.ts';
 import { countedThing, countsThing } from './counted-thing.ts';
-import { FIELD_DIRECTED_WEIGHT } from './thresholds.ts';
+import { FIELD_DIRECTED_WEIGHT, PLACE_SPECIFIC_FACTOR } from './thresholds.ts';
 import { refusalText, routeToPerson, type RefusalDetail } from './refusals.ts';
 import type { AnswerUnit } from './units.ts';
 import { reverseAnswer } from './reverse.ts';
@@ -178,6 +178,11 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       const alt = matcher.rank({ ...query, terms: procedure }, entity);
       if (alt[0] && (!ranked[0] || alt[0].score > ranked[0].score)) ranked = alt;
     }
+    // "Hackney's threshold document": a record that holds only for the City is not an answer (and vice versa).
+    const onePlace = places.includes('hackney') !== places.includes('city') ? (places.includes('hackney') ? 'hackney' : 'city') : null;
+    if (onePlace) ranked = ranked.filter((r) => !r.unit.record.place || r.unit.record.place === onePlace);
+    // Neither or both named: the partnership's shared record comes before one place's own.
+    else ranked = ranked.map((r) => (r.unit.record.place ? { ...r, score: r.score * PLACE_SPECIFIC_FACTOR } : r)).sort((a, b) => b.score - a.score);
     // When one description of a body is silent on the point and another states it, use the one that states it.
     if (ranked[0]?.unit.notStated) {
       const stated = ranked.findIndex((r) => r.unit.attr === ranked[0]!.unit.attr && !r.unit.notStated && r.score >= ranked[0]!.score * 0.8);

@@ -24,3 +24,9 @@ export const TRIAGE = {
  * "how often", "how many", "name of"): a general description of the record does not answer it.
  */
 export const FIELD_DIRECTED_WEIGHT = 3;
+
+/**
+ * A City-only or Hackney-only record's score when the question names neither place or both:
+ * the shared City & Hackney record should answer first, the place's own only if nothing shared does.
+ */
+export const PLACE_SPECIFIC_FACTOR = 0.9;
