@@ -223,6 +223,8 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       // Only a person asked for by name is checked this way: dates and figures are often stated
       // inside a description ("set up by September 2020"), and the figure checks cover those.
       if (askedFields.includes('holder') && !askedFields.includes(r.unit.attr) && GENERAL_ATTRS.has(r.unit.attr)) return 'field-not-stated';
+      // "What's the deadline for...": a description with no date or period in it is not a timescale.
+      if (askedFields.includes('timescale') && GENERAL_ATTRS.has(r.unit.attr) && !statesQuantity(r.unit.text)) return 'field-not-stated';
       // "How many schools": a number of something else ("twelve agencies") answers another question.
       if (counted && !countsThing(`${r.unit.text} ${r.unit.record.name}`, counted)) return 'figure-not-found';
       return null;

@@ -65,7 +65,11 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     const prediction = classifier?.predict(features);
     // Where the rules found nothing, a confident reading of a message that describes someone
     // (a child, a worker, a family member) is used; a question about the arrangements is not a case.
-    const usable = !fired.length && prediction && prediction.label !== 'none' && prediction.margin >= TRIAGE.classifierMargin
+    // Without any sign of harm, worry or dispute in the vocabulary, it takes a far surer reading:
+    // "a summary of Oliver Twist for my yr 9 class" names a child but describes nothing.
+    const signs = groups.some((g) => TRIAGE.situationSigns.includes(g));
+    const usable = !fired.length && prediction && prediction.label !== 'none'
+      && prediction.margin >= (signs ? TRIAGE.classifierMargin : TRIAGE.classifierMarginWithoutSigns)
       && groups.some((g) => TRIAGE.describesSomeone.includes(g)) && !groups.includes('statistics');
     if (usable) {
       fired = [byId.get(prediction.label as RouteDefinition['id'])!];
