@@ -22,6 +22,7 @@ import { reverseAnswer } from './reverse.ts';
 import { checklistFor } from './checklist-hint.ts';
 import { answerFromSameRecord, inAskedOrder, secondClause } from './second-clause.ts';
 import { listAnswer, listKind } from './list.ts';
+import { createFollowUpResolver, type FollowUpOutcome } from './follow-up.ts';
 import { asksForContactDetails, asksForNextMeetingDate, statesQuantity, yearMismatch } from './limits.ts';
 
 export interface AnswerEngine {
@@ -33,6 +34,8 @@ export interface AnswerEngine {
 /** Below this the engine abstains; calibrated on the development questions (see README). */
 export const ABSTAIN_BELOW = 0.34;
 const MAX_QUESTION_CHARS = 1000;
+/** A resolved follow-up names one record's attribute: as sure as a clear match, not more. */
+const FOLLOW_UP_CONFIDENCE = 0.8;
 const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 
 /** Groups whose match shows the message describes a situation: never refused as off-topic. */
@@ -44,6 +47,9 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
   const docYear = new Map(kb.documents.map((d) => [d.file, d.published.slice(0, 4)]));
   const byId = new Map(kb.records.map((r) => [r.id, r]));
+  const followUps = kb.followUps
+    ? createFollowUpResolver(kb.followUps, kb.records, (id) => matcher.unitsOf(id), Object.values(triageData.groups).flat())
+    : null;
 
   function routeToPerson(ctx: AnswerContext): string {
     const line = ctx.mashConsultationLine ? ` or the MASH consultation line (${ctx.mashConsultationLine})` : ' or your MASH / children\'s social care front door';
@@ -76,13 +82,22 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     );
   }
 
-  /** Adds the checklist that fits an answered question (emergencies lead to the referral checklist). */
+  /** Adds the checklist that fits an answered question (emergencies lead to the referral checklist), and what to remember. */
   function answer(question: string, ctx: AnswerContext = {}): Answer {
-    const a = answerOnly(question, ctx);
-    if (!a.answered) return a;
-    if (a.checklist) return a;
-    const hint = checklistFor(a.recordIds.map((id) => byId.get(id)!).filter(Boolean));
-    return hint ? { ...a, checklist: hint } : a;
+    // A follow-up ("and how often does it meet?") is resolved against the conversation's memory first.
+    const follow = ctx.memory && followUps ? followUps.resolve(question, ctx.memory) : null;
+    const a = follow ? answerFollowUp(follow, ctx) : answerOnly(question, ctx);
+    const memory = follow?.kind === 'answer' ? followUps?.remember(follow.question, a, follow.unit) : followUps?.remember(question, a);
+    const hint = a.answered && !a.checklist ? checklistFor(a.recordIds.map((id) => byId.get(id)!).filter(Boolean)) : undefined;
+    return { ...a, ...(hint ? { checklist: hint } : {}), ...(memory ? { memory } : {}) };
+  }
+
+  function answerFollowUp(f: FollowUpOutcome, ctx: AnswerContext): Answer {
+    if (f.kind === 'which-one') return { ...abstain(ctx, f.text), kind: 'clarify', reason: 'which-one' };
+    if (f.unit.notStated) return notStatedAnswer(f.unit, ctx);
+    const a = composer.single(f.unit, FOLLOW_UP_CONFIDENCE, f.unit.record.type === 'glossary' ? 'glossary' : 'fact');
+    const say = (s: string) => (f.note ? `${f.note}\n${s}` : s);
+    return { ...a, text: say(a.text), markdown: say(a.markdown), followUps: followUpsFor(f.unit, ctx) };
   }
 
   function answerOnly(question: string, ctx: AnswerContext = {}): Answer {
