@@ -69,6 +69,8 @@ const EnvSchema = z.object({
   REMINDER_POLL_SECONDS: integer(30, 1, 3600),
   REMINDER_MAX_RETRIES: integer(5, 0, 20),
   CHECKLIST_RETENTION_DAYS: integer(90, 1, 3650),
+  /** How long a conversation remembers its last answer for follow-ups ("and how often does it meet?"); 0 turns it off. */
+  CONVERSATION_MEMORY_MINUTES: integer(30, 0, 24 * 60),
 });
 
 export type AppType = (typeof APP_TYPES)[number];
@@ -103,6 +105,8 @@ export interface Config {
   readonly reminderMaxRetries: number;
   /** Checklist runs untouched for longer than this are deleted. */
   readonly checklistRetentionDays: number;
+  /** Follow-up memory lifetime in minutes (0 = off). */
+  readonly conversationMemoryMinutes: number;
 }
 
 /** Pure: the same env always gives the same Config or the same ConfigError. */
@@ -142,6 +146,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     reminderPollSeconds: e.REMINDER_POLL_SECONDS,
     reminderMaxRetries: e.REMINDER_MAX_RETRIES,
     checklistRetentionDays: e.CHECKLIST_RETENTION_DAYS,
+    conversationMemoryMinutes: e.CONVERSATION_MEMORY_MINUTES,
   });
 }
 

@@ -54,7 +54,11 @@ function read<T>(file: string, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-export function loadFollowUps(recordIds: ReadonlySet<string>, dir = DEFAULT_FOLLOW_UP_DIR): FollowUpData {
+/**
+ * `strict` (the full knowledge base) fails on an unknown record id; a partial knowledge base
+ * (kb check --only, test fixtures) keeps only the entries whose records it holds.
+ */
+export function loadFollowUps(recordIds: ReadonlySet<string>, strict = true, dir = DEFAULT_FOLLOW_UP_DIR): FollowUpData {
   const cues = read(join(dir, 'cues.yaml'), Cues);
   const eq = read(join(dir, 'equivalents.yaml'), Equivalents);
   const named = [
@@ -63,9 +67,15 @@ export function loadFollowUps(recordIds: ReadonlySet<string>, dir = DEFAULT_FOLL
     ...cues.examples.flatMap((e) => [['cues.yaml', e.after.record] as const, ...('record' in e.expect ? [['cues.yaml', e.expect.record] as const] : [])]),
   ];
   const unknown = named.filter(([, id]) => !recordIds.has(id));
-  if (unknown.length) {
-    throw new KnowledgeError('KB_INVALID', `${dir}: unknown record id(s): ${unknown.map(([f, id]) => `${id} (${f})`).join(', ')}`);
+  if (unknown.length && strict) {
+    throw new KnowledgeError('KB_INVALID', `${dir}: unknown record id(s): ${[...new Set(unknown.map(([f, id]) => `${id} (${f})`))].join(', ')}`);
   }
+  const known = (ids: string[]) => ids.filter((id) => recordIds.has(id));
   const { examples, ...rest } = cues;
-  return { cues: rest, examples, equivalents: eq.groups.map((g) => g.records), siblings: eq.siblings };
+  return {
+    cues: rest,
+    examples: examples.filter((e) => recordIds.has(e.after.record) && (!('record' in e.expect) || recordIds.has(e.expect.record))),
+    equivalents: eq.groups.map((g) => known(g.records)).filter((g) => g.length >= 2),
+    siblings: eq.siblings.map(known).filter((g) => g.length >= 2),
+  };
 }

@@ -105,7 +105,7 @@ export function loadKnowledge(dataDir = DEFAULT_DATA_DIR, only?: string): Knowle
   if (problems.length) {
     throw new KnowledgeError('KB_INVALID', `The knowledge base has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
   }
-  return { documents, records, fileOf, triage: loadTriage(), followUps: loadFollowUps(new Set(fileOf.keys())) };
+  return { documents, records, fileOf, triage: loadTriage(), followUps: loadFollowUps(new Set(fileOf.keys()), dataDir === DEFAULT_DATA_DIR && !only) };
 }
 
 /** Every source anywhere in a record (record level and each attribute), for verification. */

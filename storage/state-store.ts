@@ -7,6 +7,7 @@
  * a click triggers is idempotent or guarded by a version check: a stale click changes nothing.
  */
 import { randomUUID } from 'node:crypto';
+import type { ConversationMemory } from '../domain/answering/types.ts';
 import type { Database } from './database.ts';
 import type { Migration } from './migrate.ts';
 
@@ -28,6 +29,14 @@ export const stateMigrations: readonly Migration[] = [
         created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
       CREATE TABLE conversation_refs (
         conversation_id TEXT PRIMARY KEY, reference TEXT NOT NULL, welcomed INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL)`,
+  },
+  {
+    version: 101,
+    name: 'conversation memory for follow-up questions: record ids and the attribute, never text',
+    sql: `
+      CREATE TABLE conversation_memory (
+        memory_key TEXT PRIMARY KEY, record_ids TEXT NOT NULL, attr TEXT, partnership TEXT, at TEXT NOT NULL);
+      CREATE INDEX conversation_memory_at ON conversation_memory (at)`,
   },
 ];
 
@@ -100,6 +109,10 @@ export interface StateStore {
   /** True the first time after install: the welcome card is sent once per installation. */
   claimWelcome(conversationId: string): Promise<boolean>;
   resetWelcome(conversationId: string): Promise<void>;
+  /** The conversation's memory if younger than maxMinutes (0 turns memory off), else null. */
+  getMemory(key: string, maxMinutes: number): Promise<ConversationMemory | null>;
+  /** Replaces the memory, stamped now; memories older than maxMinutes are deleted on the way. */
+  saveMemory(key: string, memory: ConversationMemory, maxMinutes: number): Promise<void>;
 }
 
 const TICKET_COLUMNS = `id, state, version, question, partnership, asker_name, asker_conversation_id, assignee_id,
@@ -243,6 +256,35 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
 
     async resetWelcome(conversationId) {
       await db.run('UPDATE conversation_refs SET welcomed = 0, updated_at = $2 WHERE conversation_id = $1', [conversationId, stamp()]);
+    },
+
+    async getMemory(key, maxMinutes) {
+      if (maxMinutes <= 0) return null;
+      const rows = await db.all<{ record_ids: string; attr: string | null; partnership: string | null; at: string }>(
+        'SELECT record_ids, attr, partnership, at FROM conversation_memory WHERE memory_key = $1 AND at >= $2',
+        [key, new Date(now().getTime() - maxMinutes * 60_000).toISOString()],
+      );
+      const r = rows[0];
+      if (!r) return null;
+      return {
+        recordIds: JSON.parse(r.record_ids) as string[],
+        ...(r.attr ? { attr: r.attr } : {}),
+        partnership: r.partnership as ConversationMemory['partnership'],
+        at: r.at,
+      };
+    },
+
+    async saveMemory(key, memory, maxMinutes) {
+      if (maxMinutes <= 0) return;
+      const at = stamp();
+      await db.transaction(async (tx) => {
+        await tx.run('DELETE FROM conversation_memory WHERE at < $1', [new Date(now().getTime() - maxMinutes * 60_000).toISOString()]);
+        await tx.run(
+          `INSERT INTO conversation_memory (memory_key, record_ids, attr, partnership, at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (memory_key) DO UPDATE SET record_ids = excluded.record_ids, attr = excluded.attr, partnership = excluded.partnership, at = excluded.at`,
+          [key, JSON.stringify(memory.recordIds.slice(0, 20)), memory.attr ?? null, memory.partnership ?? null, at],
+        );
+      });
     },
   };
 }

@@ -11,10 +11,11 @@ import { abstainCard } from '../../cards/abstain-card.ts';
 import { smallTalk } from '../../domain/answering/small-talk.ts';
 import { answerCard } from '../../cards/answer-card.ts';
 import { emergencyCard } from '../../cards/emergency-card.ts';
-import type { Answer } from '../../domain/answering/types.ts';
+import type { Answer, ConversationMemory } from '../../domain/answering/types.ts';
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import { questionHash } from '../hashing.ts';
 import { partnershipLabel } from '../partnerships.ts';
+import { memoryKey } from '../scope.ts';
 import { verbRoute, type Feature, type Turn } from '../route-types.ts';
 import type { Services } from '../services.ts';
 import { MESSAGES } from '../user-messages.ts';
@@ -26,15 +27,16 @@ export function personLine(services: Services, partnership: string | null): stri
   return services.contacts.personLine(partnership) ?? MESSAGES.genericPerson;
 }
 
-export async function askEngine(services: Services, question: string, partnership: string | null): Promise<Answer> {
+export async function askEngine(services: Services, question: string, partnership: string | null, memory: ConversationMemory | null = null): Promise<Answer> {
   const started = performance.now();
   const answer = await services.engine.answer(question, {
     partnership: partnership as PartnershipId | null,
     mashConsultationLine: services.contacts.mashConsultationLine(partnership),
+    memory,
   });
   // Outcome only: kind, confidence and record ids say how the engine did without the question.
   services.logger.info(
-    { event: 'answer', kind: answer.kind, answered: answer.answered, confidence: answer.confidence, records: answer.recordIds.length, ms: Math.round(performance.now() - started) },
+    { event: 'answer', kind: answer.kind, answered: answer.answered, confidence: answer.confidence, records: answer.recordIds.length, followUp: memory !== null, ms: Math.round(performance.now() - started) },
     'question answered',
   );
   return answer;
@@ -91,7 +93,11 @@ export async function answerQuestion(turn: Turn, question: string): Promise<void
     return;
   }
   const partnership = await partnershipFor(turn.services, turn.scope);
-  const answer = await askEngine(turn.services, q, partnership);
+  const { state, config } = turn.services;
+  const key = memoryKey(turn.context.activity, turn.scope);
+  const memory = await state.getMemory(key, config.conversationMemoryMinutes);
+  const answer = await askEngine(turn.services, q, partnership, memory);
+  if (answer.memory) await state.saveMemory(key, answer.memory, config.conversationMemoryMinutes);
   await turn.context.sendActivities(answerActivities(turn.services, q, answer, partnership));
 }
 
