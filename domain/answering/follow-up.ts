@@ -10,7 +10,7 @@
  */
 import type { KnowledgeRecord, PartnershipId } from '../../knowledge/schema.ts';
 import type { FollowUpData } from './follow-up-types.ts';
-import { mentionedPartnerships, PARTNERSHIP_LABELS } from './partnerships.ts';
+import { mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS } from './partnerships.ts';
 import { contentTerms, tokens } from './text.ts';
 import type { Answer, ConversationMemory } from './types.ts';
 import type { AnswerUnit } from './units.ts';
@@ -124,7 +124,8 @@ export function createFollowUpResolver(
 
   function resolve(message: string, memory: ConversationMemory): FollowUpOutcome | null {
     const previous = memory.recordIds.map((id) => byId.get(id)).find((r) => r !== undefined);
-    if (!previous) return null;
+    // "What about Camden?" is about a council we do not cover: the engine says so.
+    if (!previous || namesOnlyElsewhere(message)) return null;
     const { found, attr, known, unknown } = read(message);
     if (known.length) return null;
     const refers = ['other', 'same', 'more', 'lead', 'pronoun'].some((c) => found.has(c as Category));
@@ -150,7 +151,10 @@ export function createFollowUpResolver(
       }
       record = r;
       how = 'place';
-      note = `In ${PARTNERSHIP_LABELS[p]}, the nearest equivalent of the ${previous.name} is the ${r.name}.`;
+      // A group or post gets named ("the nearest equivalent is the HSCB"); a topic's answer names itself.
+      note = r.type === 'body' || r.type === 'role'
+        ? `In ${PARTNERSHIP_LABELS[p]}, the nearest equivalent of the ${previous.name} is the ${r.name}.`
+        : `In ${PARTNERSHIP_LABELS[p]}:`;
     }
     const unit = how === 'more'
       ? nextForMore(record, memory.attr)

@@ -8,6 +8,8 @@ import { createAnswerEngine } from '../../domain/answering/engine.ts';
 import { createFollowUpResolver, isFresh } from '../../domain/answering/follow-up.ts';
 import { Matcher } from '../../domain/answering/matcher.ts';
 import type { Answer, ConversationMemory } from '../../domain/answering/types.ts';
+import { readFileSync } from 'node:fs';
+import { runConversation, summariseConversations, type EvalConversation } from '../../domain/answering/evaluate-conversations.ts';
 
 const kb = loadKnowledge();
 const matcher = new Matcher(kb.records);
@@ -94,5 +96,18 @@ describe('freshness', () => {
     expect(isFresh(m, new Date(at.getTime() + 31 * 60_000), 30)).toBe(false);
     expect(isFresh(null, at, 30)).toBe(false);
     expect(isFresh({ ...m, at: 'nonsense' }, at, 30)).toBe(false);
+  });
+});
+
+describe('the development conversations (test/answering/fixtures/dev-conversations.jsonl)', () => {
+  const conversations = readFileSync('test/answering/fixtures/dev-conversations.jsonl', 'utf8').split('\n').filter(Boolean)
+    .map((l) => JSON.parse(l) as EvalConversation);
+  it('are answered turn by turn with the memory, and would mostly fail without it', () => {
+    const withMemory = summariseConversations(conversations.map((c) => runConversation(c, engine.answer)));
+    const without = summariseConversations(conversations.map((c) => runConversation(c, (q, ctx) => engine.answer(q, { ...ctx, memory: null }))));
+    expect(withMemory.conversations.total).toBeGreaterThanOrEqual(12);
+    expect(withMemory.conversations.pass / withMemory.conversations.total).toBeGreaterThanOrEqual(0.9);
+    expect(withMemory.followUps.harmful.pass).toBe(0);
+    expect(without.followUps.answeredCorrect.pass).toBeLessThan(withMemory.followUps.answeredCorrect.pass / 2);
   });
 });
