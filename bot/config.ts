@@ -60,6 +60,8 @@ const EnvSchema = z.object({
     z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
   FEEDBACK_STORE_QUESTION_TEXT: flag(false),
+  /** Keep the free text people type in Teams' feedback dialog (never logged either way). */
+  FEEDBACK_STORE_COMMENTS: flag(false),
   MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 120_000),
   CONTACTS_FILE: optionalText,
@@ -93,6 +95,7 @@ export interface Config {
   readonly storageUrl: string;
   readonly logLevel: LogLevel;
   readonly feedbackStoreQuestionText: boolean;
+  readonly feedbackStoreComments: boolean;
   readonly maxBodyBytes: number;
   readonly shutdownTimeoutMs: number;
   readonly contactsFile: string | null;
@@ -138,6 +141,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     storageUrl: e.STORAGE_URL,
     logLevel: e.LOG_LEVEL,
     feedbackStoreQuestionText: e.FEEDBACK_STORE_QUESTION_TEXT,
+    feedbackStoreComments: e.FEEDBACK_STORE_COMMENTS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     contactsFile: e.CONTACTS_FILE ?? null,

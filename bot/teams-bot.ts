@@ -3,7 +3,8 @@
  * installs get the welcome card, compose-box searches go to the messaging extension.
  * Nothing here decides what to say; that is the features' job.
  */
-import { TeamsActivityHandler, TurnContext, type MessagingExtensionQuery, type MessagingExtensionResponse } from 'botbuilder';
+import { TeamsActivityHandler, TurnContext, type InvokeResponse, type MessagingExtensionQuery, type MessagingExtensionResponse } from 'botbuilder';
+import { recordNativeFeedback } from './features/feedback.ts';
 import { sendWelcome } from './features/core.ts';
 import { searchKnowledge } from './messaging-extension.ts';
 import type { Router } from './routes.ts';
@@ -63,6 +64,13 @@ export class SafeguardingBot extends TeamsActivityHandler {
       this.services.logger.info({ event: 'welcome', scope: scopeOf(context.activity).kind }, 'bot installed');
       await sendWelcome(context, this.services, scopeOf(context.activity));
     }
+  }
+
+  /** Teams' native thumbs up / down on an answer; everything else as TeamsActivityHandler does. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'message/submitAction') return super.onInvokeActivity(context);
+    const outcome = await recordNativeFeedback(context, this.services);
+    return outcome === 'invalid' ? { status: 400 } : { status: 200, body: {} };
   }
 
   protected override handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {

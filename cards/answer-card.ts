@@ -33,6 +33,8 @@ export interface AnswerCardInput {
   /** Included in the feedback payload only when FEEDBACK_STORE_QUESTION_TEXT is on. */
   questionForFeedback: string | null;
   partnershipLabel: string | null;
+  /** Teams shows its own thumbs up / down on the message: no "Was this helpful?" buttons then. */
+  nativeFeedback?: boolean;
 }
 
 export function answerCard(input: AnswerCardInput): CardAttachment {
@@ -57,7 +59,7 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
     followUps: answer.followUps.slice(0, 3),
     checklistId: answer.checklist ?? '',
     checklistTitle: answer.checklist ? CHECKLIST_BUTTONS[answer.checklist] : '',
-    showFeedback: true,
+    showFeedback: !input.nativeFeedback,
     feedbackYes: feedback(true),
     feedbackNo: feedback(false),
     fallbackText: plainLines([

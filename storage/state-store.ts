@@ -38,7 +38,34 @@ export const stateMigrations: readonly Migration[] = [
         memory_key TEXT PRIMARY KEY, record_ids TEXT NOT NULL, attr TEXT, partnership TEXT, at TEXT NOT NULL);
       CREATE INDEX conversation_memory_at ON conversation_memory (at)`,
   },
+  {
+    version: 102,
+    name: "answers sent in Teams (for its native feedback buttons) and feedback comments when the admin allows them",
+    sql: `
+      CREATE TABLE answer_messages (
+        conversation_id TEXT NOT NULL, activity_id TEXT NOT NULL, answer_id TEXT NOT NULL, record_ids TEXT NOT NULL,
+        question_hash TEXT NOT NULL, question_text TEXT, answer_kind TEXT NOT NULL, partnership TEXT, created_at TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, activity_id));
+      CREATE INDEX answer_messages_created ON answer_messages (created_at);
+      ALTER TABLE feedback ADD COLUMN comment TEXT`,
+  },
 ];
+
+/** How long an answer stays open to Teams' thumbs up / down. */
+const ANSWER_MESSAGE_DAYS = 30;
+
+/** What the bot needs, when a thumbs-up arrives, to store it like card feedback. */
+export interface AnswerMessage {
+  conversationId: string;
+  activityId: string;
+  answerId: string;
+  recordIds: readonly string[];
+  questionHash: string;
+  /** Only when the admin enabled FEEDBACK_STORE_QUESTION_TEXT. */
+  questionText: string | null;
+  answerKind: string;
+  partnership: string | null;
+}
 
 /** A Bot Framework conversation reference, kept opaque here so storage has no botbuilder import. */
 export type StoredReference = Record<string, unknown>;
@@ -54,6 +81,8 @@ export interface FeedbackInput {
   questionText: string | null;
   answerKind: string;
   partnership: string | null;
+  /** Free text from Teams' feedback dialog, only when the admin enabled FEEDBACK_STORE_COMMENTS. */
+  comment?: string | null;
 }
 
 export interface FeedbackRow {
@@ -64,6 +93,7 @@ export interface FeedbackRow {
   questionText: string | null;
   answerKind: string;
   partnership: string | null;
+  comment?: string;
 }
 
 export type TicketState = 'open' | 'assigned' | 'closed' | 'undelivered';
@@ -113,6 +143,8 @@ export interface StateStore {
   getMemory(key: string, maxMinutes: number): Promise<ConversationMemory | null>;
   /** Replaces the memory, stamped now; memories older than maxMinutes are deleted on the way. */
   saveMemory(key: string, memory: ConversationMemory, maxMinutes: number): Promise<void>;
+  saveAnswerMessage(m: AnswerMessage): Promise<void>;
+  getAnswerMessage(conversationId: string, activityId: string): Promise<AnswerMessage | null>;
 }
 
 const TICKET_COLUMNS = `id, state, version, question, partnership, asker_name, asker_conversation_id, assignee_id,
@@ -163,10 +195,10 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
         const existing = await tx.all('SELECT 1 AS x FROM feedback WHERE answer_id = $1 AND voter_hash = $2', [f.answerId, f.voterHash]);
         const at = stamp();
         await tx.run(
-          `INSERT INTO feedback (answer_id, voter_hash, helpful, record_ids, question_hash, question_text, answer_kind, partnership, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
-           ON CONFLICT (answer_id, voter_hash) DO UPDATE SET helpful = excluded.helpful, updated_at = excluded.updated_at`,
-          [f.answerId, f.voterHash, f.helpful ? 1 : 0, JSON.stringify(f.recordIds), f.questionHash, f.questionText, f.answerKind, f.partnership, at],
+          `INSERT INTO feedback (answer_id, voter_hash, helpful, record_ids, question_hash, question_text, answer_kind, partnership, created_at, updated_at, comment)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)
+           ON CONFLICT (answer_id, voter_hash) DO UPDATE SET helpful = excluded.helpful, updated_at = excluded.updated_at, comment = COALESCE(excluded.comment, feedback.comment)`,
+          [f.answerId, f.voterHash, f.helpful ? 1 : 0, JSON.stringify(f.recordIds), f.questionHash, f.questionText, f.answerKind, f.partnership, at, f.comment ?? null],
         );
         return existing.length ? 'changed' : 'recorded';
       });
@@ -175,11 +207,12 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
     async listFeedback() {
       const rows = await db.all<{
         answer_id: string; helpful: number | string; record_ids: string; question_hash: string;
-        question_text: string | null; answer_kind: string; partnership: string | null;
-      }>('SELECT answer_id, helpful, record_ids, question_hash, question_text, answer_kind, partnership FROM feedback ORDER BY created_at');
+        question_text: string | null; answer_kind: string; partnership: string | null; comment: string | null;
+      }>('SELECT answer_id, helpful, record_ids, question_hash, question_text, answer_kind, partnership, comment FROM feedback ORDER BY created_at');
       return rows.map((r) => ({
         answerId: r.answer_id, helpful: Number(r.helpful) === 1, recordIds: JSON.parse(r.record_ids) as string[],
         questionHash: r.question_hash, questionText: r.question_text, answerKind: r.answer_kind, partnership: r.partnership,
+        ...(r.comment ? { comment: r.comment } : {}),
       }));
     },
 
@@ -285,6 +318,28 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
           [key, JSON.stringify(memory.recordIds.slice(0, 20)), memory.attr ?? null, memory.partnership ?? null, at],
         );
       });
+    },
+
+    async saveAnswerMessage(m) {
+      const at = stamp();
+      await db.run('DELETE FROM answer_messages WHERE created_at < $1', [new Date(now().getTime() - ANSWER_MESSAGE_DAYS * 86_400_000).toISOString()]);
+      await db.run(
+        `INSERT INTO answer_messages (conversation_id, activity_id, answer_id, record_ids, question_hash, question_text, answer_kind, partnership, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (conversation_id, activity_id) DO NOTHING`,
+        [m.conversationId, m.activityId, m.answerId, JSON.stringify(m.recordIds), m.questionHash, m.questionText, m.answerKind, m.partnership, at],
+      );
+    },
+
+    async getAnswerMessage(conversationId, activityId) {
+      const rows = await db.all<{ answer_id: string; record_ids: string; question_hash: string; question_text: string | null; answer_kind: string; partnership: string | null }>(
+        'SELECT answer_id, record_ids, question_hash, question_text, answer_kind, partnership FROM answer_messages WHERE conversation_id = $1 AND activity_id = $2',
+        [conversationId, activityId],
+      );
+      const r = rows[0];
+      return r ? {
+        conversationId, activityId, answerId: r.answer_id, recordIds: JSON.parse(r.record_ids) as string[], questionHash: r.question_hash,
+        questionText: r.question_text, answerKind: r.answer_kind, partnership: r.partnership,
+      } : null;
     },
   };
 }

@@ -6,7 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Activity } from 'botbuilder';
+import type { Activity, Entity } from 'botbuilder';
+import { citationEntity, citationText } from '../citations.ts';
 import { abstainCard } from '../../cards/abstain-card.ts';
 import { smallTalk } from '../../domain/answering/small-talk.ts';
 import { answerCard } from '../../cards/answer-card.ts';
@@ -42,25 +43,40 @@ export async function askEngine(services: Services, question: string, partnershi
   return answer;
 }
 
-/** The activities for one answer, emergency card first. */
-export function answerActivities(services: Services, question: string, answer: Answer, scopePartnership: string | null): Array<Partial<Activity>> {
+/** Where Teams' own answer furniture (numbered citations, thumbs up / down) is shown. */
+export function teamsNative(activity: Partial<Activity>): boolean {
+  return activity.channelId === 'msteams';
+}
+
+export interface AnswerActivities {
+  activities: Array<Partial<Activity>>;
+  /** Index of the answer itself among the activities, and what feedback on it is stored against. */
+  answer: { index: number; answerId: string; questionHash: string } | null;
+}
+
+/** The activities for one answer, emergency card first. In Teams the answer carries citations and the feedback loop. */
+export function answerActivities(services: Services, question: string, answer: Answer, scopePartnership: string | null, native = false): AnswerActivities {
   const out: Array<Partial<Activity>> = [];
+  let answered: AnswerActivities['answer'] = null;
   const partnership = answer.partnership ?? scopePartnership;
   if (answer.kind === 'emergency') {
     out.push({ attachments: [emergencyCard(services.contacts.emergencyLines(partnership))] });
   }
   if (answer.answered) {
-    out.push({
-      attachments: [
-        answerCard({
-          answer,
-          answerId: randomUUID(),
-          questionHash: questionHash(question),
-          questionForFeedback: services.config.feedbackStoreQuestionText ? question : null,
-          partnershipLabel: partnershipLabel(answer.partnership),
-        }),
-      ],
+    const answerId = randomUUID();
+    const hash = questionHash(question);
+    const card = answerCard({
+      answer,
+      answerId,
+      questionHash: hash,
+      questionForFeedback: services.config.feedbackStoreQuestionText ? question : null,
+      partnershipLabel: partnershipLabel(answer.partnership),
+      nativeFeedback: native,
     });
+    answered = { index: out.length, answerId, questionHash: hash };
+    out.push(native && answer.sources.length
+      ? { text: citationText(answer.sources), entities: [citationEntity(answer.sources) as unknown as Entity], channelData: { feedbackLoopEnabled: true }, attachments: [card] }
+      : native ? { channelData: { feedbackLoopEnabled: true }, attachments: [card] } : { attachments: [card] });
   } else if (answer.kind !== 'emergency' || answer.text) {
     out.push({
       attachments: [
@@ -74,7 +90,7 @@ export function answerActivities(services: Services, question: string, answer: A
       ],
     });
   }
-  return out;
+  return { activities: out, answer: answered };
 }
 
 export async function answerQuestion(turn: Turn, question: string): Promise<void> {
@@ -98,7 +114,17 @@ export async function answerQuestion(turn: Turn, question: string): Promise<void
   const memory = await state.getMemory(key, config.conversationMemoryMinutes);
   const answer = await askEngine(turn.services, q, partnership, memory);
   if (answer.memory) await state.saveMemory(key, answer.memory, config.conversationMemoryMinutes);
-  await turn.context.sendActivities(answerActivities(turn.services, q, answer, partnership));
+  const native = teamsNative(turn.context.activity);
+  const { activities, answer: sent } = answerActivities(turn.services, q, answer, partnership, native);
+  const ids = await turn.context.sendActivities(activities);
+  // Teams' thumbs up / down arrive naming the message: remember what that message answered.
+  const activityId = sent ? ids[sent.index]?.id : undefined;
+  if (native && sent && activityId) {
+    await state.saveAnswerMessage({
+      conversationId: turn.context.activity.conversation.id, activityId, answerId: sent.answerId, recordIds: answer.recordIds,
+      questionHash: sent.questionHash, questionText: config.feedbackStoreQuestionText ? q : null, answerKind: answer.kind, partnership: answer.partnership,
+    });
+  }
 }
 
 export const questionsFeature: Feature = {

@@ -129,7 +129,9 @@ describe('questions', () => {
     // A source line names a real document and its publication date.
     expect(texts.some((t) => /, .+\(\w+ \d{4}\)/.test(t))).toBe(true);
     expect(JSON.stringify(card)).toContain('Action.ToggleVisibility');
-    expect(cardSubmits(card).map((s) => s.title)).toEqual(expect.arrayContaining(['Yes', 'No']));
+    // Teams' own thumbs up / down replace the card's "Was this helpful?" (test/bot/native-feedback.test.ts).
+    expect(replies[0]!.activity.channelData?.feedbackLoopEnabled).toBe(true);
+    expect(cardSubmits(card).map((s) => s.title)).not.toContain('Yes');
     expect(card.fallbackText).toMatch(/Source: /);
     // Replies go back into the same conversation as a reply to the question.
     expect(replies[0]!.conversationId).toMatch(/^a:personal-/);

@@ -33,7 +33,7 @@ describe.each(DATABASES)('state store on %s', (_name, url) => {
   let store: StateStore;
   beforeAll(async () => {
     db = await openDatabase(await url());
-    expect(await migrate(db, stateMigrations)).toEqual([100, 101]);
+    expect(await migrate(db, stateMigrations)).toEqual([100, 101, 102]);
     expect(await migrate(db, stateMigrations)).toEqual([]);
     store = createStateStore(db);
   });
@@ -118,5 +118,15 @@ describe.each(DATABASES)('state store on %s', (_name, url) => {
     await timed.saveMemory('conv:c', memory, 30);
     const keys = await db.all<{ memory_key: string }>('SELECT memory_key FROM conversation_memory ORDER BY memory_key');
     expect(keys.map((k) => k.memory_key)).toEqual(['conv:a', 'conv:c']);
+  });
+
+  it('remembers which answer a Teams message was, for its feedback buttons', async () => {
+    const m = { conversationId: 'a:c', activityId: 'act-1', answerId: 'ans-9', recordIds: ['harrow.hscb'], questionHash: 'h', questionText: null, answerKind: 'fact', partnership: 'harrow' };
+    await store.saveAnswerMessage(m);
+    await store.saveAnswerMessage({ ...m, answerId: 'ans-other' });
+    expect(await store.getAnswerMessage('a:c', 'act-1')).toEqual(m);
+    expect(await store.getAnswerMessage('a:other', 'act-1')).toBeNull();
+    await store.recordFeedback({ answerId: 'ans-9', voterHash: 'v', helpful: false, recordIds: ['harrow.hscb'], questionHash: 'h', questionText: null, answerKind: 'fact', partnership: 'harrow', comment: 'too vague' });
+    expect((await store.listFeedback()).find((r) => r.answerId === 'ans-9')?.comment).toBe('too vague');
   });
 });
