@@ -5,6 +5,7 @@
  */
 import { TeamsActivityHandler, TurnContext, type InvokeResponse, type MessagingExtensionQuery, type MessagingExtensionResponse } from 'botbuilder';
 import { recordNativeFeedback } from './features/feedback.ts';
+import { carriesSearchResult } from '../cards/search-result-card.ts';
 import { sendWelcome } from './features/core.ts';
 import { searchKnowledge } from './messaging-extension.ts';
 import type { Router } from './routes.ts';
@@ -45,6 +46,11 @@ export class SafeguardingBot extends TeamsActivityHandler {
     // Card buttons (Action.Submit) arrive as a message with a value and no text.
     if (activity.value !== undefined && activity.value !== null && !activity.text?.trim()) {
       await this.router.dispatchSubmit(base, activity.value);
+      return;
+    }
+    // A card inserted from the compose-box search and sent on is an answer being shared, not a question.
+    if (carriesSearchResult(activity.attachments)) {
+      this.services.logger.info({ event: 'message.shared-card', scope: scope.kind }, 'shared search result ignored');
       return;
     }
     let text = activity.text ?? '';

@@ -35,6 +35,8 @@ export interface AnswerCardInput {
   partnershipLabel: string | null;
   /** Teams shows its own thumbs up / down on the message: no "Was this helpful?" buttons then. */
   nativeFeedback?: boolean;
+  /** Teams personal chat offers the follow-ups as suggested actions above the compose box instead. */
+  followUpsElsewhere?: boolean;
 }
 
 export function answerCard(input: AnswerCardInput): CardAttachment {
@@ -56,7 +58,7 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
     markdown: answer.markdown || answer.text,
     historicalNote: historical ? 'Part of this comes from a historical document; check current arrangements.' : '',
     sources: answer.sources.map((s) => ({ line: sourceLink(s), quote: s.quote ? `"${s.quote}"` : '(no quote recorded)' })),
-    followUps: answer.followUps.slice(0, 3),
+    followUps: input.followUpsElsewhere ? [] : answer.followUps.slice(0, 3),
     checklistId: answer.checklist ?? '',
     checklistTitle: answer.checklist ? CHECKLIST_BUTTONS[answer.checklist] : '',
     showFeedback: !input.nativeFeedback,

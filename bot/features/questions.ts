@@ -54,8 +54,18 @@ export interface AnswerActivities {
   answer: { index: number; answerId: string; questionHash: string } | null;
 }
 
-/** The activities for one answer, emergency card first. In Teams the answer carries citations and the feedback loop. */
-export function answerActivities(services: Services, question: string, answer: Answer, scopePartnership: string | null, native = false): AnswerActivities {
+/** Teams shows suggested actions only in personal chat, at most 3. */
+const MAX_SUGGESTED_ACTIONS = 3;
+
+/**
+ * The activities for one answer, emergency card first. In Teams the answer carries citations and
+ * the feedback loop; in Teams personal chat its follow-ups are suggested actions, not card buttons.
+ */
+export function answerActivities(
+  services: Services, question: string, answer: Answer, scopePartnership: string | null, where: { native?: boolean; personal?: boolean } = {},
+): AnswerActivities {
+  const native = where.native ?? false;
+  const suggest = native && (where.personal ?? false) && answer.followUps.length > 0;
   const out: Array<Partial<Activity>> = [];
   let answered: AnswerActivities['answer'] = null;
   const partnership = answer.partnership ?? scopePartnership;
@@ -72,11 +82,15 @@ export function answerActivities(services: Services, question: string, answer: A
       questionForFeedback: services.config.feedbackStoreQuestionText ? question : null,
       partnershipLabel: partnershipLabel(answer.partnership),
       nativeFeedback: native,
+      followUpsElsewhere: suggest,
     });
     answered = { index: out.length, answerId, questionHash: hash };
+    const suggestions = suggest
+      ? { suggestedActions: { to: [], actions: answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS).map((q) => ({ type: 'imBack', title: q, value: q })) } }
+      : {};
     out.push(native && answer.sources.length
-      ? { text: citationText(answer.sources), entities: [citationEntity(answer.sources) as unknown as Entity], channelData: { feedbackLoopEnabled: true }, attachments: [card] }
-      : native ? { channelData: { feedbackLoopEnabled: true }, attachments: [card] } : { attachments: [card] });
+      ? { text: citationText(answer.sources), entities: [citationEntity(answer.sources) as unknown as Entity], channelData: { feedbackLoopEnabled: true }, attachments: [card], ...suggestions }
+      : native ? { channelData: { feedbackLoopEnabled: true }, attachments: [card], ...suggestions } : { attachments: [card] });
   } else if (answer.kind !== 'emergency' || answer.text) {
     out.push({
       attachments: [
@@ -115,7 +129,7 @@ export async function answerQuestion(turn: Turn, question: string): Promise<void
   const answer = await askEngine(turn.services, q, partnership, memory);
   if (answer.memory) await state.saveMemory(key, answer.memory, config.conversationMemoryMinutes);
   const native = teamsNative(turn.context.activity);
-  const { activities, answer: sent } = answerActivities(turn.services, q, answer, partnership, native);
+  const { activities, answer: sent } = answerActivities(turn.services, q, answer, partnership, { native, personal: turn.scope.kind === 'personal' });
   const ids = await turn.context.sendActivities(activities);
   // Teams' thumbs up / down arrive naming the message: remember what that message answered.
   const activityId = sent ? ids[sent.index]?.id : undefined;

@@ -25,8 +25,8 @@ function expectValidCards(sent: SentActivity[]): void {
   }
 }
 
-async function say(text: string, where = {}): Promise<SentActivity[]> {
-  const res = await bot.send(message(bot.connector, text, where));
+async function say(text: string, where = {}, asMention = false): Promise<SentActivity[]> {
+  const res = await bot.send(asMention ? mention(bot.connector, text, where) : message(bot.connector, text, where));
   expect(res.status).toBe(200);
   const sent = [...bot.connector.sent];
   expectValidCards(sent);
@@ -183,12 +183,23 @@ describe('questions', () => {
     expect(followed.length).toBeGreaterThan(0);
   });
 
-  it('follow-up buttons on an answer ask that question', async () => {
-    const [reply] = await say('Who chairs the Harrow Strategic Safeguarding Partnership?');
+  it('follow-up buttons on an answer ask that question (in a channel, where Teams has no suggested actions)', async () => {
+    const [reply] = await say('Who chairs the Harrow Strategic Safeguarding Partnership?', { kind: 'channel', conversationId: '19:follow@thread.tacv2;messageid=9' }, true);
     const followUp = cardSubmits(cardOf(reply!)).find((s) => s.data.verb === 'ask');
     expect(followUp, 'the engine offers follow-ups for this question').toBeDefined();
     const replies = await click(followUp!.data);
     expect(cardOf(replies[0]!)).not.toBeNull();
+  });
+
+  it('in personal chat, the follow-ups are at most 3 suggested actions that send the question', async () => {
+    const [reply] = await say('Who chairs the Harrow Strategic Safeguarding Partnership?', { conversationId: 'a:suggested' });
+    const actions = reply!.activity.suggestedActions?.actions ?? [];
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.length).toBeLessThanOrEqual(3);
+    for (const a of actions) expect(a).toMatchObject({ type: 'imBack', title: a.value });
+    expect(cardSubmits(cardOf(reply!)).filter((s) => s.data.verb === 'ask')).toEqual([]);
+    const [next] = await say(actions[0].value, { conversationId: 'a:suggested' });
+    expect(cardOf(next!)).not.toBeNull();
   });
 
   it('refuses an overlong question with a clear message', async () => {
