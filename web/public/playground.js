@@ -13,12 +13,21 @@
     return;
   }
 
-  fetch('/v3/directline/tokens/generate', { method: 'POST' })
+  // The same person across reloads: their partnership and checklists follow the user id kept here.
+  var KEY = 'safeguarding-playground-user';
+  var known = null;
+  try { known = window.localStorage.getItem(KEY); } catch (e) { known = null; }
+  fetch('/v3/directline/tokens/generate', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(known ? { userId: known } : {})
+  })
     .then(function (response) {
       if (!response.ok) throw new Error('HTTP ' + response.status);
       return response.json();
     })
     .then(function (session) {
+      try { window.localStorage.setItem(KEY, session.userId); } catch (e) { /* private mode: a new id each time */ }
       var directLine = window.WebChat.createDirectLine({
         token: session.token,
         domain: window.location.origin + '/v3/directline',
