@@ -13,6 +13,7 @@ const DEV = '../shared/eval/dev-questions.jsonl';
 const PRACTITIONER = 'test/answering/fixtures/practitioner-questions.jsonl';
 const HOLDOUT = 'test/answering/fixtures/holdout-questions.jsonl';
 const THIRD = 'test/answering/fixtures/third-questions.jsonl';
+const FOLLOW_UPS = ['and how often does it meet?', "who's the vice chair?", 'what about Harrow?', 'the other one', 'tell me more', 'is that the same in Haringey?'];
 
 const loadSet = (path: string): EvalQuestion[] => (existsSync(path)
   ? readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalQuestion)
@@ -60,6 +61,12 @@ export function runAnsweringBench(): string[] {
   lines.push(row('load knowledge', ms(tLoad), '-'));
   lines.push(row('index build', ms(tBuild), `${ms(tBaseline)} (${baseline.paragraphs} paragraphs)`));
   for (const p of [50, 95, 99]) lines.push(row(`latency p${p}`, ms(percentile(engineTimes, p)), ms(percentile(baseTimes, p))));
+  // Follow-ups with the conversation's memory, beside the same messages answered without it.
+  const memory = engine.answer('who chairs the CHSCP Executive?').memory ?? null;
+  const followUps = Array.from({ length: 600 }, (_, i) => FOLLOW_UPS[i % FOLLOW_UPS.length]!);
+  const withMemory = timeEach(followUps, (q) => engine.answer(q, { memory }));
+  const withoutMemory = timeEach(followUps, (q) => engine.answer(q));
+  for (const p of [50, 95]) lines.push(row(`follow-up p${p}`, ms(percentile(withMemory, p)), `${ms(percentile(withoutMemory, p))} (same messages, no memory)`));
   lines.push(row('answered-correct', pct(engineScore.answeredCorrect), pct(baseScore.answeredCorrect)));
   lines.push(row('citation accuracy', pct(engineScore.citation), pct(baseScore.citation)));
   lines.push(row('abstention', pct(engineScore.abstention), pct(baseScore.abstention)));
