@@ -19,6 +19,7 @@ const DEV = '../shared/eval/dev-questions.jsonl';
 const FIXTURES = 'test/answering/fixtures';
 /** The issue's bar for the engine (issue 9): printed as a figure, not asserted. */
 const P95_BAR_MS = 15;
+const FOLLOW_UPS = ['and how often does it meet?', "who's the vice chair?", 'what about Harrow?', 'the other one', 'tell me more', 'is that the same in Haringey?'];
 const LABELS: Record<string, string> = {
   'dev-questions': 'dev set',
   'practitioner-questions': 'practitioner set',
@@ -109,6 +110,11 @@ export function runAnsweringBench(): string[] {
   for (const p of [50, 95, 99]) lines.push(row(`latency p${p} per question`, ...each((t) => ms(percentile(t, p)))));
   const p95 = percentile(times[0]!, 95);
   lines.push(row(`engine p95 <= ${P95_BAR_MS} ms (issue bar)`, `${p95 <= P95_BAR_MS ? 'yes' : 'no'} (${ms(p95)})`));
+  // Follow-ups with the conversation's memory, beside the same messages answered without it.
+  const memory = engine.value.answer('who chairs the CHSCP Executive?').memory ?? null;
+  const followUps = Array.from({ length: 600 }, (_, i) => FOLLOW_UPS[i % FOLLOW_UPS.length]!);
+  const [withMemory, withoutMemory] = timeInterleaved(followUps, [(q) => engine.value.answer(q, { memory }), (q) => engine.value.answer(q)]);
+  for (const p of [50, 95]) lines.push(row(`follow-up p${p} (with / without memory)`, ms(percentile(withMemory!, p)), ms(percentile(withoutMemory!, p))));
 
   const all: EvalSummary[][] = [];
   for (const set of sets) {

@@ -60,6 +60,8 @@ const EnvSchema = z.object({
     z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
   FEEDBACK_STORE_QUESTION_TEXT: flag(false),
+  /** Keep the free text people type in Teams' feedback dialog (never logged either way). */
+  FEEDBACK_STORE_COMMENTS: flag(false),
   MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 120_000),
   CONTACTS_FILE: optionalText,
@@ -69,6 +71,8 @@ const EnvSchema = z.object({
   REMINDER_POLL_SECONDS: integer(30, 1, 3600),
   REMINDER_MAX_RETRIES: integer(5, 0, 20),
   CHECKLIST_RETENTION_DAYS: integer(90, 1, 3650),
+  /** How long a conversation remembers its last answer for follow-ups ("and how often does it meet?"); 0 turns it off. */
+  CONVERSATION_MEMORY_MINUTES: integer(30, 0, 24 * 60),
 });
 
 export type AppType = (typeof APP_TYPES)[number];
@@ -91,6 +95,7 @@ export interface Config {
   readonly storageUrl: string;
   readonly logLevel: LogLevel;
   readonly feedbackStoreQuestionText: boolean;
+  readonly feedbackStoreComments: boolean;
   readonly maxBodyBytes: number;
   readonly shutdownTimeoutMs: number;
   readonly contactsFile: string | null;
@@ -103,6 +108,8 @@ export interface Config {
   readonly reminderMaxRetries: number;
   /** Checklist runs untouched for longer than this are deleted. */
   readonly checklistRetentionDays: number;
+  /** Follow-up memory lifetime in minutes (0 = off). */
+  readonly conversationMemoryMinutes: number;
 }
 
 /** Pure: the same env always gives the same Config or the same ConfigError. */
@@ -134,6 +141,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     storageUrl: e.STORAGE_URL,
     logLevel: e.LOG_LEVEL,
     feedbackStoreQuestionText: e.FEEDBACK_STORE_QUESTION_TEXT,
+    feedbackStoreComments: e.FEEDBACK_STORE_COMMENTS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     contactsFile: e.CONTACTS_FILE ?? null,
@@ -142,6 +150,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     reminderPollSeconds: e.REMINDER_POLL_SECONDS,
     reminderMaxRetries: e.REMINDER_MAX_RETRIES,
     checklistRetentionDays: e.CHECKLIST_RETENTION_DAYS,
+    conversationMemoryMinutes: e.CONVERSATION_MEMORY_MINUTES,
   });
 }
 

@@ -33,6 +33,10 @@ export interface AnswerCardInput {
   /** Included in the feedback payload only when FEEDBACK_STORE_QUESTION_TEXT is on. */
   questionForFeedback: string | null;
   partnershipLabel: string | null;
+  /** Teams shows its own thumbs up / down on the message: no "Was this helpful?" buttons then. */
+  nativeFeedback?: boolean;
+  /** Teams personal chat offers the follow-ups as suggested actions above the compose box instead. */
+  followUpsElsewhere?: boolean;
 }
 
 export function answerCard(input: AnswerCardInput): CardAttachment {
@@ -54,10 +58,10 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
     markdown: answer.markdown || answer.text,
     historicalNote: historical ? 'Part of this comes from a historical document; check current arrangements.' : '',
     sources: answer.sources.map((s) => ({ line: sourceLink(s), quote: s.quote ? `"${s.quote}"` : '(no quote recorded)' })),
-    followUps: answer.followUps.slice(0, 3),
+    followUps: input.followUpsElsewhere ? [] : answer.followUps.slice(0, 3),
     checklistId: answer.checklist ?? '',
     checklistTitle: answer.checklist ? CHECKLIST_BUTTONS[answer.checklist] : '',
-    showFeedback: true,
+    showFeedback: !input.nativeFeedback,
     feedbackYes: feedback(true),
     feedbackNo: feedback(false),
     fallbackText: plainLines([

@@ -127,19 +127,23 @@ const Id = z.string().min(1).max(100);
 const Version = z.coerce.number().int().min(1);
 const RunRef = { runId: Id, version: Version };
 const SUBCOMMANDS = /^(history|[a-z-]+)?$/i;
+/** "a LADO checklist", "the serious incident checklist" after "start". */
+const SPOKEN = /^(?:a |an |the )?([a-z][a-z -]*?) checklist$/i;
 
 export const checklistsFeature: Feature = {
   name: 'checklists',
   migrations: checklistMigrations,
   commands: [{
     name: 'checklist',
-    aliases: ['checklists'],
+    // "Start a LADO checklist" (a Teams prompt starter) starts one too.
+    aliases: ['checklists', 'start'],
     usage: 'checklist [lado|escalation|referral|serious-incident|history]',
     description: 'Guided checklists for designated safeguarding leads: step by step, with deadlines, contacts and a record.',
     // "checklist for a LADO referral?" is a question; one word after "checklist" is a command.
-    accepts: (args) => SUBCOMMANDS.test(args.trim()),
+    accepts: (args) => SUBCOMMANDS.test(args.trim()) || SPOKEN.test(args.trim()),
     async run(turn, args) {
-      const word = args.trim().toLowerCase();
+      const spoken = SPOKEN.exec(args.trim());
+      const word = (spoken ? spoken[1]!.replace(/\s+/g, '-') : args.trim()).toLowerCase();
       if (!word) return showMenu(turn);
       if (word === 'history') return history(turn);
       return start(turn, word);

@@ -25,6 +25,7 @@ import { reverseAnswer } from './reverse.ts';
 import { checklistFor } from './checklist-hint.ts';
 import { answerFromSameRecord, inAskedOrder, secondClause } from './second-clause.ts';
 import { listAnswer, listKind } from './list.ts';
+import { createFollowUpResolver, type FollowUpOutcome } from './follow-up.ts';
 import { asksForContactDetails, asksForNextMeetingDate, statesQuantity, yearMismatch } from './limits.ts';
 
 /** One stage of the pipeline as `ask --explain` prints it: what the stage saw and decided. */
@@ -46,6 +47,8 @@ export const ABSTAIN_BELOW = 0.34;
 const MAX_QUESTION_CHARS = 1000;
 /** Attributes that describe a record in general: never an answer to a question that asks for one field. */
 const GENERAL_ATTRS: ReadonlySet<string> = new Set(['summary', 'role', 'responsibilities']);
+/** A resolved follow-up names one record's attribute: as sure as a clear match, not more. */
+const FOLLOW_UP_CONFIDENCE = 0.8;
 const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 
 /** Groups whose match shows the message describes a situation: never refused as off-topic. */
@@ -58,6 +61,9 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
   const docYear = new Map(kb.documents.map((d) => [d.file, d.published.slice(0, 4)]));
   const byId = new Map(kb.records.map((r) => [r.id, r]));
+  const followUps = kb.followUps
+    ? createFollowUpResolver(kb.followUps, kb.records, (id) => matcher.unitsOf(id), Object.values(triageData.groups).flat())
+    : null;
 
   function abstain(ctx: AnswerContext, reason: ReasonCode, ranked: ScoredUnit[] = [], partnership: PartnershipId | null = null, detail: RefusalDetail = {}): Answer {
     note('verify', () => `refused: ${reason}`);
@@ -92,14 +98,24 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     if (trace) trace.push({ stage, detail: detail() });
   };
 
-  /** Adds the checklist that fits an answered question (emergencies lead to the referral checklist). */
+  /** Adds the checklist that fits an answered question (emergencies lead to the referral checklist), and what to remember. */
   function answer(question: string, ctx: AnswerContext = {}): Answer {
-    const a = answerOnly(question, ctx);
+    // A follow-up ("and how often does it meet?") is resolved against the conversation's memory first.
+    const follow = ctx.memory && followUps ? followUps.resolve(question, ctx.memory) : null;
+    if (follow) note('context', () => `follow-up: ${follow.kind === 'answer' ? `${follow.unit.key}${follow.note ? ` (${follow.note})` : ''}` : follow.reason}`);
+    const a = follow ? answerFollowUp(follow, ctx) : answerOnly(question, ctx);
     note('compose', () => `${a.answered ? 'answered' : `abstained (${a.reason ?? a.kind})`} as ${a.kind}; records ${a.recordIds.join(', ') || 'none'}`);
-    if (!a.answered) return a;
-    if (a.checklist) return a;
-    const hint = checklistFor(a.recordIds.map((id) => byId.get(id)!).filter(Boolean));
-    return hint ? { ...a, checklist: hint } : a;
+    const memory = follow?.kind === 'answer' ? followUps?.remember(follow.question, a, follow.unit) : followUps?.remember(question, a);
+    const hint = a.answered && !a.checklist ? checklistFor(a.recordIds.map((id) => byId.get(id)!).filter(Boolean)) : undefined;
+    return { ...a, ...(hint ? { checklist: hint } : {}), ...(memory ? { memory } : {}) };
+  }
+
+  function answerFollowUp(f: FollowUpOutcome, ctx: AnswerContext): Answer {
+    if (f.kind === 'which-one') return { ...abstain(ctx, f.reason, [], null, f.detail), kind: 'clarify' };
+    if (f.unit.notStated) return notStatedAnswer(f.unit, ctx);
+    const a = composer.single(f.unit, FOLLOW_UP_CONFIDENCE, f.unit.record.type === 'glossary' ? 'glossary' : 'fact');
+    const say = (s: string) => (f.note ? `${f.note}\n${s}` : s);
+    return { ...a, text: say(a.text), markdown: say(a.markdown), followUps: followUpsFor(f.unit, ctx) };
   }
 
   function explain(question: string, ctx: AnswerContext = {}): { answer: Answer; trace: TraceStep[] } {

@@ -9,6 +9,8 @@ export interface RefusalDetail {
   place?: string;
   /** What the documents do say, for `future-meeting` (the cadence sentence). */
   instead?: string;
+  /** The group the conversation was about, for follow-ups ("the CHSCP Executive"). */
+  name?: string;
   /** The silent field's sentence, for `not-stated` ("The chair of X is not stated in ..."). */
   silent?: string;
 }
@@ -29,6 +31,8 @@ const WORDING: Record<ReasonCode, (d: RefusalDetail) => string> = {
   'unknown-words': () => "I don't know: the words your question turns on aren't in the partnership arrangements I hold, so I won't guess.",
   'not-stated': (d) => `I don't know: ${d.silent ? lowerFirst(d.silent) : 'the document does not state that.'}`,
   'low-confidence': () => "I don't know: I couldn't find that in the partnership arrangements I hold.",
+  'which-other': (d) => `I don't know which other group you mean: could you name it (for example "who chairs the ${d.name ?? 'Executive'}?")?`,
+  'no-equivalent': (d) => `I don't know which group or topic in ${d.place ?? 'that partnership'} matches the ${d.name ?? 'one we were talking about'}: could you name it?`,
   'which-one': () => 'I don\'t know which group or topic you mean: could you name it (for example "who chairs the CHSCP Executive?")?',
 };
 

@@ -23,6 +23,8 @@ export type ReasonCode =
   | 'not-stated'
   | 'low-confidence'
   | 'which-one'
+  | 'which-other'
+  | 'no-equivalent'
   | 'too-long';
 
 /**
