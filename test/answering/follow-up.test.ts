@@ -78,7 +78,7 @@ describe('a conversation through the engine', () => {
     const [mash, harrow] = converse(['what does MASH stand for in Haringey?', 'what about Harrow?']);
     expect(mash!.memory).toBeDefined();
     expect(harrow!.answered).toBe(false);
-    expect(harrow!.reason).toBe('which-one');
+    expect(harrow!.reason).toBe('no-equivalent');
     expect(harrow!.memory).toBeUndefined();
   });
 
