@@ -21,13 +21,35 @@ export const SeedSource = z.strictObject({
 });
 export type SeedSource = z.infer<typeof SeedSource>;
 
-/** A public national document (statute, Working Together, KCSIE...) not among the seeds. */
+/**
+ * Who a public document speaks for. `national`: statute and DfE guidance (Working Together,
+ * KCSIE); `london`: the London Safeguarding Children Procedures and the London threshold
+ * document; `local`: one partnership's own public page (with `partnership`); `secondary`:
+ * another area's or a commentator's copy, kept only where no primary text was found and
+ * always shown as such. National and London sources must be primary documents
+ * (knowledge/primary-sources.ts checks the address).
+ */
+export const SOURCE_SCOPES = ['national', 'london', 'local', 'secondary'] as const;
+export const SourceScope = z.enum(SOURCE_SCOPES);
+export type SourceScope = z.infer<typeof SourceScope>;
+
+/** A public document (statute, Working Together, KCSIE, London procedures...) not among the seeds. */
 export const NationalSource = z.strictObject({
   national: z.literal(true),
   title: z.string().min(3),
   section: z.string().min(1),
   url: z.string().url(),
   quote: z.string().optional(),
+  scope: SourceScope.default('national'),
+  /** For `local` sources: whose page it is, so another partnership's run never cites it. */
+  partnership: PartnershipId.optional(),
+  /** The edition the wording and paragraph number were checked in ("WT 2023"). */
+  checkedIn: z.string().min(3).optional(),
+  /**
+   * Set when the current edition could not be read (ED-CHECK in national-facts.md): the
+   * current edition's name ("Working Together 2026"), shown with a line to check it there.
+   */
+  currentEdition: z.string().min(3).optional(),
 });
 export type NationalSource = z.infer<typeof NationalSource>;
 
