@@ -7,6 +7,7 @@
  * for every source in every record and checklist.
  */
 import type { NationalSource, PartnershipId } from './schema.ts';
+import { allSources, type KnowledgeBase } from './load.ts';
 
 const NATIONAL_HOSTS = ['gov.uk', 'www.gov.uk', 'assets.publishing.service.gov.uk', 'legislation.gov.uk', 'www.legislation.gov.uk'];
 const LONDON_HOSTS = ['londonsafeguardingchildrenprocedures.co.uk', 'www.londonsafeguardingchildrenprocedures.co.uk'];
@@ -40,3 +41,12 @@ export function scopeProblem(src: NationalSource): string | undefined {
 
 /** The words shown before a public source, so a reader knows whose rule it is. */
 export const SCOPE_LABELS = { national: 'National', london: 'London procedures', local: 'Local page', secondary: 'Secondary source' } as const;
+
+/** Every scope problem in the knowledge base, each naming its record. */
+export function scopeProblems(kb: KnowledgeBase): string[] {
+  return kb.records.flatMap((r) => allSources(r).flatMap((s) => {
+    if (!('national' in s)) return [];
+    const p = scopeProblem(s);
+    return p ? [`${r.id}: ${p}`] : [];
+  }));
+}

@@ -6,6 +6,7 @@
 import { loadKnowledge } from '../load.ts';
 import { findQuoteProblems } from '../verify-quotes.ts';
 import { coverageReport, formatCoverage } from '../coverage.ts';
+import { scopeProblems } from '../primary-sources.ts';
 import { AppError } from '../../domain/shared/errors.ts';
 
 function main(argv: string[]): number {
@@ -20,6 +21,12 @@ function main(argv: string[]): number {
   if (command === 'check') {
     const quoteProblems = findQuoteProblems(kb);
     process.stdout.write(formatCoverage(coverageReport(kb)));
+    // A national or London fact must cite a primary document; a local page names its partnership.
+    const scoped = scopeProblems(kb);
+    if (scoped.length) {
+      process.stdout.write(`\n${scoped.length} source(s) cited under the wrong scope:\n${scoped.map((p) => `- ${p}`).join('\n')}\n`);
+      return 1;
+    }
     if (quoteProblems.length) {
       process.stdout.write(`\n${quoteProblems.length} quote(s) not found verbatim in their document:\n`);
       for (const p of quoteProblems) {
