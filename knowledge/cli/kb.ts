@@ -7,6 +7,7 @@ import { loadKnowledge } from '../load.ts';
 import { findQuoteProblems } from '../verify-quotes.ts';
 import { coverageReport, formatCoverage } from '../coverage.ts';
 import { scopeProblems } from '../primary-sources.ts';
+import { findSectionProblems } from '../section-check.ts';
 import { AppError } from '../../domain/shared/errors.ts';
 
 function main(argv: string[]): number {
@@ -25,6 +26,13 @@ function main(argv: string[]): number {
     const scoped = scopeProblems(kb);
     if (scoped.length) {
       process.stdout.write(`\n${scoped.length} source(s) cited under the wrong scope:\n${scoped.map((p) => `- ${p}`).join('\n')}\n`);
+      return 1;
+    }
+    // The section a seed citation names must be the numbered paragraph holding the quote (or a heading above it).
+    const sections = findSectionProblems(kb);
+    if (sections.length) {
+      process.stdout.write(`\n${sections.length} citation(s) name a section that does not contain the quote:\n`);
+      for (const p of sections) process.stdout.write(`- record ${p.recordId}: ${p.document} cites "${p.cited}", the quote is in ${p.found || 'no numbered section'}: "${p.quote.slice(0, 80)}"\n`);
       return 1;
     }
     if (quoteProblems.length) {
