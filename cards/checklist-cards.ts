@@ -110,7 +110,10 @@ export function summaryModel(view: Extract<RunView, { kind: 'summary' }>): Check
       text: a.overdue ? `${a.text} ${OVERDUE_ADVICE}` : a.text, dueLabel: a.dueLabel ?? '', overdue: a.overdue === true,
       sources: a.sources.map((x) => x.label).join('; '),
     })),
-    contacts: s.contacts.map((c) => ({ line: contactLine(c), checked: `Checked ${c.checkedOn}; source: ${c.source.title}` })),
+    contacts: [
+      ...s.contacts.map((c) => ({ line: contactLine(c), checked: c.provenance })),
+      ...s.notConfigured.map((line) => ({ line, checked: '' })),
+    ],
     answers: s.answers.map((a) => ({ question: a.question, answer: a.note ? `${a.answer} (note: ${a.note})` : a.answer })),
     record: s.record,
     fallbackText: s.record,

@@ -35,6 +35,7 @@ function runnerFor(services: Services): ChecklistRunner {
     r = createChecklistService({
       store: createChecklistStore(services.db),
       retentionDays: retentionDays(services),
+      ...(services.config.contactsMaxAgeDays ? { contactsMaxAgeDays: services.config.contactsMaxAgeDays } : {}),
       ...(services.config.contactsFile ? { contactsFile: services.config.contactsFile } : {}),
     });
     runners.set(services, r);

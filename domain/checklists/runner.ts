@@ -38,6 +38,8 @@ export interface RunnerDeps {
   newId?: () => string;
   /** The time a resumed summary is shown at, for "overdue" (tests pass a fixed clock). */
   clock?: () => Date;
+  /** A contact check older than this many days is shown as needing confirmation. */
+  contactsMaxAgeDays?: number;
 }
 
 export interface HistoryEntry {

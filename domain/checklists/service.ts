@@ -23,6 +23,7 @@ export function createChecklistService(opts: {
   retentionDays?: number;
   newId?: () => string;
   clock?: () => Date;
+  contactsMaxAgeDays?: number;
 }): ChecklistRunner {
   const titles = documentTitles();
   return createChecklistRunner({
@@ -34,5 +35,6 @@ export function createChecklistService(opts: {
     retentionDays: opts.retentionDays ?? DEFAULT_RETENTION_DAYS,
     ...(opts.newId ? { newId: opts.newId } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.contactsMaxAgeDays ? { contactsMaxAgeDays: opts.contactsMaxAgeDays } : {}),
   });
 }

@@ -9,7 +9,7 @@
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import { formatLondonDate, formatLondonDateTime, londonDate, startOfLondonDate } from '../calendar/working-days.ts';
-import type { Contact, ContactDirectory } from '../contacts/contacts.ts';
+import { CONTACT_KIND_LABELS, contactProvenance, type Contact, type ContactDirectory } from '../contacts/contacts.ts';
 import type { Action, Checklist, ChecklistSource, Due } from './schema.ts';
 import { actionsFor, indexChecklist } from './graph.ts';
 import type { ChecklistRun } from './run.ts';
@@ -48,7 +48,10 @@ export interface ChecklistSummary {
   outcomeTitle: string;
   answers: Array<{ question: string; answer: string; note?: string }>;
   actions: SummaryAction[];
-  contacts: Contact[];
+  /** Each with who checked it and when, or that nobody has (contactProvenance). */
+  contacts: Array<Contact & { provenance: string }>;
+  /** "LADO: not configured for this deployment ...", for kinds the deployment has no number for. */
+  notConfigured: string[];
   record: string;
 }
 
@@ -111,7 +114,7 @@ export function dueOf(
 export function buildSummary(
   c: Checklist,
   run: ChecklistRun,
-  deps: { calendar: WorkingDayCalendar; contacts: ContactDirectory; titles: DocumentTitles },
+  deps: { calendar: WorkingDayCalendar; contacts: ContactDirectory; titles: DocumentTitles; contactsMaxAgeDays?: number },
   now: Date = new Date(run.updatedAt),
 ): ChecklistSummary {
   const { steps, outcomes } = indexChecklist(c);
@@ -140,7 +143,10 @@ export function buildSummary(
     }));
 
   const kinds = outcome.contacts.length ? outcome.contacts : (['mash'] as const);
-  const contacts = deps.contacts.forKinds(run.partnership, kinds);
+  const contacts = deps.contacts.forKinds(run.partnership, kinds)
+    .map((c) => ({ ...c, provenance: contactProvenance(c, now, deps.contactsMaxAgeDays) }));
+  const notConfigured = deps.contacts.notConfigured(run.partnership, kinds)
+    .map((k) => `${CONTACT_KIND_LABELS[k]}: not configured for this deployment. Ask your designated safeguarding lead, or see your partnership's website.`);
   const summary: Omit<ChecklistSummary, 'record'> = {
     checklistId: c.id,
     title: c.title,
@@ -152,6 +158,7 @@ export function buildSummary(
     answers,
     actions,
     contacts,
+    notConfigured,
   };
   return { ...summary, record: plainTextRecord(summary, run) };
 }
@@ -179,7 +186,8 @@ export function plainTextRecord(s: Omit<ChecklistSummary, 'record'>, run: Checkl
     ...s.actions.map((a) => `- ${a.dueLabel ? `[${a.dueLabel}] ` : ''}${a.text}${a.overdue ? ` ${OVERDUE_ADVICE}` : ''}`),
     '',
     'Contacts (check they are current):',
-    ...s.contacts.map((c) => `- ${contactLine(c)}`),
+    ...s.contacts.map((c) => `- ${contactLine(c)} [${c.provenance}]`),
+    ...s.notConfigured.map((line) => `- ${line}`),
   ];
   return lines.join('\n');
 }

@@ -8,6 +8,7 @@ import { findQuoteProblems } from '../verify-quotes.ts';
 import { coverageReport, formatCoverage } from '../coverage.ts';
 import { scopeProblems } from '../primary-sources.ts';
 import { findSectionProblems } from '../section-check.ts';
+import { contactWarnings, DEFAULT_CONTACTS_MAX_AGE_DAYS, loadContacts } from '../../domain/contacts/contacts.ts';
 import { AppError } from '../../domain/shared/errors.ts';
 
 function main(argv: string[]): number {
@@ -22,6 +23,10 @@ function main(argv: string[]): number {
   if (command === 'check') {
     const quoteProblems = findQuoteProblems(kb);
     process.stdout.write(formatCoverage(coverageReport(kb)));
+    // Contacts are configuration, not knowledge, but an unchecked number is worth saying here too.
+    const maxAge = Number(process.env.CONTACTS_MAX_AGE_DAYS) || DEFAULT_CONTACTS_MAX_AGE_DAYS;
+    const contacts = loadContacts(process.env.CONTACTS_FILE || undefined);
+    for (const w of contactWarnings(contacts, new Date(), maxAge)) process.stdout.write(`\nContacts warning: ${w}\n`);
     // A national or London fact must cite a primary document; a local page names its partnership.
     const scoped = scopeProblems(kb);
     if (scoped.length) {
