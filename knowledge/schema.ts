@@ -75,12 +75,19 @@ export const MaybeAttr = z.union([z.literal(NOT_STATED), Attr]);
 export type MaybeAttr = z.infer<typeof MaybeAttr>;
 
 export const Cadence = z.strictObject({
-  /** Meetings per year, normalised (quarterly = 4, bi-monthly = 6, termly = 3, annual = 1). null if irregular/as required. */
+  /**
+   * Meetings per year, normalised (quarterly = 4, bi-monthly = 6, termly = 3, annual = 1).
+   * null if irregular, as required, a range (see `range`), or only a count of meetings held
+   * in one year (a count is not a frequency).
+   */
   perYear: z.number().min(0).max(52).nullable(),
   /** The document's own words, e.g. "meet on a quarterly basis". */
   words: z.string().min(2),
+  /** A range the document gives ("six to eight times a year and no less than four"), kept as a range. */
+  range: z.strictObject({ min: z.number().min(0), max: z.number().max(52), atLeast: z.number().min(0).optional() }).optional(),
   sources: z.array(Source).min(1),
-});
+}).refine((c) => !c.range || c.perYear === null, { message: 'a cadence given as a range has perYear: null (a range is not one number)' })
+  .refine((c) => !c.range || c.range.min <= c.range.max, { message: 'range.min must not exceed range.max' });
 export type Cadence = z.infer<typeof Cadence>;
 
 /** A labelled extra fact for things the typed fields do not name. */
@@ -100,9 +107,21 @@ const base = {
   /** Extra facts that the typed fields do not hold. */
   facts: z.array(Fact).default([]),
   /** Historical material (e.g. the 2009 action plan): the date it describes. */
-  historical: z.strictObject({ asOf: z.string().min(4) }).optional(),
+  historical: z.strictObject({
+    asOf: z.string().min(4),
+    /** Why it is history, for answers and lists: "ceased to exist on 29 September 2019; replaced by the HSCP". */
+    note: z.string().min(5).optional(),
+  }).optional(),
   /** Marks facts from public national documents rather than the seeds. */
   national: z.boolean().default(false),
+  /**
+   * Where two documents disagree on this record's facts: each conflict names both with their
+   * sources (so both documents and their dates are shown), and the record's summary says so.
+   */
+  conflicts: z.array(z.strictObject({
+    text: z.string().min(10),
+    sources: z.array(Source).min(2, 'a conflict cites both documents'),
+  })).default([]),
   sources: z.array(Source).min(1),
 };
 
