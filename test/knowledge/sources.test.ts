@@ -57,3 +57,11 @@ describe('national and London facts cite primary documents', () => {
     expect(scopeProblem(src)).toMatch(re);
   });
 });
+
+describe('answers show the edition a national paragraph was checked in', () => {
+  it('every Working Together or KCSIE paragraph cited by a record says so in the section an answer shows', () => {
+    const missing = kb.records.flatMap((r) => allSources(r).flatMap((s) =>
+      'national' in s && s.currentEdition && !s.section.includes(`check it in ${s.currentEdition}`) ? [`${r.id}: ${s.section}`] : []));
+    expect(missing).toEqual([]);
+  });
+});
