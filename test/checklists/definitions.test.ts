@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadChecklists, validateChecklists, parseChecklist } from '../../domain/checklists/load.ts';
 import { checkGraph } from '../../domain/checklists/graph.ts';
 import type { Checklist } from '../../domain/checklists/schema.ts';
+import { loadKnowledge } from '../../knowledge/load.ts';
+import { findSectionProblems } from '../../knowledge/section-check.ts';
 
 const real = loadChecklists();
 const byId = (id: string) => structuredClone(real.find((c) => c.id === id)!);
@@ -168,5 +170,14 @@ describe('sources: primary for national and London, each partnership only its ow
         expect(src.currentEdition, `${c.id}: ${src.title} ${src.section}`).toMatch(/^(Working Together 2026|KCSIE 2026)$/);
       }
     }
+  });
+});
+
+describe('checklist seed citations name the section that holds the quote', () => {
+  it('every seed quote in every checklist sits in the numbered section it cites (or under that heading)', () => {
+    const kb = loadKnowledge();
+    // allSources walks any object for `sources` arrays, so a checklist can stand in for a record.
+    const asRecords = real.map((c) => ({ ...c, id: `checklist.${c.id}` })) as unknown as typeof kb.records;
+    expect(findSectionProblems({ ...kb, records: asRecords }).map((p) => `${p.recordId}: cites ${p.cited}, quote in ${p.found}`)).toEqual([]);
   });
 });
