@@ -65,6 +65,8 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 120_000),
   CONTACTS_FILE: optionalText,
+  /** A contact check older than this is shown as needing confirmation, and warned about at start. */
+  CONTACTS_MAX_AGE_DAYS: integer(180, 1, 3650),
   /** Comma-separated Entra object ids allowed to create reminders in channels and group chats (team owners always may). */
   REMINDER_MANAGERS: optionalText,
   REMINDER_GRACE_MINUTES: integer(60, 0, 7 * 24 * 60),
@@ -99,6 +101,8 @@ export interface Config {
   readonly maxBodyBytes: number;
   readonly shutdownTimeoutMs: number;
   readonly contactsFile: string | null;
+  /** Contact checks older than this many days are flagged (default 180). */
+  readonly contactsMaxAgeDays: number;
   /** Entra object ids of reminder managers (besides team owners). */
   readonly reminderManagers: readonly string[];
   /** A reminder found overdue (the bot was down) is still posted, marked late, up to this long after it was due; later it is recorded as missed. */
@@ -145,6 +149,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     contactsFile: e.CONTACTS_FILE ?? null,
+    contactsMaxAgeDays: e.CONTACTS_MAX_AGE_DAYS,
     reminderManagers: Object.freeze((e.REMINDER_MANAGERS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
     reminderGraceMinutes: e.REMINDER_GRACE_MINUTES,
     reminderPollSeconds: e.REMINDER_POLL_SECONDS,

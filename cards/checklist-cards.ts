@@ -5,10 +5,11 @@
  * Each is built from a typed view model; every submit carries runId and version so the
  * runner can tell a stale card from a current one.
  */
-import { formatLondonDateTime } from '../domain/calendar/working-days.ts';
+import { formatLondonDateTime, londonDate } from '../domain/calendar/working-days.ts';
+import { layerHeading, layeredNotes } from '../domain/checklists/layers.ts';
 import type { Note } from '../domain/checklists/schema.ts';
 import type { HistoryEntry, RunView } from '../domain/checklists/runner.ts';
-import { contactLine, sourceLabel, type DocumentTitles } from '../domain/checklists/summary.ts';
+import { contactLine, OVERDUE_ADVICE, sourceLabel, type DocumentTitles } from '../domain/checklists/summary.ts';
 import { plainLines, renderCard, type CardAttachment } from './render.ts';
 
 export interface ChecklistMenuModel {
@@ -29,7 +30,11 @@ export interface ChecklistStepModel {
   hasNote: boolean;
   noteLabel: string;
   noteMaxLength: number;
-  why: Array<{ text: string; sources: string }>;
+  /** In order: the partnership's own documents, London, national; each with its heading. */
+  why: Array<{ heading: string; text: string; sources: string }>;
+  /** A trigger step: the date input and its label ("When ..."), with Today / Yesterday quick picks. */
+  asksDate: boolean;
+  maxDate: string;
   canGoBack: boolean;
   fallbackText: string;
 }
@@ -41,7 +46,8 @@ export interface ChecklistSummaryModel {
   subtitle: string;
   outcomeTitle: string;
   partnershipName: string;
-  actions: Array<{ text: string; dueLabel: string; sources: string }>;
+  triggers: Array<{ line: string }>;
+  actions: Array<{ text: string; dueLabel: string; overdue: boolean; sources: string }>;
   contacts: Array<{ line: string; checked: string }>;
   answers: Array<{ question: string; answer: string }>;
   record: string;
@@ -61,11 +67,10 @@ function sourcesText(note: Pick<Note, 'sources'>, titles: DocumentTitles): strin
 }
 
 export function stepModel(view: Extract<RunView, { kind: 'step' }>, partnershipName: string, titles: DocumentTitles): ChecklistStepModel {
-  const { run, step, checklist, progress, local } = view;
-  const why = [
-    ...step.why.map((n) => ({ text: n.text, sources: sourcesText(n, titles) })),
-    ...local.map((n) => ({ text: `${partnershipName}: ${n.text}`, sources: sourcesText(n, titles) })),
-  ];
+  const { run, step, checklist, progress } = view;
+  const why = layeredNotes(step, run.partnership).map(({ layer, note }) => ({
+    heading: layerHeading(layer, partnershipName), text: note.text, sources: sourcesText(note, titles),
+  }));
   const progressLabel = `${partnershipName} · question ${progress.current} of up to ${progress.total}`;
   return {
     runId: run.id,
@@ -79,6 +84,8 @@ export function stepModel(view: Extract<RunView, { kind: 'step' }>, partnershipN
     noteLabel: step.note?.label ?? '',
     noteMaxLength: step.note?.maxLength ?? 0,
     why,
+    asksDate: step.trigger !== undefined,
+    maxDate: londonDate(view.shownAt),
     canGoBack: run.answers.length > 0,
     fallbackText: plainLines([
       `${checklist.title} (${progressLabel})`,
@@ -98,8 +105,15 @@ export function summaryModel(view: Extract<RunView, { kind: 'summary' }>): Check
     subtitle: `${s.partnershipName} · started ${s.startedLabel}`,
     outcomeTitle: s.outcomeTitle,
     partnershipName: s.partnershipName,
-    actions: s.actions.map((a) => ({ text: a.text, dueLabel: a.dueLabel ?? '', sources: a.sources.map((x) => x.label).join('; ') })),
-    contacts: s.contacts.map((c) => ({ line: contactLine(c), checked: `Checked ${c.checkedOn}; source: ${c.source.title}` })),
+    triggers: s.triggerLabels.map((line) => ({ line })),
+    actions: s.actions.map((a) => ({
+      text: a.overdue ? `${a.text} ${OVERDUE_ADVICE}` : a.text, dueLabel: a.dueLabel ?? '', overdue: a.overdue === true,
+      sources: a.sources.map((x) => x.label).join('; '),
+    })),
+    contacts: [
+      ...s.contacts.map((c) => ({ line: contactLine(c), checked: c.provenance })),
+      ...s.notConfigured.map((line) => ({ line, checked: '' })),
+    ],
     answers: s.answers.map((a) => ({ question: a.question, answer: a.note ? `${a.answer} (note: ${a.note})` : a.answer })),
     record: s.record,
     fallbackText: s.record,
