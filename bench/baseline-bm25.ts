@@ -1,5 +1,5 @@
 /**
- * The baseline the engine is measured against: BM25 (MiniSearch) over the seed documents'
+ * The first, simplest baseline: BM25 (MiniSearch) over the seed documents'
  * paragraphs. It always returns the best paragraph, cited by its leading section number.
  */
 import { readFileSync } from 'node:fs';

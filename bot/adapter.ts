@@ -10,6 +10,7 @@ import {
 } from 'botbuilder';
 import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Config } from './config.ts';
+import { keepEntityProperties } from './entity-serialization.ts';
 
 export class BotAdapter extends CloudAdapter {
   constructor(private readonly appId: string, auth: ConfigurationBotFrameworkAuthentication) {
@@ -33,6 +34,7 @@ export class BotAdapter extends CloudAdapter {
 }
 
 export function createAdapter(config: Config): BotAdapter {
+  keepEntityProperties();
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.appId,
     MicrosoftAppPassword: config.appPassword,

@@ -60,15 +60,21 @@ const EnvSchema = z.object({
     z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
   FEEDBACK_STORE_QUESTION_TEXT: flag(false),
+  /** Keep the free text people type in Teams' feedback dialog (never logged either way). */
+  FEEDBACK_STORE_COMMENTS: flag(false),
   MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 120_000),
   CONTACTS_FILE: optionalText,
+  /** A contact check older than this is shown as needing confirmation, and warned about at start. */
+  CONTACTS_MAX_AGE_DAYS: integer(180, 1, 3650),
   /** Comma-separated Entra object ids allowed to create reminders in channels and group chats (team owners always may). */
   REMINDER_MANAGERS: optionalText,
   REMINDER_GRACE_MINUTES: integer(60, 0, 7 * 24 * 60),
   REMINDER_POLL_SECONDS: integer(30, 1, 3600),
   REMINDER_MAX_RETRIES: integer(5, 0, 20),
   CHECKLIST_RETENTION_DAYS: integer(90, 1, 3650),
+  /** How long a conversation remembers its last answer for follow-ups ("and how often does it meet?"); 0 turns it off. */
+  CONVERSATION_MEMORY_MINUTES: integer(30, 0, 24 * 60),
 });
 
 export type AppType = (typeof APP_TYPES)[number];
@@ -91,9 +97,12 @@ export interface Config {
   readonly storageUrl: string;
   readonly logLevel: LogLevel;
   readonly feedbackStoreQuestionText: boolean;
+  readonly feedbackStoreComments: boolean;
   readonly maxBodyBytes: number;
   readonly shutdownTimeoutMs: number;
   readonly contactsFile: string | null;
+  /** Contact checks older than this many days are flagged (default 180). */
+  readonly contactsMaxAgeDays: number;
   /** Entra object ids of reminder managers (besides team owners). */
   readonly reminderManagers: readonly string[];
   /** A reminder found overdue (the bot was down) is still posted, marked late, up to this long after it was due; later it is recorded as missed. */
@@ -103,6 +112,8 @@ export interface Config {
   readonly reminderMaxRetries: number;
   /** Checklist runs untouched for longer than this are deleted. */
   readonly checklistRetentionDays: number;
+  /** Follow-up memory lifetime in minutes (0 = off). */
+  readonly conversationMemoryMinutes: number;
 }
 
 /** Pure: the same env always gives the same Config or the same ConfigError. */
@@ -134,14 +145,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     storageUrl: e.STORAGE_URL,
     logLevel: e.LOG_LEVEL,
     feedbackStoreQuestionText: e.FEEDBACK_STORE_QUESTION_TEXT,
+    feedbackStoreComments: e.FEEDBACK_STORE_COMMENTS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     contactsFile: e.CONTACTS_FILE ?? null,
+    contactsMaxAgeDays: e.CONTACTS_MAX_AGE_DAYS,
     reminderManagers: Object.freeze((e.REMINDER_MANAGERS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
     reminderGraceMinutes: e.REMINDER_GRACE_MINUTES,
     reminderPollSeconds: e.REMINDER_POLL_SECONDS,
     reminderMaxRetries: e.REMINDER_MAX_RETRIES,
     checklistRetentionDays: e.CHECKLIST_RETENTION_DAYS,
+    conversationMemoryMinutes: e.CONVERSATION_MEMORY_MINUTES,
   });
 }
 

@@ -4,7 +4,7 @@
  * deployment contacts, starts the server, and shuts down cleanly on SIGINT / SIGTERM.
  */
 import { createAnswerEngine } from '../domain/answering/engine.ts';
-import { loadContacts } from '../domain/contacts/contacts.ts';
+import { contactWarnings, loadContacts } from '../domain/contacts/contacts.ts';
 import { AppError } from '../domain/shared/errors.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { registerPlayground } from '../web/playground.ts';
@@ -30,7 +30,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   try {
     const engine = createAnswerEngine(loadKnowledge());
-    const contacts = contactLinesFrom(config.contactsFile ? loadContacts(config.contactsFile) : loadContacts());
+    const directory = config.contactsFile ? loadContacts(config.contactsFile) : loadContacts();
+    // Numbers nobody has confirmed, or confirmed long ago, are shown with a caution; the admin hears about it here.
+    for (const warning of contactWarnings(directory, new Date(), config.contactsMaxAgeDays)) {
+      logger.warn({ event: 'contacts.unchecked', file: directory.file }, warning);
+    }
+    const contacts = contactLinesFrom(directory, config.contactsMaxAgeDays);
     const running = await createServer(config, { engine, contacts, logger }, playground(config));
     const shutdown = (signal: string) => {
       logger.info({ event: 'shutdown', signal }, 'stopping');

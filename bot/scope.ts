@@ -35,3 +35,12 @@ export function userKey(activity: Partial<Activity>): string {
 export function baseConversationId(id: string): string {
   return id.split(';')[0] ?? id;
 }
+
+/**
+ * Whose follow-up memory a turn uses: the conversation's, and in a channel each person's own
+ * (two people in one thread ask about different things).
+ */
+export function memoryKey(activity: Partial<Activity>, scope: Scope): string {
+  const conversation = activity.conversation?.id ?? '';
+  return scope.kind === 'channel' ? `conv:${conversation}|user:${userKey(activity)}` : `conv:${conversation}`;
+}

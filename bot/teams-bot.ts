@@ -3,7 +3,9 @@
  * installs get the welcome card, compose-box searches go to the messaging extension.
  * Nothing here decides what to say; that is the features' job.
  */
-import { TeamsActivityHandler, TurnContext, type MessagingExtensionQuery, type MessagingExtensionResponse } from 'botbuilder';
+import { TeamsActivityHandler, TurnContext, type InvokeResponse, type MessagingExtensionQuery, type MessagingExtensionResponse } from 'botbuilder';
+import { recordNativeFeedback } from './features/feedback.ts';
+import { carriesSearchResult } from '../cards/search-result-card.ts';
 import { sendWelcome } from './features/core.ts';
 import { searchKnowledge } from './messaging-extension.ts';
 import type { Router } from './routes.ts';
@@ -46,6 +48,11 @@ export class SafeguardingBot extends TeamsActivityHandler {
       await this.router.dispatchSubmit(base, activity.value);
       return;
     }
+    // A card inserted from the compose-box search and sent on is an answer being shared, not a question.
+    if (carriesSearchResult(activity.attachments)) {
+      this.services.logger.info({ event: 'message.shared-card', scope: scope.kind }, 'shared search result ignored');
+      return;
+    }
     let text = activity.text ?? '';
     if (scope.kind !== 'personal') {
       // In channels and group chats the bot only acts when @mentioned; the mention is not part of the question.
@@ -63,6 +70,13 @@ export class SafeguardingBot extends TeamsActivityHandler {
       this.services.logger.info({ event: 'welcome', scope: scopeOf(context.activity).kind }, 'bot installed');
       await sendWelcome(context, this.services, scopeOf(context.activity));
     }
+  }
+
+  /** Teams' native thumbs up / down on an answer; everything else as TeamsActivityHandler does. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'message/submitAction') return super.onInvokeActivity(context);
+    const outcome = await recordNativeFeedback(context, this.services);
+    return outcome === 'invalid' ? { status: 400 } : { status: 200, body: {} };
   }
 
   protected override handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {

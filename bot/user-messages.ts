@@ -46,6 +46,12 @@ export const MESSAGES = {
   checklistNeedsPartnership: 'Choose your partnership first, so the checklist shows your local route and contacts.',
   checklistUnknown: (tried: string, names: string) => `I don't know a checklist called "${tried}". Checklists: ${names}. Type "checklist" to see them all.`,
   checklistIdentifyingNote: (what: string) => `Your note looks like it contains ${what}, so I didn't save it and your answer was not recorded. Please don't enter anything that identifies a child or family; answer again without it.`,
+  checklistTriggerDate: (reason: string) => ({
+    'trigger-date-missing': 'Enter the date in the date box first, or choose Today or Yesterday. Nothing was recorded.',
+    'trigger-date-invalid': 'That is not a date I can read. Use the date box, or choose Today or Yesterday. Nothing was recorded.',
+    'trigger-date-future': 'That date is in the future. Enter the day it happened, or choose Today. Nothing was recorded.',
+    'trigger-date-too-old': 'That date is more than a year ago, so I cannot count working-day deadlines from it here. Talk to your LADO or manager about a case that old. Nothing was recorded.',
+  } as Record<string, string>)[reason] ?? 'Please enter the date again. Nothing was recorded.',
   checklistNoteTooLong: (max: number) => `Your note is longer than ${max} characters, so your answer was not recorded. Please shorten it and answer again.`,
   searchNoAnswer: "I couldn't find a cited answer to that. Try other words, or ask the bot in a chat.",
 } as const;

@@ -34,6 +34,10 @@ export interface AnswerCardInput {
   /** Included in the feedback payload only when FEEDBACK_STORE_QUESTION_TEXT is on. */
   questionForFeedback: string | null;
   partnershipLabel: string | null;
+  /** Teams shows its own thumbs up / down on the message: no "Was this helpful?" buttons then. */
+  nativeFeedback?: boolean;
+  /** Teams personal chat offers the follow-ups as suggested actions above the compose box instead. */
+  followUpsElsewhere?: boolean;
 }
 
 export function answerCard(input: AnswerCardInput): CardAttachment {
@@ -57,10 +61,10 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
     sources: answer.sources.map((s) => ({ line: sourceLink(s) })),
     // Only quotes we hold: no placeholder lines, and no toggle at all when there is nothing to show.
     quotes: answer.sources.filter((s) => s.quote).map((s) => ({ quote: `"${s.quote}"`, from: sourceLine(s) })),
-    followUps: answer.followUps.slice(0, 3).map(questionButton),
+    followUps: input.followUpsElsewhere ? [] : answer.followUps.slice(0, 3).map(questionButton),
     checklistId: answer.checklist ?? '',
     checklistTitle: answer.checklist ? CHECKLIST_BUTTONS[answer.checklist] : '',
-    showFeedback: true,
+    showFeedback: !input.nativeFeedback,
     feedbackYes: feedback(true),
     feedbackNo: feedback(false),
     fallbackText: plainLines([

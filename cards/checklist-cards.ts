@@ -6,10 +6,11 @@
  * Each is built from a typed view model; every submit carries runId and version so the
  * runner can tell a stale card from a current one.
  */
-import { formatLondonDateTime } from '../domain/calendar/working-days.ts';
+import { formatLondonDateTime, londonDate } from '../domain/calendar/working-days.ts';
+import { layerHeading, layeredNotes } from '../domain/checklists/layers.ts';
 import type { Note } from '../domain/checklists/schema.ts';
 import type { HistoryEntry, RunView } from '../domain/checklists/runner.ts';
-import { contactLine, sourceLabel, type DocumentTitles } from '../domain/checklists/summary.ts';
+import { contactLine, OVERDUE_ADVICE, sourceLabel, type ChecklistSummary, type DocumentTitles } from '../domain/checklists/summary.ts';
 import { plainLines, renderCard, type CardAttachment } from './render.ts';
 
 export interface ChecklistMenuModel {
@@ -30,7 +31,11 @@ export interface ChecklistStepModel {
   hasNote: boolean;
   noteLabel: string;
   noteMaxLength: number;
-  why: Array<{ text: string; sources: string }>;
+  /** In order: the partnership's own documents, London, national; each with its heading. */
+  why: Array<{ heading: string; text: string; sources: string }>;
+  /** A trigger step: the date input and its label ("When ..."), with Today / Yesterday quick picks. */
+  asksDate: boolean;
+  maxDate: string;
   canGoBack: boolean;
   fallbackText: string;
 }
@@ -42,8 +47,14 @@ export interface ChecklistSummaryModel {
   subtitle: string;
   outcomeTitle: string;
   partnershipName: string;
-  actions: Array<{ text: string; dueLabel: string; sources: string }>;
+  triggers: Array<{ line: string }>;
+  actions: Array<{ text: string; dueLabel: string; overdue: boolean; sources: string }>;
+  /** Each number with its caution (or date checked) on the card; the full provenance is in `checks`. */
   contacts: Array<{ line: string; checked: string }>;
+  /** The caution every contact shares, said once under the heading instead of under each number. */
+  contactsNote: string;
+  /** Who checked each number and where it is listed, behind "Details and sources". */
+  checks: Array<{ line: string }>;
   /** Short labels on the card ("Harm test: Yes"); the full questions are behind "Details". */
   answers: Array<{ label: string; answer: string; question: string }>;
   /** Plain text with line breaks, shown in a text box so it keeps them and copies as it is. */
@@ -64,11 +75,10 @@ function sourcesText(note: Pick<Note, 'sources'>, titles: DocumentTitles): strin
 }
 
 export function stepModel(view: Extract<RunView, { kind: 'step' }>, partnershipName: string, titles: DocumentTitles): ChecklistStepModel {
-  const { run, step, checklist, progress, local } = view;
-  const why = [
-    ...step.why.map((n) => ({ text: n.text, sources: sourcesText(n, titles) })),
-    ...local.map((n) => ({ text: `${partnershipName}: ${n.text}`, sources: sourcesText(n, titles) })),
-  ];
+  const { run, step, checklist, progress } = view;
+  const why = layeredNotes(step, run.partnership).map(({ layer, note }) => ({
+    heading: layerHeading(layer, partnershipName), text: note.text, sources: sourcesText(note, titles),
+  }));
   const progressLabel = `${partnershipName} · question ${progress.current} of up to ${progress.total}`;
   return {
     runId: run.id,
@@ -82,6 +92,8 @@ export function stepModel(view: Extract<RunView, { kind: 'step' }>, partnershipN
     noteLabel: step.note?.label ?? '',
     noteMaxLength: step.note?.maxLength ?? 0,
     why,
+    asksDate: step.trigger !== undefined,
+    maxDate: londonDate(view.shownAt),
     canGoBack: run.answers.length > 0,
     fallbackText: plainLines([
       `${checklist.title} (${progressLabel})`,
@@ -89,6 +101,27 @@ export function stepModel(view: Extract<RunView, { kind: 'step' }>, partnershipN
       `Choices: ${step.choices.map((c) => c.label).join(' / ')}`,
       'If a child is in immediate danger, call 999.',
     ]),
+  };
+}
+
+/**
+ * The provenance of a contact cut to its caution for the phone-sized card ("Not checked by your
+ * organisation: confirm it before relying on it."); the source it names goes in the details. When
+ * every number carries the same caution it is said once.
+ */
+function contactsOnCard(contacts: ChecklistSummary['contacts'], notConfigured: readonly string[]): Pick<ChecklistSummaryModel, 'contacts' | 'contactsNote' | 'checks'> {
+  const caution = (p: string) => p
+    .replace(/: as publicly listed by .*\. Confirm it before relying on it\.$/, ': confirm it before relying on it.')
+    .replace(/ Source: .*$/, '');
+  const cautions = contacts.map((c) => caution(c.provenance));
+  const shared = cautions.length > 1 && cautions.every((x) => x === cautions[0]) ? cautions[0]! : '';
+  return {
+    contacts: [
+      ...contacts.map((c, i) => ({ line: contactLine(c), checked: shared ? '' : cautions[i]! })),
+      ...notConfigured.map((line) => ({ line, checked: '' })),
+    ],
+    contactsNote: shared,
+    checks: contacts.map((c) => ({ line: `${c.label}: ${c.provenance}` })),
   };
 }
 
@@ -101,8 +134,12 @@ export function summaryModel(view: Extract<RunView, { kind: 'summary' }>): Check
     subtitle: `${s.partnershipName} · started ${s.startedLabel}`,
     outcomeTitle: s.outcomeTitle,
     partnershipName: s.partnershipName,
-    actions: s.actions.map((a) => ({ text: a.text, dueLabel: a.dueLabel ?? '', sources: a.sources.map((x) => x.label).join('; ') })),
-    contacts: s.contacts.map((c) => ({ line: contactLine(c), checked: `${c.label}: checked ${c.checkedOn}; source: ${c.source.title}` })),
+    triggers: s.triggerLabels.map((line) => ({ line })),
+    actions: s.actions.map((a) => ({
+      text: a.overdue ? `${a.text} ${OVERDUE_ADVICE}` : a.text, dueLabel: a.dueLabel ?? '', overdue: a.overdue === true,
+      sources: a.sources.map((x) => x.label).join('; '),
+    })),
+    ...contactsOnCard(s.contacts, s.notConfigured),
     answers: s.answers.map((a) => ({ label: a.short, question: a.question, answer: a.note ? `${a.answer} (note: ${a.note})` : a.answer })),
     record: s.record,
     fallbackText: s.record,

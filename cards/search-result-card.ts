@@ -6,6 +6,15 @@ import type { Answer } from '../domain/answering/types.ts';
 import { plainLines, renderCard, type CardAttachment } from './render.ts';
 import { sourceLine, sourceLink } from './source-line.ts';
 
+/** Marks the card so the bot knows it again when someone sends it into a chat with the bot. */
+export const SEARCH_RESULT_MARKER = 'safeguarding-bot-search-result';
+
+/** Whether a message carries a card the bot's compose-box search inserted (sent on, it is not a question). */
+export function carriesSearchResult(attachments: ReadonlyArray<{ contentType?: string; content?: unknown }> | undefined): boolean {
+  return (attachments ?? []).some((a) => a.contentType === 'application/vnd.microsoft.card.adaptive'
+    && JSON.stringify(a.content ?? null).includes(`"id":"${SEARCH_RESULT_MARKER}"`));
+}
+
 export interface SearchResult {
   card: CardAttachment;
   preview: { title: string; text: string };

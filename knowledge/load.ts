@@ -4,6 +4,8 @@
  * because an admin editing YAML needs to know exactly what to fix.
  */
 import { loadTriage } from './triage-load.ts';
+import { loadFollowUps } from './follow-up-load.ts';
+import type { FollowUpData } from '../domain/answering/follow-up-types.ts';
 import type { TriageData } from '../domain/triage/types.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, basename, dirname } from 'node:path';
@@ -26,6 +28,8 @@ export interface KnowledgeBase {
   fileOf: ReadonlyMap<string, string>;
   /** The triage vocabulary and routes (knowledge/triage/). */
   triage: TriageData;
+  /** Follow-up cues and equivalent records (knowledge/follow-up/). */
+  followUps?: FollowUpData;
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -101,7 +105,7 @@ export function loadKnowledge(dataDir = DEFAULT_DATA_DIR, only?: string): Knowle
   if (problems.length) {
     throw new KnowledgeError('KB_INVALID', `The knowledge base has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
   }
-  return { documents, records, fileOf, triage: loadTriage() };
+  return { documents, records, fileOf, triage: loadTriage(), followUps: loadFollowUps(new Set(fileOf.keys()), dataDir === DEFAULT_DATA_DIR && !only) };
 }
 
 /** Every source anywhere in a record (record level and each attribute), for verification. */

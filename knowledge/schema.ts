@@ -21,7 +21,19 @@ export const SeedSource = z.strictObject({
 });
 export type SeedSource = z.infer<typeof SeedSource>;
 
-/** A public national document (statute, Working Together, KCSIE...) not among the seeds. */
+/**
+ * Who a public document speaks for. `national`: statute and DfE guidance (Working Together,
+ * KCSIE); `london`: the London Safeguarding Children Procedures and the London threshold
+ * document; `local`: one partnership's own public page (with `partnership`); `secondary`:
+ * another area's or a commentator's copy, kept only where no primary text was found and
+ * always shown as such. National and London sources must be primary documents
+ * (knowledge/primary-sources.ts checks the address).
+ */
+export const SOURCE_SCOPES = ['national', 'london', 'local', 'secondary'] as const;
+export const SourceScope = z.enum(SOURCE_SCOPES);
+export type SourceScope = z.infer<typeof SourceScope>;
+
+/** A public document (statute, Working Together, KCSIE, London procedures...) not among the seeds. */
 export const NationalSource = z.strictObject({
   national: z.literal(true),
   title: z.string().min(3),
@@ -31,6 +43,16 @@ export const NationalSource = z.strictObject({
   edition: z.string().min(4).optional(),
   /** A short verbatim span of that edition, where we hold one. */
   quote: z.string().optional(),
+  scope: SourceScope.default('national'),
+  /** For `local` sources: whose page it is, so another partnership's run never cites it. */
+  partnership: PartnershipId.optional(),
+  /** The edition the wording and paragraph number were checked in ("WT 2023"). */
+  checkedIn: z.string().min(3).optional(),
+  /**
+   * Set when the current edition could not be read (ED-CHECK in national-facts.md): the
+   * current edition's name ("Working Together 2026"), shown with a line to check it there.
+   */
+  currentEdition: z.string().min(3).optional(),
 });
 export type NationalSource = z.infer<typeof NationalSource>;
 
@@ -56,12 +78,19 @@ export const MaybeAttr = z.union([z.literal(NOT_STATED), Attr]);
 export type MaybeAttr = z.infer<typeof MaybeAttr>;
 
 export const Cadence = z.strictObject({
-  /** Meetings per year, normalised (quarterly = 4, bi-monthly = 6, termly = 3, annual = 1). null if irregular/as required. */
+  /**
+   * Meetings per year, normalised (quarterly = 4, bi-monthly = 6, termly = 3, annual = 1).
+   * null if irregular, as required, a range (see `range`), or only a count of meetings held
+   * in one year (a count is not a frequency).
+   */
   perYear: z.number().min(0).max(52).nullable(),
   /** The document's own words, e.g. "meet on a quarterly basis". */
   words: z.string().min(2),
+  /** A range the document gives ("six to eight times a year and no less than four"), kept as a range. */
+  range: z.strictObject({ min: z.number().min(0), max: z.number().max(52), atLeast: z.number().min(0).optional() }).optional(),
   sources: z.array(Source).min(1),
-});
+}).refine((c) => !c.range || c.perYear === null, { message: 'a cadence given as a range has perYear: null (a range is not one number)' })
+  .refine((c) => !c.range || c.range.min <= c.range.max, { message: 'range.min must not exceed range.max' });
 export type Cadence = z.infer<typeof Cadence>;
 
 /** A labelled extra fact for things the typed fields do not name. */
@@ -81,9 +110,26 @@ const base = {
   /** Extra facts that the typed fields do not hold. */
   facts: z.array(Fact).default([]),
   /** Historical material (e.g. the 2009 action plan): the date it describes. */
-  historical: z.strictObject({ asOf: z.string().min(4) }).optional(),
+  historical: z.strictObject({
+    asOf: z.string().min(4),
+    /** Why it is history, for answers and lists: "ceased to exist on 29 September 2019; replaced by the HSCP". */
+    note: z.string().min(5).optional(),
+  }).optional(),
   /** Marks facts from public national documents rather than the seeds. */
   national: z.boolean().default(false),
+  /**
+   * City of London and Hackney share one partnership but not everything: a record that holds for
+   * only one of them says which, so "Hackney's threshold document" never returns the City's.
+   */
+  place: z.enum(['city', 'hackney']).optional(),
+  /**
+   * Where two documents disagree on this record's facts: each conflict names both with their
+   * sources (so both documents and their dates are shown), and the record's summary says so.
+   */
+  conflicts: z.array(z.strictObject({
+    text: z.string().min(10),
+    sources: z.array(Source).min(2, 'a conflict cites both documents'),
+  })).default([]),
   sources: z.array(Source).min(1),
 };
 

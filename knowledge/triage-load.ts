@@ -2,7 +2,7 @@
  * Loads and validates the triage vocabulary and routes (knowledge/triage/*.yaml). Errors name
  * the file and the field, like the knowledge loader's, so an admin can fix the data.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -36,6 +36,10 @@ const Routes = z.object({
   none: z.array(z.string()).default([]),
 }).strict();
 
+const Label = z.enum(['emergency', 'lado', 'mash', 'escalation', 'panel', 'none']);
+/** Example messages per route that train the classifier (domain/triage/classifier.ts). */
+const Examples = z.partialRecord(Label, z.array(z.string().min(3))).default({});
+
 function read<T>(file: string, schema: z.ZodType<T>): T {
   let raw: unknown;
   try {
@@ -61,5 +65,7 @@ export function loadTriage(dir = DEFAULT_TRIAGE_DIR): TriageData {
       }
     }
   }
-  return { groups: vocab.groups, routes: routes.routes as TriageData['routes'], none: routes.none };
+  const examplesFile = join(dir, 'examples.yaml');
+  const training = existsSync(examplesFile) ? read(examplesFile, Examples) : {};
+  return { groups: vocab.groups, routes: routes.routes as TriageData['routes'], none: routes.none, training };
 }

@@ -7,6 +7,7 @@
  * a click triggers is idempotent or guarded by a version check: a stale click changes nothing.
  */
 import { randomUUID } from 'node:crypto';
+import type { ConversationMemory } from '../domain/answering/types.ts';
 import type { Database } from './database.ts';
 import type { Migration } from './migrate.ts';
 
@@ -29,7 +30,42 @@ export const stateMigrations: readonly Migration[] = [
       CREATE TABLE conversation_refs (
         conversation_id TEXT PRIMARY KEY, reference TEXT NOT NULL, welcomed INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL)`,
   },
+  {
+    version: 101,
+    name: 'conversation memory for follow-up questions: record ids and the attribute, never text',
+    sql: `
+      CREATE TABLE conversation_memory (
+        memory_key TEXT PRIMARY KEY, record_ids TEXT NOT NULL, attr TEXT, partnership TEXT, at TEXT NOT NULL);
+      CREATE INDEX conversation_memory_at ON conversation_memory (at)`,
+  },
+  {
+    version: 102,
+    name: "answers sent in Teams (for its native feedback buttons) and feedback comments when the admin allows them",
+    sql: `
+      CREATE TABLE answer_messages (
+        conversation_id TEXT NOT NULL, activity_id TEXT NOT NULL, answer_id TEXT NOT NULL, record_ids TEXT NOT NULL,
+        question_hash TEXT NOT NULL, question_text TEXT, answer_kind TEXT NOT NULL, partnership TEXT, created_at TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, activity_id));
+      CREATE INDEX answer_messages_created ON answer_messages (created_at);
+      ALTER TABLE feedback ADD COLUMN comment TEXT`,
+  },
 ];
+
+/** How long an answer stays open to Teams' thumbs up / down. */
+const ANSWER_MESSAGE_DAYS = 30;
+
+/** What the bot needs, when a thumbs-up arrives, to store it like card feedback. */
+export interface AnswerMessage {
+  conversationId: string;
+  activityId: string;
+  answerId: string;
+  recordIds: readonly string[];
+  questionHash: string;
+  /** Only when the admin enabled FEEDBACK_STORE_QUESTION_TEXT. */
+  questionText: string | null;
+  answerKind: string;
+  partnership: string | null;
+}
 
 /** A Bot Framework conversation reference, kept opaque here so storage has no botbuilder import. */
 export type StoredReference = Record<string, unknown>;
@@ -45,6 +81,8 @@ export interface FeedbackInput {
   questionText: string | null;
   answerKind: string;
   partnership: string | null;
+  /** Free text from Teams' feedback dialog, only when the admin enabled FEEDBACK_STORE_COMMENTS. */
+  comment?: string | null;
 }
 
 export interface FeedbackRow {
@@ -55,6 +93,7 @@ export interface FeedbackRow {
   questionText: string | null;
   answerKind: string;
   partnership: string | null;
+  comment?: string;
 }
 
 export type TicketState = 'open' | 'assigned' | 'closed' | 'undelivered';
@@ -101,6 +140,12 @@ export interface StateStore {
   /** True the first time after install: the welcome card is sent once per installation. */
   claimWelcome(conversationId: string): Promise<boolean>;
   resetWelcome(conversationId: string): Promise<void>;
+  /** The conversation's memory if younger than maxMinutes (0 turns memory off), else null. */
+  getMemory(key: string, maxMinutes: number): Promise<ConversationMemory | null>;
+  /** Replaces the memory, stamped now; memories older than maxMinutes are deleted on the way. */
+  saveMemory(key: string, memory: ConversationMemory, maxMinutes: number): Promise<void>;
+  saveAnswerMessage(m: AnswerMessage): Promise<void>;
+  getAnswerMessage(conversationId: string, activityId: string): Promise<AnswerMessage | null>;
 }
 
 const TICKET_COLUMNS = `id, state, version, question, partnership, asker_name, asker_conversation_id, assignee_id,
@@ -153,10 +198,10 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
         if (before && (Number(before.helpful) === 1) === f.helpful) return 'same';
         const at = stamp();
         await tx.run(
-          `INSERT INTO feedback (answer_id, voter_hash, helpful, record_ids, question_hash, question_text, answer_kind, partnership, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
-           ON CONFLICT (answer_id, voter_hash) DO UPDATE SET helpful = excluded.helpful, updated_at = excluded.updated_at`,
-          [f.answerId, f.voterHash, f.helpful ? 1 : 0, JSON.stringify(f.recordIds), f.questionHash, f.questionText, f.answerKind, f.partnership, at],
+          `INSERT INTO feedback (answer_id, voter_hash, helpful, record_ids, question_hash, question_text, answer_kind, partnership, created_at, updated_at, comment)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)
+           ON CONFLICT (answer_id, voter_hash) DO UPDATE SET helpful = excluded.helpful, updated_at = excluded.updated_at, comment = COALESCE(excluded.comment, feedback.comment)`,
+          [f.answerId, f.voterHash, f.helpful ? 1 : 0, JSON.stringify(f.recordIds), f.questionHash, f.questionText, f.answerKind, f.partnership, at, f.comment ?? null],
         );
         return existing.length ? 'changed' : 'recorded';
       });
@@ -165,11 +210,12 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
     async listFeedback() {
       const rows = await db.all<{
         answer_id: string; helpful: number | string; record_ids: string; question_hash: string;
-        question_text: string | null; answer_kind: string; partnership: string | null;
-      }>('SELECT answer_id, helpful, record_ids, question_hash, question_text, answer_kind, partnership FROM feedback ORDER BY created_at');
+        question_text: string | null; answer_kind: string; partnership: string | null; comment: string | null;
+      }>('SELECT answer_id, helpful, record_ids, question_hash, question_text, answer_kind, partnership, comment FROM feedback ORDER BY created_at');
       return rows.map((r) => ({
         answerId: r.answer_id, helpful: Number(r.helpful) === 1, recordIds: JSON.parse(r.record_ids) as string[],
         questionHash: r.question_hash, questionText: r.question_text, answerKind: r.answer_kind, partnership: r.partnership,
+        ...(r.comment ? { comment: r.comment } : {}),
       }));
     },
 
@@ -246,6 +292,57 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
 
     async resetWelcome(conversationId) {
       await db.run('UPDATE conversation_refs SET welcomed = 0, updated_at = $2 WHERE conversation_id = $1', [conversationId, stamp()]);
+    },
+
+    async getMemory(key, maxMinutes) {
+      if (maxMinutes <= 0) return null;
+      const rows = await db.all<{ record_ids: string; attr: string | null; partnership: string | null; at: string }>(
+        'SELECT record_ids, attr, partnership, at FROM conversation_memory WHERE memory_key = $1 AND at >= $2',
+        [key, new Date(now().getTime() - maxMinutes * 60_000).toISOString()],
+      );
+      const r = rows[0];
+      if (!r) return null;
+      return {
+        recordIds: JSON.parse(r.record_ids) as string[],
+        ...(r.attr ? { attr: r.attr } : {}),
+        partnership: r.partnership as ConversationMemory['partnership'],
+        at: r.at,
+      };
+    },
+
+    async saveMemory(key, memory, maxMinutes) {
+      if (maxMinutes <= 0) return;
+      const at = stamp();
+      await db.transaction(async (tx) => {
+        await tx.run('DELETE FROM conversation_memory WHERE at < $1', [new Date(now().getTime() - maxMinutes * 60_000).toISOString()]);
+        await tx.run(
+          `INSERT INTO conversation_memory (memory_key, record_ids, attr, partnership, at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (memory_key) DO UPDATE SET record_ids = excluded.record_ids, attr = excluded.attr, partnership = excluded.partnership, at = excluded.at`,
+          [key, JSON.stringify(memory.recordIds.slice(0, 20)), memory.attr ?? null, memory.partnership ?? null, at],
+        );
+      });
+    },
+
+    async saveAnswerMessage(m) {
+      const at = stamp();
+      await db.run('DELETE FROM answer_messages WHERE created_at < $1', [new Date(now().getTime() - ANSWER_MESSAGE_DAYS * 86_400_000).toISOString()]);
+      await db.run(
+        `INSERT INTO answer_messages (conversation_id, activity_id, answer_id, record_ids, question_hash, question_text, answer_kind, partnership, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (conversation_id, activity_id) DO NOTHING`,
+        [m.conversationId, m.activityId, m.answerId, JSON.stringify(m.recordIds), m.questionHash, m.questionText, m.answerKind, m.partnership, at],
+      );
+    },
+
+    async getAnswerMessage(conversationId, activityId) {
+      const rows = await db.all<{ answer_id: string; record_ids: string; question_hash: string; question_text: string | null; answer_kind: string; partnership: string | null }>(
+        'SELECT answer_id, record_ids, question_hash, question_text, answer_kind, partnership FROM answer_messages WHERE conversation_id = $1 AND activity_id = $2',
+        [conversationId, activityId],
+      );
+      const r = rows[0];
+      return r ? {
+        conversationId, activityId, answerId: r.answer_id, recordIds: JSON.parse(r.record_ids) as string[], questionHash: r.question_hash,
+        questionText: r.question_text, answerKind: r.answer_kind, partnership: r.partnership,
+      } : null;
     },
   };
 }

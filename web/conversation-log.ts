@@ -39,6 +39,8 @@ export interface Conversation {
 export const PLAYGROUND_BOT: ChannelAccount = Object.freeze({ id: 'safeguarding-bot', name: 'Safeguarding Helper', role: 'bot' });
 
 const MAX_CONVERSATIONS = 200;
+/** What a user id this service handed out looks like; anything else gets a new one. */
+const USER_ID = /^user-[A-Za-z0-9_-]{9,40}$/;
 const MAX_LOG_ENTRIES = 2_000;
 
 const randomId = (bytes: number): string => randomBytes(bytes).toString('base64url');
@@ -46,12 +48,13 @@ const randomId = (bytes: number): string => randomBytes(bytes).toString('base64u
 export class ConversationLog {
   private readonly conversations = new Map<string, Conversation>();
 
-  create(): Conversation {
+  /** `userId`: the id this browser had before (kept in its storage), so its settings follow it across reloads. */
+  create(userId?: string): Conversation {
     if (this.conversations.size >= MAX_CONVERSATIONS) this.evictLeastRecentlyUsed();
     const conversation: Conversation = {
       id: `playground-${randomId(12)}`,
       token: randomId(32),
-      user: { id: `user-${randomId(9)}`, name: 'You', role: 'user' },
+      user: { id: userId && USER_ID.test(userId) ? userId : `user-${randomId(9)}`, name: 'You', role: 'user' },
       bot: PLAYGROUND_BOT,
       started: false,
       lastUsed: Date.now(),

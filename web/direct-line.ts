@@ -106,8 +106,11 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
 
   // ---- Direct Line 3.0, the side Web Chat talks to ----
 
-  server.post('/v3/directline/tokens/generate', route(async (_req, res) => {
-    sendJson(res, 200, tokenResponse(log.create()));
+  // The page may send the user id it had before ({"userId"}), so a reload keeps the same person.
+  server.post('/v3/directline/tokens/generate', route(async (req, res) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const body = declared > 0 ? await readJsonObject(req, options.maxBodyBytes) : {};
+    sendJson(res, 200, tokenResponse(log.create(typeof body.userId === 'string' ? body.userId : undefined)));
   }));
 
   server.post('/v3/directline/tokens/refresh', route(async (req, res) => {

@@ -35,6 +35,7 @@ function runnerFor(services: Services): ChecklistRunner {
     r = createChecklistService({
       store: createChecklistStore(services.db),
       retentionDays: retentionDays(services),
+      ...(services.config.contactsMaxAgeDays ? { contactsMaxAgeDays: services.config.contactsMaxAgeDays } : {}),
       ...(services.config.contactsFile ? { contactsFile: services.config.contactsFile } : {}),
     });
     runners.set(services, r);
@@ -115,6 +116,8 @@ async function change(turn: Turn, runId: string, act: (runner: ChecklistRunner) 
       await turn.context.sendActivity(MESSAGES.checklistStale);
     } else if (err.code === 'INVALID_INPUT' && err.details?.reason === 'identifying') {
       await turn.context.sendActivity(MESSAGES.checklistIdentifyingNote(String(err.details.what)));
+    } else if (err.code === 'INVALID_INPUT' && typeof err.details?.reason === 'string' && err.details.reason.startsWith('trigger-date')) {
+      await turn.context.sendActivity(MESSAGES.checklistTriggerDate(err.details.reason));
     } else if (err.code === 'INVALID_INPUT' && err.details?.reason === 'note-too-long') {
       await turn.context.sendActivity(MESSAGES.checklistNoteTooLong(Number(err.details.maxLength)));
     } else {
@@ -127,19 +130,23 @@ const Id = z.string().min(1).max(100);
 const Version = z.coerce.number().int().min(1);
 const RunRef = { runId: Id, version: Version };
 const SUBCOMMANDS = /^(history|[a-z-]+)?$/i;
+/** "a LADO checklist", "the serious incident checklist" after "start". */
+const SPOKEN = /^(?:a |an |the )?([a-z][a-z -]*?) checklist$/i;
 
 export const checklistsFeature: Feature = {
   name: 'checklists',
   migrations: checklistMigrations,
   commands: [{
     name: 'checklist',
-    aliases: ['checklists'],
+    // "Start a LADO checklist" (a Teams prompt starter) starts one too.
+    aliases: ['checklists', 'start'],
     usage: 'checklist [lado|escalation|referral|serious-incident|history]',
     description: 'Guided checklists for designated safeguarding leads: step by step, with deadlines, contacts and a record.',
     // "checklist for a LADO referral?" is a question; one word after "checklist" is a command.
-    accepts: (args) => SUBCOMMANDS.test(args.trim()),
+    accepts: (args) => SUBCOMMANDS.test(args.trim()) || SPOKEN.test(args.trim()),
     async run(turn, args) {
-      const word = args.trim().toLowerCase();
+      const spoken = SPOKEN.exec(args.trim());
+      const word = (spoken ? spoken[1]!.replace(/\s+/g, '-') : args.trim()).toLowerCase();
       if (!word) return showMenu(turn);
       if (word === 'history') return history(turn);
       return start(turn, word);
@@ -151,8 +158,8 @@ export const checklistsFeature: Feature = {
     verbRoute('checklist.start', z.object({ verb: z.literal('checklist.start'), checklistId: Id }), (turn, d) => start(turn, d.checklistId)),
     verbRoute('checklist.resume', z.object({ verb: z.literal('checklist.resume'), runId: Id }), (turn, d) =>
       change(turn, d.runId, async (r) => r.resume(d.runId, turn.user.id))),
-    verbRoute('checklist.answer', z.object({ verb: z.literal('checklist.answer'), ...RunRef, stepId: Id, choiceId: Id, note: z.string().max(2000).optional() }), (turn, d) =>
-      change(turn, d.runId, (r) => r.answer({ runId: d.runId, userId: turn.user.id, version: d.version, stepId: d.stepId, choiceId: d.choiceId, note: d.note }, new Date()))),
+    verbRoute('checklist.answer', z.object({ verb: z.literal('checklist.answer'), ...RunRef, stepId: Id, choiceId: Id, note: z.string().max(2000).optional(), date: z.string().max(40).optional() }), (turn, d) =>
+      change(turn, d.runId, (r) => r.answer({ runId: d.runId, userId: turn.user.id, version: d.version, stepId: d.stepId, choiceId: d.choiceId, note: d.note, date: d.date }, new Date()))),
     verbRoute('checklist.back', z.object({ verb: z.literal('checklist.back'), ...RunRef }), (turn, d) =>
       change(turn, d.runId, (r) => r.back({ runId: d.runId, userId: turn.user.id, version: d.version }, new Date()))),
     verbRoute('checklist.restart', z.object({ verb: z.literal('checklist.restart'), ...RunRef }), (turn, d) =>

@@ -6,15 +6,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Activity } from 'botbuilder';
+import type { Activity, Entity } from 'botbuilder';
+import { citationEntity, citationText } from '../citations.ts';
 import { abstainCard } from '../../cards/abstain-card.ts';
 import { smallTalk } from '../../domain/answering/small-talk.ts';
 import { answerCard } from '../../cards/answer-card.ts';
 import { emergencyCard } from '../../cards/emergency-card.ts';
-import type { Answer } from '../../domain/answering/types.ts';
+import type { Answer, ConversationMemory } from '../../domain/answering/types.ts';
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import { questionHash } from '../hashing.ts';
 import { partnershipLabel } from '../partnerships.ts';
+import { memoryKey } from '../scope.ts';
 import { verbRoute, type Feature, type Turn } from '../route-types.ts';
 import type { Services } from '../services.ts';
 import { MESSAGES } from '../user-messages.ts';
@@ -26,39 +28,69 @@ export function personLine(services: Services, partnership: string | null): stri
   return services.contacts.personLine(partnership) ?? MESSAGES.genericPerson;
 }
 
-export async function askEngine(services: Services, question: string, partnership: string | null): Promise<Answer> {
+export async function askEngine(services: Services, question: string, partnership: string | null, memory: ConversationMemory | null = null): Promise<Answer> {
   const started = performance.now();
   const answer = await services.engine.answer(question, {
     partnership: partnership as PartnershipId | null,
     mashConsultationLine: services.contacts.mashConsultationLine(partnership),
+    memory,
   });
   // Outcome only: kind, confidence and record ids say how the engine did without the question.
   services.logger.info(
-    { event: 'answer', kind: answer.kind, answered: answer.answered, confidence: answer.confidence, records: answer.recordIds.length, ms: Math.round(performance.now() - started) },
+    { event: 'answer', kind: answer.kind, answered: answer.answered, confidence: answer.confidence, records: answer.recordIds.length, followUp: memory !== null, ms: Math.round(performance.now() - started) },
     'question answered',
   );
   return answer;
 }
 
-/** The activities for one answer, emergency card first. */
-export function answerActivities(services: Services, question: string, answer: Answer, scopePartnership: string | null): Array<Partial<Activity>> {
+/** Where Teams' own answer furniture (numbered citations, thumbs up / down) is shown. */
+export function teamsNative(activity: Partial<Activity>): boolean {
+  return activity.channelId === 'msteams';
+}
+
+export interface AnswerActivities {
+  activities: Array<Partial<Activity>>;
+  /** Index of the answer itself among the activities, and what feedback on it is stored against. */
+  answer: { index: number; answerId: string; questionHash: string } | null;
+}
+
+/** Teams shows suggested actions only in personal chat, at most 3. */
+const MAX_SUGGESTED_ACTIONS = 3;
+
+/**
+ * The activities for one answer, emergency card first. In Teams the answer carries citations and
+ * the feedback loop; in Teams personal chat its follow-ups are suggested actions, not card buttons.
+ */
+export function answerActivities(
+  services: Services, question: string, answer: Answer, scopePartnership: string | null, where: { native?: boolean; personal?: boolean } = {},
+): AnswerActivities {
+  const native = where.native ?? false;
+  const suggest = native && (where.personal ?? false) && answer.followUps.length > 0;
   const out: Array<Partial<Activity>> = [];
+  let answered: AnswerActivities['answer'] = null;
   const partnership = answer.partnership ?? scopePartnership;
   if (answer.kind === 'emergency') {
     out.push({ attachments: [emergencyCard(services.contacts.emergencyLines(partnership))] });
   }
   if (answer.answered) {
-    out.push({
-      attachments: [
-        answerCard({
-          answer,
-          answerId: randomUUID(),
-          questionHash: questionHash(question),
-          questionForFeedback: services.config.feedbackStoreQuestionText ? question : null,
-          partnershipLabel: partnershipLabel(answer.partnership),
-        }),
-      ],
+    const answerId = randomUUID();
+    const hash = questionHash(question);
+    const card = answerCard({
+      answer,
+      answerId,
+      questionHash: hash,
+      questionForFeedback: services.config.feedbackStoreQuestionText ? question : null,
+      partnershipLabel: partnershipLabel(answer.partnership),
+      nativeFeedback: native,
+      followUpsElsewhere: suggest,
     });
+    answered = { index: out.length, answerId, questionHash: hash };
+    const suggestions = suggest
+      ? { suggestedActions: { to: [], actions: answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS).map((q) => ({ type: 'imBack', title: q, value: q })) } }
+      : {};
+    out.push(native && answer.sources.length
+      ? { text: citationText(answer.sources), entities: [citationEntity(answer.sources) as unknown as Entity], channelData: { feedbackLoopEnabled: true }, attachments: [card], ...suggestions }
+      : native ? { channelData: { feedbackLoopEnabled: true }, attachments: [card], ...suggestions } : { attachments: [card] });
   } else if (answer.kind !== 'emergency' || answer.text) {
     out.push({
       attachments: [
@@ -73,7 +105,7 @@ export function answerActivities(services: Services, question: string, answer: A
       ],
     });
   }
-  return out;
+  return { activities: out, answer: answered };
 }
 
 export async function answerQuestion(turn: Turn, question: string): Promise<void> {
@@ -92,8 +124,22 @@ export async function answerQuestion(turn: Turn, question: string): Promise<void
     return;
   }
   const partnership = await partnershipFor(turn.services, turn.scope);
-  const answer = await askEngine(turn.services, q, partnership);
-  await turn.context.sendActivities(answerActivities(turn.services, q, answer, partnership));
+  const { state, config } = turn.services;
+  const key = memoryKey(turn.context.activity, turn.scope);
+  const memory = await state.getMemory(key, config.conversationMemoryMinutes);
+  const answer = await askEngine(turn.services, q, partnership, memory);
+  if (answer.memory) await state.saveMemory(key, answer.memory, config.conversationMemoryMinutes);
+  const native = teamsNative(turn.context.activity);
+  const { activities, answer: sent } = answerActivities(turn.services, q, answer, partnership, { native, personal: turn.scope.kind === 'personal' });
+  const ids = await turn.context.sendActivities(activities);
+  // Teams' thumbs up / down arrive naming the message: remember what that message answered.
+  const activityId = sent ? ids[sent.index]?.id : undefined;
+  if (native && sent && activityId) {
+    await state.saveAnswerMessage({
+      conversationId: turn.context.activity.conversation.id, activityId, answerId: sent.answerId, recordIds: answer.recordIds,
+      questionHash: sent.questionHash, questionText: config.feedbackStoreQuestionText ? q : null, answerKind: answer.kind, partnership: answer.partnership,
+    });
+  }
 }
 
 export const questionsFeature: Feature = {

@@ -16,16 +16,28 @@ import { Matcher, type ScoredUnit } from './matcher.ts';
 import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS, PLACE_TERMS } from './partnerships.ts';
 import { isOutOfScope } from './scope.ts';
 import { allTerms, contentTerms, cueTerms } from './text.ts';
-import type { Answer, AnswerContext } from './types.ts';
+import type { Answer, AnswerContext, ReasonCode } from './types.ts';
+import { countedThing, countsThing } from './counted-thing.ts';
+import { FIELD_DIRECTED_WEIGHT, PLACE_SPECIFIC_FACTOR } from './thresholds.ts';
+import { refusalText, routeToPerson, type RefusalDetail } from './refusals.ts';
 import type { AnswerUnit } from './units.ts';
 import { reverseAnswer } from './reverse.ts';
 import { checklistFor } from './checklist-hint.ts';
 import { answerFromSameRecord, inAskedOrder, secondClause } from './second-clause.ts';
 import { listAnswer, listKind } from './list.ts';
+import { createFollowUpResolver, type FollowUpOutcome } from './follow-up.ts';
 import { asksForContactDetails, asksForNextMeetingDate, statesQuantity, yearMismatch } from './limits.ts';
+
+/** One stage of the pipeline as `ask --explain` prints it: what the stage saw and decided. */
+export interface TraceStep {
+  stage: 'normalise' | 'triage' | 'scope' | 'context' | 'retrieve' | 'verify' | 'compose';
+  detail: string;
+}
 
 export interface AnswerEngine {
   answer(question: string, context?: AnswerContext): Answer;
+  /** The same answer with the trace of every stage (for `ask --explain`; never logged: it holds the message's words). */
+  explain(question: string, context?: AnswerContext): { answer: Answer; trace: TraceStep[] };
   /** Every canonical question the knowledge base can answer (for the messaging extension and benchmarks). */
   sampleQuestions(): string[];
 }
@@ -33,38 +45,43 @@ export interface AnswerEngine {
 /** Below this the engine abstains; calibrated on the development questions (see README). */
 export const ABSTAIN_BELOW = 0.34;
 const MAX_QUESTION_CHARS = 1000;
+/** Attributes that describe a record in general: never an answer to a question that asks for one field. */
+const GENERAL_ATTRS: ReadonlySet<string> = new Set(['summary', 'role', 'responsibilities']);
+/** A resolved follow-up names one record's attribute: as sure as a clear match, not more. */
+const FOLLOW_UP_CONFIDENCE = 0.8;
 const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 
 /** Groups whose match shows the message describes a situation: never refused as off-topic. */
-const SITUATION_SIGNS = ['welfare', 'worry', 'worker_conduct', 'acute', 'threat', 'death', 'disagree', 'no_response'];
+export const SITUATION_SIGNS = ['welfare', 'worry', 'worker_conduct', 'acute', 'threat', 'death', 'disagree', 'no_response'];
 
 export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = kb.triage): AnswerEngine {
-  const triage: Triage = createTriage(triageData);
   const matcher = new Matcher(kb.records);
+  // The knowledge base's own questions teach the triage classifier what a non-situation looks like.
+  const triage: Triage = createTriage(triageData, { negatives: matcher.units.filter((_, i) => i % 4 === 0).map((u) => u.question) });
   const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
   const docYear = new Map(kb.documents.map((d) => [d.file, d.published.slice(0, 4)]));
   const byId = new Map(kb.records.map((r) => [r.id, r]));
+  const followUps = kb.followUps
+    ? createFollowUpResolver(kb.followUps, kb.records, (id) => matcher.unitsOf(id), Object.values(triageData.groups).flat())
+    : null;
 
-  function routeToPerson(ctx: AnswerContext): string {
-    const line = ctx.mashConsultationLine ? ` or the MASH consultation line (${ctx.mashConsultationLine})` : ' or your MASH / children\'s social care front door';
-    return `Please ask your designated safeguarding lead${line}.`;
-  }
-
-  function abstain(ctx: AnswerContext, reason: string, ranked: ScoredUnit[] = [], partnership: PartnershipId | null = null): Answer {
+  function abstain(ctx: AnswerContext, reason: ReasonCode, ranked: ScoredUnit[] = [], partnership: PartnershipId | null = null, detail: RefusalDetail = {}): Answer {
+    note('verify', () => `refused: ${reason}`);
     const suggestions = distinctQuestions(ranked.slice(0, 12).map((r) => r.unit), 3, ctx.partnership ?? null);
-    const text = `${reason} ${routeToPerson(ctx)}`;
+    // Off-topic ("what's the weather?") is no safeguarding matter: no MASH consultation number for it.
+    const text = `${refusalText(reason, detail)} ${routeToPerson(reason === 'out-of-scope' ? undefined : ctx.mashConsultationLine)}`;
     return {
       answered: false, text, markdown: text, partnership, sources: [], confidence: 0, suggestions, followUps: [],
-      kind: 'unknown', recordIds: [],
+      kind: reason === 'which-one' ? 'clarify' : 'unknown', recordIds: [], reason,
     };
   }
 
   /** The document is silent: say so, show where we looked, and route to a person. */
   function notStatedAnswer(unit: AnswerUnit, ctx: AnswerContext): Answer {
-    const text = `I don't know: ${unit.text.charAt(0).toLowerCase()}${unit.text.slice(1)} ${routeToPerson(ctx)}`;
+    const text = `${refusalText('not-stated', { silent: unit.text })} ${routeToPerson(ctx.mashConsultationLine)}`;
     return {
       answered: false, text, markdown: text, partnership: unit.record.partnership, sources: composer.sources([unit]),
-      confidence: 0, suggestions: followUpsFor(unit, ctx), followUps: [], kind: 'unknown', recordIds: [unit.record.id],
+      confidence: 0, suggestions: followUpsFor(unit, ctx), followUps: [], kind: 'unknown', recordIds: [unit.record.id], reason: 'not-stated',
     };
   }
 
@@ -76,20 +93,53 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     );
   }
 
-  /** Adds the checklist that fits an answered question (emergencies lead to the referral checklist). */
+  // The trace being recorded, when explain() asked for one; answering is synchronous, so one slot will do.
+  let trace: TraceStep[] | null = null;
+  const note = (stage: TraceStep['stage'], detail: () => string): void => {
+    if (trace) trace.push({ stage, detail: detail() });
+  };
+
+  /** Adds the checklist that fits an answered question (emergencies lead to the referral checklist), and what to remember. */
   function answer(question: string, ctx: AnswerContext = {}): Answer {
-    const a = answerOnly(question, ctx);
-    if (!a.answered) return a;
-    if (a.checklist) return a;
-    const hint = checklistFor(a.recordIds.map((id) => byId.get(id)!).filter(Boolean));
-    return hint ? { ...a, checklist: hint } : a;
+    // A follow-up ("and how often does it meet?") is resolved against the conversation's memory first.
+    const follow = ctx.memory && followUps ? followUps.resolve(question, ctx.memory) : null;
+    if (follow) note('context', () => `follow-up: ${follow.kind === 'answer' ? `${follow.unit.key}${follow.note ? ` (${follow.note})` : ''}` : follow.reason}`);
+    const a = follow ? answerFollowUp(follow, ctx) : answerOnly(question, ctx);
+    note('compose', () => `${a.answered ? 'answered' : `abstained (${a.reason ?? a.kind})`} as ${a.kind}; records ${a.recordIds.join(', ') || 'none'}`);
+    const memory = follow?.kind === 'answer' ? followUps?.remember(follow.question, a, follow.unit) : followUps?.remember(question, a);
+    const hint = a.answered && !a.checklist ? checklistFor(a.recordIds.map((id) => byId.get(id)!).filter(Boolean)) : undefined;
+    return { ...a, ...(hint ? { checklist: hint } : {}), ...(memory ? { memory } : {}) };
+  }
+
+  function answerFollowUp(f: FollowUpOutcome, ctx: AnswerContext): Answer {
+    if (f.kind === 'which-one') return { ...abstain(ctx, f.reason, [], null, f.detail), kind: 'clarify' };
+    if (f.unit.notStated) return notStatedAnswer(f.unit, ctx);
+    const a = composer.single(f.unit, FOLLOW_UP_CONFIDENCE, f.unit.record.type === 'glossary' ? 'glossary' : 'fact');
+    const say = (s: string) => (f.note ? `${f.note}\n${s}` : s);
+    return { ...a, text: say(a.text), markdown: say(a.markdown), followUps: followUpsFor(f.unit, ctx) };
+  }
+
+  function explain(question: string, ctx: AnswerContext = {}): { answer: Answer; trace: TraceStep[] } {
+    trace = [];
+    try {
+      const a = answer(question, ctx);
+      return { answer: a, trace };
+    } finally {
+      trace = null;
+    }
   }
 
   function answerOnly(question: string, ctx: AnswerContext = {}): Answer {
     const raw = question.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_CHARS);
-    if (!raw) return abstain(ctx, 'Please type a question about your safeguarding partnership.');
+    note('normalise', () => `${raw.length} characters${question.length > MAX_QUESTION_CHARS ? ` (cut from ${question.length})` : ''}`);
+    if (!raw) return abstain(ctx, 'empty');
     // Triage first: a described situation gets its route (999 first) before any lookup or refusal.
     const situation = triage.triage(raw);
+    note('triage', () => {
+      const c = situation.classifier;
+      const groups = Object.entries(situation.matched).map(([g, w]) => `${g}(${w.slice(0, 3).join('/')})`).join(' ');
+      return `routes ${situation.routes.join(' > ') || 'none'} by ${situation.by}; classifier ${c ? `${c.label} margin ${c.margin.toFixed(1)}${c.used ? ' (used)' : ''}` : 'off'}; groups ${groups || 'none'}`;
+    });
     if (situation.routes.length) {
       const named = mentionedPartnerships(raw);
       return routeAnswer(situation, named.length === 1 ? named[0]! : ctx.partnership ?? null, { byId, composer });
@@ -98,15 +148,15 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
 
     const elsewhere = namesOnlyElsewhere(raw);
     if (elsewhere) {
-      return abstain(ctx, `I only hold the safeguarding arrangements of Haringey, Harrow and the City of London & Hackney, so I can't answer about ${elsewhere[0]!.toUpperCase()}${elsewhere.slice(1)}.`);
+      return abstain(ctx, 'other-council', [], null, { place: `${elsewhere[0]!.toUpperCase()}${elsewhere.slice(1)}` });
     }
     // Refusal needs positive evidence: a message with signs of a situation is never refused.
     if (!describesSituation && isOutOfScope(raw)) {
-      return abstain(ctx, "I don't know: that is outside what I can help with. I answer questions about the safeguarding partnership arrangements.");
+      return abstain(ctx, 'out-of-scope');
     }
 
     if (asksForContactDetails(raw)) {
-      return abstain(ctx, "I don't know: phone numbers and mailboxes are not in the partnership documents I hold; your organisation's safeguarding contacts list has them.");
+      return abstain(ctx, 'contact-details');
     }
 
     const corrected = matcher.correct(raw);
@@ -125,11 +175,13 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // The 2009 action plan is Haringey's; a question about it is a Haringey question.
     const historical = /\b(2009|2008|jar|joint area review)\b/i.test(corrected);
     const scope: PartnershipId[] | null = across ? null : mentioned.length ? mentioned : historical ? ['haringey'] : ctx.partnership ? [ctx.partnership] : null;
+    note('scope', () => 'in scope (no refusal rule matched)');
+    note('context', () => `partnerships ${scope?.join(', ') ?? 'any'}${across ? ' (across partnerships)' : ''}; intent ${Object.entries(intent).filter(([, w]) => w > 0).map(([k, w]) => `${k}=${w}`).join(' ') || 'none'}; terms ${terms.join(' ')}${corrected !== raw ? `; corrected "${corrected}"` : ''}`);
 
     // "Who chairs it?" names no group or topic: ask which, rather than pick one.
     if (!terms.length && !hints.length && !reverseRelation(corrected)) {
       const hints = matcher.rank({ terms: [], intent, partnerships: scope }, matcher.entityScores(corrected));
-      return { ...abstain(ctx, "I don't know which group or topic you mean: could you name it (for example \"who chairs the CHSCP Executive?\")?", hints), kind: 'clarify' };
+      return abstain(ctx, 'which-one', hints);
     }
 
     // Only the City & Hackney partnership spans two places, so only its place words tell records apart.
@@ -143,12 +195,18 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       const alt = matcher.rank({ ...query, terms: procedure }, entity);
       if (alt[0] && (!ranked[0] || alt[0].score > ranked[0].score)) ranked = alt;
     }
+    // "Hackney's threshold document": a record that holds only for the City is not an answer (and vice versa).
+    const onePlace = places.includes('hackney') !== places.includes('city') ? (places.includes('hackney') ? 'hackney' : 'city') : null;
+    if (onePlace) ranked = ranked.filter((r) => !r.unit.record.place || r.unit.record.place === onePlace);
+    // Neither or both named: the partnership's shared record comes before one place's own.
+    else ranked = ranked.map((r) => (r.unit.record.place ? { ...r, score: r.score * PLACE_SPECIFIC_FACTOR } : r)).sort((a, b) => b.score - a.score);
     // When one description of a body is silent on the point and another states it, use the one that states it.
     if (ranked[0]?.unit.notStated) {
       const stated = ranked.findIndex((r) => r.unit.attr === ranked[0]!.unit.attr && !r.unit.notStated && r.score >= ranked[0]!.score * 0.8);
       if (stated > 0) ranked.unshift(...ranked.splice(stated, 1));
     }
     const top = ranked[0];
+    note('retrieve', () => ranked.slice(0, 5).map((r) => `${r.unit.key} ${r.score.toFixed(2)} (entity ${r.entity.toFixed(2)}, lexical ${r.lexical.toFixed(2)})`).join('; ') || 'nothing');
     // "What subgroups does Harrow have?" is answered from the structure, not by one fact.
     const listing = listKind(corrected);
     if (listing) {
@@ -157,32 +215,45 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     }
     const unknown = matcher.unknownShare(corrected);
     if (!top || top.score < ABSTAIN_BELOW || (unknown > 0.5 && top.lexical < 0.6) || (top.lexical < 0.25 && top.entity < 0.5)) {
-      return abstain(ctx, "I don't know: I couldn't find that in the partnership arrangements I hold.", ranked, scope?.length === 1 ? scope[0]! : null);
+      return abstain(ctx, unknown > 0.5 ? 'unknown-words' : 'low-confidence', ranked, scope?.length === 1 ? scope[0]! : null);
     }
     // Checks that catch a near miss: a figure for another year, a figure about something else,
     // a "how much" answered without a quantity. The next candidates get a chance before abstaining.
     const maxIntent = Math.max(0, ...Object.values(intent));
     // A runner-up must earn its place on its own words: its year in its own sentence, not its document's date.
-    const problemWith = (r: ScoredUnit, runnerUp = false): string | null => {
+    const counted = countedThing(corrected);
+    // The fields the question asks for outright (weight at the top and strong), e.g. holder for "name of".
+    const askedFields = maxIntent >= FIELD_DIRECTED_WEIGHT
+      ? (Object.entries(intent) as Array<[AnswerUnit['attr'], number]>).filter(([k, w]) => w === maxIntent && !GENERAL_ATTRS.has(k)).map(([k]) => k)
+      : [];
+    const problemWith = (r: ScoredUnit, runnerUp = false): ReasonCode | null => {
       const text = runnerUp ? `${r.unit.text} ${r.unit.record.name}` : [
         r.unit.text, r.unit.record.name, r.unit.record.historical?.asOf ?? '',
         ...r.unit.sources.map((x) => `${x.quote ?? ''} ${'document' in x ? (docYear.get(x.document) ?? '') : ''}`),
       ].join(' ');
-      if (yearMismatch(corrected, text)) return "I don't know: the documents I hold don't give that for the year you asked about.";
-      if (r.unit.record.type === 'figure' && r.own < 0.5) return "I don't know: I couldn't find that figure in the partnership documents I hold.";
+      if (yearMismatch(corrected, text)) return 'year-not-covered';
+      if (r.unit.record.type === 'figure' && r.own < 0.5) return 'figure-not-found';
       if (maxIntent > 0 && intent.value === maxIntent && intent.cadence !== maxIntent && !statesQuantity(r.unit.text)) {
-        return "I don't know: I couldn't find that figure in the partnership documents I hold.";
+        return 'figure-not-found';
       }
+      // "What is the chair's name?" asked for a field: a description of the body is not that field.
+      // Only a person asked for by name is checked this way: dates and figures are often stated
+      // inside a description ("set up by September 2020"), and the figure checks cover those.
+      if (askedFields.includes('holder') && !askedFields.includes(r.unit.attr) && GENERAL_ATTRS.has(r.unit.attr)) return 'field-not-stated';
+      // "What's the deadline for...": a description with no date or period in it is not a timescale.
+      if (askedFields.includes('timescale') && GENERAL_ATTRS.has(r.unit.attr) && !statesQuantity(r.unit.text)) return 'field-not-stated';
+      // "How many schools": a number of something else ("twelve agencies") answers another question.
+      if (counted && !countsThing(`${r.unit.text} ${r.unit.record.name}`, counted)) return 'figure-not-found';
       return null;
     };
     const chosen = ranked.slice(0, 6).find((r, i) => r.score >= top.score * 0.75 && !problemWith(r, i > 0));
-    if (!chosen) return abstain(ctx, problemWith(top) ?? "I don't know.", ranked);
+    note('verify', () => (chosen ? `chose ${chosen.unit.key}` : `rejected the top candidates: ${problemWith(top) ?? 'low-confidence'}`));
+    if (!chosen) return abstain(ctx, problemWith(top) ?? 'low-confidence', ranked);
     const best = chosen;
     const confidence = Math.min(1, best.score / 0.7);
     if (asksForNextMeetingDate(corrected)) {
       const cadence = ranked.find((r) => r.unit.attr === 'cadence' && !r.unit.notStated && r.score >= best.score * 0.7);
-      const hint = cadence ? ` What the arrangements do say: ${composer.unitText(cadence.unit).text}` : '';
-      return abstain(ctx, `I don't know the date of the next meeting: the published arrangements give how often groups meet, not their dates.${hint} The meeting's organiser or your partnership's business unit will have the date.`);
+      return abstain(ctx, 'future-meeting', [], null, cadence ? { instead: composer.unitText(cadence.unit).text } : {});
     }
 
     const reverse = reverseRelation(corrected);
@@ -256,7 +327,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     });
   }
 
-  return { answer, sampleQuestions };
+  return { answer, explain, sampleQuestions };
 }
 
 /** Glossary expansions and other facts worded alike everywhere need no per-partnership list. */

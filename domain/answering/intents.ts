@@ -38,6 +38,7 @@ const RULES: Array<[RegExp, IntentWeights]> = [
   [/\b(stage|stages|steps|process|escalate|escalation|dispute|disagree|disagreement|resolve)\b/, { stages: 2, policyName: 1.5, finalStage: 1 }],
   [/\b(final|last) (stage|step)\b/, { finalStage: 3 }],
   [/\b(level|levels|tier|tiers|continuum|threshold)\b/, { levels: 2, documentName: 1.5 }],
+  [/\bthresholds? (document|documents|doc|docs|tool|tools|guidance|guide|framework)\b|\bwhich (document|guidance|tool)\b/, { documentName: 3 }],
   [/\bsection(17|47|20|31)\b|\bstatutory section/, { statutorySections: 3 }],
   [/\b(maintain|maintains|maintained|update|updates|owns|keeps)\b/, { maintainedBy: 2.5, owner: 1.5 }],
   [/\b(review(ed)? (how often|every)|how often.*review)/, { reviewCycle: 3 }],

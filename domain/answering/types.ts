@@ -17,10 +17,14 @@ export type ReasonCode =
   | 'contact-details'
   | 'future-meeting'
   | 'year-not-covered'
+  | 'figure-not-found'
+  | 'field-not-stated'
   | 'unknown-words'
   | 'not-stated'
   | 'low-confidence'
   | 'which-one'
+  | 'which-other'
+  | 'no-equivalent'
   | 'too-long';
 
 /**

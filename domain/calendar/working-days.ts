@@ -63,3 +63,24 @@ export function formatLondonDate(isoDate: string): string {
 export function formatLondonDateTime(at: Date): string {
   return DateTime.fromJSDate(at, { zone: ZONE }).setLocale('en-GB').toFormat("cccc d LLLL yyyy, HH:mm");
 }
+
+/** The London calendar date (YYYY-MM-DD) of an instant. */
+export function londonDate(at: Date): string {
+  return DateTime.fromJSDate(at, { zone: ZONE }).toISODate()!;
+}
+
+/** The London calendar date `days` calendar days after (or, if negative, before) `isoDate`. */
+export function shiftLondonDate(isoDate: string, days: number): string {
+  return DateTime.fromISO(isoDate, { zone: ZONE }).plus({ days }).toISODate()!;
+}
+
+/** The instant London's calendar day `isoDate` starts, for counting working days from a date. */
+export function startOfLondonDate(isoDate: string): Date {
+  return DateTime.fromISO(isoDate, { zone: ZONE }).startOf('day').toJSDate();
+}
+
+/** True for a real calendar date written YYYY-MM-DD ("2026-02-30" is false). */
+export function isIsoDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text, { zone: ZONE }).isValid;
+}
+

@@ -12,6 +12,8 @@ export interface RunAnswer {
   choiceId: string;
   /** Optional free text, already checked for obvious identifying details. */
   note?: string;
+  /** At a trigger step: the London calendar date (YYYY-MM-DD) the event happened. */
+  date?: string;
 }
 
 export interface ChecklistRun {
@@ -21,7 +23,10 @@ export interface ChecklistRun {
   partnership: PartnershipId;
   status: RunStatus;
   version: number;
-  /** ISO instant. Deadlines count from here; "Start again" keeps it (the concern has not moved). */
+  /**
+   * ISO instant the run started. Deadlines of actions taken during the run count from here;
+   * rule deadlines count from the trigger date answered at the trigger step.
+   */
   startedAt: string;
   updatedAt: string;
   answers: RunAnswer[];

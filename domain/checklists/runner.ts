@@ -14,9 +14,10 @@ import { indexChecklist, longestRemaining, resolveNext, type ChecklistIndex } fr
 import type { ChecklistRun, ChecklistRunStore } from './run.ts';
 import { checkNote } from './note-guard.ts';
 import { buildSummary, type ChecklistSummary, type DocumentTitles } from './summary.ts';
+import { triggerDateFor } from './trigger.ts';
 
 export type RunView =
-  | { kind: 'step'; run: ChecklistRun; checklist: Checklist; step: Step; local: Note[]; progress: { current: number; total: number } }
+  | { kind: 'step'; run: ChecklistRun; checklist: Checklist; step: Step; local: Note[]; progress: { current: number; total: number }; shownAt: Date }
   | { kind: 'summary'; run: ChecklistRun; checklist: Checklist; summary: ChecklistSummary }
   | { kind: 'cancelled'; run: ChecklistRun; checklist: Checklist };
 
@@ -35,6 +36,10 @@ export interface RunnerDeps {
   titles: DocumentTitles;
   retentionDays: number;
   newId?: () => string;
+  /** The time a resumed summary is shown at, for "overdue" (tests pass a fixed clock). */
+  clock?: () => Date;
+  /** A contact check older than this many days is shown as needing confirmation. */
+  contactsMaxAgeDays?: number;
 }
 
 export interface HistoryEntry {
@@ -57,18 +62,21 @@ export function createChecklistRunner(deps: RunnerDeps) {
     return found;
   };
 
-  const view = (run: ChecklistRun): RunView => {
+  const clock = deps.clock ?? (() => new Date());
+
+  /** `now` is when the view is shown: deadlines already passed then are overdue. */
+  const view = (run: ChecklistRun, now: Date = clock()): RunView => {
     const { c, index } = definition(run.checklistId);
     if (run.status === 'cancelled') return { kind: 'cancelled', run, checklist: c };
     if (run.status === 'completed') {
-      return { kind: 'summary', run, checklist: c, summary: buildSummary(c, run, deps) };
+      return { kind: 'summary', run, checklist: c, summary: buildSummary(c, run, deps, now) };
     }
     const step = index.steps.get(run.currentStepId ?? '')!;
     const current = run.answers.length + 1;
     // The longest path from the start, fixed per checklist and partnership, so "of up to N" never
     // jumps about as answers take a shorter branch (it can only end sooner than N, as it says).
     const total = Math.max(current, longestRemaining(c, c.start, run.partnership));
-    return { kind: 'step', run, checklist: c, step, local: step.local?.[run.partnership] ?? [], progress: { current, total } };
+    return { kind: 'step', run, checklist: c, step, local: step.local?.[run.partnership] ?? [], progress: { current, total }, shownAt: now };
   };
 
   /** Loads a run for its owner; another user's run is reported as not found, never shown. */
@@ -88,7 +96,7 @@ export function createChecklistRunner(deps: RunnerDeps) {
     if (opts.activeOnly !== false && run.status !== 'active') throw stale(run, `run is ${run.status}`);
     const next = { ...mutate(structuredClone(run)), version: run.version + 1, updatedAt: now.toISOString() };
     if (!(await deps.store.update(next, run.version))) throw stale(run, 'changed at the same time');
-    return view(next);
+    return view(next, now);
   };
 
   return {
@@ -102,14 +110,15 @@ export function createChecklistRunner(deps: RunnerDeps) {
         startedAt: now.toISOString(), updatedAt: now.toISOString(), answers: [], currentStepId: c.start, outcomeId: null,
       };
       await deps.store.insert(run);
-      return view(run);
+      return view(run, now);
     },
 
     async resume(runId: string, userId: string): Promise<RunView> {
       return view(await load(runId, userId));
     },
 
-    answer(ref: RunRef & { stepId: string; choiceId: string; note?: string }, now: Date): Promise<RunView> {
+    /** `date` (YYYY-MM-DD) is the date entered at a trigger step when the choice is "on-date". */
+    answer(ref: RunRef & { stepId: string; choiceId: string; note?: string; date?: string }, now: Date): Promise<RunView> {
       return change(ref, now, (run) => {
         if (run.currentStepId !== ref.stepId) throw stale(run, 'a different step is open');
         const { index } = definition(run.checklistId);
@@ -117,7 +126,8 @@ export function createChecklistRunner(deps: RunnerDeps) {
         const choice = step.choices.find((ch) => ch.id === ref.choiceId);
         if (!choice) throw new AppError('INVALID_INPUT', `"${ref.choiceId}" is not a choice on this step.`, { reason: 'bad-choice' });
         const note = step.note ? checkNote(ref.note, step.note.maxLength) : undefined;
-        run.answers.push({ stepId: step.id, choiceId: choice.id, ...(note ? { note } : {}) });
+        const date = step.trigger ? triggerDateFor(choice.id, ref.date, now) : undefined;
+        run.answers.push({ stepId: step.id, choiceId: choice.id, ...(note ? { note } : {}), ...(date ? { date } : {}) });
         const target = resolveNext(choice, run.partnership);
         if ('step' in target) run.currentStepId = target.step;
         else {
@@ -164,7 +174,7 @@ export function createChecklistRunner(deps: RunnerDeps) {
     /** Unfinished runs, newest first, to offer on the checklist menu. */
     async unfinished(userId: string): Promise<RunView[]> {
       const runs = await deps.store.listByUser(userId, { status: 'active', limit: 10 });
-      return runs.filter((r) => byId.has(r.checklistId)).map(view);
+      return runs.filter((r) => byId.has(r.checklistId)).map((r) => view(r));
     },
 
     /** The user's recent runs within the retention period. */

@@ -22,7 +22,8 @@ export const ChecklistSource = z.union([
 ]);
 export type ChecklistSource = z.infer<typeof ChecklistSource>;
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case kebab-case');
+const slugOf = (what: string) => z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `${what} must be lower-case kebab-case`);
+const slug = slugOf('id');
 
 /** A sentence shown to the lead, with the sources that state it. */
 export const Note = z.strictObject({
@@ -33,11 +34,24 @@ export const Note = z.strictObject({
 });
 export type Note = z.infer<typeof Note>;
 
-/** When an action is due, counted from the moment the checklist was started. */
+/**
+ * Where a deadline is counted from. `trigger`: the date the lead gave at the checklist's
+ * trigger step (when the allegation reached the employer, when the local authority became
+ * aware, when the disagreement arose): the date the rule itself counts from. A step id: that
+ * trigger step's date, where a checklist asks for two (the incident, and when the local
+ * authority became aware of it). `start`: when the checklist was started, only for actions
+ * the lead takes during the run (a referral made now). Defaults to `trigger`, so a deadline
+ * cannot silently count from the wrong moment.
+ */
+export const DueFrom = z.union([z.literal('start'), z.literal('trigger'), slugOf('trigger step id')]);
+export type DueFrom = z.infer<typeof DueFrom>;
+
+/** When an action is due. */
 export const Due = z.union([
   z.strictObject({ now: z.literal(true) }),
-  z.strictObject({ workingDays: z.number().int().min(1).max(60) }),
-  z.strictObject({ hours: z.number().int().min(1).max(72) }),
+  z.strictObject({ workingDays: z.number().int().min(1).max(60), from: DueFrom.default('trigger') }),
+  // Hours need a time of day; the trigger step asks for a date only, so hours count from the start.
+  z.strictObject({ hours: z.number().int().min(1).max(72), from: z.literal('start').default('start') }),
 ]);
 export type Due = z.infer<typeof Due>;
 
@@ -72,11 +86,20 @@ export const Choice = z.strictObject({
 });
 export type Choice = z.infer<typeof Choice>;
 
+/** The choice ids a trigger step must offer: quick picks and "the date I entered". */
+export const TRIGGER_CHOICES = ['today', 'yesterday', 'on-date'] as const;
+
 export const Step = z.strictObject({
   id: slug,
   question: z.string().min(5),
   /** The question as a short label for the summary ("Harm test"), so answers read "Harm test: Yes". */
   short: z.string().min(2).max(32),
+  /**
+   * This step asks when the triggering event happened. Its choices are exactly
+   * TRIGGER_CHOICES; "on-date" takes the date from the card's date input. `event` finishes
+   * the sentence "N working days after ... on <date>" ("the employer learned of the allegation").
+   */
+  trigger: z.strictObject({ event: z.string().min(5) }).optional(),
   /** "Why this matters", each part with its source. */
   why: z.array(Note).min(1, 'every step must say why it matters, with a source'),
   /** The partnership's own route, shown to leads of that partnership only. */

@@ -12,9 +12,9 @@ import { createChecklistRunner, type ChecklistRunner } from './runner.ts';
 
 export const DEFAULT_RETENTION_DAYS = 90;
 
-/** Seed file name -> document title, for citations on cards and in the record. */
+/** Seed file name -> "title (date)", for citations on cards and in the record. */
 export function documentTitles(): Map<string, string> {
-  return new Map(loadDocuments().map((d) => [d.file, d.title]));
+  return new Map(loadDocuments().map((d) => [d.file, `${d.title} (${d.historical ? 'historical, ' : ''}${d.publishedLabel})`]));
 }
 
 export function createChecklistService(opts: {
@@ -22,6 +22,8 @@ export function createChecklistService(opts: {
   contactsFile?: string;
   retentionDays?: number;
   newId?: () => string;
+  clock?: () => Date;
+  contactsMaxAgeDays?: number;
 }): ChecklistRunner {
   const titles = documentTitles();
   return createChecklistRunner({
@@ -32,5 +34,7 @@ export function createChecklistService(opts: {
     store: opts.store,
     retentionDays: opts.retentionDays ?? DEFAULT_RETENTION_DAYS,
     ...(opts.newId ? { newId: opts.newId } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.contactsMaxAgeDays ? { contactsMaxAgeDays: opts.contactsMaxAgeDays } : {}),
   });
 }

@@ -1,15 +1,20 @@
 /**
- * The end of a run: the answers given, the actions with their deadlines in working days from
- * when the checklist started, the partnership's contacts, and a plain-text record the lead
- * can paste into a case system. Pure functions of the run, the definition and the calendar.
+ * The end of a run: the answers given, the actions with their deadlines, the partnership's
+ * contacts, and a plain-text record the lead can paste into a case system. A rule's deadline
+ * counts in working days from the trigger date the lead gave (when the allegation reached the
+ * employer, ...), and the label says so; an action the lead takes during the run counts from
+ * the start. A deadline already passed is shown as overdue. Pure functions of the run, the
+ * definition, the calendar and the time the summary is shown.
  */
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
-import { formatLondonDate, formatLondonDateTime } from '../calendar/working-days.ts';
-import type { Contact, ContactDirectory } from '../contacts/contacts.ts';
+import { formatLondonDate, formatLondonDateTime, londonDate, startOfLondonDate } from '../calendar/working-days.ts';
+import { CONTACT_KIND_LABELS, contactProvenance, type Contact, type ContactDirectory } from '../contacts/contacts.ts';
 import type { Action, Checklist, ChecklistSource, Due } from './schema.ts';
 import { actionsFor, indexChecklist } from './graph.ts';
 import type { ChecklistRun } from './run.ts';
+import { SCOPE_LABELS } from '../../knowledge/primary-sources.ts';
+import { triggerFor, triggersOf, type TriggerFact } from './trigger.ts';
 
 export interface SourceLabel {
   label: string;
@@ -19,10 +24,15 @@ export interface SourceLabel {
 export interface SummaryAction {
   id: string;
   text: string;
-  /** "Now", "By the end of Monday 29 December 2025 (1 working day)", or undefined. */
+  /**
+   * "Now"; "By the end of Friday 4 December 2026: 1 working day after the employer learned
+   * of the allegation (Thursday 3 December 2026)"; "Overdue: ..."; or undefined.
+   */
   dueLabel?: string;
   /** ISO date (or instant for hour deadlines), for sorting and tests. */
   dueAt?: string;
+  /** The deadline had passed when the summary was shown. */
+  overdue?: boolean;
   checkLocal: boolean;
   sources: SourceLabel[];
 }
@@ -33,46 +43,92 @@ export interface ChecklistSummary {
   partnership: PartnershipId;
   partnershipName: string;
   startedLabel: string;
+  /** "The allegation came to the employer's attention on Thursday 3 December 2026", one per trigger asked. */
+  triggerLabels: string[];
   outcomeTitle: string;
   answers: Array<{ question: string; short: string; answer: string; note?: string }>;
   actions: SummaryAction[];
-  contacts: Contact[];
+  /** Each with who checked it and when, or that nobody has (contactProvenance). */
+  contacts: Array<Contact & { provenance: string }>;
+  /** "LADO: not configured for this deployment ...", for kinds the deployment has no number for. */
+  notConfigured: string[];
   record: string;
 }
 
 export type DocumentTitles = ReadonlyMap<string, string>;
 
+/**
+ * A citation as shown: a seed as "title (date), section"; a public document with whose rule
+ * it is ("National: ...", "London procedures: ..."), and, where the paragraph was checked in
+ * an older edition than the current one, that edition and a line to check the current one.
+ */
 export function sourceLabel(src: ChecklistSource, titles: DocumentTitles): SourceLabel {
-  if ('document' in src) return { label: `${titles.get(src.document) ?? src.document}, ${src.section}` };
-  return { label: `${src.title}, ${src.section}${src.verify ? ' (to be confirmed locally)' : ''}`, url: src.url };
+  if ('document' in src) return { label: `${titles.get(src.document) ?? src.document}, ${sectionLabel(src.section)}` };
+  const edition = src.currentEdition
+    ? ` (checked in ${src.checkedIn ?? 'an earlier edition'}; check the paragraph in ${src.currentEdition})`
+    : src.checkedIn ? ` (${src.checkedIn})` : '';
+  const verify = src.verify ? ' (to be confirmed locally)' : '';
+  return { label: `${SCOPE_LABELS[src.scope]}: ${src.title}, ${src.section}${edition}${verify}`, url: src.url };
 }
 
-export function dueOf(due: Due | undefined, startedAt: Date, calendar: WorkingDayCalendar): Pick<SummaryAction, 'dueLabel' | 'dueAt'> {
+/** "21. Dispute Resolution" -> "section 21, Dispute Resolution"; other section names as they are. */
+export function sectionLabel(section: string): string {
+  const m = /^§?\s*(\d+(?:\.\d+)*)\.?\s+(.+)$/.exec(section.trim());
+  return m ? `section ${m[1]}, ${m[2]}` : section;
+}
+
+/** What to do about a deadline that has already passed (shown with the action). */
+export const OVERDUE_ADVICE = 'This is overdue: do it now, and record when it was done and why it was late.';
+
+const days = (n: number) => (n === 1 ? '1 working day' : `${n} working days`);
+
+/**
+ * The deadline of one action. Working days count from the trigger date (or, for `from:
+ * start`, from the run's start); hours count from the start. `now` decides "overdue".
+ */
+export function dueOf(
+  due: Due | undefined,
+  at: { startedAt: Date; triggers: readonly TriggerFact[]; now: Date },
+  calendar: WorkingDayCalendar,
+): Pick<SummaryAction, 'dueLabel' | 'dueAt' | 'overdue'> {
   if (!due) return {};
   if ('now' in due) return { dueLabel: 'Now' };
   if ('workingDays' in due) {
-    const iso = calendar.addWorkingDays(startedAt, due.workingDays);
-    const n = due.workingDays === 1 ? '1 working day' : `${due.workingDays} working days`;
-    return { dueLabel: `By the end of ${formatLondonDate(iso)} (${n})`, dueAt: iso };
+    // A missing trigger cannot happen on a valid path (checkTriggers); the start is the fallback.
+    const trigger = triggerFor(due.from, at.triggers);
+    const from = trigger ? startOfLondonDate(trigger.date) : at.startedAt;
+    const iso = calendar.addWorkingDays(from, due.workingDays);
+    const counted = trigger
+      ? `${days(due.workingDays)} after ${trigger.event} (${formatLondonDate(trigger.date)})`
+      : `${days(due.workingDays)} from when this checklist was started`;
+    const overdue = londonDate(at.now) > iso;
+    const label = `By the end of ${formatLondonDate(iso)}: ${counted}`;
+    return { dueLabel: overdue ? `Overdue. ${label}` : label, dueAt: iso, ...(overdue ? { overdue } : {}) };
   }
-  const at = new Date(startedAt.getTime() + due.hours * 3_600_000);
-  return { dueLabel: `By ${formatLondonDateTime(at)} (${due.hours} hours)`, dueAt: at.toISOString() };
+  const when = new Date(at.startedAt.getTime() + due.hours * 3_600_000);
+  const overdue = at.now.getTime() > when.getTime();
+  const label = `By ${formatLondonDateTime(when)}: ${due.hours} hours from when this checklist was started`;
+  return { dueLabel: overdue ? `Overdue. ${label}` : label, dueAt: when.toISOString(), ...(overdue ? { overdue } : {}) };
 }
 
 export function buildSummary(
   c: Checklist,
   run: ChecklistRun,
-  deps: { calendar: WorkingDayCalendar; contacts: ContactDirectory; titles: DocumentTitles },
+  deps: { calendar: WorkingDayCalendar; contacts: ContactDirectory; titles: DocumentTitles; contactsMaxAgeDays?: number },
+  now: Date = new Date(run.updatedAt),
 ): ChecklistSummary {
   const { steps, outcomes } = indexChecklist(c);
   const outcome = outcomes.get(run.outcomeId ?? '');
   if (!outcome) throw new Error(`run ${run.id} has no outcome`);
   const startedAt = new Date(run.startedAt);
+  const triggers = triggersOf(c, run);
 
   const answers = run.answers.map((a) => {
     const step = steps.get(a.stepId)!;
     const choice = step.choices.find((ch) => ch.id === a.choiceId)!;
-    return { question: step.question, short: step.short, answer: choice.label, ...(a.note ? { note: a.note } : {}) };
+    // A trigger step's answer is its date ("Friday 6 March 2026"), not "On the date I entered".
+    const answer = step.trigger && a.date ? formatLondonDate(a.date) : choice.label;
+    return { question: step.question, short: step.short, answer, ...(a.note ? { note: a.note } : {}) };
   });
 
   // Actions added by answers come first (they are usually the most immediate), then the outcome's.
@@ -83,23 +139,28 @@ export function buildSummary(
     .map<SummaryAction>((a) => ({
       id: a.id,
       text: a.text,
-      ...dueOf(a.due, startedAt, deps.calendar),
+      ...dueOf(a.due, { startedAt, now, triggers }, deps.calendar),
       checkLocal: a.checkLocal,
       sources: a.sources.map((s) => sourceLabel(s, deps.titles)),
     }));
 
   const kinds = outcome.contacts.length ? outcome.contacts : (['mash'] as const);
-  const contacts = deps.contacts.forKinds(run.partnership, kinds);
+  const contacts = deps.contacts.forKinds(run.partnership, kinds)
+    .map((c) => ({ ...c, provenance: contactProvenance(c, now, deps.contactsMaxAgeDays) }));
+  const notConfigured = deps.contacts.notConfigured(run.partnership, kinds)
+    .map((k) => `${CONTACT_KIND_LABELS[k]}: not configured for this deployment. Ask your designated safeguarding lead, or see your partnership's website.`);
   const summary: Omit<ChecklistSummary, 'record'> = {
     checklistId: c.id,
     title: c.title,
     partnership: run.partnership,
     partnershipName: deps.contacts.partnershipName(run.partnership),
     startedLabel: formatLondonDateTime(startedAt),
+    triggerLabels: triggers.map((t) => `${capitalise(t.event)} on ${formatLondonDate(t.date)}`),
     outcomeTitle: outcome.title,
     answers,
     actions,
     contacts,
+    notConfigured,
   };
   return { ...summary, record: plainTextRecord(summary, run) };
 }
@@ -116,6 +177,7 @@ export function plainTextRecord(s: Omit<ChecklistSummary, 'record'>, run: Checkl
     `Checklist: ${s.title}`,
     `Partnership: ${s.partnershipName}`,
     `Started: ${s.startedLabel} (London time)`,
+    ...s.triggerLabels.map((t) => `${t} (deadlines count in working days from this date)`),
     `Reference: ${run.id}`,
     '',
     'Answers:',
@@ -123,10 +185,15 @@ export function plainTextRecord(s: Omit<ChecklistSummary, 'record'>, run: Checkl
     '',
     `Outcome: ${s.outcomeTitle}`,
     'Actions:',
-    ...s.actions.map((a) => `- ${a.dueLabel ? `[${a.dueLabel}] ` : ''}${a.text}`),
+    ...s.actions.map((a) => `- ${a.dueLabel ? `[${a.dueLabel}] ` : ''}${a.text}${a.overdue ? ` ${OVERDUE_ADVICE}` : ''}`),
     '',
     'Contacts (check they are current):',
-    ...s.contacts.map((c) => `- ${contactLine(c)}`),
+    ...s.contacts.map((c) => `- ${contactLine(c)} [${c.provenance}]`),
+    ...s.notConfigured.map((line) => `- ${line}`),
   ];
   return lines.join('\n');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

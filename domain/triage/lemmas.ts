@@ -11,6 +11,12 @@ export interface Token {
   norm: string;
   /** Every form this token can be matched by: surface, lemma and stem. */
   forms: ReadonlySet<string>;
+  /** The lemma alone ("slap"), the classifier's feature. */
+  lemma: string;
+  /** A stop word ("the", "and"): carries no meaning for the classifier. */
+  stop: boolean;
+  /** Universal part of speech from wink's tagger ("NOUN", "VERB", "ADJ"...). */
+  pos: string;
 }
 
 const nlp = winkNLP(model);
@@ -30,11 +36,14 @@ export function tokenise(text: string): Token[] {
   const lemmas = doc.tokens().out(lemmaOf) as string[];
   const stems = doc.tokens().out(stemOf) as string[];
   const types = doc.tokens().out(its.type) as string[];
+  const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  const tags = doc.tokens().out(its.pos) as string[];
   const out: Token[] = [];
   for (let i = 0; i < norms.length; i += 1) {
     if (types[i] === 'punctuation') continue;
     const norm = norms[i]!;
-    out.push({ norm, forms: new Set([norm, lemmas[i]!.toLowerCase(), stems[i]!.toLowerCase()]) });
+    const lemma = lemmas[i]!.toLowerCase();
+    out.push({ norm, lemma, stop: stops[i] === true, pos: tags[i] ?? 'X', forms: new Set([norm, lemma, stems[i]!.toLowerCase()]) });
   }
   return out;
 }

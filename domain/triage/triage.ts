@@ -8,6 +8,8 @@ import type { RouteId } from '../answering/types.ts';
 import { tokenise } from './lemmas.ts';
 import { compileTerm, MessageMatches, type CompiledTerm } from './patterns.ts';
 import type { Condition, RouteDefinition, TriageData } from './types.ts';
+import { featuresOf, trainClassifier, type Prediction, type TriageLabel } from './classifier.ts';
+import { TRIAGE } from '../answering/thresholds.ts';
 
 export interface TriageResult {
   /** The routes the message needs, in the order to give them; empty when it describes no situation. */
@@ -18,6 +20,15 @@ export interface TriageResult {
   extraRecords: string[];
   /** For the trace: which groups matched, with the message's words. Never logged. */
   matched: Record<string, string[]>;
+  /** For the trace: what the classifier read, and whether its reading was used. */
+  classifier?: Prediction & { used: boolean };
+  /** Which reader decided: the vocabulary's rules, or the classifier where the rules found nothing. */
+  by: 'rules' | 'classifier' | 'none';
+}
+
+export interface TriageOptions {
+  /** Questions about the arrangements (the knowledge base's own questions): the classifier's "none" class. */
+  negatives?: readonly string[];
 }
 
 export interface Triage {
@@ -25,24 +36,71 @@ export interface Triage {
   readonly data: TriageData;
 }
 
-export function createTriage(data: TriageData): Triage {
+export function createTriage(data: TriageData, options: TriageOptions = {}): Triage {
   const names = new Set(Object.keys(data.groups));
   const compiled = new Map<string, CompiledTerm[]>(
     Object.entries(data.groups).map(([g, terms]) => [g, terms.map((t) => compileTerm(t, names))]),
   );
+  const read = (message: string) => {
+    const m = new MessageMatches(tokenise(message), compiled);
+    const groups = [...names].filter((g) => m.has(g));
+    return { m, groups, features: featuresOf(m.tokens, groups) };
+  };
+  const samples: Array<{ features: string[]; label: TriageLabel }> = [];
+  const add = (label: TriageLabel, messages: readonly string[] = []) => {
+    for (const msg of messages) samples.push({ features: read(msg).features, label });
+  };
+  for (const r of data.routes) add(r.id, [...r.examples, ...(data.training[r.id] ?? [])]);
+  add('none', [...data.none, ...(data.training.none ?? []), ...(options.negatives ?? [])]);
+  const classifier = samples.some((s) => s.label !== 'none') ? trainClassifier(samples) : null;
+  const byId = new Map(data.routes.map((r) => [r.id, r]));
 
   const holds = (m: MessageMatches, c: Condition): boolean =>
     c.every((g) => (g.startsWith('!') ? !m.has(g.slice(1)) : m.has(g)));
 
   function triage(message: string): TriageResult {
-    const m = new MessageMatches(tokenise(message), compiled);
+    const { m, groups, features } = read(message);
     let fired = data.routes.filter((r) => r.when.some((c) => holds(m, c)) && !r.unless.some((c) => holds(m, c)));
+    let by: TriageResult['by'] = fired.length ? 'rules' : 'none';
+    const prediction = classifier?.predict(features);
+    // Where the rules found nothing, a confident reading of a message that describes someone
+    // (a child, a worker, a family member) is used; a question about the arrangements is not a case.
+    // Without any sign of harm, worry or dispute in the vocabulary, it takes a far surer reading:
+    // "a summary of Oliver Twist for my yr 9 class" names a child but describes nothing.
+    const signs = groups.some((g) => TRIAGE.situationSigns.includes(g));
+    const usable = !fired.length && prediction && prediction.label !== 'none'
+      && prediction.margin >= (signs ? TRIAGE.classifierMargin : TRIAGE.classifierMarginWithoutSigns)
+      && groups.some((g) => TRIAGE.describesSomeone.includes(g)) && !groups.includes('statistics');
+    if (usable) {
+      fired = [byId.get(prediction.label as RouteDefinition['id'])!];
+      by = 'classifier';
+    }
+    // Where the rules did fire, a reading far more confident in another route overrides the
+    // first route (the welfare rule is broad: a drunk parent driving off is 999, not a referral).
+    const overridden = fired.length && prediction ? override(fired, prediction) : null;
+    if (overridden) {
+      fired = overridden;
+      by = 'classifier';
+    }
     const suppressed = new Set(fired.flatMap((r) => r.suppress));
     fired = fired.filter((r) => !suppressed.has(r.id));
     const extraRecords = fired.flatMap((r) => r.variants.filter((v) => holds(m, v.when)).flatMap((v) => v.records));
     const matched: Record<string, string[]> = {};
-    for (const g of names) if (m.has(g)) matched[g] = m.words(g);
-    return { routes: fired.map((r) => r.id), definitions: fired, extraRecords, matched };
+    for (const g of groups) matched[g] = m.words(g);
+    return {
+      routes: fired.map((r) => r.id), definitions: fired, extraRecords, matched, by,
+      ...(prediction ? { classifier: { ...prediction, used: !!usable } } : {}),
+    };
+  }
+
+  function override(fired: RouteDefinition[], p: Prediction): RouteDefinition[] | null {
+    if (p.label === 'none' || p.margin < TRIAGE.overrideMargin) return null;
+    const lead = fired[0]!;
+    if (lead.id === p.label) return null;
+    if ((p.all[p.label] ?? 0) - (p.all[lead.id] ?? 0) < TRIAGE.overrideMargin) return null;
+    const chosen = byId.get(p.label)!;
+    // 999 goes before whatever else applies; another route replaces the lead and keeps the rest.
+    return p.label === 'emergency' ? [chosen, ...fired] : [chosen, ...fired.filter((r) => r.id !== chosen.id && r !== lead)];
   }
 
   return { triage, data };

@@ -26,4 +26,6 @@ export interface TriageData {
   groups: Record<string, string[]>;
   routes: RouteDefinition[];
   none: string[];
+  /** Example messages per label that train the classifier; the routes' own examples are added to them. */
+  training: Partial<Record<RouteId | 'none', string[]>>;
 }

@@ -7,12 +7,16 @@ import { resolve } from 'node:path';
 import { loadKnowledge } from '../load.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
 import { pct, scoreOne, summarise, type EvalQuestion } from '../../domain/answering/evaluate.ts';
+import { isConversation, runConversation, summariseConversations } from '../../domain/answering/evaluate-conversations.ts';
 import { PartnershipId } from '../schema.ts';
 
 const args = process.argv.slice(2);
 const fileAt = args.indexOf('--file');
 const file = resolve(fileAt >= 0 ? args[fileAt + 1]! : '../shared/eval/dev-questions.jsonl');
-const items = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalQuestion);
+const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as unknown);
+// Lines with "turns" are conversations (follow-ups carry the memory); the others single questions.
+const conversations = lines.filter(isConversation);
+const items = lines.filter((l) => !isConversation(l)) as EvalQuestion[];
 
 const engine = createAnswerEngine(loadKnowledge());
 const outcomes = items.map((item) => {
@@ -37,5 +41,21 @@ if (failures.length) {
       f.cited === false && 'citation', f.abstainedRightly === false && 'should abstain'].filter(Boolean).join(', ');
     const cites = f.answer.sources.map((x) => `${x.document.slice(0, 3)} §${x.section}`).join('; ');
     process.stdout.write(`- ${f.id} [${what}] ${f.q}\n    -> ${f.answer.answered ? '' : '(abstained) '}${f.answer.text.replace(/\n/g, ' | ').slice(0, 300)}\n    sources: ${cites || 'none'}\n`);
+  }
+}
+if (conversations.length) reportConversations();
+
+function reportConversations(): void {
+  const done = conversations.map((c) => runConversation(c, engine.answer));
+  const cs = summariseConversations(done);
+  console.log(`\nConversations: ${conversations.length} (${cs.turns} turns) from ${file}`);
+  console.log(`all turns right    ${pct(cs.conversations)}`);
+  console.log(`follow-up turns: answered-correct ${pct(cs.followUps.answeredCorrect)}, citation ${pct(cs.followUps.citation)}, abstention ${pct(cs.followUps.abstention)}, harmful ${pct(cs.followUps.harmful)} of answered`);
+  for (const c of done.filter((d) => !d.allRight)) {
+    process.stdout.write(`- ${c.id}\n`);
+    for (const t of c.turns) {
+      const bad = t.correct === false || t.cited === false || t.abstainedRightly === false || t.harmful;
+      process.stdout.write(`    ${bad ? 'x' : ' '} ${t.q}\n      -> ${t.answer.answered ? '' : '(abstained) '}${t.answer.text.replace(/\n/g, ' | ').slice(0, 200)}\n`);
+    }
   }
 }

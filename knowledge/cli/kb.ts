@@ -6,6 +6,9 @@
 import { loadKnowledge } from '../load.ts';
 import { findQuoteProblems } from '../verify-quotes.ts';
 import { coverageReport, formatCoverage } from '../coverage.ts';
+import { scopeProblems } from '../primary-sources.ts';
+import { findSectionProblems } from '../section-check.ts';
+import { contactWarnings, DEFAULT_CONTACTS_MAX_AGE_DAYS, loadContacts } from '../../domain/contacts/contacts.ts';
 import { AppError } from '../../domain/shared/errors.ts';
 
 function main(argv: string[]): number {
@@ -20,6 +23,23 @@ function main(argv: string[]): number {
   if (command === 'check') {
     const quoteProblems = findQuoteProblems(kb);
     process.stdout.write(formatCoverage(coverageReport(kb)));
+    // Contacts are configuration, not knowledge, but an unchecked number is worth saying here too.
+    const maxAge = Number(process.env.CONTACTS_MAX_AGE_DAYS) || DEFAULT_CONTACTS_MAX_AGE_DAYS;
+    const contacts = loadContacts(process.env.CONTACTS_FILE || undefined);
+    for (const w of contactWarnings(contacts, new Date(), maxAge)) process.stdout.write(`\nContacts warning: ${w}\n`);
+    // A national or London fact must cite a primary document; a local page names its partnership.
+    const scoped = scopeProblems(kb);
+    if (scoped.length) {
+      process.stdout.write(`\n${scoped.length} source(s) cited under the wrong scope:\n${scoped.map((p) => `- ${p}`).join('\n')}\n`);
+      return 1;
+    }
+    // The section a seed citation names must be the numbered paragraph holding the quote (or a heading above it).
+    const sections = findSectionProblems(kb);
+    if (sections.length) {
+      process.stdout.write(`\n${sections.length} citation(s) name a section that does not contain the quote:\n`);
+      for (const p of sections) process.stdout.write(`- record ${p.recordId}: ${p.document} cites "${p.cited}", the quote is in ${p.found || 'no numbered section'}: "${p.quote.slice(0, 80)}"\n`);
+      return 1;
+    }
     if (quoteProblems.length) {
       process.stdout.write(`\n${quoteProblems.length} quote(s) not found verbatim in their document:\n`);
       for (const p of quoteProblems) {

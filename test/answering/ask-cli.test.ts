@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -58,4 +58,33 @@ describe('ask CLI', () => {
   it('rejects an unknown partnership with a clear message', async () => {
     await expect(ask('--partnership', 'leeds', 'who chairs')).rejects.toMatchObject({ stderr: expect.stringContaining('Unknown partnership "leeds"') });
   });
+
+  it('--session carries the conversation between runs, ids only, and a bad file is named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ask-session-'));
+    const session = join(dir, 'session.json');
+    await ask('--session', session, 'who chairs the CHSCP Executive?');
+    const { stdout } = await ask('--json', '--session', session, 'and how often does it meet?');
+    expect(AnswerJson.parse(JSON.parse(stdout)).text).toMatch(/bi-monthly/);
+    expect(JSON.parse(readFileSync(session, 'utf8'))).toMatchObject({ recordIds: ['city-hackney.executive'], attr: 'cadence' });
+    expect(readFileSync(session, 'utf8')).not.toMatch(/how often/);
+    writeFileSync(session, 'not json');
+    await expect(ask('--session', session, 'what about Harrow?')).rejects.toMatchObject({ stderr: expect.stringContaining('is not JSON') });
+  }, 120_000);
+
+  it('--batch: "turn" continues the previous line\'s conversation and "turns" holds a whole one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ask-turns-'));
+    const file = join(dir, 'turns.jsonl');
+    writeFileSync(file, [
+      JSON.stringify({ q: 'who chairs the CHSCP Executive?', turn: 1 }),
+      JSON.stringify({ q: 'and how often does it meet?', turn: 2 }),
+      JSON.stringify({ q: 'and how often does it meet?' }),
+      JSON.stringify({ turns: [{ q: 'Who chairs the Harrow SSP?' }, { q: 'how often does it meet?' }] }),
+    ].join('\n'));
+    const { stdout } = await ask('--json', '--batch', file);
+    const lines = stdout.trim().split('\n').map((l) => AnswerJson.parse(JSON.parse(l)));
+    expect(lines).toHaveLength(5);
+    expect(lines[1]!.text).toMatch(/bi-monthly/);
+    expect(lines[2]!.kind).toBe('clarify');
+    expect(lines[4]!.text).toMatch(/three times a year/);
+  }, 60_000);
 });

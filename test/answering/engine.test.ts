@@ -186,9 +186,18 @@ describe('abstention: an honest "I don\'t know" with a route to a person', () =>
     expect(a.suggestions.length).toBeLessThanOrEqual(3);
   });
 
-  it('gives the configured MASH consultation line when abstaining', () => {
-    const a = engine.answer('Write me a poem about autumn', { mashConsultationLine: '020 0000 0000' });
+  it('gives the configured MASH consultation line when abstaining on a safeguarding question', () => {
+    const a = engine.answer('How many schools are there in Harrow?', { mashConsultationLine: '020 0000 0000' });
+    expect(a.reason).toBe('figure-not-found');
     expect(a.text).toContain('020 0000 0000');
+  });
+
+  it.each(['Write me a poem about autumn', "what's the weather like tomorrow?"])('an off-topic refusal (%j) gives no MASH consultation number', (q) => {
+    const a = engine.answer(q, { mashConsultationLine: '020 0000 0000' });
+    expect(a.reason).toBe('out-of-scope');
+    expect(a.text).not.toContain('020 0000 0000');
+    expect(a.text).not.toMatch(/consultation/);
+    expect(a.text).toContain('designated safeguarding lead');
   });
 });
 

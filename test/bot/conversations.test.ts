@@ -27,8 +27,8 @@ function expectValidCards(sent: SentActivity[]): void {
   }
 }
 
-async function say(text: string, where = {}): Promise<SentActivity[]> {
-  const res = await bot.send(message(bot.connector, text, where));
+async function say(text: string, where = {}, asMention = false): Promise<SentActivity[]> {
+  const res = await bot.send(asMention ? mention(bot.connector, text, where) : message(bot.connector, text, where));
   expect(res.status).toBe(200);
   const sent = [...bot.connector.sent];
   expectValidCards(sent);
@@ -133,7 +133,9 @@ describe('questions', () => {
     // A source line names a real document and its publication date.
     expect(texts.some((t) => /, .+\(\w+ \d{4}\)/.test(t))).toBe(true);
     expect(JSON.stringify(card)).toContain('Action.ToggleVisibility');
-    expect(cardSubmits(card).map((s) => s.title)).toEqual(expect.arrayContaining(['Yes', 'No']));
+    // Teams' own thumbs up / down replace the card's "Was this helpful?" (test/bot/native-feedback.test.ts).
+    expect(replies[0]!.activity.channelData?.feedbackLoopEnabled).toBe(true);
+    expect(cardSubmits(card).map((s) => s.title)).not.toContain('Yes');
     expect(card.fallbackText).toMatch(/Source: /);
     // Replies go back into the same conversation as a reply to the question.
     expect(replies[0]!.conversationId).toMatch(/^a:personal-/);
@@ -174,21 +176,22 @@ describe('questions', () => {
   });
 
   it('an off-topic refusal (reason out-of-scope) offers no MASH number and no "ask a lead"; an unanswered safeguarding question does', () => {
-    // The engine does not set reason codes yet (domain/answering is being restructured), so the
-    // answers are built here; the bot's side of the contract is what is tested.
+    // The answers are built here, so this tests the bot's side of the contract (the engine's side,
+    // that a weather question is refused as out-of-scope without the MASH number, is in test/answering).
     const base = { answered: false, text: "I don't know: that is outside what I can help with.", markdown: '', partnership: 'harrow' as const, sources: [], confidence: 0, suggestions: [], followUps: [], kind: 'unknown' as const, recordIds: [] };
     const services = { ...bot.running.services, config: { ...bot.running.services.config, expertsConversationId: '19:experts' } };
-    const offTopic = cardOf(answerActivities(services, 'weather?', { ...base, reason: 'out-of-scope' }, 'harrow')[0]!)!;
+    const offTopic = cardOf(answerActivities(services, 'weather?', { ...base, reason: 'out-of-scope' }, 'harrow').activities[0]!)!;
     expect(cardTexts(offTopic).join(' ')).toMatch(/designated safeguarding lead/);
     expect(cardTexts(offTopic).join(' ')).not.toMatch(/consultation|\d{3,4} \d{4}/);
     expect(cardSubmits(offTopic).map((b) => b.title)).not.toContain('Ask a safeguarding lead');
-    const unanswered = cardOf(answerActivities(services, 'q?', { ...base, reason: 'low-confidence' }, 'harrow')[0]!)!;
+    const unanswered = cardOf(answerActivities(services, 'q?', { ...base, reason: 'low-confidence' }, 'harrow').activities[0]!)!;
     expect(cardTexts(unanswered).join(' ')).toMatch(/consultation/);
     expect(cardSubmits(unanswered).map((b) => b.title)).toContain('Ask a safeguarding lead');
   });
 
   it('abstains on a vague question with "did you mean" suggestions as buttons', async () => {
-    const replies = await say('who chairs it');
+    // A new conversation: in one with an earlier answer, "who chairs it?" is a follow-up (test/bot/follow-ups.test.ts).
+    const replies = await say('who chairs it', { conversationId: 'a:no-memory-yet' });
     const card = cardOf(replies[0]!)!;
     expect(cardTexts(card)).toContain('Did you mean');
     const suggestions = cardSubmits(card).filter((s) => s.data.verb === 'ask');
@@ -198,12 +201,23 @@ describe('questions', () => {
     expect(followed.length).toBeGreaterThan(0);
   });
 
-  it('follow-up buttons on an answer ask that question', async () => {
-    const [reply] = await say('Who chairs the Harrow Strategic Safeguarding Partnership?');
+  it('follow-up buttons on an answer ask that question (in a channel, where Teams has no suggested actions)', async () => {
+    const [reply] = await say('Who chairs the Harrow Strategic Safeguarding Partnership?', { kind: 'channel', conversationId: '19:follow@thread.tacv2;messageid=9' }, true);
     const followUp = cardSubmits(cardOf(reply!)).find((s) => s.data.verb === 'ask');
     expect(followUp, 'the engine offers follow-ups for this question').toBeDefined();
     const replies = await click(followUp!.data);
     expect(cardOf(replies[0]!)).not.toBeNull();
+  });
+
+  it('in personal chat, the follow-ups are at most 3 suggested actions that send the question', async () => {
+    const [reply] = await say('Who chairs the Harrow Strategic Safeguarding Partnership?', { conversationId: 'a:suggested' });
+    const actions = reply!.activity.suggestedActions?.actions ?? [];
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.length).toBeLessThanOrEqual(3);
+    for (const a of actions) expect(a).toMatchObject({ type: 'imBack', title: a.value });
+    expect(cardSubmits(cardOf(reply!)).filter((s) => s.data.verb === 'ask')).toEqual([]);
+    const [next] = await say(actions[0].value, { conversationId: 'a:suggested' });
+    expect(cardOf(next!)).not.toBeNull();
   });
 
   it('refuses an overlong question with a clear message', async () => {

@@ -21,8 +21,9 @@ async function storedFeedback(b: BotUnderTest) {
   return b.running.services.state.listFeedback();
 }
 
+/** The card's "Was this helpful?" buttons are for Web Chat; Teams has its own (test/bot/native-feedback.test.ts). */
 async function answerCard(b: BotUnderTest) {
-  await b.send(message(b.connector, QUESTION));
+  await b.send({ ...message(b.connector, QUESTION), channelId: 'webchat' });
   const card = cardOf(b.connector.sent[0]!)!;
   b.connector.clear();
   return card;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';
-import { CARD, cardSubmits, cardTexts, composeQuery, startBot, type BotUnderTest } from '../support/bot-server.ts';
+import { activity, CARD, cardSubmits, cardTexts, composeQuery, startBot, type BotUnderTest } from '../support/bot-server.ts';
 
 let bot: BotUnderTest;
 beforeAll(async () => {
@@ -54,5 +54,20 @@ describe('messaging extension search', () => {
     const res = await bot.send(composeQuery(bot.connector, 'MASH', 'someOtherCommand'));
     expect(res.status).toBe(200);
     expect(res.body.composeExtension.type).toBe('message');
+  });
+});
+
+describe('a search result sent into the chat', () => {
+  it('is an answer being shared, not a question: the bot stays quiet', async () => {
+    const res = await bot.send(composeQuery(bot.connector, 'What does MASH stand for?'));
+    const [att] = res.body.composeExtension.attachments;
+    bot.connector.clear();
+    // What Teams delivers when the person sends the inserted card: the card, and text derived from it.
+    const sent = await bot.send(activity(bot.connector, {}, {
+      type: 'message', text: cardTexts(att.content).join(' '), attachments: [{ contentType: att.contentType, content: att.content }],
+    }));
+    expect(sent.status).toBe(200);
+    expect(bot.connector.sent).toEqual([]);
+    expect(bot.logs.some((l) => l.includes('message.shared-card'))).toBe(true);
   });
 });

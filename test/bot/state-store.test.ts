@@ -33,7 +33,7 @@ describe.each(DATABASES)('state store on %s', (_name, url) => {
   let store: StateStore;
   beforeAll(async () => {
     db = await openDatabase(await url());
-    expect(await migrate(db, stateMigrations)).toEqual([100]);
+    expect(await migrate(db, stateMigrations)).toEqual([100, 101, 102]);
     expect(await migrate(db, stateMigrations)).toEqual([]);
     store = createStateStore(db);
   });
@@ -97,5 +97,36 @@ describe.each(DATABASES)('state store on %s', (_name, url) => {
     expect(await store.claimWelcome('conv-1')).toBe(false);
     await store.resetWelcome('conv-1');
     expect(await store.claimWelcome('conv-1')).toBe(true);
+  });
+
+  it('keeps follow-up memory (ids and the attribute only) until it expires', async () => {
+    let clock = new Date('2026-03-02T10:00:00Z');
+    const timed = createStateStore(db, () => clock);
+    const memory = { recordIds: ['city-hackney.executive'], attr: 'chair', partnership: 'city-hackney' as const, at: 'ignored' };
+    await timed.saveMemory('conv:a', memory, 30);
+    await timed.saveMemory('conv:b', { recordIds: ['harrow.hscb'], partnership: null, at: 'x' }, 30);
+    expect(await timed.getMemory('conv:a', 30)).toEqual({ ...memory, at: '2026-03-02T10:00:00.000Z' });
+    expect(await timed.getMemory('conv:b', 30)).toEqual({ recordIds: ['harrow.hscb'], partnership: null, at: '2026-03-02T10:00:00.000Z' });
+    expect(await timed.getMemory('conv:a', 0)).toBeNull();
+    clock = new Date('2026-03-02T10:29:00Z');
+    expect(await timed.getMemory('conv:a', 30)).not.toBeNull();
+    await timed.saveMemory('conv:a', { ...memory, attr: 'cadence' }, 30);
+    clock = new Date('2026-03-02T10:45:00Z');
+    expect((await timed.getMemory('conv:a', 30))?.attr).toBe('cadence');
+    expect(await timed.getMemory('conv:b', 30)).toBeNull();
+    // Saving sweeps expired rows: nothing stale is left behind in the table.
+    await timed.saveMemory('conv:c', memory, 30);
+    const keys = await db.all<{ memory_key: string }>('SELECT memory_key FROM conversation_memory ORDER BY memory_key');
+    expect(keys.map((k) => k.memory_key)).toEqual(['conv:a', 'conv:c']);
+  });
+
+  it('remembers which answer a Teams message was, for its feedback buttons', async () => {
+    const m = { conversationId: 'a:c', activityId: 'act-1', answerId: 'ans-9', recordIds: ['harrow.hscb'], questionHash: 'h', questionText: null, answerKind: 'fact', partnership: 'harrow' };
+    await store.saveAnswerMessage(m);
+    await store.saveAnswerMessage({ ...m, answerId: 'ans-other' });
+    expect(await store.getAnswerMessage('a:c', 'act-1')).toEqual(m);
+    expect(await store.getAnswerMessage('a:other', 'act-1')).toBeNull();
+    await store.recordFeedback({ answerId: 'ans-9', voterHash: 'v', helpful: false, recordIds: ['harrow.hscb'], questionHash: 'h', questionText: null, answerKind: 'fact', partnership: 'harrow', comment: 'too vague' });
+    expect((await store.listFeedback()).find((r) => r.answerId === 'ans-9')?.comment).toBe('too vague');
   });
 });

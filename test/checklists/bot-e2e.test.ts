@@ -60,7 +60,7 @@ describe('checklists over HTTP', () => {
     // The record is an input's value: plain text whose line breaks survive, ready to copy.
     const record = (card.body as Array<Record<string, any>>).find((e) => e.id === 'record');
     expect(record).toMatchObject({ type: 'Input.Text', isMultiline: true, label: 'Record to paste into your case system' });
-    expect(record!.value).toMatch(/^Checklist: .*\nPartnership: Harrow\nStarted: .*\nReference: /);
+    expect(record!.value).toMatch(/^Checklist: .*\nPartnership: Harrow\nStarted: .*\n(?:.* \(deadlines count in working days from this date\)\n)*Reference: /);
   });
 
   it('starts from the button on an answer card: a LADO question leads to the LADO checklist', async () => {
@@ -102,6 +102,27 @@ describe('checklists over HTTP', () => {
     const hist = onlyCard(await say('checklist history')).card;
     expect(cardTexts(hist).join(' ')).toMatch(/cancelled/);
     expect(cardTexts(hist).join(' ')).toMatch(/kept for 90 days/);
+  });
+
+  it('asks when the disagreement arose with a date input, and counts the deadline from the date entered', async () => {
+    let { sent, card } = onlyCard(await say('checklist escalation'));
+    ({ card } = onlyCard(await click(button(card, /Yes, there is no immediate risk/), sent.id)));
+    ({ card } = onlyCard(await click(button(card, /A plan, or services not provided/), sent.id)));
+    expect(JSON.stringify(card)).toContain('"Input.Date"');
+    expect(cardTexts(card).join(' ')).toMatch(/When did the disagreement arise/);
+    // "On the date I entered" with the date box empty: nothing recorded, a clear message.
+    const empty = await click(button(card, 'On the date I entered'), sent.id);
+    expect(empty.map((s) => s.activity.text).join(' ')).toMatch(/Enter the date in the date box first/);
+    // Teams merges the date input into the submit data.
+    const twentyDaysAgo = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+    ({ card } = onlyCard(await click({ ...button(card, 'On the date I entered'), date: twentyDaysAgo }, sent.id)));
+    ({ card } = onlyCard(await click(button(card, 'Not yet'), sent.id)));
+    const text = cardTexts(card).join('\n');
+    expect(text).toMatch(/5 working days after the disagreement arose/);
+    // Twenty calendar days ago is more than five working days ago even over Christmas, so stage 1's working week has passed.
+    expect(text).toMatch(/Overdue\. By the end of/);
+    expect(text).toMatch(/This is overdue: do it now/);
+    expect(text).toMatch(/Deadlines count in working days from this date/);
   });
 
   it('asks for the partnership first when none is chosen', async () => {

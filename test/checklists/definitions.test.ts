@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadChecklists, validateChecklists, parseChecklist } from '../../domain/checklists/load.ts';
 import { checkGraph } from '../../domain/checklists/graph.ts';
 import type { Checklist } from '../../domain/checklists/schema.ts';
+import { loadKnowledge } from '../../knowledge/load.ts';
+import { findSectionProblems } from '../../knowledge/section-check.ts';
 
 const real = loadChecklists();
 const byId = (id: string) => structuredClone(real.find((c) => c.id === id)!);
@@ -107,5 +109,75 @@ describe('the schema check', () => {
     const a = byId('lado');
     const b = { ...byId('referral'), command: 'lado' };
     expect(() => validateChecklists([a, b])).toThrow(/two checklists share the command lado/);
+  });
+});
+
+describe('trigger dates, on deliberately broken definitions', () => {
+  it('every checklist whose rules count from an event asks for its date', () => {
+    const triggers = Object.fromEntries(real.map((c) => [c.id, c.steps.filter((s) => s.trigger).map((s) => s.id)]));
+    expect(triggers).toEqual({ escalation: ['when'], lado: ['when'], referral: [], 'serious-incident': ['la-aware', 'incident-date'] });
+  });
+  it.each([
+    { name: 'a trigger deadline reachable without the trigger step', expect: /action "tell-lado" counts from the trigger date, but a path reaches it without asking it/,
+      breakIt: (c: Checklist) => { c.steps.find((s) => s.id === 'works-with-children')!.choices[0]!.next = { step: 'harm-test' }; c.steps = c.steps.filter((s) => s.id !== 'when'); } },
+    { name: 'a trigger step without the quick picks', expect: /trigger step "when" must offer exactly the choices today, yesterday, on-date/,
+      breakIt: (c: Checklist) => { c.steps.find((s) => s.id === 'when')!.choices.splice(1, 1); } },
+    { name: 'a deadline counting from a step that is not a trigger', expect: /counts from "harm-test", which is not a trigger step/,
+      breakIt: (c: Checklist) => { const a = c.outcomes.find((o) => o.id === 'refer-now')!.actions[0]!; a.due = { workingDays: 1, from: 'harm-test' }; } },
+  ])('rejects $name', ({ breakIt, expect: re }) => {
+    const c = byId('lado');
+    breakIt(c);
+    expect(() => validateChecklists([c])).toThrow(re);
+  });
+});
+
+describe('sources: primary for national and London, each partnership only its own', () => {
+  const harmTest = (c: Checklist) => c.steps.find((s) => s.id === 'harm-test')!;
+  it.each([
+    { name: 'another borough\'s page cited as national', expect: /is cited as national but is not a primary national document/,
+      breakIt: (c: Checklist) => { harmTest(c).why[0]!.sources.push({ national: true, scope: 'national', title: 'Staffordshire allegations page', section: 'para 223', url: 'https://www.staffsscp.org.uk/allegations-of-abuse/', verify: false }); } },
+    { name: 'a school\'s copy cited as London', expect: /is cited as London but is not the London procedures/,
+      breakIt: (c: Checklist) => { harmTest(c).why[0]!.sources.push({ national: true, scope: 'london', title: 'KCSIE (school copy)', section: 'role of LA', url: 'https://www.millbrookprimary.org.uk/the-role-of-the-local-authority/', verify: false }); } },
+    { name: 'Haringey\'s page shown to every partnership', expect: /cites haringey's page .* where every partnership would see it/,
+      breakIt: (c: Checklist) => { harmTest(c).why.push(structuredClone(harmTest(c).local!.haringey![0]!)); } },
+    { name: 'Haringey\'s page shown to a Harrow lead', expect: /cites haringey's page .* where harrow would see it/,
+      breakIt: (c: Checklist) => { harmTest(c).local!.harrow = structuredClone(harmTest(c).local!.haringey!); } },
+    { name: 'City and Hackney\'s arrangements shown to Harrow', expect: /cites city-hackney's document 003_adb66485ebc597dc\.txt where harrow would see it/,
+      breakIt: (c: Checklist) => { const e = byId('escalation'); c.steps.find((s) => s.id === 'lado-contacted')!.local!.harrow = structuredClone(e.steps.find((s) => s.id === 'stage-1')!.local!['city-hackney']!); } },
+  ])('rejects $name', ({ breakIt, expect: re }) => {
+    const c = byId('lado');
+    breakIt(c);
+    expect(() => validateChecklists([c])).toThrow(re);
+  });
+
+  it('no shipped checklist cites another area\'s page, a school\'s copy or a summary as national or London', () => {
+    const nonPrimary = /staffsscp|wirral|cambspeterborough|millbrook|cld\.bz|flipbuilder|nspcc|bristol|barnet|croydon|towerhamlets|havering|cooklawyers|studylib|proceduresonline|safeguardingchildren\.co\.uk/;
+    for (const c of real) {
+      for (const src of c.steps.flatMap((s) => [...s.why, ...Object.values(s.local ?? {}).flat(), ...s.choices.flatMap((ch) => ch.actions)])
+        .concat(c.outcomes.flatMap((o) => o.actions)).flatMap((n) => n!.sources)) {
+        if ('url' in src) expect(src.url, `${c.id}: ${src.title}`).not.toMatch(nonPrimary);
+      }
+    }
+  });
+
+  it('every national Working Together or KCSIE paragraph says which edition it was checked in and which is current', () => {
+    for (const c of real) {
+      const srcs = c.steps.flatMap((s) => [...s.why, ...Object.values(s.local ?? {}).flat(), ...s.choices.flatMap((ch) => ch.actions)])
+        .concat(c.outcomes.flatMap((o) => o.actions)).flatMap((n) => n!.sources);
+      for (const src of srcs) {
+        if (!('url' in src) || !/Working Together|Keeping Children Safe/.test(src.title)) continue;
+        expect(src.checkedIn, `${c.id}: ${src.title} ${src.section}`).toMatch(/^(Working Together 2023|KCSIE 2024)$/);
+        expect(src.currentEdition, `${c.id}: ${src.title} ${src.section}`).toMatch(/^(Working Together 2026|KCSIE 2026)$/);
+      }
+    }
+  });
+});
+
+describe('checklist seed citations name the section that holds the quote', () => {
+  it('every seed quote in every checklist sits in the numbered section it cites (or under that heading)', () => {
+    const kb = loadKnowledge();
+    // allSources walks any object for `sources` arrays, so a checklist can stand in for a record.
+    const asRecords = real.map((c) => ({ ...c, id: `checklist.${c.id}` })) as unknown as typeof kb.records;
+    expect(findSectionProblems({ ...kb, records: asRecords }).map((p) => `${p.recordId}: cites ${p.cited}, quote in ${p.found}`)).toEqual([]);
   });
 });

@@ -61,7 +61,9 @@ describe('every path through every checklist', () => {
       expect(view.progress.current).toBeLessThanOrEqual(view.progress.total);
       const card = checklistStepCard(stepModel(view, name, titles));
       validateOnce(`${checklist.id}/${path.partnership}/${stepId}/${view.run.answers.length > 0}`, card.content);
-      view = await s.answer({ runId: view.run.id, userId: user, version: view.run.version, stepId, choiceId }, WEDNESDAY);
+      // A trigger step's "on-date" choice carries the date entered on the card: here a date before the run.
+      const date = choiceId === 'on-date' ? '2026-03-06' : undefined;
+      view = await s.answer({ runId: view.run.id, userId: user, version: view.run.version, stepId, choiceId, date }, WEDNESDAY);
     }
     if (view.kind !== 'summary') throw new Error(`expected the summary, got ${view.kind}`);
     const outcome = indexChecklist(checklist).outcomes.get(path.outcomeId)!;
@@ -69,6 +71,10 @@ describe('every path through every checklist', () => {
     const ids = view.summary.actions.map((a) => a.id);
     for (const a of actionsFor(outcome, path.partnership)) expect(ids).toContain(a.id);
     for (const a of view.summary.actions) expect(a.sources.length).toBeGreaterThan(0);
+    // Every working-day deadline says what it counts from; one from a trigger names the event and its date.
+    for (const a of view.summary.actions.filter((x) => x.dueAt && !x.dueAt.includes('T'))) {
+      expect(a.dueLabel, a.id).toMatch(/working days? (after .+ \(\w+day \d+ \w+ \d{4}\)|from when this checklist was started)$/);
+    }
     expect(view.summary.contacts.length).toBeGreaterThan(0);
     expect(view.summary.answers).toHaveLength(path.answers.length);
     expect(view.summary.record).toContain(`Outcome: ${outcome.title}`);

@@ -119,9 +119,9 @@ describe('the Teams app package', () => {
     expect(manifest.bots[0]?.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
   });
 
-  it.each(['personal', 'team', 'groupChat'])('lists every command in the %s scope', (scope) => {
+  it.each(['personal', 'team', 'groupChat'])('lists every command, then prompt starters, in the %s scope', (scope) => {
     const list = manifest.bots[0]?.commandLists.find((candidate) => candidate.scopes.includes(scope));
-    expect(list?.commands.map((command) => command.title)).toEqual([
+    expect(list?.commands.slice(0, 6).map((command) => command.title)).toEqual([
       'help',
       'partnership',
       'checklist',
@@ -129,13 +129,15 @@ describe('the Teams app package', () => {
       'reminders',
       'ask a lead',
     ]);
+    // Prompt starters: example questions people can pick (test/bot/prompt-starters.test.ts asks each one).
+    expect(list!.commands.length).toBeGreaterThanOrEqual(8);
     for (const command of list?.commands ?? []) expect(command.description.length).toBeGreaterThan(10);
   });
 
-  it('lists exactly the commands the bot routes, so the Teams command menu never offers one it ignores', () => {
+  it('lists every command the bot routes, so the Teams command menu offers them all', () => {
     const routed = createRouter().commands.map((command) => command.name).sort();
     const listed = manifest.bots[0]?.commandLists.flatMap((list) => list.commands.map((command) => command.title)) ?? [];
-    expect([...new Set(listed)].sort()).toEqual(routed);
+    expect([...new Set(listed.filter((t) => routed.includes(t)))].sort()).toEqual(routed);
   });
 
   it('offers a searchKnowledge query command with a query parameter in the messaging extension', () => {

@@ -67,7 +67,7 @@ export function referenceFor(connector: ReminderConnector, conversationId: strin
   };
 }
 
-export const NO_BODIES: BodyLookup = bodiesFrom({ documents: [], records: [], fileOf: new Map(), triage: { groups: {}, routes: [], none: [] } });
+export const NO_BODIES: BodyLookup = bodiesFrom({ documents: [], records: [], fileOf: new Map(), triage: { groups: {}, routes: [], none: [], training: {} } });
 
 /** The real delivery path: reminder card -> Services.proactive -> CloudAdapter -> HTTP. */
 export function realDelivery(store: ReminderStore, bodies: BodyLookup = NO_BODIES) {

@@ -30,9 +30,13 @@ export interface GalleryCard {
 }
 
 const answerInput = { answerId: '0d5f6c1e-1111-4222-8333-444455556666', questionHash: 'a'.repeat(64), questionForFeedback: null };
-/** The LADO path with the most questions: through the harm test to "referred". */
-const LADO_PATH: Array<[stepId: string, choiceId: string]> = [
-  ['danger', 'no'], ['works-with-children', 'yes'], ['harm-test', 'yes'], ['told-dsl', 'i-am'], ['do-not', 'no'], ['record', 'yes'], ['lado-contacted', 'yes'],
+/**
+ * The LADO path with the most questions: through the harm test to "referred". The allegation came
+ * to the employer's attention the Friday before the run, so the summary shows an overdue deadline
+ * (the longest form an action takes).
+ */
+const LADO_PATH: Array<[stepId: string, choiceId: string, date?: string]> = [
+  ['danger', 'no'], ['works-with-children', 'yes'], ['when', 'on-date', '2026-03-06'], ['harm-test', 'yes'], ['told-dsl', 'i-am'], ['do-not', 'no'], ['record', 'yes'], ['lado-contacted', 'yes'],
 ];
 const STARTED = new Date('2026-03-11T09:30:00Z');
 
@@ -64,10 +68,10 @@ export async function buildGallery(): Promise<GalleryCard[]> {
       card: checklistMenuCard({ partnershipLine: 'For Harrow.', checklists: service.checklists.map((c) => ({ id: c.id, title: c.title, description: c.description })), unfinished: [] }),
     });
     let view: RunView = await service.start('lado', 'gallery-user', 'harrow', STARTED);
-    for (const [stepId, choiceId] of LADO_PATH) {
+    for (const [stepId, choiceId, date] of LADO_PATH) {
       if (view.kind !== 'step' || view.step.id !== stepId) throw new Error(`LADO path expected step ${stepId}`);
       cards.push({ kind: `checklist-step-${stepId}`, card: checklistStepCard(stepModel(view, 'Harrow', documentTitles())) });
-      view = await service.answer({ runId: view.run.id, userId: 'gallery-user', version: view.run.version, stepId, choiceId }, STARTED);
+      view = await service.answer({ runId: view.run.id, userId: 'gallery-user', version: view.run.version, stepId, choiceId, ...(date ? { date } : {}) }, STARTED);
     }
     if (view.kind !== 'summary') throw new Error('LADO path did not end in a summary');
     cards.push({ kind: 'checklist-summary', card: checklistSummaryCard(summaryModel(view)) });
@@ -76,7 +80,7 @@ export async function buildGallery(): Promise<GalleryCard[]> {
     for (const checklist of service.checklists) {
       for (const step of checklist.steps) {
         if (checklist.id === 'lado' && LADO_PATH.some(([id]) => id === step.id)) continue;
-        const stepView = { kind: 'step' as const, run, checklist, step, local: step.local?.harrow ?? [], progress: { current: 2, total: 8 } };
+        const stepView = { kind: 'step' as const, run, checklist, step, local: step.local?.harrow ?? [], progress: { current: 2, total: 8 }, shownAt: STARTED };
         cards.push({ kind: `checklist-${checklist.id}-${step.id}`, card: checklistStepCard(stepModel(stepView, 'Harrow', documentTitles())) });
       }
     }

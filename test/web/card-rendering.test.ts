@@ -77,8 +77,9 @@ describe('every card kind reads whole in both renderers', () => {
 
   it('national answers show the edition, paragraph and quote, and never a placeholder for a missing quote', () => {
     const card = JSON.stringify(gallery.find((g) => g.kind === 'answer-national')!.card.content);
-    expect(card).toContain('2023 edition, since superseded');
-    expect(card).toContain('Chapter 4, paragraph 226');
+    // The edition the paragraph was checked in, and the one to check it in now (issue 12's sources).
+    expect(card).toContain('as numbered in Working Together 2023; check it in Working Together 2026');
+    expect(card).toContain('Chapter 4, para 226');
     expect(card).toContain('should also be informed within one working day of all allegations');
     expect(card).not.toContain('no quote recorded');
   });

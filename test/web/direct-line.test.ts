@@ -202,3 +202,16 @@ describe('the playground page', () => {
     expect(script).toContain('webSocket: false');
   });
 });
+
+describe('the same person across page reloads', () => {
+  it('keeps a user id the page hands back, and replaces one it never issued', async () => {
+    const first = await call('POST', '/v3/directline/tokens/generate');
+    const userId = first.body.userId as string;
+    const again = await call('POST', '/v3/directline/tokens/generate', { body: { userId } });
+    expect(again.body.userId).toBe(userId);
+    expect(again.body.conversationId).not.toBe(first.body.conversationId);
+    const forged = await call('POST', '/v3/directline/tokens/generate', { body: { userId: 'admin"; drop' } });
+    expect(forged.body.userId).toMatch(/^user-/);
+    expect(forged.body.userId).not.toBe('admin"; drop');
+  });
+});

@@ -141,4 +141,24 @@ describe('the local playground in a browser', () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('after a bot restart, says so and carries on in a new conversation, the partnership kept', async () => {
+    const { page } = await openPlayground();
+    await cardButton(page, 'Save partnership').waitFor(WAIT);
+    await transcript(page).getByRole('combobox').first().selectOption({ label: 'Harrow' });
+    await cardButton(page, 'Save partnership').click();
+    await transcript(page).getByText(typographic(MESSAGES.partnershipSaved('Harrow', 'your questions'))).waitFor(WAIT);
+
+    // The same port and storage, a new process's worth of memory: the old conversation is gone.
+    const port = running.port;
+    await running.close();
+    const config = loadConfig({ PORT: String(port), STORAGE_URL: `sqlite:${path.join(dataDir, 'bot.db')}`, LOG_LEVEL: 'silent' });
+    running = await createServer(config, { engine }, { extraRoutes: playgroundRoutes });
+
+    await page.getByText(/The bot restarted, so this is a new conversation/).waitFor({ timeout: 30_000 });
+    await ask(page, 'who chairs the board?');
+    // Harrow is still the partnership: the answer is Harrow's, not a list for each partnership.
+    await transcript(page).getByText('Answer for Harrow', { exact: false }).first().waitFor(WAIT);
+    await page.close();
+  }, 90_000);
 });

@@ -1,0 +1,52 @@
+/**
+ * "How many schools are there in Harrow?" asks for a number *of schools*. An answer that states
+ * a number of something else ("21% of pupils", "twelve agencies") answers another question, so
+ * the verify stage checks that the thing counted appears next to a number in the answer.
+ * Words are compared on wink-nlp lemmas and stems (domain/triage/lemmas.ts), not spelled forms.
+ */
+import { tokenise, type Token } from '../triage/lemmas.ts';
+
+const NUMBER = /^(\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundred|dozen|several|half|all|both)$/;
+/** Parts of speech that can stand inside the noun phrase after "how many" ("big deep dive audits"). */
+const IN_PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'PUNCT']);
+
+/**
+ * The thing a "how many" question counts (the head noun of the phrase after it, from wink's
+ * part-of-speech tags), or null when the question is not one or counts no plain thing
+ * ("how many times", "how many went to...", "from how many to how many").
+ */
+export function countedThing(question: string): Token | null {
+  const tokens = tokenise(question);
+  for (let i = 0; i + 2 < tokens.length; i += 1) {
+    if (tokens[i]!.norm !== 'how' || tokens[i + 1]!.norm !== 'many') continue;
+    if (tokens[i + 2]!.norm === 'times') return null;
+    let head: Token | null = null;
+    for (const t of tokens.slice(i + 2)) {
+      if (!IN_PHRASE.has(t.pos)) break;
+      if (t.pos === 'NOUN') head = t;
+    }
+    return head;
+  }
+  return null;
+}
+
+const same = (a: Token, b: Token): boolean => [...a.forms].some((f) => b.forms.has(f));
+
+/**
+ * True when the text states a number whose noun phrase ends in the thing counted ("seven other
+ * North West London boroughs"), within one clause: "up to 25; special schools" counts no schools.
+ */
+export function countsThing(text: string, thing: Token): boolean {
+  return text.split(/[;:.()]/).some((clause) => {
+    const tokens = tokenise(clause);
+    return tokens.some((t, i) => {
+      if (!same(t, thing)) return false;
+      for (let j = i - 1; j >= Math.max(0, i - 6); j -= 1) {
+        const n = tokens[j]!;
+        if (NUMBER.test(n.norm)) return true;
+        if (!IN_PHRASE.has(n.pos)) return false;
+      }
+      return false;
+    });
+  });
+}

@@ -1,0 +1,200 @@
+/**
+ * Follow-up questions: "and how often does it meet?", "what about Harrow?", "the other one",
+ * "tell me more". Given the message and what the conversation remembers (record ids and the
+ * attribute last answered, never text), decide whether the message continues the conversation
+ * and, if so, which record and attribute it asks for. Pure: no clock, no storage.
+ *
+ * The language cues are data (knowledge/follow-up/cues.yaml). A message that still names a
+ * topic of its own once the cue phrases are taken out is a new question: the engine answers it
+ * on its own terms, so memory never bends a question that stands alone.
+ */
+import type { KnowledgeRecord, PartnershipId } from '../../knowledge/schema.ts';
+import type { FollowUpData } from './follow-up-types.ts';
+import { mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS } from './partnerships.ts';
+import { contentTerms, tokens } from './text.ts';
+import type { Answer, ConversationMemory } from './types.ts';
+import type { AnswerUnit } from './units.ts';
+import type { RefusalDetail } from './refusals.ts';
+
+export type FollowUpOutcome =
+  | {
+    kind: 'answer';
+    unit: AnswerUnit;
+    /** The follow-up as a question that stands alone ("How often does the CHSCP Executive meet?"). */
+    question: string;
+    how: 'attribute' | 'place' | 'more' | 'other';
+    /** Set when another partnership's nearest group is answered: says which group it is. */
+    note?: string;
+  }
+  | { kind: 'which-one'; reason: 'which-other' | 'no-equivalent'; detail: RefusalDetail };
+
+export interface FollowUpResolver {
+  /** null: not a follow-up (or nothing to follow); answer the message on its own terms. */
+  resolve(message: string, memory: ConversationMemory): FollowUpOutcome | null;
+  /** What to remember of an answer for the next turn; undefined when it answered nothing specific. */
+  remember(question: string, answer: Answer, unit?: AnswerUnit, at?: Date): ConversationMemory | undefined;
+}
+
+/** Whether a memory is young enough to use: older context would surprise the person. */
+export function isFresh(memory: ConversationMemory | null | undefined, now: Date, maxMinutes: number): memory is ConversationMemory {
+  if (!memory) return false;
+  const at = Date.parse(memory.at);
+  return Number.isFinite(at) && now.getTime() - at <= maxMinutes * 60_000 && now.getTime() >= at - 60_000;
+}
+
+type Category = 'other' | 'same' | 'attribute' | 'more' | 'lead' | 'pronoun' | 'place' | 'filler';
+
+interface Phrase { words: string[]; category: Category; attr?: string }
+
+/** Unknown words tolerated in a message that clearly refers back ("and how often does it meet, roughly?"). */
+const MAX_UNKNOWN_WITH_REFERENCE = 2;
+/** The order "tell me more" walks a record in, after what was last said. */
+const MORE_FIRST = ['summary', 'role'];
+
+const suffixOf = (u: AnswerUnit): string => u.key.slice(u.key.indexOf('#') + 1);
+
+export function createFollowUpResolver(
+  data: FollowUpData,
+  records: readonly KnowledgeRecord[],
+  unitsOf: (recordId: string) => readonly AnswerUnit[],
+  extraVocabulary: Iterable<string> = [],
+): FollowUpResolver {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const phrases = buildPhrases(data);
+  const placeWords = new Set(data.cues.places.flatMap((p) => tokens(p)));
+  // Words that name something the knowledge holds: a message left with one of them has its own topic.
+  const vocabulary = new Set<string>();
+  for (const r of records) for (const t of contentTerms([r.name, ...r.aliases].join(' '))) vocabulary.add(t);
+  for (const phrase of extraVocabulary) for (const t of contentTerms(phrase)) vocabulary.add(t);
+  for (const w of placeWords) vocabulary.delete(w);
+
+  function read(message: string) {
+    const words = tokens(message);
+    const used = new Array<boolean>(words.length).fill(false);
+    const found = new Set<Category>();
+    let attr: string | undefined;
+    for (const p of phrases) {
+      for (let i = 0; i + p.words.length <= words.length; i++) {
+        if (p.words.some((w, j) => used[i + j] || words[i + j] !== w)) continue;
+        for (let j = 0; j < p.words.length; j++) used[i + j] = true;
+        found.add(p.category);
+        if (p.category === 'attribute' && attr === undefined) attr = p.attr;
+      }
+    }
+    const leftover = contentTerms(words.filter((_, i) => !used[i]).join(' '));
+    return { found, attr, known: leftover.filter((t) => vocabulary.has(t)), unknown: leftover.filter((t) => !vocabulary.has(t)) };
+  }
+
+  function unitOf(record: KnowledgeRecord, attr: string | undefined): AnswerUnit | undefined {
+    const units = unitsOf(record.id);
+    return units.find((u) => suffixOf(u) === attr) ?? units.find((u) => u.attr === attr) ?? units.find((u) => u.attr === 'summary');
+  }
+
+  function nextForMore(record: KnowledgeRecord, last: string | undefined): AnswerUnit | undefined {
+    const units = unitsOf(record.id).filter((u) => !u.notStated);
+    const ordered = [...MORE_FIRST.flatMap((a) => units.filter((u) => u.attr === a)), ...units.filter((u) => !MORE_FIRST.includes(u.attr))];
+    if (!last || !MORE_FIRST.includes(last.split(':')[0]!)) return ordered[0];
+    const at = ordered.findIndex((u) => suffixOf(u) === last);
+    const said = ordered[at]?.text;
+    return ordered.slice(at + 1).find((u) => u.text !== said);
+  }
+
+  function equivalent(record: KnowledgeRecord, p: PartnershipId): KnowledgeRecord | undefined {
+    const listed = data.equivalents.find((g) => g.includes(record.id))?.map((id) => byId.get(id)).find((r) => r?.partnership === p);
+    if (listed) return listed;
+    const same = records.filter((r) => r.partnership === p && r.type === record.type && !r.historical
+      && (!('topic' in r) || !('topic' in record) || r.topic === record.topic)
+      && (r.type !== 'body' || record.type !== 'body' || r.kind === record.kind)
+      && (r.type !== 'glossary' || record.type !== 'glossary' || r.acronym.toLowerCase() === record.acronym.toLowerCase()));
+    if (record.type === 'partnership' || record.type === 'glossary' || (record.type === 'topic' && same.length === 1)) return same[0];
+    // Otherwise the name must share words beyond the partnership's own, or we would guess.
+    const mine = new Set(nameTerms(record));
+    let best: { r: KnowledgeRecord; score: number } | undefined;
+    for (const r of same) {
+      const theirs = nameTerms(r);
+      const shared = theirs.filter((t) => mine.has(t)).length;
+      const score = shared / Math.max(1, new Set([...mine, ...theirs]).size);
+      if (shared && (!best || score > best.score)) best = { r, score };
+    }
+    return best && best.score >= 0.34 ? best.r : undefined;
+  }
+
+  function nameTerms(r: KnowledgeRecord): string[] {
+    return contentTerms(r.name).filter((t) => !placeWords.has(t) && !/^(hscp|chscp|lscb|hscb|ssp|safeguard|partnership)$/.test(t));
+  }
+
+  function resolve(message: string, memory: ConversationMemory): FollowUpOutcome | null {
+    const previous = memory.recordIds.map((id) => byId.get(id)).find((r) => r !== undefined);
+    // "What about Camden?" is about a council we do not cover: the engine says so.
+    if (!previous || namesOnlyElsewhere(message)) return null;
+    const { found, attr, known, unknown } = read(message);
+    if (known.length) return null;
+    const refers = ['other', 'same', 'more', 'lead', 'pronoun'].some((c) => found.has(c as Category));
+    const places = mentionedPartnerships(message);
+    if (!refers && !attr && !places.length) return null;
+    if (unknown.length > (refers ? MAX_UNKNOWN_WITH_REFERENCE : 0)) return null;
+    if (places.length > 1) return null;
+
+    let record = previous;
+    let how: 'attribute' | 'place' | 'more' | 'other' = attr ? 'attribute' : 'more';
+    let note: string | undefined;
+    if (found.has('other')) {
+      const sibling = data.siblings.find((g) => g.includes(previous.id))?.find((id) => id !== previous.id);
+      const r = sibling ? byId.get(sibling) : undefined;
+      if (!r) return { kind: 'which-one', reason: 'which-other', detail: { name: previous.name } };
+      record = r;
+      how = 'other';
+    } else if (places[0] && places[0] !== previous.partnership) {
+      const p = places[0];
+      const r = equivalent(previous, p);
+      if (!r) {
+        return { kind: 'which-one', reason: 'no-equivalent', detail: { name: previous.name, place: PARTNERSHIP_LABELS[p] } };
+      }
+      record = r;
+      how = 'place';
+      // A group or post gets named ("the nearest equivalent is the HSCB"); a topic's answer names itself.
+      note = r.type === 'body' || r.type === 'role'
+        ? `In ${PARTNERSHIP_LABELS[p]}, the nearest equivalent of the ${previous.name} is the ${r.name}.`
+        : `In ${PARTNERSHIP_LABELS[p]}:`;
+    }
+    const unit = how === 'more'
+      ? nextForMore(record, memory.attr)
+      : unitOf(record, attr ?? memory.attr);
+    if (!unit) return null;
+    return { kind: 'answer', unit, question: unit.question, how, ...(note ? { note } : {}) };
+  }
+
+  function remember(question: string, answer: Answer, answered?: AnswerUnit, at: Date = new Date()): ConversationMemory | undefined {
+    const first = answer.recordIds[0];
+    if (!first || answer.kind === 'clarify') return undefined;
+    // Which attribute was told: the one asked for, else the one whose sentence the answer reads.
+    const quotes = new Set(answer.sources.map((s) => s.quote));
+    const told = unitsOf(first).filter((u) => u.sources.length && u.sources.every((s) => quotes.has(s.quote ?? '')));
+    const asked = read(question).attr;
+    const reads = (u: AnswerUnit) => answer.text.includes(u.text.slice(0, 40));
+    const unit = answered?.record.id === first ? answered
+      : told.find((u) => u.attr === asked) ?? told.find(reads) ?? told.find((u) => u.attr !== 'summary') ?? told[0];
+    return {
+      recordIds: answer.recordIds.slice(0, 10),
+      ...(unit ? { attr: suffixOf(unit) } : {}),
+      partnership: answer.partnership,
+      at: at.toISOString(),
+    };
+  }
+
+  return { resolve, remember };
+}
+
+/** Every cue phrase as words, longest first within its category, categories in reading order. */
+function buildPhrases(data: FollowUpData): Phrase[] {
+  const c = data.cues;
+  const list = (category: Category, items: readonly string[], attr?: string): Phrase[] =>
+    items.map((s) => ({ words: tokens(s), category, ...(attr ? { attr } : {}) })).filter((p) => p.words.length)
+      .sort((a, b) => b.words.length - a.words.length);
+  // Attributes keep their file order (most specific first); within one attribute, longest phrase first.
+  const attributes = Object.entries(c.attributes).flatMap(([attr, items]) => list('attribute', items, attr));
+  return [
+    ...list('other', c.other), ...list('same', c.same), ...attributes, ...list('more', c.more),
+    ...list('lead', c.leads), ...list('pronoun', c.pronouns), ...list('place', c.places), ...list('filler', c.filler),
+  ];
+}

@@ -1,0 +1,37 @@
+/**
+ * The engine's named thresholds, in one place, each with why it is where it is. Changing one
+ * changes behaviour everywhere it is used; `npm run eval` and the quality tests show the effect.
+ */
+export const TRIAGE = {
+  /**
+   * The classifier's reading is used (where the rules found nothing) only when its best label's
+   * log-odds beat the runner-up's by this much: below it, the reading is too close to call and
+   * "I don't know, ask your DSL" is safer than a route that may be wrong.
+   */
+  classifierMargin: 3,
+  /** The margin needed when no group shows harm, worry or a dispute (see situationSigns). */
+  classifierMarginWithoutSigns: 8,
+  /** Groups that show something happened: harm, worry, conduct, danger, death, a dispute. */
+  situationSigns: ['welfare', 'worry', 'conduct', 'worker_conduct', 'allegation', 'acute', 'threat', 'harm_verb', 'harm_now', 'afraid',
+    'missing', 'death', 'abuse_suspected', 'disagree', 'no_response', 'closed'] as readonly string[],
+  /**
+   * Where the rules fired, the classifier replaces their first route only when its best label beats
+   * both the runner-up and the rules' route by this much: the rules are precise, so it takes a
+   * far more confident reading to overrule them.
+   */
+  overrideMargin: 5,
+  /** Groups that show a message describes someone (a case), not a question about the arrangements. */
+  describesSomeone: ['subject', 'worker', 'family', 'agency'] as readonly string[],
+} as const;
+
+/**
+ * An intent weight at or above this means the question asks for one field outright ("who chairs",
+ * "how often", "how many", "name of"): a general description of the record does not answer it.
+ */
+export const FIELD_DIRECTED_WEIGHT = 3;
+
+/**
+ * A City-only or Hackney-only record's score when the question names neither place or both:
+ * the shared City & Hackney record should answer first, the place's own only if nothing shared does.
+ */
+export const PLACE_SPECIFIC_FACTOR = 0.9;

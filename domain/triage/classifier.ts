@@ -1,0 +1,56 @@
+/**
+ * The triage's second reader: a naive Bayes classifier (wink-naive-bayes-text-classifier) trained
+ * at start-up on the example messages in knowledge/triage/examples.yaml. Its features are the
+ * message's lemmas and the vocabulary groups that match ("#worker", "#conduct"), so a word the
+ * vocabulary knows generalises through its group and a word it doesn't still counts.
+ *
+ * Why a classifier beside the rules: the rules are precise but only fire on the combinations
+ * someone wrote down; new wording of the same situation slips through them. The classifier is
+ * used only where the rules found nothing (see triage.ts) and only above a margin, so it widens
+ * recall without overriding a rule.
+ */
+import naiveBayes from 'wink-naive-bayes-text-classifier';
+import type { RouteId } from '../answering/types.ts';
+import type { Token } from './lemmas.ts';
+
+export type TriageLabel = RouteId | 'none';
+
+export interface Prediction {
+  label: TriageLabel;
+  /** Log-odds of the best label against the rest (wink's computeOdds). */
+  odds: number;
+  /** Odds of the best label minus those of the runner-up. */
+  margin: number;
+  /** Log-odds of every label. */
+  all: Partial<Record<TriageLabel, number>>;
+}
+
+export interface SituationClassifier {
+  predict(features: readonly string[]): Prediction;
+}
+
+/** The classifier's view of a message: content lemmas plus the groups that matched. */
+export function featuresOf(tokens: readonly Token[], groups: readonly string[]): string[] {
+  const words = tokens.filter((t) => !t.stop && /[a-z0-9]/.test(t.norm)).map((t) => t.lemma);
+  return [...new Set([...words, ...groups.map((g) => `#${g}`)])];
+}
+
+export function trainClassifier(samples: ReadonlyArray<{ features: string[]; label: TriageLabel }>): SituationClassifier {
+  const nb = naiveBayes();
+  // Inputs arrive already tokenised; the identity task keeps wink from re-tokenising them.
+  nb.definePrepTasks([(x: never) => x]);
+  nb.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });
+  for (const s of samples) nb.learn(s.features, s.label);
+  nb.consolidate();
+  return {
+    predict(features) {
+      const odds = nb.computeOdds([...features]);
+      const [best, next] = odds;
+      if (!best || best[0] === 'unknown') return { label: 'none', odds: 0, margin: 0, all: {} };
+      return {
+        label: best[0] as TriageLabel, odds: best[1], margin: best[1] - (next?.[1] ?? -Infinity),
+        all: Object.fromEntries(odds) as Partial<Record<TriageLabel, number>>,
+      };
+    },
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Follow-ups: every example in knowledge/follow-up/cues.yaml is a test, then the engine carries
+ * a conversation (memory in, memory out) the way the bot and the CLI do.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../knowledge/load.ts';
+import { createAnswerEngine } from '../../domain/answering/engine.ts';
+import { createFollowUpResolver, isFresh } from '../../domain/answering/follow-up.ts';
+import { Matcher } from '../../domain/answering/matcher.ts';
+import type { Answer, ConversationMemory } from '../../domain/answering/types.ts';
+import { readFileSync } from 'node:fs';
+import { runConversation, summariseConversations, type EvalConversation } from '../../domain/answering/evaluate-conversations.ts';
+
+const kb = loadKnowledge();
+const matcher = new Matcher(kb.records);
+const resolver = createFollowUpResolver(kb.followUps!, kb.records, (id) => matcher.unitsOf(id), Object.values(kb.triage.groups).flat());
+const engine = createAnswerEngine(kb);
+const memoryOf = (record: string, attr: string): ConversationMemory => ({ recordIds: [record], attr, partnership: null, at: new Date().toISOString() });
+
+describe('the examples in knowledge/follow-up/cues.yaml', () => {
+  it('has examples of each kind of follow-up and of new questions', () => {
+    const examples = kb.followUps!.examples;
+    expect(examples.length).toBeGreaterThanOrEqual(15);
+    expect(examples.some((e) => 'follow' in e.expect)).toBe(true);
+  });
+
+  it.each(kb.followUps!.examples.map((e) => [e.message, e] as const))('%s', (_m, e) => {
+    const out = resolver.resolve(e.message, memoryOf(e.after.record, e.after.attr));
+    if ('follow' in e.expect) {
+      expect(out, JSON.stringify(out && out.kind === 'answer' ? out.unit.key : out)).toBeNull();
+      return;
+    }
+    expect(out?.kind).toBe('answer');
+    if (out?.kind !== 'answer') return;
+    expect(out.unit.record.id).toBe(e.expect.record);
+    expect(out.unit.attr).toBe(e.expect.attr);
+  });
+});
+
+describe('a conversation through the engine', () => {
+  function converse(questions: string[]): Answer[] {
+    let memory: ConversationMemory | null = null;
+    return questions.map((q) => {
+      const a = engine.answer(q, { memory });
+      if (a.memory) memory = a.memory;
+      return a;
+    });
+  }
+
+  it('answers the Done-when conversation, each answer cited', () => {
+    const [chair, cadence, harrow] = converse(['who chairs the CHSCP Executive?', 'and how often does it meet?', 'what about Harrow?']);
+    expect(chair!.memory).toMatchObject({ recordIds: ['city-hackney.executive'], attr: 'chair', partnership: 'city-hackney' });
+    expect(cadence!.answered).toBe(true);
+    expect(cadence!.text).toMatch(/bi-monthly/);
+    expect(cadence!.sources.some((s) => s.document.startsWith('003') && s.section === '14.5')).toBe(true);
+    expect(harrow!.answered).toBe(true);
+    expect(harrow!.partnership).toBe('harrow');
+    expect(harrow!.text).toMatch(/Harrow Safeguarding Children Board/);
+    expect(harrow!.text).toMatch(/three times a year/);
+    expect(harrow!.sources.every((s) => s.document.startsWith('002'))).toBe(true);
+  });
+
+  it('asks which one without memory, as before', () => {
+    for (const q of ['and how often does it meet?', 'what about Harrow?', 'the other one']) {
+      const a = engine.answer(q, { memory: null });
+      expect(a.answered, q).toBe(false);
+      expect(a.kind, q).toBe('clarify');
+    }
+  });
+
+  it('answers a question that names its own topic on its own terms', () => {
+    const [, ssp] = converse(['who chairs the CHSCP Executive?', 'how often does the Harrow SSP meet?']);
+    expect(ssp!.recordIds).toEqual(['harrow.strategic-safeguarding-partnership']);
+    expect(ssp!.text).toMatch(/three times a year/);
+  });
+
+  it('says so when another partnership has nothing that matches, and keeps the memory', () => {
+    const [mash, harrow] = converse(['what does MASH stand for in Haringey?', 'what about Harrow?']);
+    expect(mash!.memory).toBeDefined();
+    expect(harrow!.answered).toBe(false);
+    expect(harrow!.reason).toBe('no-equivalent');
+    expect(harrow!.memory).toBeUndefined();
+  });
+
+  it('remembers ids and the attribute, never the text', () => {
+    const [a] = converse(['who chairs the CHSCP Executive?']);
+    expect(Object.keys(a!.memory!).sort()).toEqual(['at', 'attr', 'partnership', 'recordIds']);
+  });
+});
+
+describe('freshness', () => {
+  const at = new Date('2026-01-01T10:00:00Z');
+  const m: ConversationMemory = { recordIds: ['x'], at: at.toISOString() };
+  it('is fresh within the window and stale after it', () => {
+    expect(isFresh(m, new Date(at.getTime() + 29 * 60_000), 30)).toBe(true);
+    expect(isFresh(m, new Date(at.getTime() + 31 * 60_000), 30)).toBe(false);
+    expect(isFresh(null, at, 30)).toBe(false);
+    expect(isFresh({ ...m, at: 'nonsense' }, at, 30)).toBe(false);
+  });
+});
+
+describe('the development conversations (test/answering/fixtures/dev-conversations.jsonl)', () => {
+  const conversations = readFileSync('test/answering/fixtures/dev-conversations.jsonl', 'utf8').split('\n').filter(Boolean)
+    .map((l) => JSON.parse(l) as EvalConversation);
+  it('are answered turn by turn with the memory, and would mostly fail without it', () => {
+    const withMemory = summariseConversations(conversations.map((c) => runConversation(c, engine.answer)));
+    const without = summariseConversations(conversations.map((c) => runConversation(c, (q, ctx) => engine.answer(q, { ...ctx, memory: null }))));
+    expect(withMemory.conversations.total).toBeGreaterThanOrEqual(12);
+    expect(withMemory.conversations.pass / withMemory.conversations.total).toBeGreaterThanOrEqual(0.9);
+    expect(withMemory.followUps.harmful.pass).toBe(0);
+    expect(without.followUps.answeredCorrect.pass).toBeLessThan(withMemory.followUps.answeredCorrect.pass / 2);
+  });
+});
