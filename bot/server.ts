@@ -29,6 +29,7 @@ import { openDatabase, type Database } from '../storage/database.ts';
 import { migrate } from '../storage/migrate.ts';
 import { createStateStore, stateMigrations } from '../storage/state-store.ts';
 import { parseActivity } from './activity-schema.ts';
+import { BodyError, readJsonBody } from './body-reader.ts';
 import { createAdapter, type BotAdapter } from './adapter.ts';
 import type { Config } from './config.ts';
 import { createLogger, errorFields, type Logger } from './logger.ts';
@@ -70,6 +71,9 @@ export interface RunningServer {
   processActivity(activity: Partial<Activity>): Promise<InvokeResponse | undefined>;
   close(): Promise<void>;
 }
+
+/** Cards and channel data nest, but not this deep; deeper bodies are refused before parsing them further. */
+const MAX_BODY_DEPTH = 64;
 
 interface RestifyErrorLike extends Error {
   statusCode?: number;
@@ -158,12 +162,16 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
 
   server.post(
     '/api/messages',
-    restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false }),
     async (req: Request, res: Response) => {
       let activity: Activity;
       try {
-        activity = parseActivity(req.body);
+        activity = parseActivity(await readJsonBody(req, { maxBytes: config.maxBodyBytes, maxDepth: MAX_BODY_DEPTH }));
       } catch (err) {
+        if (err instanceof BodyError) {
+          logger.warn({ event: 'body.rejected', status: err.status, code: err.code }, 'request body refused');
+          res.send(err.status, { error: err.code, message: err.message });
+          return;
+        }
         logger.warn({ event: 'activity.rejected', fields: (err as AppError).details?.fields ? ((err as AppError).details!.fields as string[]).map((f) => f.split(':')[0]) : [] }, 'malformed activity');
         res.send(400, { error: 'BAD_REQUEST', message: (err as Error).message });
         return;
