@@ -109,7 +109,8 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
     return stop ? [stop] : [];
   });
 
-  const server = restify.createServer({ name: 'safeguarding-bot', handleUncaughtExceptions: false });
+  // restify logs through the bot's logger (serializers, redaction, length bounds), never its own pino.
+  const server = restify.createServer({ name: 'safeguarding-bot', handleUncaughtExceptions: false, log: logger.child({ component: 'restify' }) as unknown as restify.ServerOptions['log'] });
   let stopping = false;
   let inFlight = 0;
   let drained: (() => void) | null = null;
@@ -129,7 +130,8 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
       // constantly; successful ones stay out of the info log.
       const routine = req.getPath() === '/healthz' || (req.method === 'GET' && req.getPath().startsWith('/v3/directline/'));
       const level = routine && res.statusCode < 400 ? 'debug' : 'info';
-      logger[level]({ event: 'http', method: req.method, path: req.getPath(), status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      // The route's pattern, not the raw path: paths are caller-supplied (ids, anything on a 404).
+      logger[level]({ event: 'http', method: req.method, route: routeOf(req), status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
       if (inFlight === 0) drained?.();
     });
     return next();
@@ -182,7 +184,7 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
         else res.send(result?.status ?? 200);
       } catch (err) {
         if (isAuthError(err)) {
-          logger.warn({ event: 'auth.rejected', channel: activity.channelId }, 'unauthenticated request');
+          logger.warn({ event: 'auth.rejected', code: 'AUTH_INVALID_TOKEN', channel: activity.channelId.slice(0, 32) }, 'unauthenticated request');
           res.send(401, { error: 'UNAUTHORIZED', message: 'A valid Bot Framework token is required.' });
           return;
         }
@@ -242,3 +244,8 @@ function isAuthError(err: unknown): boolean {
   return !!e && (e.name === 'AuthenticationError' || e.statusCode === 401 || e.statusCode === 403);
 }
 
+
+function routeOf(req: Request): string {
+  const route = (req as Request & { getRoute?: () => { path?: unknown } | null }).getRoute?.();
+  return typeof route?.path === 'string' ? route.path : '(no route)';
+}
