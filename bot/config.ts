@@ -62,6 +62,8 @@ const EnvSchema = z.object({
   FEEDBACK_STORE_QUESTION_TEXT: flag(false),
   MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 120_000),
+  TURN_DEADLINE_MS: integer(12_000, 100, 60_000),
+  STORAGE_TIMEOUT_MS: integer(3_000, 100, 60_000),
   CONTACTS_FILE: optionalText,
   /** Comma-separated Entra object ids allowed to create reminders in channels and group chats (team owners always may). */
   REMINDER_MANAGERS: optionalText,
@@ -93,6 +95,10 @@ export interface Config {
   readonly feedbackStoreQuestionText: boolean;
   readonly maxBodyBytes: number;
   readonly shutdownTimeoutMs: number;
+  /** The inbound request is answered by then whatever the connector does; the turn finishes in the background. */
+  readonly turnDeadlineMs: number;
+  /** PostgreSQL: connection, statement (server side) and query (client side) timeout. */
+  readonly storageTimeoutMs: number;
   readonly contactsFile: string | null;
   /** Entra object ids of reminder managers (besides team owners). */
   readonly reminderManagers: readonly string[];
@@ -136,6 +142,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     feedbackStoreQuestionText: e.FEEDBACK_STORE_QUESTION_TEXT,
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    turnDeadlineMs: e.TURN_DEADLINE_MS,
+    storageTimeoutMs: e.STORAGE_TIMEOUT_MS,
     contactsFile: e.CONTACTS_FILE ?? null,
     reminderManagers: Object.freeze((e.REMINDER_MANAGERS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
     reminderGraceMinutes: e.REMINDER_GRACE_MINUTES,

@@ -4,6 +4,7 @@
  * channel, notifying an asker).
  */
 import { TurnContext, type Middleware } from 'botbuilder';
+import { boundConnectorClient, TURN_CALL_LIMITS } from './outgoing-deadlines.ts';
 import type { Services } from './services.ts';
 
 function isProactive(context: TurnContext): boolean {
@@ -38,5 +39,13 @@ export function createMiddleware(services: Services): Middleware[] {
       await next();
     },
   };
-  return [tenantGate, references];
+  // Every reply, update and roster read of this turn gets a deadline and bounded retries.
+  const deadlines: Middleware = {
+    async onTurn(context, next) {
+      const key = (context.adapter as { ConnectorClientKey?: symbol }).ConnectorClientKey;
+      if (key) boundConnectorClient(context.turnState.get(key), TURN_CALL_LIMITS);
+      await next();
+    },
+  };
+  return [deadlines, tenantGate, references];
 }

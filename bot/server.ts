@@ -75,6 +75,18 @@ export interface RunningServer {
 /** Cards and channel data nest, but not this deep; deeper bodies are refused before parsing them further. */
 const MAX_BODY_DEPTH = 64;
 
+const HEALTH_DEADLINE_MS = 1_000;
+const DEADLINE = Symbol('deadline');
+
+/** The promise's value, or DEADLINE if it has not settled within `ms` (the promise keeps running). */
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | typeof DEADLINE> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof DEADLINE>((resolve) => {
+    timer = setTimeout(() => resolve(DEADLINE), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 interface RestifyErrorLike extends Error {
   statusCode?: number;
   toJSON?: () => unknown;
@@ -83,7 +95,7 @@ interface RestifyErrorLike extends Error {
 export async function createServer(config: Config, deps: ServerDeps, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const ownsDb = !deps.db;
-  const db = deps.db ?? (await openDatabase(config.storageUrl));
+  const db = deps.db ?? (await openDatabase(config.storageUrl, { timeoutMs: config.storageTimeoutMs }));
   const features = deps.features ?? FEATURES;
   const router = createRouter(features);
   await migrate(db, [...stateMigrations, ...router.migrations]);
@@ -154,7 +166,8 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     try {
-      await db.all('SELECT 1 AS ok');
+      // Within a second, whatever storage does: a probe that hangs is worse than a 503.
+      if ((await withDeadline(db.all('SELECT 1 AS ok'), HEALTH_DEADLINE_MS)) === DEADLINE) throw new AppError('STORAGE', 'storage did not answer in time');
       res.send(200, { status: 'ok', mode: config.devMode ? 'local-development' : 'authenticated', storage: db.dialect });
     } catch (err) {
       logger.error({ event: 'health.storage', ...errorFields(err) }, 'storage check failed');
@@ -179,7 +192,15 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
         return;
       }
       try {
-        const result = await adapter.handle(req.header('authorization') ?? '', activity, logic);
+        const turn = adapter.handle(req.header('authorization') ?? '', activity, logic);
+        const result = await withDeadline(turn, config.turnDeadlineMs);
+        if (result === DEADLINE) {
+          // Teams gives up after 15 s and may redeliver; answer now and let the turn finish (its own calls have deadlines).
+          logger.warn({ event: 'turn.deadline', type: activity.type, ms: config.turnDeadlineMs }, 'turn still running at the deadline; answered 202');
+          turn.catch((err: unknown) => logger.error({ event: 'turn.late_failure', ...errorFields(err) }, 'turn failed after the deadline'));
+          res.send(202);
+          return;
+        }
         if (result?.body !== undefined) res.send(result.status, result.body);
         else res.send(result?.status ?? 200);
       } catch (err) {

@@ -24,8 +24,13 @@ export interface Database {
 }
 
 /** `sqlite:./data/bot.db`, a bare file path, or `postgres://user@host/db`. */
-export async function openDatabase(url: string): Promise<Database> {
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+export interface OpenOptions {
+  /** PostgreSQL: connection, statement and query timeout (ms). A frozen server fails a query instead of hanging it. */
+  timeoutMs?: number;
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options.timeoutMs ?? 3_000);
   const file = url.replace(/^sqlite:(\/\/)?/, '');
   return openSqlite(file);
 }
@@ -99,8 +104,17 @@ function openSqlite(file: string): Database {
   return api;
 }
 
-function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 5 });
+function openPostgres(url: string, timeoutMs: number): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 5,
+    connectionTimeoutMillis: timeoutMs,
+    // statement_timeout stops work on the server; query_timeout stops waiting on a server or
+    // network that no longer answers (a partition), and the pool then drops that connection.
+    statement_timeout: timeoutMs,
+    query_timeout: timeoutMs + 500,
+    keepAlive: true,
+  });
   // An idle client error must not crash the bot; the next query reports the problem.
   pool.on('error', () => undefined);
   const wrap = (client: pg.Pool | pg.PoolClient, inTx: boolean): Database => ({
@@ -116,16 +130,20 @@ function openPostgres(url: string): Database {
     async transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
       if (inTx) return fn(wrap(client, true));
       const conn = await pool.connect();
+      let broken: Error | undefined;
       try {
         await conn.query('BEGIN');
         const result = await fn(wrap(conn, true));
         await conn.query('COMMIT');
         return result;
       } catch (err) {
-        await conn.query('ROLLBACK').catch(() => undefined);
+        await conn.query('ROLLBACK').catch((rollbackErr: Error) => {
+          broken = rollbackErr;
+        });
         throw err;
       } finally {
-        conn.release();
+        // A connection that could not even roll back (timed out, reset) is dropped, not reused.
+        conn.release(broken);
       }
     },
     async close() {

@@ -10,6 +10,7 @@ import { parseRetryAfter, resultForStatus, type Deliver, type DeliveryResult } f
 import type { ReminderStore } from '../../storage/reminder-store.ts';
 import type { StoredReference } from '../../storage/state-store.ts';
 import type { BotAdapter } from '../adapter.ts';
+import { boundConnectorClient } from '../outgoing-deadlines.ts';
 import type { OutgoingMessage } from '../services.ts';
 import type { BodyLookup } from './reminder-bodies.ts';
 import type { Activity, ConversationReference } from 'botbuilder';
@@ -21,14 +22,15 @@ export type ReminderSender = (reference: StoredReference, message: OutgoingMessa
  * The connector client retries 429 and 5xx inside one call (azure core's defaultRetryPolicy),
  * sleeping in-process. The scheduler owns retries for reminders instead, because its retries
  * are persisted (a restart keeps the schedule), bounded (REMINDER_MAX_RETRIES) and visible in
- * the list; so the library's policy is removed from this call's pipeline.
+ * the list; so the library's policy is replaced by one with a deadline and no retries.
  */
+const REMINDER_CALL_LIMITS = Object.freeze({ attemptMs: 10_000, totalMs: 10_000, maxRetries: 0, maxRetryAfterMs: 0 });
+
 export function createReminderSender(adapter: BotAdapter, appId: string): ReminderSender {
   return async (reference, message) => {
     let id: string | null = null;
     await adapter.continueConversationAsync(appId, reference as unknown as ConversationReference, async (context) => {
-      const client = context.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(p: { name: string }): unknown } } } | undefined;
-      client?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+      boundConnectorClient(context.turnState.get(adapter.ConnectorClientKey), REMINDER_CALL_LIMITS);
       const sent = await context.sendActivity({ type: 'message', ...(message as Partial<Activity>) });
       id = sent?.id ?? null;
     });
