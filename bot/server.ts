@@ -30,7 +30,7 @@ import { migrate } from '../storage/migrate.ts';
 import { createStateStore, stateMigrations } from '../storage/state-store.ts';
 import { parseActivity } from './activity-schema.ts';
 import { BodyError, readJsonBody } from './body-reader.ts';
-import { createAdapter, type BotAdapter } from './adapter.ts';
+import { AuthError, createAdapter, type BotAdapter } from './adapter.ts';
 import type { Config } from './config.ts';
 import { createLogger, errorFields, type Logger } from './logger.ts';
 import { createMiddleware } from './middleware.ts';
@@ -204,9 +204,14 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
         if (result?.body !== undefined) res.send(result.status, result.body);
         else res.send(result?.status ?? 200);
       } catch (err) {
-        if (isAuthError(err)) {
-          logger.warn({ event: 'auth.rejected', code: 'AUTH_INVALID_TOKEN', channel: activity.channelId.slice(0, 32) }, 'unauthenticated request');
-          res.send(401, { error: 'UNAUTHORIZED', message: 'A valid Bot Framework token is required.' });
+        if (err instanceof AuthError) {
+          if (err.status === 503) {
+            logger.error({ event: 'auth.unverifiable', code: err.code, reason: err.reason }, 'cannot verify tokens: the signing key endpoint is unreachable');
+            res.send(503, { error: 'AUTH_UNAVAILABLE', message: 'The bot cannot verify tokens right now; try again shortly.' });
+          } else {
+            logger.warn({ event: 'auth.rejected', code: err.code, reason: err.reason, channel: activity.channelId.slice(0, 32) }, 'unauthenticated request');
+            res.send(401, { error: 'UNAUTHORIZED', message: 'A valid Bot Framework token is required.' });
+          }
           return;
         }
         logger.error({ event: 'activity.failed', type: activity.type, ...errorFields(err) }, 'activity failed');
@@ -260,10 +265,6 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
   return { server, url: baseUrl, port, adapter, services, processActivity: processTrusted, close };
 }
 
-function isAuthError(err: unknown): boolean {
-  const e = err as { name?: string; statusCode?: number } | null;
-  return !!e && (e.name === 'AuthenticationError' || e.statusCode === 401 || e.statusCode === 403);
-}
 
 
 function routeOf(req: Request): string {
