@@ -133,6 +133,13 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
       res.send(503, { error: 'SHUTTING_DOWN', message: 'The bot is restarting; try again shortly.' });
       return next(false);
     }
+    if (config.devMode && !isLoopbackAddressed(req)) {
+      // DNS rebinding / CSRF: a web page elsewhere can make a browser send requests to 127.0.0.1,
+      // but not with a loopback Host and Origin. The unauthenticated bot answers only those.
+      logger.warn({ event: 'http.foreign_host' }, 'local mode: request not addressed to a loopback host');
+      res.send(403, { error: 'FORBIDDEN', message: 'In local development mode the bot only answers requests addressed to 127.0.0.1 or localhost.' });
+      return next(false);
+    }
     inFlight++;
     const started = performance.now();
     res.once('finish', () => {
@@ -270,4 +277,24 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
 function routeOf(req: Request): string {
   const route = (req as Request & { getRoute?: () => { path?: unknown } | null }).getRoute?.();
   return typeof route?.path === 'string' ? route.path : '(no route)';
+}
+
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+function hostnameOf(hostHeader: string): string {
+  const h = hostHeader.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
+  return h.replace(/:\d*$/, '');
+}
+
+/** Host is a loopback name and, when a browser sent an Origin, so is the Origin. */
+function isLoopbackAddressed(req: Request): boolean {
+  if (!LOOPBACK_NAMES.has(hostnameOf(req.headers.host ?? ''))) return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return LOOPBACK_NAMES.has(new URL(origin).hostname);
+  } catch {
+    return false;
+  }
 }
