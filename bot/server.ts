@@ -25,7 +25,9 @@ import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import { AppError } from '../domain/shared/errors.ts';
-import { openDatabase, type Database } from '../storage/database.ts';
+import { statfsSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { openDatabase, storageProblemOf, type Database } from '../storage/database.ts';
 import { migrate } from '../storage/migrate.ts';
 import { createStateStore, stateMigrations } from '../storage/state-store.ts';
 import { parseActivity } from './activity-schema.ts';
@@ -95,10 +97,9 @@ interface RestifyErrorLike extends Error {
 export async function createServer(config: Config, deps: ServerDeps, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const ownsDb = !deps.db;
-  const db = deps.db ?? (await openDatabase(config.storageUrl, { timeoutMs: config.storageTimeoutMs }));
   const features = deps.features ?? FEATURES;
   const router = createRouter(features);
-  await migrate(db, [...stateMigrations, ...router.migrations]);
+  const db = await openStorage(config, deps.db, [...stateMigrations, ...router.migrations]);
 
   const adapter = createAdapter(config);
   const services: Services = {
@@ -175,10 +176,16 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
     try {
       // Within a second, whatever storage does: a probe that hangs is worse than a 503.
       if ((await withDeadline(db.all('SELECT 1 AS ok'), HEALTH_DEADLINE_MS)) === DEADLINE) throw new AppError('STORAGE', 'storage did not answer in time');
+      const problem = storageProblem(db, config.storageUrl);
+      if (problem) {
+        logger.error({ event: 'health.storage', problem }, 'storage cannot take writes');
+        res.send(503, { status: 'unavailable', storage: db.dialect, problem });
+        return;
+      }
       res.send(200, { status: 'ok', mode: config.devMode ? 'local-development' : 'authenticated', storage: db.dialect });
     } catch (err) {
       logger.error({ event: 'health.storage', ...errorFields(err) }, 'storage check failed');
-      res.send(503, { status: 'unavailable', storage: db.dialect });
+      res.send(503, { status: 'unavailable', storage: db.dialect, problem: 'unreachable' });
     }
   });
 
@@ -297,4 +304,41 @@ function isLoopbackAddressed(req: Request): boolean {
   } catch {
     return false;
   }
+}
+
+/** Opens and migrates storage; any failure is a readable STORAGE AppError (main.ts exits 78 on it). */
+async function openStorage(config: Config, given: Database | undefined, migrations: Parameters<typeof migrate>[1]): Promise<Database> {
+  let db: Database | undefined = given;
+  try {
+    db ??= await openDatabase(config.storageUrl, { timeoutMs: config.storageTimeoutMs });
+    await migrate(db, migrations);
+    return db;
+  } catch (err) {
+    if (!given) await db?.close().catch(() => undefined);
+    if (err instanceof AppError) throw err;
+    const code = (err as { code?: unknown }).code;
+    const problem = storageProblemOf(err);
+    const where = config.storageUrl.replace(/\/\/[^@/]*@/, '//');
+    throw new AppError('STORAGE', `storage ${where} failed at start${problem ? ` (${problem})` : ''}: ${code ? `${String(code)} ` : ''}${(err as Error).message ?? String(err)}`);
+  }
+}
+
+/** Below this much free space the SQLite disk is reported full before a write fails. */
+const MIN_FREE_BYTES = 1024 * 1024;
+
+function storageProblem(db: Database, storageUrl: string): string | null {
+  const writes = db.writeHealth();
+  if (!writes.ok) return writes.problem ?? 'write-failed';
+  if (db.dialect === 'sqlite') {
+    const file = storageUrl.replace(/^sqlite:(\/\/)?/, '');
+    if (file !== ':memory:') {
+      try {
+        const fs = statfsSync(dirname(resolvePath(file)));
+        if (fs.bavail * fs.bsize < MIN_FREE_BYTES) return 'full';
+      } catch {
+        return 'unreachable';
+      }
+    }
+  }
+  return null;
 }
