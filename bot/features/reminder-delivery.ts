@@ -77,9 +77,13 @@ export function createReminderDelivery(store: ReminderStore, send: ReminderSende
       note: reminder.note,
       yes: 0,
       no: 0,
+      possibleRepeat: occ.status === 'sending',
     });
+    // The occurrence id is the idempotency key: the same on every attempt and after a takeover,
+    // so a reader (or a connector that honours it) can tell a repeat from a new reminder.
+    const channelData = { occurrenceId: occ.id, idempotencyKey: occ.id, attempt: occ.attempts + 1, possibleRepeat: occ.status === 'sending' };
     try {
-      const activityId = await send(reference, { attachments: [card] });
+      const activityId = await send(reference, { attachments: [card], channelData });
       return { ok: true, activityId };
     } catch (err) {
       return classifyDeliveryError(err);
