@@ -3,7 +3,8 @@
  *   POST /api/messages  Bot Framework activities through the CloudAdapter (authenticated
  *                       whenever MicrosoftAppId is set; 400 for a malformed activity, 413 for
  *                       a body over MAX_BODY_BYTES, 401 without a valid token)
- *   GET  /healthz       liveness and storage check
+ *   GET  /health/live   the process answers
+ *   GET  /health/ready  storage answers (within a second) and takes writes; /healthz is an alias
  *
  * HOOK FOR OTHER PARTS OF THE PRODUCT (the local Web Chat page, the loopback Direct Line):
  *
@@ -148,7 +149,7 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
       // Route, status and timing only: never bodies, which hold message text.
       // Health probes and the playground's Direct Line polling (every half second) arrive
       // constantly; successful ones stay out of the info log.
-      const routine = req.getPath() === '/healthz' || (req.method === 'GET' && req.getPath().startsWith('/v3/directline/'));
+      const routine = req.getPath() === '/healthz' || req.getPath().startsWith('/health/') || (req.method === 'GET' && req.getPath().startsWith('/v3/directline/'));
       const level = routine && res.statusCode < 400 ? 'debug' : 'info';
       // The route's pattern, not the raw path: paths are caller-supplied (ids, anything on a 404).
       logger[level]({ event: 'http', method: req.method, route: routeOf(req), status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
@@ -172,7 +173,14 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
     return adapter.handleTrusted(parseActivity(activity), logic);
   }
 
-  server.get('/healthz', async (_req: Request, res: Response) => {
+  // Liveness: the process answers. Azure App Service / Container Apps restart on failure, so it checks nothing else.
+  server.get('/health/live', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'live' });
+  });
+
+  // Readiness (/healthz is the older name): storage answers within a second and can take writes;
+  // the knowledge base is loaded (the engine exists before the server does); background work started.
+  const ready = async (_req: Request, res: Response) => {
     try {
       // Within a second, whatever storage does: a probe that hangs is worse than a 503.
       if ((await withDeadline(db.all('SELECT 1 AS ok'), HEALTH_DEADLINE_MS)) === DEADLINE) throw new AppError('STORAGE', 'storage did not answer in time');
@@ -187,7 +195,9 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
       logger.error({ event: 'health.storage', ...errorFields(err) }, 'storage check failed');
       res.send(503, { status: 'unavailable', storage: db.dialect, problem: 'unreachable' });
     }
-  });
+  };
+  server.get('/health/ready', ready);
+  server.get('/healthz', ready);
 
   server.post(
     '/api/messages',
