@@ -7,14 +7,23 @@ import { z } from 'zod';
 import type { Activity } from 'botbuilder';
 import { AppError } from '../domain/shared/errors.ts';
 
-const Account = z.looseObject({ id: z.string().min(1), name: z.string().optional() });
+// Ids become URL path segments and log fields: bounded, and never '.', '..' or containing a slash.
+const MAX_ID = 1024;
+export const SafeId = z
+  .string()
+  .min(1)
+  .max(MAX_ID)
+  .refine((v) => v !== '.' && v !== '..' && !/[/\\]/.test(v), { error: "must not be '.' or '..' or contain / or \\" });
+
+const Account = z.looseObject({ id: z.string().min(1).max(MAX_ID), name: z.string().max(MAX_ID).optional() });
 
 export const IncomingActivity = z.looseObject({
   type: z.string().min(1),
-  id: z.string().optional(),
-  channelId: z.string().min(1),
-  serviceUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
-  conversation: z.looseObject({ id: z.string().min(1), conversationType: z.string().optional(), tenantId: z.string().optional() }),
+  id: SafeId.optional(),
+  channelId: z.string().min(1).max(64),
+  serviceUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(2048),
+  conversation: z.looseObject({ id: SafeId, conversationType: z.string().max(64).optional(), tenantId: z.string().max(MAX_ID).optional() }),
+  replyToId: SafeId.optional(),
   from: Account.optional(),
   recipient: Account.optional(),
   text: z.string().optional(),

@@ -9,6 +9,7 @@ import {
   CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
+import { CallerIdConstants } from 'botbuilder';
 import type { Config } from './config.ts';
 import { keepEntityProperties } from './entity-serialization.ts';
 
@@ -17,8 +18,28 @@ export class BotAdapter extends CloudAdapter {
     super(auth);
   }
 
-  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
+  /**
+   * Authenticates first, within AUTH_DEADLINE_MS, and only then runs the turn; every failure to
+   * authenticate is an AuthError: 401 for a token that is forged, expired, for someone else or
+   * malformed, 503 when the signing keys could not be fetched (so an operator can tell an attack
+   * from an outage). Neither reaches a handler.
+   */
+  async handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    let auth: AuthenticateRequestResult;
+    try {
+      auth = await Promise.race([
+        this.botFrameworkAuthentication.authenticateRequest(activity, authHeader),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new AuthError('AUTH_KEYS_TIMEOUT', 503, 'timeout')), AUTH_DEADLINE_MS);
+        }),
+      ]);
+    } catch (err) {
+      throw classifyAuthError(err);
+    } finally {
+      clearTimeout(timer);
+    }
+    return this.processActivity(auth, activity, logic);
   }
 
   handleTrusted(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
@@ -33,6 +54,36 @@ export class BotAdapter extends CloudAdapter {
   }
 }
 
+/** Fetching Microsoft's signing keys must not hold a request longer than this (DNS black holes took 10-20 s). */
+const AUTH_DEADLINE_MS = 5_000;
+
+export type AuthErrorCode = 'AUTH_INVALID_TOKEN' | 'AUTH_KEYS_UNREACHABLE' | 'AUTH_KEYS_TIMEOUT';
+
+export class AuthError extends Error {
+  constructor(
+    readonly code: AuthErrorCode,
+    readonly status: 401 | 503,
+    /** The library error's name, for the log (never its message, which may quote the token). */
+    readonly reason: string,
+  ) {
+    super(code);
+    this.name = 'AuthError';
+  }
+}
+
+/** Key endpoint failures are 503; anything else that stops authentication is 401 (fail closed). */
+export function classifyAuthError(err: unknown): AuthError {
+  if (err instanceof AuthError) return err;
+  const e = (err ?? {}) as { name?: string; statusCode?: number; type?: string; code?: string };
+  // The library's AuthenticationError keeps the name "Error"; its class name tells it apart.
+  const name = (err as { constructor?: { name?: string } } | null)?.constructor?.name && e.name === 'Error' ? (err as { constructor: { name: string } }).constructor.name : (e.name ?? typeof err);
+  // botframework-connector: AuthenticationError with 500 = "Failed to load openID config / Keys"; node-fetch: FetchError.
+  if ((name === 'AuthenticationError' && (e.statusCode ?? 0) >= 500) || name === 'FetchError' || e.type === 'system') {
+    return new AuthError('AUTH_KEYS_UNREACHABLE', 503, name);
+  }
+  return new AuthError('AUTH_INVALID_TOKEN', 401, name);
+}
+
 export function createAdapter(config: Config): BotAdapter {
   keepEntityProperties();
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -40,6 +91,19 @@ export function createAdapter(config: Config): BotAdapter {
     MicrosoftAppPassword: config.appPassword,
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.appTenantId,
+    // Setting one endpoint switches the library to "all parameters given": pass the public cloud's others.
+    ...(config.openIdMetadataUrl
+      ? {
+          ValidateAuthority: true,
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          ToBotFromChannelOpenIdMetadataUrl: config.openIdMetadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: config.openIdMetadataUrl,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+        }
+      : {}),
   });
   return new BotAdapter(config.appId, auth);
 }

@@ -64,6 +64,10 @@ const EnvSchema = z.object({
   FEEDBACK_STORE_COMMENTS: flag(false),
   MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 120_000),
+  TURN_DEADLINE_MS: integer(12_000, 100, 60_000),
+  /** Where incoming tokens' signing keys are published; Microsoft's by default (tests point it at a loopback JWKS). */
+  BOT_OPENID_METADATA_URL: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.url({ error: 'expected a URL' }).optional()),
+  STORAGE_TIMEOUT_MS: integer(3_000, 100, 60_000),
   CONTACTS_FILE: optionalText,
   /** A contact check older than this is shown as needing confirmation, and warned about at start. */
   CONTACTS_MAX_AGE_DAYS: integer(180, 1, 3650),
@@ -100,6 +104,12 @@ export interface Config {
   readonly feedbackStoreComments: boolean;
   readonly maxBodyBytes: number;
   readonly shutdownTimeoutMs: number;
+  /** The inbound request is answered by then whatever the connector does; the turn finishes in the background. */
+  readonly turnDeadlineMs: number;
+  /** Empty: Microsoft's published OpenID metadata. */
+  readonly openIdMetadataUrl: string;
+  /** PostgreSQL: connection, statement (server side) and query (client side) timeout. */
+  readonly storageTimeoutMs: number;
   readonly contactsFile: string | null;
   /** Contact checks older than this many days are flagged (default 180). */
   readonly contactsMaxAgeDays: number;
@@ -148,6 +158,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     feedbackStoreComments: e.FEEDBACK_STORE_COMMENTS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    turnDeadlineMs: e.TURN_DEADLINE_MS,
+    openIdMetadataUrl: e.BOT_OPENID_METADATA_URL ?? '',
+    storageTimeoutMs: e.STORAGE_TIMEOUT_MS,
     contactsFile: e.CONTACTS_FILE ?? null,
     contactsMaxAgeDays: e.CONTACTS_MAX_AGE_DAYS,
     reminderManagers: Object.freeze((e.REMINDER_MANAGERS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),

@@ -60,8 +60,18 @@ async function main(): Promise<void> {
   }
 }
 
-process.on('unhandledRejection', (reason) => {
-  process.stderr.write(`Unhandled rejection: ${reason instanceof Error ? reason.name : typeof reason}\n`);
-});
+// A bug that escapes every handler: log what kind it was (never its message, which may quote
+// input), and exit non-zero so the supervisor (App Service, Container Apps, systemd) restarts a
+// clean process, rather than carrying on in an unknown state or dying silently.
+function fatal(event: string) {
+  return (err: unknown) => {
+    const logger = createLogger('fatal');
+    logger.fatal({ event, ...errorFields(err) }, 'unexpected failure; exiting for a clean restart');
+    process.stderr.write(`Fatal: ${event} (${err instanceof Error ? err.name : typeof err}); exiting with 70\n`);
+    process.exit(70); // EX_SOFTWARE
+  };
+}
+process.on('uncaughtException', fatal('process.uncaught_exception'));
+process.on('unhandledRejection', fatal('process.unhandled_rejection'));
 
 await main();

@@ -1,11 +1,14 @@
 /**
- * Runs before every turn: drops activities from tenants the admin did not allow, saves
- * the conversation reference so the bot can later post into this conversation (experts
- * channel, notifying an asker), and writes outgoing text so it shows literally (cards/literal-text.ts).
+ * Around every turn: bounds outgoing calls, drops activities from tenants the admin did not
+ * allow, afterwards saves the conversation reference so the bot can later post into this
+ * conversation (experts channel, notifying an asker, reminders), and writes outgoing text so it
+ * shows literally (cards/literal-text.ts).
  */
 import { TurnContext, type Middleware } from 'botbuilder';
 import { literalText } from '../cards/literal-text.ts';
+import { boundConnectorClient, TURN_CALL_LIMITS } from './outgoing-deadlines.ts';
 import type { Services } from './services.ts';
+import { errorFields } from './logger.ts';
 
 function isProactive(context: TurnContext): boolean {
   return context.activity.type === 'event' && context.activity.name === 'ContinueConversation';
@@ -30,12 +33,27 @@ export function createMiddleware(services: Services): Middleware[] {
       await next();
     },
   };
+  // Saved after the turn, and a failure is only logged: answering a question must not depend on
+  // a write succeeding (on a full disk every question used to fail here, before being answered).
   const references: Middleware = {
     async onTurn(context, next) {
-      if (!isProactive(context) && context.activity.conversation?.id) {
-        const reference = TurnContext.getConversationReference(context.activity);
-        await services.state.saveReference(context.activity.conversation.id, reference as unknown as Record<string, unknown>);
+      try {
+        await next();
+      } finally {
+        if (!isProactive(context) && context.activity.conversation?.id) {
+          const reference = TurnContext.getConversationReference(context.activity);
+          await services.state
+            .saveReference(context.activity.conversation.id, reference as unknown as Record<string, unknown>)
+            .catch((err: unknown) => services.logger.error({ event: 'reference.save_failed', ...errorFields(err) }, 'could not save the conversation reference'));
+        }
       }
+    },
+  };
+  // Every reply, update and roster read of this turn gets a deadline and bounded retries.
+  const deadlines: Middleware = {
+    async onTurn(context, next) {
+      const key = (context.adapter as { ConnectorClientKey?: symbol }).ConnectorClientKey;
+      if (key) boundConnectorClient(context.turnState.get(key), TURN_CALL_LIMITS);
       await next();
     },
   };
@@ -49,5 +67,5 @@ export function createMiddleware(services: Services): Middleware[] {
       await next();
     },
   };
-  return [tenantGate, references, literal];
+  return [deadlines, tenantGate, references, literal];
 }

@@ -4,6 +4,7 @@
  */
 import { PARTNERSHIP_IDS, type PartnershipId } from '../knowledge/schema.ts';
 import { PARTNERSHIP_LABELS } from '../domain/answering/partnerships.ts';
+import { trimTrailing } from '../domain/shared/trim.ts';
 import type { PartnershipOption } from '../cards/partnership-card.ts';
 
 export const PARTNERSHIP_OPTIONS: readonly PartnershipOption[] = PARTNERSHIP_IDS.map((id) => ({ id, label: PARTNERSHIP_LABELS[id] }));
@@ -23,6 +24,7 @@ const ALIASES: ReadonlyArray<[PartnershipId, RegExp]> = [
 ];
 
 export function parsePartnershipName(text: string): PartnershipId | null {
-  const t = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
+  let t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  t = trimTrailing(t, '.!');
   return ALIASES.find(([, re]) => re.test(t))?.[0] ?? null;
 }

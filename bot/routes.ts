@@ -20,6 +20,7 @@
 import { smallTalk } from '../domain/answering/small-talk.ts';
 import Fuse from 'fuse.js';
 import { AppError } from '../domain/shared/errors.ts';
+import { trimTrailing } from '../domain/shared/trim.ts';
 import type { Migration } from '../storage/migrate.ts';
 import type { CommandRoute, Feature, Turn, VerbRoute } from './route-types.ts';
 import { MESSAGES, userMessageFor } from './user-messages.ts';
@@ -71,7 +72,7 @@ export function createRouter(features: readonly Feature[] = FEATURES): Router {
       const turn: Turn = { ...partial, commands };
       const slash = raw.trim().startsWith('/');
       const text = raw.trim().replace(/^\/+/, '').replace(/\s+/g, ' ');
-      const lower = text.toLowerCase().replace(/[?!.]+$/, '');
+      const lower = trimTrailing(text.toLowerCase(), '?!.');
       for (const { phrase, route } of phrases) {
         if (lower !== phrase && !lower.startsWith(`${phrase} `)) continue;
         const args = text.slice(phrase.length).trim();
@@ -107,3 +108,4 @@ export function createRouter(features: readonly Feature[] = FEATURES): Router {
     },
   };
 }
+

@@ -3,7 +3,8 @@
  *   POST /api/messages  Bot Framework activities through the CloudAdapter (authenticated
  *                       whenever MicrosoftAppId is set; 400 for a malformed activity, 413 for
  *                       a body over MAX_BODY_BYTES, 401 without a valid token)
- *   GET  /healthz       liveness and storage check
+ *   GET  /health/live   the process answers
+ *   GET  /health/ready  storage answers (within a second) and takes writes; /healthz is an alias
  *
  * HOOK FOR OTHER PARTS OF THE PRODUCT (the local Web Chat page, the loopback Direct Line):
  *
@@ -25,11 +26,14 @@ import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import { AppError } from '../domain/shared/errors.ts';
-import { openDatabase, type Database } from '../storage/database.ts';
+import { statfsSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { openDatabase, storageProblemOf, type Database } from '../storage/database.ts';
 import { migrate } from '../storage/migrate.ts';
 import { createStateStore, stateMigrations } from '../storage/state-store.ts';
 import { parseActivity } from './activity-schema.ts';
-import { createAdapter, type BotAdapter } from './adapter.ts';
+import { BodyError, readJsonBody } from './body-reader.ts';
+import { AuthError, createAdapter, type BotAdapter } from './adapter.ts';
 import type { Config } from './config.ts';
 import { createLogger, errorFields, type Logger } from './logger.ts';
 import { createMiddleware } from './middleware.ts';
@@ -71,6 +75,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Cards and channel data nest, but not this deep; deeper bodies are refused before parsing them further. */
+const MAX_BODY_DEPTH = 64;
+
+const HEALTH_DEADLINE_MS = 1_000;
+const DEADLINE = Symbol('deadline');
+
+/** The promise's value, or DEADLINE if it has not settled within `ms` (the promise keeps running). */
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | typeof DEADLINE> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof DEADLINE>((resolve) => {
+    timer = setTimeout(() => resolve(DEADLINE), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 interface RestifyErrorLike extends Error {
   statusCode?: number;
   toJSON?: () => unknown;
@@ -79,10 +98,9 @@ interface RestifyErrorLike extends Error {
 export async function createServer(config: Config, deps: ServerDeps, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const ownsDb = !deps.db;
-  const db = deps.db ?? (await openDatabase(config.storageUrl));
   const features = deps.features ?? FEATURES;
   const router = createRouter(features);
-  await migrate(db, [...stateMigrations, ...router.migrations]);
+  const db = await openStorage(config, deps.db, [...stateMigrations, ...router.migrations]);
 
   const adapter = createAdapter(config);
   const services: Services = {
@@ -105,7 +123,8 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
     return stop ? [stop] : [];
   });
 
-  const server = restify.createServer({ name: 'safeguarding-bot', handleUncaughtExceptions: false });
+  // restify logs through the bot's logger (serializers, redaction, length bounds), never its own pino.
+  const server = restify.createServer({ name: 'safeguarding-bot', handleUncaughtExceptions: false, log: logger.child({ component: 'restify' }) as unknown as restify.ServerOptions['log'] });
   let stopping = false;
   let inFlight = 0;
   let drained: (() => void) | null = null;
@@ -116,6 +135,13 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
       res.send(503, { error: 'SHUTTING_DOWN', message: 'The bot is restarting; try again shortly.' });
       return next(false);
     }
+    if (config.devMode && !isLoopbackAddressed(req)) {
+      // DNS rebinding / CSRF: a web page elsewhere can make a browser send requests to 127.0.0.1,
+      // but not with a loopback Host and Origin. The unauthenticated bot answers only those.
+      logger.warn({ event: 'http.foreign_host' }, 'local mode: request not addressed to a loopback host');
+      res.send(403, { error: 'FORBIDDEN', message: 'In local development mode the bot only answers requests addressed to 127.0.0.1 or localhost.' });
+      return next(false);
+    }
     inFlight++;
     const started = performance.now();
     res.once('finish', () => {
@@ -123,9 +149,10 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
       // Route, status and timing only: never bodies, which hold message text.
       // Health probes and the playground's Direct Line polling (every half second) arrive
       // constantly; successful ones stay out of the info log.
-      const routine = req.getPath() === '/healthz' || (req.method === 'GET' && req.getPath().startsWith('/v3/directline/'));
+      const routine = req.getPath() === '/healthz' || req.getPath().startsWith('/health/') || (req.method === 'GET' && req.getPath().startsWith('/v3/directline/'));
       const level = routine && res.statusCode < 400 ? 'debug' : 'info';
-      logger[level]({ event: 'http', method: req.method, path: req.getPath(), status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      // The route's pattern, not the raw path: paths are caller-supplied (ids, anything on a 404).
+      logger[level]({ event: 'http', method: req.method, route: routeOf(req), status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
       if (inFlight === 0) drained?.();
     });
     return next();
@@ -146,36 +173,69 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
     return adapter.handleTrusted(parseActivity(activity), logic);
   }
 
-  server.get('/healthz', async (_req: Request, res: Response) => {
+  // Liveness: the process answers. Azure App Service / Container Apps restart on failure, so it checks nothing else.
+  server.get('/health/live', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'live' });
+  });
+
+  // Readiness (/healthz is the older name): storage answers within a second and can take writes;
+  // the knowledge base is loaded (the engine exists before the server does); background work started.
+  const ready = async (_req: Request, res: Response) => {
     try {
-      await db.all('SELECT 1 AS ok');
+      // Within a second, whatever storage does: a probe that hangs is worse than a 503.
+      if ((await withDeadline(db.all('SELECT 1 AS ok'), HEALTH_DEADLINE_MS)) === DEADLINE) throw new AppError('STORAGE', 'storage did not answer in time');
+      const problem = storageProblem(db, config.storageUrl);
+      if (problem) {
+        logger.error({ event: 'health.storage', problem }, 'storage cannot take writes');
+        res.send(503, { status: 'unavailable', storage: db.dialect, problem });
+        return;
+      }
       res.send(200, { status: 'ok', mode: config.devMode ? 'local-development' : 'authenticated', storage: db.dialect });
     } catch (err) {
       logger.error({ event: 'health.storage', ...errorFields(err) }, 'storage check failed');
-      res.send(503, { status: 'unavailable', storage: db.dialect });
+      res.send(503, { status: 'unavailable', storage: db.dialect, problem: 'unreachable' });
     }
-  });
+  };
+  server.get('/health/ready', ready);
+  server.get('/healthz', ready);
 
   server.post(
     '/api/messages',
-    restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false }),
     async (req: Request, res: Response) => {
       let activity: Activity;
       try {
-        activity = parseActivity(req.body);
+        activity = parseActivity(await readJsonBody(req, { maxBytes: config.maxBodyBytes, maxDepth: MAX_BODY_DEPTH }));
       } catch (err) {
+        if (err instanceof BodyError) {
+          logger.warn({ event: 'body.rejected', status: err.status, code: err.code }, 'request body refused');
+          res.send(err.status, { error: err.code, message: err.message });
+          return;
+        }
         logger.warn({ event: 'activity.rejected', fields: (err as AppError).details?.fields ? ((err as AppError).details!.fields as string[]).map((f) => f.split(':')[0]) : [] }, 'malformed activity');
         res.send(400, { error: 'BAD_REQUEST', message: (err as Error).message });
         return;
       }
       try {
-        const result = await adapter.handle(req.header('authorization') ?? '', activity, logic);
+        const turn = adapter.handle(req.header('authorization') ?? '', activity, logic);
+        const result = await withDeadline(turn, config.turnDeadlineMs);
+        if (result === DEADLINE) {
+          // Teams gives up after 15 s and may redeliver; answer now and let the turn finish (its own calls have deadlines).
+          logger.warn({ event: 'turn.deadline', type: activity.type, ms: config.turnDeadlineMs }, 'turn still running at the deadline; answered 202');
+          turn.catch((err: unknown) => logger.error({ event: 'turn.late_failure', ...errorFields(err) }, 'turn failed after the deadline'));
+          res.send(202);
+          return;
+        }
         if (result?.body !== undefined) res.send(result.status, result.body);
         else res.send(result?.status ?? 200);
       } catch (err) {
-        if (isAuthError(err)) {
-          logger.warn({ event: 'auth.rejected', channel: activity.channelId }, 'unauthenticated request');
-          res.send(401, { error: 'UNAUTHORIZED', message: 'A valid Bot Framework token is required.' });
+        if (err instanceof AuthError) {
+          if (err.status === 503) {
+            logger.error({ event: 'auth.unverifiable', code: err.code, reason: err.reason }, 'cannot verify tokens: the signing key endpoint is unreachable');
+            res.send(503, { error: 'AUTH_UNAVAILABLE', message: 'The bot cannot verify tokens right now; try again shortly.' });
+          } else {
+            logger.warn({ event: 'auth.rejected', code: err.code, reason: err.reason, channel: activity.channelId.slice(0, 32) }, 'unauthenticated request');
+            res.send(401, { error: 'UNAUTHORIZED', message: 'A valid Bot Framework token is required.' });
+          }
           return;
         }
         logger.error({ event: 'activity.failed', type: activity.type, ...errorFields(err) }, 'activity failed');
@@ -229,8 +289,66 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
   return { server, url: baseUrl, port, adapter, services, processActivity: processTrusted, close };
 }
 
-function isAuthError(err: unknown): boolean {
-  const e = err as { name?: string; statusCode?: number } | null;
-  return !!e && (e.name === 'AuthenticationError' || e.statusCode === 401 || e.statusCode === 403);
+
+
+function routeOf(req: Request): string {
+  const route = (req as Request & { getRoute?: () => { path?: unknown } | null }).getRoute?.();
+  return typeof route?.path === 'string' ? route.path : '(no route)';
 }
 
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+function hostnameOf(hostHeader: string): string {
+  const h = hostHeader.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
+  return h.replace(/:\d*$/, '');
+}
+
+/** Host is a loopback name and, when a browser sent an Origin, so is the Origin. */
+function isLoopbackAddressed(req: Request): boolean {
+  if (!LOOPBACK_NAMES.has(hostnameOf(req.headers.host ?? ''))) return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return LOOPBACK_NAMES.has(new URL(origin).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Opens and migrates storage; any failure is a readable STORAGE AppError (main.ts exits 78 on it). */
+async function openStorage(config: Config, given: Database | undefined, migrations: Parameters<typeof migrate>[1]): Promise<Database> {
+  let db: Database | undefined = given;
+  try {
+    db ??= await openDatabase(config.storageUrl, { timeoutMs: config.storageTimeoutMs });
+    await migrate(db, migrations);
+    return db;
+  } catch (err) {
+    if (!given) await db?.close().catch(() => undefined);
+    if (err instanceof AppError) throw err;
+    const code = (err as { code?: unknown }).code;
+    const problem = storageProblemOf(err);
+    const where = config.storageUrl.replace(/\/\/[^@/]*@/, '//');
+    throw new AppError('STORAGE', `storage ${where} failed at start${problem ? ` (${problem})` : ''}: ${code ? `${String(code)} ` : ''}${(err as Error).message ?? String(err)}`);
+  }
+}
+
+/** Below this much free space the SQLite disk is reported full before a write fails. */
+const MIN_FREE_BYTES = 1024 * 1024;
+
+function storageProblem(db: Database, storageUrl: string): string | null {
+  const writes = db.writeHealth();
+  if (!writes.ok) return writes.problem ?? 'write-failed';
+  if (db.dialect === 'sqlite') {
+    const file = storageUrl.replace(/^sqlite:(\/\/)?/, '');
+    if (file !== ':memory:') {
+      try {
+        const fs = statfsSync(dirname(resolvePath(file)));
+        if (fs.bavail * fs.bsize < MIN_FREE_BYTES) return 'full';
+      } catch {
+        return 'unreachable';
+      }
+    }
+  }
+  return null;
+}

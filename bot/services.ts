@@ -27,6 +27,8 @@ export interface ContactLines {
 export interface OutgoingMessage {
   text?: string;
   attachments?: Array<{ contentType: string; content: unknown }>;
+  /** Channel-specific data; reminders carry their occurrence id here as an idempotency key. */
+  channelData?: Record<string, unknown>;
 }
 
 export interface Proactive {

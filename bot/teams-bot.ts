@@ -7,10 +7,15 @@ import { TeamsActivityHandler, TurnContext, type InvokeResponse, type MessagingE
 import { recordNativeFeedback } from './features/feedback.ts';
 import { carriesSearchResult } from '../cards/search-result-card.ts';
 import { sendWelcome } from './features/core.ts';
+import { MAX_QUESTION_CHARS } from './features/questions.ts';
+import { MESSAGES } from './user-messages.ts';
 import { searchKnowledge } from './messaging-extension.ts';
 import type { Router } from './routes.ts';
 import { scopeOf } from './scope.ts';
 import type { Services } from './services.ts';
+
+/** A question's limit plus room for @mention markup and a command word; the question's own check follows. */
+const MAX_MESSAGE_CHARS = MAX_QUESTION_CHARS + 200;
 
 export class SafeguardingBot extends TeamsActivityHandler {
   constructor(private readonly services: Services, private readonly router: Router) {
@@ -56,10 +61,16 @@ export class SafeguardingBot extends TeamsActivityHandler {
     let text = activity.text ?? '';
     if (scope.kind !== 'personal') {
       // In channels and group chats the bot only acts when @mentioned; the mention is not part of the question.
-      const mentioned = (activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient.id);
+      const mentioned = (activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id);
       if (!mentioned) return;
-      text = TurnContext.removeRecipientMention(activity) ?? text;
     }
+    // Length first, in O(1), before any regular expression sees the text: every later step is then
+    // bounded however the text is built (a 250,000-character message used to block the process).
+    if (text.length > MAX_MESSAGE_CHARS) {
+      await context.sendActivity(MESSAGES.questionTooLong(MAX_QUESTION_CHARS));
+      return;
+    }
+    if (scope.kind !== 'personal') text = TurnContext.removeRecipientMention(activity) ?? text;
     text = text.replace(/<at>[^<]*<\/at>/g, '').trim();
     await this.router.dispatchText(base, text);
   }

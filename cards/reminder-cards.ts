@@ -26,6 +26,8 @@ export interface ReminderCardModel {
   note: string | null;
   yes: number;
   no: number;
+  /** Reposted after an instance stopped mid-post: the earlier post may have reached Teams too. */
+  possibleRepeat?: boolean;
 }
 
 export function reminderCard(m: ReminderCardModel): CardAttachment {
@@ -36,7 +38,7 @@ export function reminderCard(m: ReminderCardModel): CardAttachment {
     ...(m.cadence ? [{ title: 'Meets', value: m.cadence }] : []),
     ...(m.agendaUrl ? [{ title: 'Agenda', value: m.agendaUrl }] : []),
   ];
-  const heading = `Meeting reminder (${m.leadText} before)`;
+  const heading = `Meeting reminder (${m.leadText} before)${m.possibleRepeat ? ' (may repeat one posted moments ago: the bot restarted while posting)' : ''}`;
   const attendance = `${m.yes} will be there, ${m.no} can't attend`;
   return renderCard('reminder', {
     heading,

@@ -20,12 +20,54 @@ export interface Database {
   run(sql: string, params?: readonly SqlValue[]): Promise<number>;
   /** Runs fn in one transaction; nested calls join the outer one. */
   transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T>;
+  /** Whether the last write failed because storage is full, read-only or failing (cleared by a successful write). */
+  writeHealth(): WriteHealth;
   close(): Promise<void>;
 }
 
+export interface WriteHealth {
+  ok: boolean;
+  /** 'full', 'read-only' or 'io-error' when not ok. */
+  problem?: 'full' | 'read-only' | 'io-error';
+  code?: string;
+}
+
+/** SQLite result codes and PostgreSQL SQLSTATEs that mean "storage cannot take writes", not "bad statement". */
+export function storageProblemOf(err: unknown): WriteHealth['problem'] | null {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC' || code === '53100' || code === '53200') return 'full';
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === '25006') return 'read-only';
+  if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN') || code === 'EIO' || code === '58030') return 'io-error';
+  return null;
+}
+
+/** Remembers the outcome of writes, so a health probe can report a full or read-only disk. */
+function writeTracker(): { track<T>(p: () => Promise<T>): Promise<T>; health(): WriteHealth } {
+  let state: WriteHealth = { ok: true };
+  return {
+    async track(p) {
+      try {
+        const v = await p();
+        state = { ok: true };
+        return v;
+      } catch (err) {
+        const problem = storageProblemOf(err);
+        if (problem) state = { ok: false, problem, code: String((err as { code?: unknown }).code) };
+        throw err;
+      }
+    },
+    health: () => state,
+  };
+}
+
 /** `sqlite:./data/bot.db`, a bare file path, or `postgres://user@host/db`. */
-export async function openDatabase(url: string): Promise<Database> {
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+export interface OpenOptions {
+  /** PostgreSQL: connection, statement and query timeout (ms). A frozen server fails a query instead of hanging it. */
+  timeoutMs?: number;
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options.timeoutMs ?? 3_000);
   const file = url.replace(/^sqlite:(\/\/)?/, '');
   return openSqlite(file);
 }
@@ -62,6 +104,7 @@ function openSqlite(file: string): Database {
   // keeps one transaction at a time on this connection so statements never interleave.
   let queue: Promise<unknown> = Promise.resolve();
   let depth = 0;
+  const writes = writeTracker();
 
   const api: Database = {
     dialect: 'sqlite',
@@ -70,11 +113,12 @@ function openSqlite(file: string): Database {
       return (stmt.reader ? stmt.all(toSqliteParams(params)) : (stmt.run(toSqliteParams(params)), [])) as T[];
     },
     async run(sql, params = []) {
-      return prepare(sql).run(toSqliteParams(params)).changes;
+      return writes.track(async () => prepare(sql).run(toSqliteParams(params)).changes);
     },
+    writeHealth: () => writes.health(),
     async transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
       if (depth > 0) return fn(api);
-      const next = queue.then(async () => {
+      const next = queue.then(() => writes.track(async () => {
         depth++;
         db.exec('BEGIN IMMEDIATE');
         try {
@@ -87,7 +131,7 @@ function openSqlite(file: string): Database {
         } finally {
           depth--;
         }
-      });
+      }));
       queue = next.catch(() => undefined);
       return next;
     },
@@ -99,10 +143,20 @@ function openSqlite(file: string): Database {
   return api;
 }
 
-function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 5 });
+function openPostgres(url: string, timeoutMs: number): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 5,
+    connectionTimeoutMillis: timeoutMs,
+    // statement_timeout stops work on the server; query_timeout stops waiting on a server or
+    // network that no longer answers (a partition), and the pool then drops that connection.
+    statement_timeout: timeoutMs,
+    query_timeout: timeoutMs + 500,
+    keepAlive: true,
+  });
   // An idle client error must not crash the bot; the next query reports the problem.
   pool.on('error', () => undefined);
+  const writes = writeTracker();
   const wrap = (client: pg.Pool | pg.PoolClient, inTx: boolean): Database => ({
     dialect: 'postgres',
     async all<T>(sql: string, params: readonly SqlValue[] = []) {
@@ -110,22 +164,26 @@ function openPostgres(url: string): Database {
       return res.rows as T[];
     },
     async run(sql, params = []) {
-      const res = await client.query(sql, params as unknown[]);
-      return res.rowCount ?? 0;
+      return writes.track(async () => (await client.query(sql, params as unknown[])).rowCount ?? 0);
     },
+    writeHealth: () => writes.health(),
     async transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
       if (inTx) return fn(wrap(client, true));
       const conn = await pool.connect();
+      let broken: Error | undefined;
       try {
         await conn.query('BEGIN');
         const result = await fn(wrap(conn, true));
         await conn.query('COMMIT');
         return result;
       } catch (err) {
-        await conn.query('ROLLBACK').catch(() => undefined);
+        await conn.query('ROLLBACK').catch((rollbackErr: Error) => {
+          broken = rollbackErr;
+        });
         throw err;
       } finally {
-        conn.release();
+        // A connection that could not even roll back (timed out, reset) is dropped, not reused.
+        conn.release(broken);
       }
     },
     async close() {

@@ -279,12 +279,15 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
 
     async getReference(conversationId) {
       const rows = await db.all<{ reference: string }>('SELECT reference FROM conversation_refs WHERE conversation_id = $1', [conversationId]);
-      return rows[0] ? (JSON.parse(rows[0].reference) as StoredReference) : null;
+      return rows[0] && rows[0].reference !== '{}' ? (JSON.parse(rows[0].reference) as StoredReference) : null;
     },
 
     async claimWelcome(conversationId) {
+      // An upsert: the reference itself is saved after the turn, so the row may not exist yet.
+      // '{}' stands for "no reference yet" until then (getReference reads it as null).
       const changed = await db.run(
-        'UPDATE conversation_refs SET welcomed = 1, updated_at = $2 WHERE conversation_id = $1 AND welcomed = 0',
+        `INSERT INTO conversation_refs (conversation_id, reference, updated_at, welcomed) VALUES ($1, '{}', $2, 1)
+         ON CONFLICT (conversation_id) DO UPDATE SET welcomed = 1, updated_at = excluded.updated_at WHERE conversation_refs.welcomed = 0`,
         [conversationId, stamp()],
       );
       return changed === 1;

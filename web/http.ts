@@ -3,6 +3,7 @@
  * works whether or not the server already installed a body parser, and Direct Line style errors.
  */
 import type { Request, Response } from 'restify';
+import { BodyError, readJsonBody } from '../bot/body-reader.ts';
 
 const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -27,46 +28,26 @@ export function isLoopbackRequest(req: Request): boolean {
   return LOOPBACK_ADDRESSES.has(remote) && LOOPBACK_HOSTNAMES.has(host);
 }
 
-/** Reads a JSON object body of at most `limit` bytes (413 beyond it, 400 when it is not a JSON object). */
+/**
+ * Reads a JSON object body through the bot's one body reader (JSON content type only, decoded
+ * size limited, nothing on disk): 413 beyond the limit, 415 for forms or other types (a web page
+ * cannot post JSON cross-origin without a preflight), 400 when it is not a JSON object.
+ */
 export async function readJsonObject(req: Request, limit: number): Promise<Record<string, unknown>> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new HttpError(413, 'MessageSizeTooBig', `The request body is larger than ${limit} bytes.`);
-  const already = (req as { body?: unknown }).body;
   let parsed: unknown;
-  if (already !== undefined && already !== null && !(typeof already === 'string' || Buffer.isBuffer(already))) {
-    // A server-wide body parser got there first and already enforced its own limit.
-    parsed = already;
-  } else {
-    const text = already !== undefined && already !== null ? String(already) : await readText(req, limit);
-    if (text.trim() === '') throw new HttpError(400, 'BadArgument', 'The request body is empty; expected a JSON object.');
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw new HttpError(400, 'BadArgument', 'The request body is not valid JSON.');
+  try {
+    parsed = await readJsonBody(req, { maxBytes: limit, maxDepth: 64 });
+  } catch (err) {
+    if (err instanceof BodyError) {
+      const code = err.status === 413 ? 'MessageSizeTooBig' : err.status === 415 ? 'UnsupportedMediaType' : 'BadArgument';
+      throw new HttpError(err.status, code, err.message);
     }
+    throw err;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new HttpError(400, 'BadArgument', 'The request body must be a JSON object.');
   }
   return parsed as Record<string, unknown>;
-}
-
-function readText(req: Request, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let size = 0;
-    req.on('data', (part: Buffer) => {
-      size += part.length;
-      if (size > limit) {
-        reject(new HttpError(413, 'MessageSizeTooBig', `The request body is larger than ${limit} bytes.`));
-        req.pause();
-        return;
-      }
-      parts.push(part);
-    });
-    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 export function sendJson(res: Response, status: number, body: unknown): void {

@@ -10,6 +10,7 @@ import { parseRetryAfter, resultForStatus, type Deliver, type DeliveryResult } f
 import type { ReminderStore } from '../../storage/reminder-store.ts';
 import type { StoredReference } from '../../storage/state-store.ts';
 import type { BotAdapter } from '../adapter.ts';
+import { boundConnectorClient } from '../outgoing-deadlines.ts';
 import type { OutgoingMessage } from '../services.ts';
 import type { BodyLookup } from './reminder-bodies.ts';
 import type { Activity, ConversationReference } from 'botbuilder';
@@ -21,14 +22,15 @@ export type ReminderSender = (reference: StoredReference, message: OutgoingMessa
  * The connector client retries 429 and 5xx inside one call (azure core's defaultRetryPolicy),
  * sleeping in-process. The scheduler owns retries for reminders instead, because its retries
  * are persisted (a restart keeps the schedule), bounded (REMINDER_MAX_RETRIES) and visible in
- * the list; so the library's policy is removed from this call's pipeline.
+ * the list; so the library's policy is replaced by one with a deadline and no retries.
  */
+const REMINDER_CALL_LIMITS = Object.freeze({ attemptMs: 10_000, totalMs: 10_000, maxRetries: 0, maxRetryAfterMs: 0 });
+
 export function createReminderSender(adapter: BotAdapter, appId: string): ReminderSender {
   return async (reference, message) => {
     let id: string | null = null;
     await adapter.continueConversationAsync(appId, reference as unknown as ConversationReference, async (context) => {
-      const client = context.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(p: { name: string }): unknown } } } | undefined;
-      client?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+      boundConnectorClient(context.turnState.get(adapter.ConnectorClientKey), REMINDER_CALL_LIMITS);
       const sent = await context.sendActivity({ type: 'message', ...(message as Partial<Activity>) });
       id = sent?.id ?? null;
     });
@@ -75,9 +77,13 @@ export function createReminderDelivery(store: ReminderStore, send: ReminderSende
       note: reminder.note,
       yes: 0,
       no: 0,
+      possibleRepeat: occ.status === 'sending',
     });
+    // The occurrence id is the idempotency key: the same on every attempt and after a takeover,
+    // so a reader (or a connector that honours it) can tell a repeat from a new reminder.
+    const channelData = { occurrenceId: occ.id, idempotencyKey: occ.id, attempt: occ.attempts + 1, possibleRepeat: occ.status === 'sending' };
     try {
-      const activityId = await send(reference, { attachments: [card] });
+      const activityId = await send(reference, { attachments: [card], channelData });
       return { ok: true, activityId };
     } catch (err) {
       return classifyDeliveryError(err);

@@ -130,7 +130,8 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   }
 
   function answerOnly(question: string, ctx: AnswerContext = {}): Answer {
-    const raw = question.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_CHARS);
+    // Cut before normalising, so the work is bounded by the limit, not by what the caller sent.
+    const raw = question.slice(0, MAX_QUESTION_CHARS * 2).replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_CHARS);
     note('normalise', () => `${raw.length} characters${question.length > MAX_QUESTION_CHARS ? ` (cut from ${question.length})` : ''}`);
     if (!raw) return abstain(ctx, 'empty');
     // Triage first: a described situation gets its route (999 first) before any lookup or refusal.

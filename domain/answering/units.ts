@@ -3,6 +3,7 @@
  * (a body's chair, a figure's value, one labelled fact...). The engine ranks units, so an
  * answer is always one stated fact with the sources that state it, never a stitched guess.
  */
+import { tokenise } from '../triage/lemmas.ts';
 import { NOT_STATED, type Attr, type Cadence, type KnowledgeRecord, type Source } from '../../knowledge/schema.ts';
 import type { AttrKey } from './intents.ts';
 import { contentTerms } from './text.ts';
@@ -69,8 +70,14 @@ const NOT_STATED_WORDING: Partial<Record<AttrKey, string>> = {
   appointedBy: 'who appoints', timescale: 'a timescale for', decides: 'who decides on', notifies: 'who notifies about',
 };
 
+/** A name that is an instruction ("Inform the LADO within one working day") reads as "How do I ...?". */
+function instruction(name: string): boolean {
+  return tokenise(name)[0]?.pos === 'VERB';
+}
+
 function questionFor(rec: KnowledgeRecord, attr: AttrKey, label?: string): string {
   const n = rec.name;
+  if (instruction(n)) return `How do I ${n.charAt(0).toLowerCase()}${n.slice(1)}?`;
   switch (attr) {
     case 'chair': return `Who chairs the ${n}?`;
     case 'viceChair': return `Who is vice-chair of the ${n}?`;
@@ -83,7 +90,7 @@ function questionFor(rec: KnowledgeRecord, attr: AttrKey, label?: string): strin
     case 'appointedBy': return `Who appoints the ${n}?`;
     case 'timescale': return `What is the timescale for ${n}?`;
     case 'value': return `${n}?`;
-    case 'fact': return label ? `${n}: ${label}?` : `Tell me about ${n}`;
+    case 'fact': return label ? `What is the ${label} of the ${n}?` : `Tell me about the ${n}`;
     default: return `What is the ${n}?`;
   }
 }
@@ -100,7 +107,9 @@ function cadenceText(rec: KnowledgeRecord, c: Cadence): string {
       : long
         ? `How often the ${rec.name} meets: ${words}`
         : `The ${rec.name} meets ${words}`;
-  const per = c.perYear === null ? '' : ` (${c.perYear === 1 ? 'once' : `${c.perYear} times`} a year)`;
+  // The count is added only where the document's words don't already say how often ("three times a year").
+  const saysCount = /\b(once|twice|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (times|a year|per year|each year)\b/i.test(words);
+  const per = c.perYear === null || saysCount ? '' : ` (${c.perYear === 1 ? 'once' : `${c.perYear} times`} a year)`;
   return `${sentence.replace(/[.\s]+$/, '')}${per}.`;
 }
 

@@ -11,11 +11,12 @@
  * Crash safety (the trade-off): a claim is a lease. An instance killed after claiming but
  * before posting loses nothing: the lease runs out and another instance (or the restarted
  * one) claims the occurrence again. Before posting, the occurrence is marked `sending`; an
- * instance killed between the connector accepting the post and our commit of `delivered`
- * (milliseconds) leaves it in `sending`, and the next claim posts it again with the same
- * idempotency key (the occurrence id, in the activity's channelData). We choose at-least-once
- * for that window because a lost meeting reminder is worse than a rare repeat, and a
- * connector that honours the key drops the repeat. Without a crash, it is exactly once.
+ * instance killed while the post is in flight (the connector's whole response time, up to the
+ * post's deadline, not just the instant before our commit of `delivered`) leaves it in
+ * `sending`, and the next claim posts it again with the same idempotency key (the occurrence
+ * id, in the activity's channelData) and marked as a possible repeat. We choose at-least-once
+ * for that window because a lost meeting reminder is worse than a rare repeat. Teams does not
+ * drop repeats by the key; the mark lets readers tell. Without a crash, it is exactly once.
  */
 import { retryDelayMs, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 import { materialise } from './materialise.ts';

@@ -61,6 +61,13 @@ describe.each<Dialect>(['sqlite', 'postgres'])('a scheduler process killed mid-r
         expect(sending.has(id), `${id} was posted ${n} times but was not in flight at the kill`).toBe(true);
         expect(n).toBe(2);
       }
+      // Every post carries its occurrence id as the idempotency key, and a repost after the takeover says it may be a repeat.
+      for (const p of mine()) expect(p.activity.channelData?.idempotencyKey).toBe(p.occurrenceId);
+      for (const [id] of repeated) {
+        const copies = mine().filter((p) => p.occurrenceId === id && p.status < 300);
+        expect(copies.at(-1)!.activity.channelData.possibleRepeat, id).toBe(true);
+        expect(JSON.stringify(copies.at(-1)!.activity.attachments)).toMatch(/may repeat one posted moments ago/);
+      }
       console.info(`[${dialect}] killed after ${postedBeforeRestart} posts; in flight at kill: ${inFlight.length} (${sending.size} sending); reposted: ${repeated.length}`);
     } finally {
       await h.close();

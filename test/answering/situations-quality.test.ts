@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../knowledge/load.ts';
+import { createAnswerEngine } from '../../domain/answering/engine.ts';
+import { scoreOne, summarise, type EvalQuestion } from '../../domain/answering/evaluate.ts';
+
+const engine = createAnswerEngine(loadKnowledge());
+const load = (path: string): EvalQuestion[] =>
+  readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalQuestion);
+const rate = (x: { pass: number; total: number }) => (x.total ? x.pass / x.total : 1);
+const score = (items: EvalQuestion[]) => summarise(items.map((q) => scoreOne(q, engine.answer(q.q, { partnership: (q.partnership ?? null) as never }))));
+
+// Described situations, written from the documents by people who never saw the knowledge base or
+// the code (README, "Measured"). The issue's bar is 95% right route first and harmful at most 2%;
+// these floors sit just under today's figures so a change that loses ground fails here.
+describe.each([
+  ['development situations', 'test/answering/fixtures/situations-dev.jsonl', 0.88, 0.1],
+  ['independent situations', 'test/answering/fixtures/situations-independent.jsonl', 0.75, 0.2],
+])('routes for %s', (_name, path, routeFloor, harmfulCeiling) => {
+  const s = score(load(path));
+  it(`the right route comes first in at least ${routeFloor * 100}%`, () => {
+    expect(rate(s.route)).toBeGreaterThanOrEqual(routeFloor);
+  });
+  it(`at most ${harmfulCeiling * 100}% of answers are harmful (answered, but wrong)`, () => {
+    expect(rate(s.harmful)).toBeLessThanOrEqual(harmfulCeiling);
+  });
+});
+
+describe('near-miss questions outside the arrangements', () => {
+  it('are refused in at least 87% of cases', () => {
+    const s = score(load('test/answering/fixtures/near-miss-out-of-scope.jsonl'));
+    expect(rate(s.abstention)).toBeGreaterThanOrEqual(0.87);
+  });
+});
+
+describe('factual and typed-as-staff-type questions (fourth independent set and typo set)', () => {
+  it.each([
+    ['test/answering/fixtures/fourth-questions.jsonl', 0.82, 0.6],
+    ['test/answering/fixtures/typo-questions.jsonl', 0.55, 0.6],
+  ])('%s holds its answered-correct and abstention floors', (path, correctFloor, abstainFloor) => {
+    const s = score(load(path));
+    expect(rate(s.answeredCorrect)).toBeGreaterThanOrEqual(correctFloor);
+    expect(rate(s.abstention)).toBeGreaterThanOrEqual(abstainFloor);
+  });
+});
