@@ -15,6 +15,7 @@ import { emergencyCard } from '../../cards/emergency-card.ts';
 import type { Answer, ConversationMemory } from '../../domain/answering/types.ts';
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import { questionHash } from '../hashing.ts';
+import { errorFields } from '../logger.ts';
 import { partnershipLabel } from '../partnerships.ts';
 import { memoryKey } from '../scope.ts';
 import { verbRoute, type Feature, type Turn } from '../route-types.ts';
@@ -126,18 +127,29 @@ export async function answerQuestion(turn: Turn, question: string): Promise<void
   const partnership = await partnershipFor(turn.services, turn.scope);
   const { state, config } = turn.services;
   const key = memoryKey(turn.context.activity, turn.scope);
-  const memory = await state.getMemory(key, config.conversationMemoryMinutes);
+  // The memory only serves follow-ups: a storage fault must never cost the person their answer.
+  const memory = await state.getMemory(key, config.conversationMemoryMinutes).catch((err: unknown) => {
+    turn.services.logger.warn({ event: 'memory.read_failed', ...errorFields(err) }, 'could not read the conversation memory');
+    return null;
+  });
   const answer = await askEngine(turn.services, q, partnership, memory);
-  if (answer.memory) await state.saveMemory(key, answer.memory, config.conversationMemoryMinutes);
   const native = teamsNative(turn.context.activity);
   const { activities, answer: sent } = answerActivities(turn.services, q, answer, partnership, { native, personal: turn.scope.kind === 'personal' });
   const ids = await turn.context.sendActivities(activities);
+  if (answer.memory) {
+    await state.saveMemory(key, answer.memory, config.conversationMemoryMinutes).catch((err: unknown) => {
+      turn.services.logger.warn({ event: 'memory.save_failed', ...errorFields(err) }, 'could not save the conversation memory');
+    });
+  }
   // Teams' thumbs up / down arrive naming the message: remember what that message answered.
   const activityId = sent ? ids[sent.index]?.id : undefined;
   if (native && sent && activityId) {
     await state.saveAnswerMessage({
       conversationId: turn.context.activity.conversation.id, activityId, answerId: sent.answerId, recordIds: answer.recordIds,
       questionHash: sent.questionHash, questionText: config.feedbackStoreQuestionText ? q : null, answerKind: answer.kind, partnership: answer.partnership,
+    }).catch((err: unknown) => {
+      // The answer has been sent; only its later thumbs up/down can't be matched to it.
+      turn.services.logger.warn({ event: 'answer_message.save_failed', ...errorFields(err) }, 'could not save the answer message');
     });
   }
 }
