@@ -3,11 +3,10 @@
  * ids named there must exist, so a renamed record fails at load with the file named, not as a
  * silent "which one?" in a conversation.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { readYaml } from './read-yaml.ts';
 import type { FollowUpData } from '../domain/answering/follow-up-types.ts';
 import { KnowledgeError } from '../domain/shared/errors.ts';
 
@@ -40,27 +39,13 @@ const Equivalents = z.object({
   siblings: z.array(z.array(z.string().min(1)).min(2)),
 }).strict();
 
-function read<T>(file: string, schema: z.ZodType<T>): T {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new KnowledgeError('KB_YAML', `${file}: not valid YAML: ${(e as Error).message}`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new KnowledgeError('KB_INVALID', `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
-}
-
 /**
  * `strict` (the full knowledge base) fails on an unknown record id; a partial knowledge base
  * (kb check --only, test fixtures) keeps only the entries whose records it holds.
  */
 export function loadFollowUps(recordIds: ReadonlySet<string>, strict = true, dir = DEFAULT_FOLLOW_UP_DIR): FollowUpData {
-  const cues = read(join(dir, 'cues.yaml'), Cues);
-  const eq = read(join(dir, 'equivalents.yaml'), Equivalents);
+  const cues = readYaml(join(dir, 'cues.yaml'), Cues);
+  const eq = readYaml(join(dir, 'equivalents.yaml'), Equivalents);
   const named = [
     ...eq.groups.flatMap((g) => g.records.map((id) => ['equivalents.yaml', id] as const)),
     ...eq.siblings.flat().map((id) => ['equivalents.yaml', id] as const),

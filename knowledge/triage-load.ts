@@ -2,11 +2,11 @@
  * Loads and validates the triage vocabulary and routes (knowledge/triage/*.yaml). Errors name
  * the file and the field, like the knowledge loader's, so an admin can fix the data.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { readYaml } from './read-yaml.ts';
 import type { TriageData } from '../domain/triage/types.ts';
 import { KnowledgeError } from '../domain/shared/errors.ts';
 
@@ -40,23 +40,9 @@ const Label = z.enum(['emergency', 'lado', 'mash', 'escalation', 'panel', 'none'
 /** Example messages per route that train the classifier (domain/triage/classifier.ts). */
 const Examples = z.partialRecord(Label, z.array(z.string().min(3))).default({});
 
-function read<T>(file: string, schema: z.ZodType<T>): T {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new KnowledgeError('KB_YAML', `${file}: not valid YAML: ${(e as Error).message}`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new KnowledgeError('KB_INVALID', `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
-}
-
 export function loadTriage(dir = DEFAULT_TRIAGE_DIR): TriageData {
-  const vocab = read(join(dir, 'vocabulary.yaml'), Vocabulary);
-  const routes = read(join(dir, 'routes.yaml'), Routes);
+  const vocab = readYaml(join(dir, 'vocabulary.yaml'), Vocabulary);
+  const routes = readYaml(join(dir, 'routes.yaml'), Routes);
   const names = new Set(Object.keys(vocab.groups));
   for (const r of routes.routes) {
     for (const c of [...r.when, ...r.unless, ...r.variants.map((v) => v.when)]) {
@@ -66,6 +52,6 @@ export function loadTriage(dir = DEFAULT_TRIAGE_DIR): TriageData {
     }
   }
   const examplesFile = join(dir, 'examples.yaml');
-  const training = existsSync(examplesFile) ? read(examplesFile, Examples) : {};
+  const training = existsSync(examplesFile) ? readYaml(examplesFile, Examples) : {};
   return { groups: vocab.groups, routes: routes.routes as TriageData['routes'], none: routes.none, training };
 }
