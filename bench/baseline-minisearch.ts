@@ -10,7 +10,6 @@ import MiniSearch from 'minisearch';
 import type { KnowledgeBase } from '../knowledge/load.ts';
 import { AcronymExpander } from '../domain/answering/acronyms.ts';
 import { Composer } from '../domain/answering/compose.ts';
-import { SITUATION_SIGNS } from '../domain/answering/engine.ts';
 import { scoreOne, summarise, type EvalQuestion } from '../domain/answering/evaluate.ts';
 import { asksForContactDetails } from '../domain/answering/limits.ts';
 import { Matcher } from '../domain/answering/matcher.ts';
@@ -77,7 +76,7 @@ export function buildMiniSearchBaseline(kb: KnowledgeBase, dev: readonly EvalQue
     }
     const elsewhere = namesOnlyElsewhere(raw);
     if (elsewhere) return { answer: refuse('other-council', { place: `${elsewhere[0]!.toUpperCase()}${elsewhere.slice(1)}` }) };
-    const describesSituation = SITUATION_SIGNS.some((g) => g in situation.matched);
+    const describesSituation = situation.describesSituation;
     if (!describesSituation && isOutOfScope(raw)) return { answer: refuse('out-of-scope') };
     if (asksForContactDetails(raw)) return { answer: refuse('contact-details') };
     const hit = index.search(raw)[0];

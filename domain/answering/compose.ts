@@ -41,8 +41,8 @@ export class Composer {
     return this.sourcesOf(units.flatMap((u) => u.sources));
   }
 
-  /** Knowledge sources as answer sources, de-duplicated, at most six. */
-  sourcesOf(sources: readonly Source[]): AnswerSource[] {
+  /** Knowledge sources as answer sources, de-duplicated, at most `limit` (six for a fact). */
+  sourcesOf(sources: readonly Source[], limit = 6): AnswerSource[] {
     const seen = new Set<string>();
     const out: AnswerSource[] = [];
     for (const s of sources) {
@@ -53,7 +53,7 @@ export class Composer {
         out.push(a);
       }
     }
-    return out.slice(0, 6);
+    return out.slice(0, limit);
   }
 
   unitText(u: AnswerUnit): { text: string; markdown: string } {

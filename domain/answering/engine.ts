@@ -51,8 +51,6 @@ const GENERAL_ATTRS: ReadonlySet<string> = new Set(['summary', 'role', 'responsi
 const FOLLOW_UP_CONFIDENCE = 0.8;
 const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 
-/** Groups whose match shows the message describes a situation: never refused as off-topic. */
-export const SITUATION_SIGNS = ['welfare', 'worry', 'worker_conduct', 'acute', 'threat', 'death', 'disagree', 'no_response'];
 
 export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = kb.triage): AnswerEngine {
   const matcher = new Matcher(kb.records);
@@ -145,7 +143,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       const named = mentionedPartnerships(raw);
       return routeAnswer(situation, named.length === 1 ? named[0]! : ctx.partnership ?? null, { byId, composer });
     }
-    const describesSituation = SITUATION_SIGNS.some((g) => g in situation.matched);
+    const describesSituation = situation.describesSituation;
 
     const elsewhere = namesOnlyElsewhere(raw);
     if (elsewhere) {
@@ -200,7 +198,9 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     const onePlace = places.includes('hackney') !== places.includes('city') ? (places.includes('hackney') ? 'hackney' : 'city') : null;
     if (onePlace) ranked = ranked.filter((r) => !r.unit.record.place || r.unit.record.place === onePlace);
     // Neither or both named: the partnership's shared record comes before one place's own.
-    else ranked = ranked.map((r) => (r.unit.record.place ? { ...r, score: r.score * PLACE_SPECIFIC_FACTOR } : r)).sort((a, b) => b.score - a.score);
+    else if (ranked.some((r) => r.unit.record.place)) {
+      ranked = ranked.map((r) => (r.unit.record.place ? { ...r, score: r.score * PLACE_SPECIFIC_FACTOR } : r)).sort((a, b) => b.score - a.score);
+    }
     // When one description of a body is silent on the point and another states it, use the one that states it.
     if (ranked[0]?.unit.notStated) {
       const stated = ranked.findIndex((r) => r.unit.attr === ranked[0]!.unit.attr && !r.unit.notStated && r.score >= ranked[0]!.score * 0.8);

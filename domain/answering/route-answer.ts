@@ -4,11 +4,11 @@
  * an honest "the arrangements don't set this out" and the national rule). Plain data: the bot
  * adds the deployment contacts and the button that starts the matching checklist.
  */
-import type { KnowledgeRecord, PartnershipId } from '../../knowledge/schema.ts';
+import type { KnowledgeRecord, PartnershipId, Source } from '../../knowledge/schema.ts';
 import type { Composer } from './compose.ts';
 import { PARTNERSHIP_LABELS } from './partnerships.ts';
 import type { TriageResult } from '../triage/triage.ts';
-import type { Answer, AnswerSource } from './types.ts';
+import type { Answer } from './types.ts';
 
 export interface RouteAnswerDeps {
   byId: ReadonlyMap<string, KnowledgeRecord>;
@@ -23,12 +23,12 @@ export function routeAnswer(result: TriageResult, partnership: PartnershipId | n
   const lines: string[] = [];
   const md: string[] = [];
   const records: KnowledgeRecord[] = [];
-  const sources: AnswerSource[] = [];
+  const sources: Source[] = [];
   const use = (id: string): KnowledgeRecord | undefined => {
     const r = deps.byId.get(id);
     if (r && !records.includes(r)) {
       records.push(r);
-      sources.push(...deps.composer.sourcesOf(r.summary.sources));
+      sources.push(...r.summary.sources);
     }
     return r;
   };
@@ -74,7 +74,8 @@ export function routeAnswer(result: TriageResult, partnership: PartnershipId | n
     text: lines.join('\n'),
     markdown: md.join('\n\n'),
     partnership,
-    sources: dedupe(sources),
+    // Every route's basis and the partnership's procedure are cited: no cap at a fact's six.
+    sources: deps.composer.sourcesOf(sources, Infinity),
     confidence: 1,
     suggestions: [],
     followUps: [],
@@ -83,14 +84,4 @@ export function routeAnswer(result: TriageResult, partnership: PartnershipId | n
     routes: result.routes,
     ...(checklist ? { checklist } : {}),
   };
-}
-
-function dedupe(sources: AnswerSource[]): AnswerSource[] {
-  const seen = new Set<string>();
-  return sources.filter((s) => {
-    const k = `${s.document}|${s.section}|${s.quote}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

@@ -71,8 +71,12 @@ const NOT_STATED_WORDING: Partial<Record<AttrKey, string>> = {
 };
 
 /** A name that is an instruction ("Inform the LADO within one working day") reads as "How do I ...?". */
+const instructionNames = new Map<string, boolean>();
 function instruction(name: string): boolean {
-  return tokenise(name)[0]?.pos === 'VERB';
+  // Asked once per unit at build time; a record has many units, so tag each name once.
+  let known = instructionNames.get(name);
+  if (known === undefined) instructionNames.set(name, (known = tokenise(name)[0]?.pos === 'VERB'));
+  return known;
 }
 
 function questionFor(rec: KnowledgeRecord, attr: AttrKey, label?: string): string {

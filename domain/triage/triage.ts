@@ -24,6 +24,8 @@ export interface TriageResult {
   classifier?: Prediction & { used: boolean };
   /** Which reader decided: the vocabulary's rules, or the classifier where the rules found nothing. */
   by: 'rules' | 'classifier' | 'none';
+  /** A sign of harm, worry or a dispute matched (TRIAGE.situationSigns): such a message is never refused as off-topic. */
+  describesSituation: boolean;
 }
 
 export interface TriageOptions {
@@ -88,7 +90,7 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     const matched: Record<string, string[]> = {};
     for (const g of groups) matched[g] = m.words(g);
     return {
-      routes: fired.map((r) => r.id), definitions: fired, extraRecords, matched, by,
+      routes: fired.map((r) => r.id), definitions: fired, extraRecords, matched, by, describesSituation: signs,
       ...(prediction ? { classifier: { ...prediction, used: !!usable } } : {}),
     };
   }
