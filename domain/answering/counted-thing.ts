@@ -16,6 +16,8 @@ const IN_PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'PUNCT']);
  * ("how many times", "how many went to...", "from how many to how many").
  */
 export function countedThing(question: string): Token | null {
+  // Most questions aren't "how many": don't tag them on the answering path.
+  if (!/\bhow\s+many\b/i.test(question)) return null;
   const tokens = tokenise(question);
   for (let i = 0; i + 2 < tokens.length; i += 1) {
     if (tokens[i]!.norm !== 'how' || tokens[i + 1]!.norm !== 'many') continue;
