@@ -5,6 +5,8 @@
  */
 import { loadTriage } from './triage-load.ts';
 import { loadFollowUps } from './follow-up-load.ts';
+import { loadShorthand } from './shorthand-load.ts';
+import type { ShorthandData } from '../domain/answering/shorthand.ts';
 import type { FollowUpData } from '../domain/answering/follow-up-types.ts';
 import type { TriageData } from '../domain/triage/types.ts';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -30,6 +32,8 @@ export interface KnowledgeBase {
   triage: TriageData;
   /** Follow-up cues and equivalent records (knowledge/follow-up/). */
   followUps?: FollowUpData;
+  /** Chat shorthand and what it stands for (knowledge/language/shorthand.yaml). */
+  shorthand?: ShorthandData;
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -105,7 +109,7 @@ export function loadKnowledge(dataDir = DEFAULT_DATA_DIR, only?: string): Knowle
   if (problems.length) {
     throw new KnowledgeError('KB_INVALID', `The knowledge base has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
   }
-  return { documents, records, fileOf, triage: loadTriage(), followUps: loadFollowUps(new Set(fileOf.keys()), dataDir === DEFAULT_DATA_DIR && !only) };
+  return { documents, records, fileOf, triage: loadTriage(), followUps: loadFollowUps(new Set(fileOf.keys()), dataDir === DEFAULT_DATA_DIR && !only), shorthand: loadShorthand() };
 }
 
 /** Every source anywhere in a record (record level and each attribute), for verification. */

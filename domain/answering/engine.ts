@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '../../knowledge/load.ts';
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import { Composer } from './compose.ts';
 import { AcronymExpander } from './acronyms.ts';
+import { createShorthand } from './shorthand.ts';
 import { createTriage, type Triage } from '../triage/triage.ts';
 import { routeAnswer } from './route-answer.ts';
 import type { TriageData } from '../triage/types.ts';
@@ -55,7 +56,9 @@ const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = kb.triage): AnswerEngine {
   const matcher = new Matcher(kb.records);
   // The knowledge base's own questions teach the triage classifier what a non-situation looks like.
-  const triage: Triage = createTriage(triageData, { negatives: matcher.units.filter((_, i) => i % 4 === 0).map((u) => u.question) });
+  // Chat shorthand ("hgy exec", "mum's bf") is read as what it stands for, by the triage and the lookup alike.
+  const expand = createShorthand(kb.shorthand ?? { terms: {}, examples: [] });
+  const triage: Triage = createTriage(triageData, { negatives: matcher.units.filter((_, i) => i % 4 === 0).map((u) => u.question), expand });
   const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
   const docYear = new Map(kb.documents.map((d) => [d.file, d.published.slice(0, 4)]));
   const byId = new Map(kb.records.map((r) => [r.id, r]));
@@ -98,7 +101,8 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   };
 
   /** Adds the checklist that fits an answered question (emergencies lead to the referral checklist), and what to remember. */
-  function answer(question: string, ctx: AnswerContext = {}): Answer {
+  function answer(typed: string, ctx: AnswerContext = {}): Answer {
+    const question = expand(typed.slice(0, MAX_QUESTION_CHARS * 2));
     // A follow-up ("and how often does it meet?") is resolved against the conversation's memory first.
     const follow = ctx.memory && followUps ? followUps.resolve(question, ctx.memory) : null;
     if (follow) note('context', () => `follow-up: ${follow.kind === 'answer' ? `${follow.unit.key}${follow.note ? ` (${follow.note})` : ''}` : follow.reason}`);

@@ -31,6 +31,8 @@ export interface TriageResult {
 export interface TriageOptions {
   /** Questions about the arrangements (the knowledge base's own questions): the classifier's "none" class. */
   negatives?: readonly string[];
+  /** Rewrites chat shorthand before reading; applied to the training examples too, so both read alike. */
+  expand?: (text: string) => string;
 }
 
 export interface Triage {
@@ -43,8 +45,9 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
   const compiled = new Map<string, CompiledTerm[]>(
     Object.entries(data.groups).map(([g, terms]) => [g, terms.map((t) => compileTerm(t, names))]),
   );
+  const expand = options.expand ?? ((t: string) => t);
   const read = (message: string) => {
-    const m = new MessageMatches(tokenise(message), compiled);
+    const m = new MessageMatches(tokenise(expand(message)), compiled);
     const groups = [...names].filter((g) => m.has(g));
     return { m, groups, features: featuresOf(m.tokens, groups) };
   };
