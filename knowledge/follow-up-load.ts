@@ -21,6 +21,7 @@ const Cues = z.object({
   same: Phrases,
   more: Phrases,
   other: Phrases,
+  earlier: Phrases,
   filler: Phrases,
   places: Phrases,
   attributes: z.record(Attr, Phrases),

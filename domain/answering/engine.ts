@@ -114,7 +114,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   }
 
   function answerFollowUp(f: FollowUpOutcome, ctx: AnswerContext): Answer {
-    if (f.kind === 'which-one') return { ...abstain(ctx, f.reason, [], null, f.detail), kind: 'clarify' };
+    if (f.kind === 'which-one') return { ...abstain(ctx, f.reason, [], null, f.detail), kind: f.reason === 'field-not-stated' ? 'unknown' : 'clarify' };
     if (f.unit.notStated) return notStatedAnswer(f.unit, ctx);
     const a = composer.single(f.unit, FOLLOW_UP_CONFIDENCE, f.unit.record.type === 'glossary' ? 'glossary' : 'fact');
     const say = (s: string) => (f.note ? `${f.note}\n${s}` : s);
@@ -276,7 +276,15 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       }
     }
 
-    // No partnership named or known, and the fact differs by partnership: answer for each, never pick one silently.
+    // No partnership named or known, and the fact differs by partnership: in a conversation about
+    // one partnership, it is that one's ("where are the reviews published?" after three questions
+    // about Hackney); otherwise answer for each, never pick one silently.
+    const carried = !scope && ctx.memory?.partnership;
+    if (carried && best.unit.record.partnership !== null && !matcher.isDistinctive(best.unit.record.id, corrected)
+      && pickPerPartnership(ranked, [carried], best).length) {
+      note('context', () => `partnership ${carried} carried from the conversation`);
+      return answerOnly(question, { ...ctx, partnership: carried, memory: null });
+    }
     if (!scope && best.unit.record.partnership !== null && !matcher.isDistinctive(best.unit.record.id, corrected)) {
       const perPartnership = pickPerPartnership(ranked, ALL_PARTNERSHIPS, best);
       if (perPartnership.length >= 2 && !saySameThing(perPartnership)) {

@@ -5,6 +5,8 @@ export interface FollowUpCues {
   same: string[];
   more: string[];
   other: string[];
+  /** "How many the year before?": the earlier figure the last answer states beside its own. */
+  earlier: string[];
   filler: string[];
   places: string[];
   /** Attribute key (as in AnswerUnit.attr) -> phrases that ask for it, most specific attribute first. */

@@ -26,7 +26,7 @@ export type FollowUpOutcome =
     /** Set when another partnership's nearest group is answered: says which group it is. */
     note?: string;
   }
-  | { kind: 'which-one'; reason: 'which-other' | 'no-equivalent'; detail: RefusalDetail };
+  | { kind: 'which-one'; reason: 'which-other' | 'no-equivalent' | 'field-not-stated'; detail: RefusalDetail };
 
 export interface FollowUpResolver {
   /** null: not a follow-up (or nothing to follow); answer the message on its own terms. */
@@ -42,12 +42,18 @@ export function isFresh(memory: ConversationMemory | null | undefined, now: Date
   return Number.isFinite(at) && now.getTime() - at <= maxMinutes * 60_000 && now.getTime() >= at - 60_000;
 }
 
-type Category = 'other' | 'same' | 'attribute' | 'more' | 'lead' | 'pronoun' | 'place' | 'filler';
+type Category = 'other' | 'same' | 'attribute' | 'more' | 'lead' | 'pronoun' | 'place' | 'filler' | 'earlier';
 
 interface Phrase { words: string[]; category: Category; attr?: string }
 
 /** Unknown words tolerated in a message that clearly refers back ("and how often does it meet, roughly?"). */
 const MAX_UNKNOWN_WITH_REFERENCE = 2;
+/**
+ * Fields a description never answers: a name, a chair, who sits on it, how often it meets. Asked
+ * of a record without one, the answer is "not stated". Looser asks ("when?", "what does it do?")
+ * may be answered by the record's description, which often holds the date or the purpose.
+ */
+const STRICT_FIELDS: ReadonlySet<string> = new Set(['holder', 'chair', 'viceChair', 'members', 'cadence', 'quorum', 'accountableTo']);
 /** The order "tell me more" walks a record in, after what was last said. */
 const MORE_FIRST = ['summary', 'role'];
 
@@ -129,7 +135,7 @@ export function createFollowUpResolver(
     if (!previous || namesOnlyElsewhere(message)) return null;
     const { found, attr, known, unknown } = read(message);
     if (known.length) return null;
-    const refers = ['other', 'same', 'more', 'lead', 'pronoun'].some((c) => found.has(c as Category));
+    const refers = ['other', 'same', 'more', 'lead', 'pronoun', 'earlier'].some((c) => found.has(c as Category));
     const places = mentionedPartnerships(message);
     if (!refers && !attr && !places.length) return null;
     if (unknown.length > (refers ? MAX_UNKNOWN_WITH_REFERENCE : 0)) return null;
@@ -156,6 +162,18 @@ export function createFollowUpResolver(
       note = r.type === 'body' || r.type === 'role'
         ? `In ${PARTNERSHIP_LABELS[p]}, the nearest equivalent of the ${previous.name} is the ${r.name}.`
         : `In ${PARTNERSHIP_LABELS[p]}:`;
+    }
+    if (found.has('earlier') && !places.length) {
+      const same = unitOf(record, memory.attr);
+      // Two years, or a comparison, in the sentence: it states the earlier figure.
+      const statesEarlier = same && (/(19|20)\d\d\b[\s\S]*(19|20)\d\d\b/.test(same.text) || /\b(compared with|from|previous|year before|last year)\b/i.test(same.text));
+      if (!same || !statesEarlier) return { kind: 'which-one', reason: 'field-not-stated', detail: { name: record.name } };
+      return { kind: 'answer', unit: same, question: same.question, how: 'attribute' };
+    }
+    // "What's the chair's name?" asks for a field: when the record holds none, say the documents
+    // don't state it, rather than repeat the record's description as if it answered.
+    if (attr && STRICT_FIELDS.has(attr) && how !== 'more' && !unitsOf(record.id).some((u) => u.attr === attr || suffixOf(u) === attr)) {
+      return { kind: 'which-one', reason: 'field-not-stated', detail: { name: record.name } };
     }
     const unit = how === 'more'
       ? nextForMore(record, memory.attr)
@@ -194,7 +212,7 @@ function buildPhrases(data: FollowUpData): Phrase[] {
   // Attributes keep their file order (most specific first); within one attribute, longest phrase first.
   const attributes = Object.entries(c.attributes).flatMap(([attr, items]) => list('attribute', items, attr));
   return [
-    ...list('other', c.other), ...list('same', c.same), ...attributes, ...list('more', c.more),
+    ...list('earlier', c.earlier), ...list('other', c.other), ...list('same', c.same), ...attributes, ...list('more', c.more),
     ...list('lead', c.leads), ...list('pronoun', c.pronouns), ...list('place', c.places), ...list('filler', c.filler),
   ];
 }

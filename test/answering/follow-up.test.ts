@@ -82,6 +82,19 @@ describe('a conversation through the engine', () => {
     expect(harrow!.memory).toBeUndefined();
   });
 
+  it('gives the earlier year of a figure when the document states it, and says so when it does not', () => {
+    const [, before] = converse(['how many children were on a child protection plan at the end of 2018/19?', 'how many the year before?']);
+    expect(before!.text).toContain('339');
+    const [, none] = converse(['who chairs the CHSCP Executive?', 'and the year before?']);
+    expect(none!.answered).toBe(false);
+  });
+
+  it('keeps to the conversation\'s partnership when a new question does not name one', () => {
+    const [, published] = converse(['Who leads the rapid review in City & Hackney?', 'where are the reviews published?']);
+    expect(published!.text).not.toMatch(/differs by partnership/);
+    expect(published!.sources.every((s) => !s.document.startsWith('000') && !s.document.startsWith('002'))).toBe(true);
+  });
+
   it('remembers ids and the attribute, never the text', () => {
     const [a] = converse(['who chairs the CHSCP Executive?']);
     expect(Object.keys(a!.memory!).sort()).toEqual(['at', 'attr', 'partnership', 'recordIds']);
