@@ -2,7 +2,7 @@
  * Loads and validates the triage vocabulary and routes (knowledge/triage/*.yaml). Errors name
  * the file and the field, like the knowledge loader's, so an admin can fix the data.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -51,7 +51,13 @@ export function loadTriage(dir = DEFAULT_TRIAGE_DIR): TriageData {
       }
     }
   }
-  const examplesFile = join(dir, 'examples.yaml');
-  const training = existsSync(examplesFile) ? readYaml(examplesFile, Examples) : {};
+  // examples.yaml and any examples-*.yaml beside it: one list per label, merged.
+  const training: Partial<Record<z.infer<typeof Label>, string[]>> = {};
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^examples(-[a-z0-9-]+)?\.yaml$/.test(f)).sort() : [];
+  for (const f of files) {
+    for (const [label, messages] of Object.entries(readYaml(join(dir, f), Examples)) as Array<[z.infer<typeof Label>, string[]]>) {
+      training[label] = [...(training[label] ?? []), ...messages];
+    }
+  }
   return { groups: vocab.groups, routes: routes.routes as TriageData['routes'], none: routes.none, training };
 }

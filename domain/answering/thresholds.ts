@@ -8,7 +8,7 @@ export const TRIAGE = {
    * log-odds beat the runner-up's by this much: below it, the reading is too close to call and
    * "I don't know, ask your DSL" is safer than a route that may be wrong.
    */
-  classifierMargin: 3,
+  classifierMargin: 5,
   /** The margin needed when no group shows harm, worry or a dispute (see situationSigns). */
   classifierMarginWithoutSigns: 8,
   /** Groups that show something happened: harm, worry, conduct, danger, death, a dispute. */
@@ -20,6 +20,11 @@ export const TRIAGE = {
    * far more confident reading to overrule them.
    */
   overrideMargin: 5,
+  /**
+   * Where the rules found a route but not 999, the urgency reading (emergency against everything
+   * else) puts 999 first when its margin is at least this: a confident "this is happening now".
+   */
+  urgencyMargin: 20,
   /** Groups that show a message describes someone (a case), not a question about the arrangements. */
   describesSomeone: ['subject', 'worker', 'family', 'agency'] as readonly string[],
 } as const;

@@ -26,6 +26,8 @@ export interface TriageResult {
   by: 'rules' | 'classifier' | 'none';
   /** A sign of harm, worry or a dispute matched (TRIAGE.situationSigns): such a message is never refused as off-topic. */
   describesSituation: boolean;
+  /** For the trace: the urgency reading's margin for 999 (negative: not urgent). */
+  urgency?: number;
 }
 
 export interface TriageOptions {
@@ -58,6 +60,12 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
   for (const r of data.routes) add(r.id, [...r.examples, ...(data.training[r.id] ?? [])]);
   add('none', [...data.none, ...(data.training.none ?? []), ...(options.negatives ?? [])]);
   const classifier = samples.some((s) => s.label !== 'none') ? trainClassifier(samples) : null;
+  // A second reading of the same examples: is this happening now (999) or not? Several routes can
+  // apply ("the PE teacher is dragging a boy into the cupboard right now": 999, then the LADO), and a
+  // one-label reading would give only one of them; this one only asks whether 999 comes first.
+  const urgency = samples.some((s) => s.label === 'emergency')
+    ? trainClassifier(samples.map((s) => ({ features: s.features, label: s.label === 'emergency' ? 'emergency' : 'none' })))
+    : null;
   const byId = new Map(data.routes.map((r) => [r.id, r]));
 
   const holds = (m: MessageMatches, c: Condition): boolean =>
@@ -87,6 +95,13 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
       fired = overridden;
       by = 'classifier';
     }
+    // 999 is never taken away by a reading (a rule saw danger: it stays first), and is added in
+    // front when the urgency reading is sure the danger is now.
+    const urgent = urgency?.predict(features);
+    if (fired.length && !fired.some((r) => r.id === 'emergency') && urgent?.label === 'emergency' && urgent.margin >= TRIAGE.urgencyMargin
+      && byId.has('emergency') && !groups.includes('statistics')) {
+      fired = [byId.get('emergency')!, ...fired];
+    }
     const suppressed = new Set(fired.flatMap((r) => r.suppress));
     fired = fired.filter((r) => !suppressed.has(r.id));
     const extraRecords = fired.flatMap((r) => r.variants.filter((v) => holds(m, v.when)).flatMap((v) => v.records));
@@ -95,6 +110,7 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     return {
       routes: fired.map((r) => r.id), definitions: fired, extraRecords, matched, by, describesSituation: signs,
       ...(prediction ? { classifier: { ...prediction, used: !!usable } } : {}),
+      ...(urgent ? { urgency: urgent.label === 'emergency' ? urgent.margin : -urgent.margin } : {}),
     };
   }
 
@@ -104,6 +120,12 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     if (lead.id === p.label) return null;
     if ((p.all[p.label] ?? 0) - (p.all[lead.id] ?? 0) < TRIAGE.overrideMargin) return null;
     const chosen = byId.get(p.label)!;
+    // A rule that saw danger now keeps 999 first against a reading of a referral or the LADO
+    // ("a teacher is hitting a pupil right now": 999, then the LADO); a reading of a death or a
+    // dispute says the danger is past or procedural, and replaces it.
+    if (lead.id === 'emergency' && (p.label === 'mash' || p.label === 'lado')) {
+      return [lead, chosen, ...fired.slice(1).filter((r) => r.id !== chosen.id)];
+    }
     // 999 goes before whatever else applies; another route replaces the lead and keeps the rest.
     return p.label === 'emergency' ? [chosen, ...fired] : [chosen, ...fired.filter((r) => r.id !== chosen.id && r !== lead)];
   }
