@@ -16,7 +16,8 @@ import { Matcher } from '../domain/answering/matcher.ts';
 import { mentionedPartnerships, namesOnlyElsewhere } from '../domain/answering/partnerships.ts';
 import { refusalText, routeToPerson, type RefusalDetail } from '../domain/answering/refusals.ts';
 import { routeAnswer } from '../domain/answering/route-answer.ts';
-import { isOutOfScope } from '../domain/answering/scope.ts';
+import { createScope } from '../domain/answering/scope.ts';
+import { createShorthand } from '../domain/answering/shorthand.ts';
 import { isStopWord, normalise, stem } from '../domain/answering/text.ts';
 import type { Answer, ReasonCode } from '../domain/answering/types.ts';
 import type { AnswerUnit } from '../domain/answering/units.ts';
@@ -43,7 +44,10 @@ export function buildMiniSearchBaseline(kb: KnowledgeBase, dev: readonly EvalQue
   const matcher = new Matcher(kb.records);
   const units = matcher.units;
   // The same triage the engine builds, trained with the same negatives (every fourth unit question).
-  const triage = createTriage(kb.triage, { negatives: units.filter((_, i) => i % 4 === 0).map((u) => u.question) });
+  // The same safety checks as the engine: shorthand, triage and the off-topic reader.
+  const expand = createShorthand(kb.shorthand ?? { terms: {}, examples: [] });
+  const triage = createTriage(kb.triage, { negatives: units.filter((_, i) => i % 4 === 0).map((u) => u.question), expand });
+  const offTopic = createScope(kb.offTopic ?? { words: [], offTopic: [] }, units.map((u) => u.question));
   const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
   const byId = new Map(kb.records.map((r) => [r.id, r]));
 
@@ -67,7 +71,7 @@ export function buildMiniSearchBaseline(kb: KnowledgeBase, dev: readonly EvalQue
 
   /** The engine's checks before retrieval, in the engine's order, then the top MiniSearch unit. */
   function retrieve(question: string): Retrieved {
-    const raw = question.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_CHARS);
+    const raw = expand(question).replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_CHARS);
     if (!raw) return { answer: refuse('empty') };
     const situation = triage.triage(raw);
     if (situation.routes.length) {
@@ -77,7 +81,7 @@ export function buildMiniSearchBaseline(kb: KnowledgeBase, dev: readonly EvalQue
     const elsewhere = namesOnlyElsewhere(raw);
     if (elsewhere) return { answer: refuse('other-council', { place: `${elsewhere[0]!.toUpperCase()}${elsewhere.slice(1)}` }) };
     const describesSituation = situation.describesSituation;
-    if (!describesSituation && isOutOfScope(raw)) return { answer: refuse('out-of-scope') };
+    if (!describesSituation && offTopic.read(raw).outOfScope) return { answer: refuse('out-of-scope') };
     if (asksForContactDetails(raw)) return { answer: refuse('contact-details') };
     const hit = index.search(raw)[0];
     return { unit: hit ? units[hit.id as number] : undefined, score: hit?.score ?? 0 };

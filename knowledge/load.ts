@@ -5,8 +5,9 @@
  */
 import { loadTriage } from './triage-load.ts';
 import { loadFollowUps } from './follow-up-load.ts';
-import { loadShorthand } from './shorthand-load.ts';
+import { loadOffTopic, loadShorthand } from './language-load.ts';
 import type { ShorthandData } from '../domain/answering/shorthand.ts';
+import type { ScopeData } from '../domain/answering/scope.ts';
 import type { FollowUpData } from '../domain/answering/follow-up-types.ts';
 import type { TriageData } from '../domain/triage/types.ts';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -34,6 +35,8 @@ export interface KnowledgeBase {
   followUps?: FollowUpData;
   /** Chat shorthand and what it stands for (knowledge/language/shorthand.yaml). */
   shorthand?: ShorthandData;
+  /** What is not this bot's business (knowledge/language/off-topic.yaml). */
+  offTopic?: ScopeData;
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -109,7 +112,7 @@ export function loadKnowledge(dataDir = DEFAULT_DATA_DIR, only?: string): Knowle
   if (problems.length) {
     throw new KnowledgeError('KB_INVALID', `The knowledge base has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
   }
-  return { documents, records, fileOf, triage: loadTriage(), followUps: loadFollowUps(new Set(fileOf.keys()), dataDir === DEFAULT_DATA_DIR && !only), shorthand: loadShorthand() };
+  return { documents, records, fileOf, triage: loadTriage(), followUps: loadFollowUps(new Set(fileOf.keys()), dataDir === DEFAULT_DATA_DIR && !only), shorthand: loadShorthand(), offTopic: loadOffTopic() };
 }
 
 /** Every source anywhere in a record (record level and each attribute), for verification. */

@@ -15,11 +15,11 @@ import { conceptWords } from './concepts.ts';
 import { detectIntent, reverseRelation } from './intents.ts';
 import { Matcher, type ScoredUnit } from './matcher.ts';
 import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS, PLACE_TERMS } from './partnerships.ts';
-import { isOutOfScope } from './scope.ts';
+import { createScope } from './scope.ts';
 import { allTerms, contentTerms, cueTerms } from './text.ts';
 import type { Answer, AnswerContext, ReasonCode } from './types.ts';
 import { countedThing, countsThing } from './counted-thing.ts';
-import { FIELD_DIRECTED_WEIGHT, PLACE_SPECIFIC_FACTOR } from './thresholds.ts';
+import { FIELD_DIRECTED_WEIGHT, PLACE_SPECIFIC_FACTOR, SCOPE } from './thresholds.ts';
 import { refusalText, routeToPerson, type RefusalDetail } from './refusals.ts';
 import type { AnswerUnit } from './units.ts';
 import { reverseAnswer } from './reverse.ts';
@@ -59,6 +59,8 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   // Chat shorthand ("hgy exec", "mum's bf") is read as what it stands for, by the triage and the lookup alike.
   const expand = createShorthand(kb.shorthand ?? { terms: {}, examples: [] });
   const triage: Triage = createTriage(triageData, { negatives: matcher.units.filter((_, i) => i % 4 === 0).map((u) => u.question), expand });
+  // The off-topic reader learns what is in scope from the knowledge base's own questions.
+  const offTopic = createScope(kb.offTopic ?? { words: [], offTopic: [] }, matcher.units.map((u) => u.question));
   const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
   const docYear = new Map(kb.documents.map((d) => [d.file, d.published.slice(0, 4)]));
   const byId = new Map(kb.records.map((r) => [r.id, r]));
@@ -154,7 +156,9 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       return abstain(ctx, 'other-council', [], null, { place: `${elsewhere[0]!.toUpperCase()}${elsewhere.slice(1)}` });
     }
     // Refusal needs positive evidence: a message with signs of a situation is never refused.
-    if (!describesSituation && isOutOfScope(raw)) {
+    const scoped = describesSituation ? null : offTopic.read(raw);
+    note('scope', () => (scoped ? `${scoped.outOfScope ? 'out of scope' : scoped.by === 'reader' ? 'off-topic unless a strong match' : 'in scope'} (${scoped.by}, reader margin ${scoped.margin.toFixed(1)})` : 'in scope (describes a situation)'));
+    if (scoped?.outOfScope) {
       return abstain(ctx, 'out-of-scope');
     }
 
@@ -178,7 +182,6 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // The 2009 action plan is Haringey's; a question about it is a Haringey question.
     const historical = /\b(2009|2008|jar|joint area review)\b/i.test(corrected);
     const scope: PartnershipId[] | null = across ? null : mentioned.length ? mentioned : historical ? ['haringey'] : ctx.partnership ? [ctx.partnership] : null;
-    note('scope', () => 'in scope (no refusal rule matched)');
     note('context', () => `partnerships ${scope?.join(', ') ?? 'any'}${across ? ' (across partnerships)' : ''}; intent ${Object.entries(intent).filter(([, w]) => w > 0).map(([k, w]) => `${k}=${w}`).join(' ') || 'none'}; terms ${terms.join(' ')}${corrected !== raw ? `; corrected "${corrected}"` : ''}`);
 
     // "Who chairs it?" names no group or topic: ask which, rather than pick one.
@@ -211,12 +214,18 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       if (stated > 0) ranked.unshift(...ranked.splice(stated, 1));
     }
     const top = ranked[0];
-    note('retrieve', () => ranked.slice(0, 5).map((r) => `${r.unit.key} ${r.score.toFixed(2)} (entity ${r.entity.toFixed(2)}, lexical ${r.lexical.toFixed(2)})`).join('; ') || 'nothing');
+    note('retrieve', () => ranked.slice(0, 5).map((r) => `${r.unit.key} ${r.score.toFixed(2)} (entity ${r.entity.toFixed(2)}, lexical ${r.lexical.toFixed(2)}, own ${r.own.toFixed(2)})`).join('; ') || 'nothing');
     // "What subgroups does Harrow have?" is answered from the structure, not by one fact.
     const listing = listKind(corrected);
     if (listing) {
       const l = listAnswer(matcher, composer, kb.documents, listing.kinds, listing.label, scope ?? ALL_PARTNERSHIPS, 0.8, top?.unit);
       if (l) return l;
+    }
+    // The off-topic reader's view counts only against a weak match: "can I book the big room for
+    // the away day?" matches the Business Unit by its words, not by what it asks.
+    // In a conversation, a terse message is read as continuing it, not as off-topic.
+    if (scoped?.by === 'reader' && !ctx.memory && (!top || top.score < SCOPE.answerAbove)) {
+      return abstain(ctx, 'out-of-scope');
     }
     const unknown = matcher.unknownShare(corrected);
     if (!top || top.score < ABSTAIN_BELOW || (unknown > 0.5 && top.lexical < 0.6) || (top.lexical < 0.25 && top.entity < 0.5)) {
@@ -283,7 +292,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     if (carried && best.unit.record.partnership !== null && !matcher.isDistinctive(best.unit.record.id, corrected)
       && pickPerPartnership(ranked, [carried], best).length) {
       note('context', () => `partnership ${carried} carried from the conversation`);
-      return answerOnly(question, { ...ctx, partnership: carried, memory: null });
+      return answerOnly(question, { ...ctx, partnership: carried });
     }
     if (!scope && best.unit.record.partnership !== null && !matcher.isDistinctive(best.unit.record.id, corrected)) {
       const perPartnership = pickPerPartnership(ranked, ALL_PARTNERSHIPS, best);

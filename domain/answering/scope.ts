@@ -1,20 +1,67 @@
 /**
- * Questions outside what this bot is for (travel, IT help, writing requests, small talk).
- * These are refused outright rather than matched to the nearest safeguarding fact.
+ * Questions outside what this bot is for (travel, IT help, HR, writing requests, small talk),
+ * refused rather than matched to the nearest safeguarding fact. Two readers, both over data:
+ *  - words that mark a request as another kind of work (knowledge/language/off-topic.yaml `words`);
+ *  - a naive Bayes reading trained on off-topic examples (`offTopic`) against the knowledge
+ *    base's own questions, for wording no list foresaw ("can I book the big room for the away day?").
+ * Triage runs first: a message with any sign of a child's situation never reaches this.
  */
+import naiveBayes from 'wink-naive-bayes-text-classifier';
+import { tokenise } from '../triage/lemmas.ts';
 import { normalise } from './text.ts';
 import { smallTalk } from './small-talk.ts';
+import { SCOPE } from './thresholds.ts';
 
-const OUT_OF_SCOPE = [
-  /\b(bus|buses|train|trains|tube|timetable|parking|traffic|taxi)\b/,
-  /\b(weather|forecast|rain|sunny)\b/,
-  /\b(poem|poetry|song|joke|story|limerick|haiku|essay|recipe)\b/,
-  /\b(out of office|password|laptop|printer|wifi|wi fi|vpn|outlook|email signature|log ?in|login|reset my|install|software|it help|helpdesk|service desk|my computer|screen)\b/,
-  /\b(payslip|salary|annual leave|holiday booking|expenses|pension|canteen|lunch|football (match|score|results|fixtures)|league table)\b/,
-  /\b(write|draft|compose|rewrite|translate|summari[sz]e)\b.*\b(message|email|e mail|letter|card|poem|post|essay|speech|tweet|note|reply|text)\b/,
-];
+export interface ScopeData {
+  /** Phrases (normalised words) that alone mark a request as off-topic. */
+  words: string[];
+  /** Example off-topic messages that train the reader. */
+  offTopic: string[];
+}
 
-export function isOutOfScope(question: string): boolean {
-  const text = normalise(question);
-  return smallTalk(question) !== null || OUT_OF_SCOPE.some((re) => re.test(text));
+export interface ScopeReading {
+  /** Refuse now: small talk or an off-topic word. */
+  outOfScope: boolean;
+  /** How it was read: 'reader' means the reader thinks it off-topic (see SCOPE.answerAbove). */
+  by: 'small-talk' | 'words' | 'reader' | 'none';
+  /** The reader's margin for off-topic (negative: in scope). */
+  margin: number;
+}
+
+export interface Scope {
+  read(question: string): ScopeReading;
+}
+
+const features = (text: string): string[] =>
+  [...new Set(tokenise(text).filter((t) => !t.stop && /[a-z0-9]/.test(t.norm)).map((t) => t.lemma))];
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function createScope(data: ScopeData, inScopeQuestions: readonly string[]): Scope {
+  const words = data.words.length
+    ? new RegExp(`\\b(${data.words.map((w) => escape(normalise(w))).join('|')})\\b`)
+    : null;
+  const nb = naiveBayes();
+  nb.definePrepTasks([(x: never) => x]);
+  nb.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });
+  for (const q of data.offTopic) nb.learn(features(q), 'off');
+  for (const q of inScopeQuestions) nb.learn(features(q), 'in');
+  const trained = data.offTopic.length > 0 && inScopeQuestions.length > 0;
+  if (trained) nb.consolidate();
+
+  return {
+    read(question) {
+      if (smallTalk(question) !== null) return { outOfScope: true, by: 'small-talk', margin: 0 };
+      if (words?.test(normalise(question))) return { outOfScope: true, by: 'words', margin: 0 };
+      if (!trained) return { outOfScope: false, by: 'none', margin: 0 };
+      const odds = nb.computeOdds(features(question)) as Array<[string, number]>;
+      const off = odds.find(([l]) => l === 'off')?.[1] ?? 0;
+      const inn = odds.find(([l]) => l === 'in')?.[1] ?? 0;
+      const margin = off - inn;
+      // The reader alone never refuses: the engine refuses on its reading only when the knowledge
+      // base has no strong match either (SCOPE.answerAbove), so a terse in-scope question it
+      // misreads still gets its answer.
+      return { outOfScope: false, by: margin >= SCOPE.readerMargin ? 'reader' : 'none', margin };
+    },
+  };
 }

@@ -40,3 +40,16 @@ export const FIELD_DIRECTED_WEIGHT = 3;
  * the shared City & Hackney record should answer first, the place's own only if nothing shared does.
  */
 export const PLACE_SPECIFIC_FACTOR = 0.9;
+
+export const SCOPE = {
+  /**
+   * The off-topic reader refuses a question only when its log-odds for "off-topic" beat "a question
+   * the knowledge base answers" by this much: a wrong refusal loses a right answer, so it must be sure.
+   */
+  readerMargin: 4,
+  /**
+   * A question the reader thinks off-topic is still answered when its best match scores at least
+   * this: strong matches (a named group and its attribute) are in scope whatever the wording.
+   */
+  answerAbove: 0.6,
+} as const;

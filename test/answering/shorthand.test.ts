@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/load.ts';
-import { loadShorthand } from '../../knowledge/shorthand-load.ts';
+import { loadShorthand } from '../../knowledge/language-load.ts';
 import { createShorthand } from '../../domain/answering/shorthand.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
 

@@ -1,0 +1,54 @@
+/**
+ * What is not this bot's business: off-topic words and the off-topic reader (both data in
+ * knowledge/language/off-topic.yaml). A refusal needs positive evidence; a described situation
+ * and a strong match are never refused.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../knowledge/load.ts';
+import { loadOffTopic } from '../../knowledge/language-load.ts';
+import { createAnswerEngine } from '../../domain/answering/engine.ts';
+
+const engine = createAnswerEngine(loadKnowledge());
+
+describe('off-topic requests are refused as such, not answered with the nearest fact', () => {
+  it.each([
+    'how do I reset my outlook password',
+    "what's the weather like on friday",
+    'how do I share my screen in teams',
+    // No listed word: the reader, against a weak match.
+    'Is there a discount at the leisure centre gym for council employees?',
+    'Can I book the big meeting room for our team away day next week?',
+  ])('%s', (q) => {
+    const a = engine.answer(q);
+    expect(a.answered).toBe(false);
+    expect(a.reason).toBe('out-of-scope');
+  });
+});
+
+describe('never refused as off-topic', () => {
+  it.each([
+    ['a strong match in terse wording', 'who chairs the CHSCP Executive?'],
+    ['a disclosure that mentions a screen', 'a pupil showed me a screen shot of messages from an older man asking her to meet'],
+    ['a disclosure at lunch on the train', 'he told me at lunch on the train home that his dad hits him'],
+  ])('%s', (_why, q) => {
+    expect(engine.answer(q).reason).not.toBe('out-of-scope');
+  });
+
+  it('a terse message in a conversation (it continues the conversation)', () => {
+    const first = engine.answer('How often does the Haringey CDOP meet?');
+    const next = engine.answer('was the eCDOP system up and running?', { memory: first.memory ?? null });
+    expect(next.reason).not.toBe('out-of-scope');
+  });
+});
+
+describe('the off-topic file as configuration', () => {
+  it('needs examples, and names the file when they are missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'off-topic-'));
+    const file = join(dir, 'off-topic.yaml');
+    writeFileSync(file, 'words: [weather]\n');
+    expect(() => loadOffTopic(file)).toThrow(/off-topic\.yaml: offTopic/);
+  });
+});
