@@ -9,6 +9,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { basename, join } from 'node:path';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { createAnswerEngine } from '../domain/answering/engine.ts';
+import { isConversation } from '../domain/answering/evaluate-conversations.ts';
 import { pct, scoreOne, summarise, type EvalQuestion, type EvalSummary } from '../domain/answering/evaluate.ts';
 import type { Answer } from '../domain/answering/types.ts';
 import { buildBaseline } from './baseline-bm25.ts';
@@ -28,7 +29,9 @@ const LABELS: Record<string, string> = {
 };
 
 const loadSet = (path: string): EvalQuestion[] => (existsSync(path)
-  ? readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalQuestion)
+  // Conversations ("turns") are scored by `npm run eval`; the bench compares single questions.
+  ? readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as unknown)
+    .filter((l) => !isConversation(l)) as EvalQuestion[]
   : []);
 
 /** Every question set there is: the shared dev set, then each fixture file (read as data, not imported). */
