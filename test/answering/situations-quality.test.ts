@@ -15,11 +15,16 @@ const score = (items: EvalQuestion[]) => summarise(items.map((q) => scoreOne(q, 
 // these floors sit just under today's figures so a change that loses ground fails here.
 describe.each([
   ['development situations', 'test/answering/fixtures/situations-dev.jsonl', 0.88, 0.1],
-  ['independent situations', 'test/answering/fixtures/situations-independent.jsonl', 0.75, 0.2],
+  ['independent situations', 'test/answering/fixtures/situations-independent.jsonl', 0.84, 0.14],
+  ['second independent situations', 'test/answering/fixtures/situations-second.jsonl', 0.85, 0.11],
+  ['third independent situations (scored once, never looked into)', 'test/answering/fixtures/situations-third.jsonl', 0.82, 0.16],
 ])('routes for %s', (_name, path, routeFloor, harmfulCeiling) => {
   const s = score(load(path));
   it(`the right route comes first in at least ${routeFloor * 100}%`, () => {
     expect(rate(s.route)).toBeGreaterThanOrEqual(routeFloor);
+  });
+  it('999 comes first for at least 88% of the immediate-danger messages (the bar is all of them)', () => {
+    expect(rate(s.perRoute.emergency ?? { pass: 0, total: 0 })).toBeGreaterThanOrEqual(0.88);
   });
   it(`at most ${harmfulCeiling * 100}% of answers are harmful (answered, but wrong)`, () => {
     expect(rate(s.harmful)).toBeLessThanOrEqual(harmfulCeiling);
@@ -27,16 +32,22 @@ describe.each([
 });
 
 describe('near-miss questions outside the arrangements', () => {
-  it('are refused in at least 87% of cases', () => {
-    const s = score(load('test/answering/fixtures/near-miss-out-of-scope.jsonl'));
-    expect(rate(s.abstention)).toBeGreaterThanOrEqual(0.87);
+  it.each([
+    ['test/answering/fixtures/near-miss-out-of-scope.jsonl', 0.92],
+    ['test/answering/fixtures/near-miss-second.jsonl', 0.88],
+    ['test/answering/fixtures/near-miss-third.jsonl', 0.8],
+  ])('%s: refused in at least the floor', (path, floor) => {
+    const s = score(load(path));
+    expect(rate(s.abstention)).toBeGreaterThanOrEqual(floor);
   });
 });
 
 describe('factual and typed-as-staff-type questions (fourth independent set and typo set)', () => {
   it.each([
     ['test/answering/fixtures/fourth-questions.jsonl', 0.82, 0.6],
-    ['test/answering/fixtures/typo-questions.jsonl', 0.55, 0.6],
+    ['test/answering/fixtures/typo-questions.jsonl', 0.6, 0.6],
+    ['test/answering/fixtures/fifth-questions.jsonl', 0.76, 0.8],
+    ['test/answering/fixtures/typo-second.jsonl', 0.74, 0.9],
   ])('%s holds its answered-correct and abstention floors', (path, correctFloor, abstainFloor) => {
     const s = score(load(path));
     expect(rate(s.answeredCorrect)).toBeGreaterThanOrEqual(correctFloor);
