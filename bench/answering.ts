@@ -16,7 +16,7 @@ import { buildBaseline } from './baseline-bm25.ts';
 import { buildMiniSearchBaseline } from './baseline-minisearch.ts';
 import { heapAfterGc, mb, ms, percentile } from './stats.ts';
 
-const DEV = '../shared/eval/dev-questions.jsonl';
+// The dev set is a copy of ../shared/eval/dev-questions.jsonl kept with the other fixtures.
 const FIXTURES = 'test/answering/fixtures';
 /** The issue's bar for the engine (issue 9): printed as a figure, not asserted. */
 const P95_BAR_MS = 15;
@@ -41,7 +41,7 @@ function questionSets(): Array<{ label: string; questions: EvalQuestion[] }> {
   const fixtures = existsSync(FIXTURES)
     ? readdirSync(FIXTURES).filter((f) => f.endsWith('.jsonl')).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((f) => join(FIXTURES, f))
     : [];
-  return [DEV, ...fixtures]
+  return fixtures
     .map((path) => ({ name: basename(path, '.jsonl'), questions: loadSet(path) }))
     .filter((s) => s.questions.length)
     .map((s) => ({ label: LABELS[s.name] ?? s.name, questions: s.questions }));

@@ -38,6 +38,11 @@ export interface AnswerCardInput {
   nativeFeedback?: boolean;
   /** Teams personal chat offers the follow-ups as suggested actions above the compose box instead. */
   followUpsElsewhere?: boolean;
+  /**
+   * The message carries Teams citations (numbered references with the quote in their pop-up): the
+   * card then leaves out its own source list and quotes, so Teams doesn't show the sources twice.
+   */
+  citationsElsewhere?: boolean;
 }
 
 export function answerCard(input: AnswerCardInput): CardAttachment {
@@ -58,9 +63,9 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
     heading,
     markdown: answer.markdown || answer.text,
     historicalNote: historical ? 'Part of this comes from a historical document; check current arrangements.' : '',
-    sources: answer.sources.map((s) => ({ line: sourceLink(s) })),
+    sources: input.citationsElsewhere ? [] : answer.sources.map((s) => ({ line: sourceLink(s) })),
     // Only quotes we hold: no placeholder lines, and no toggle at all when there is nothing to show.
-    quotes: answer.sources.filter((s) => s.quote).map((s) => ({ quote: `"${s.quote}"`, from: sourceLine(s) })),
+    quotes: input.citationsElsewhere ? [] : answer.sources.filter((s) => s.quote).map((s) => ({ quote: `"${s.quote}"`, from: sourceLine(s) })),
     followUps: input.followUpsElsewhere ? [] : answer.followUps.slice(0, 3).map(questionButton),
     checklistId: answer.checklist ?? '',
     checklistTitle: answer.checklist ? CHECKLIST_BUTTONS[answer.checklist] : '',

@@ -9,10 +9,13 @@ import { z } from 'zod';
 import { readYaml } from './read-yaml.ts';
 import type { ShorthandData } from '../domain/answering/shorthand.ts';
 import type { ScopeData } from '../domain/answering/scope.ts';
+import type { IntentRule } from '../domain/answering/intents.ts';
+import { KnowledgeError } from '../domain/shared/errors.ts';
 
 const LANGUAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'language');
 export const DEFAULT_SHORTHAND_FILE = join(LANGUAGE_DIR, 'shorthand.yaml');
 export const DEFAULT_OFF_TOPIC_FILE = join(LANGUAGE_DIR, 'off-topic.yaml');
+export const DEFAULT_INTENTS_FILE = join(LANGUAGE_DIR, 'intents.yaml');
 
 const Shorthand = z.object({
   terms: z.record(z.string().regex(/^[a-z0-9&'/+]+$/, 'a key is one lower-case word'), z.string().min(1)),
@@ -30,4 +33,29 @@ const OffTopic = z.object({
 
 export function loadOffTopic(file = DEFAULT_OFF_TOPIC_FILE): ScopeData {
   return readYaml(file, OffTopic);
+}
+
+const ATTRS = ['summary', 'role', 'chair', 'viceChair', 'members', 'cadence', 'accountableTo', 'quorum', 'area', 'statutoryPartners', 'leads',
+  'independentRoles', 'holder', 'responsibilities', 'appointedBy', 'documentName', 'levels', 'statutorySections', 'maintainedBy', 'reviewCycle',
+  'policyName', 'stages', 'finalStage', 'involved', 'timescale', 'decides', 'notifies', 'value', 'expansion', 'standard', 'owner', 'deadline', 'fact'] as const;
+const Phrases = z.array(z.string().min(1)).min(1);
+const Intents = z.object({
+  rules: z.array(z.object({
+    weights: z.partialRecord(z.enum(ATTRS), z.number().positive()),
+    any: Phrases.optional(),
+    all: z.array(Phrases).min(2).optional(),
+    start: Phrases.optional(),
+    prefix: Phrases.optional(),
+    not: Phrases.optional(),
+    examples: z.array(z.string().min(1)).min(1),
+  }).strict()).min(1),
+}).strict();
+
+export function loadIntents(file = DEFAULT_INTENTS_FILE): IntentRule[] {
+  const { rules } = readYaml(file, Intents);
+  rules.forEach((r, i) => {
+    if (!r.any && !r.all && !r.start && !r.prefix) throw new KnowledgeError('KB_INVALID', `${file}: rules.${i}: a rule needs any, all, start or prefix`);
+    if (!Object.keys(r.weights).length) throw new KnowledgeError('KB_INVALID', `${file}: rules.${i}.weights: at least one attribute`);
+  });
+  return rules as IntentRule[];
 }

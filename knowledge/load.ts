@@ -5,7 +5,8 @@
  */
 import { loadTriage } from './triage-load.ts';
 import { loadFollowUps } from './follow-up-load.ts';
-import { loadOffTopic, loadShorthand } from './language-load.ts';
+import { loadIntents, loadOffTopic, loadShorthand } from './language-load.ts';
+import type { IntentRule } from '../domain/answering/intents.ts';
 import type { ShorthandData } from '../domain/answering/shorthand.ts';
 import type { ScopeData } from '../domain/answering/scope.ts';
 import type { FollowUpData } from '../domain/answering/follow-up-types.ts';
@@ -37,6 +38,8 @@ export interface KnowledgeBase {
   shorthand?: ShorthandData;
   /** What is not this bot's business (knowledge/language/off-topic.yaml). */
   offTopic?: ScopeData;
+  /** What kind of fact a question asks for (knowledge/language/intents.yaml). */
+  intents?: IntentRule[];
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -112,7 +115,7 @@ export function loadKnowledge(dataDir = DEFAULT_DATA_DIR, only?: string): Knowle
   if (problems.length) {
     throw new KnowledgeError('KB_INVALID', `The knowledge base has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
   }
-  return { documents, records, fileOf, triage: loadTriage(), followUps: loadFollowUps(new Set(fileOf.keys()), dataDir === DEFAULT_DATA_DIR && !only), shorthand: loadShorthand(), offTopic: loadOffTopic() };
+  return { documents, records, fileOf, triage: loadTriage(), followUps: loadFollowUps(new Set(fileOf.keys()), dataDir === DEFAULT_DATA_DIR && !only), shorthand: loadShorthand(), offTopic: loadOffTopic(), intents: loadIntents() };
 }
 
 /** Every source anywhere in a record (record level and each attribute), for verification. */

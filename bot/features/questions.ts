@@ -22,6 +22,7 @@ import { verbRoute, type Feature, type Turn } from '../route-types.ts';
 import type { Services } from '../services.ts';
 import { MESSAGES } from '../user-messages.ts';
 import { partnershipFor } from './core.ts';
+import { buttonTitle } from '../../cards/button-title.ts';
 
 export const MAX_QUESTION_CHARS = 1000;
 
@@ -84,10 +85,11 @@ export function answerActivities(
       partnershipLabel: partnershipLabel(answer.partnership),
       nativeFeedback: native,
       followUpsElsewhere: suggest,
+      citationsElsewhere: native && answer.sources.length > 0,
     });
     answered = { index: out.length, answerId, questionHash: hash };
     const suggestions = suggest
-      ? { suggestedActions: { to: [], actions: answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS).map((q) => ({ type: 'imBack', title: q, value: q })) } }
+      ? { suggestedActions: { to: [], actions: answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS).map((q) => ({ type: 'imBack', title: buttonTitle(q), value: q })) } }
       : {};
     out.push(native && answer.sources.length
       ? { text: citationText(answer.sources), entities: [citationEntity(answer.sources) as unknown as Entity], channelData: { feedbackLoopEnabled: true }, attachments: [card], ...suggestions }

@@ -12,7 +12,7 @@ import { createTriage, type Triage } from '../triage/triage.ts';
 import { routeAnswer } from './route-answer.ts';
 import type { TriageData } from '../triage/types.ts';
 import { conceptWords } from './concepts.ts';
-import { detectIntent, reverseRelation } from './intents.ts';
+import { createIntentReader, reverseRelation } from './intents.ts';
 import { Matcher, type ScoredUnit } from './matcher.ts';
 import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS, PLACE_TERMS } from './partnerships.ts';
 import { createScope } from './scope.ts';
@@ -60,6 +60,8 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   const expand = createShorthand(kb.shorthand ?? { terms: {}, examples: [] });
   const triage: Triage = createTriage(triageData, { negatives: matcher.units.filter((_, i) => i % 4 === 0).map((u) => u.question), expand });
   // The off-topic reader learns what is in scope from the knowledge base's own questions.
+  // What kind of fact a question asks for: rules as data (knowledge/language/intents.yaml).
+  const detectIntent = createIntentReader(kb.intents ?? []);
   const offTopic = createScope(kb.offTopic ?? { words: [], offTopic: [] }, matcher.units.map((u) => u.question));
   const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
   const docYear = new Map(kb.documents.map((d) => [d.file, d.published.slice(0, 4)]));
@@ -314,8 +316,8 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       .find((u) => u && !u.notStated);
     if (second) return { ...composer.combined([best.unit, second], confidence), followUps: followUpsFor(best.unit, ctx) };
     const clause = secondClause(corrected);
-    const other = clause ? answerFromSameRecord(matcher, best.unit, clause) : null;
-    if (clause && other) return { ...composer.combined(inAskedOrder(corrected, clause, best.unit, other), confidence), followUps: followUpsFor(best.unit, ctx) };
+    const other = clause ? answerFromSameRecord(detectIntent, matcher, best.unit, clause) : null;
+    if (clause && other) return { ...composer.combined(inAskedOrder(detectIntent, corrected, clause, best.unit, other), confidence), followUps: followUpsFor(best.unit, ctx) };
 
     // A general answer ("what is / how does") is completed by the closest detail of the same record.
     const detail = ['summary', 'fact', 'role'].includes(best.unit.attr)

@@ -3,7 +3,7 @@
  * does it meet?". The first is answered by the ranking; the second clause is answered from the
  * same record when it has that fact (its subject is usually "it"), so both get an answer.
  */
-import { detectIntent, type AttrKey } from './intents.ts';
+import type { AttrKey, DetectIntent } from './intents.ts';
 import type { Matcher } from './matcher.ts';
 import { contentTerms } from './text.ts';
 import type { AnswerUnit } from './units.ts';
@@ -17,14 +17,14 @@ export function secondClause(question: string): string | null {
 }
 
 /** The two answers in the order the message asked them. */
-export function inAskedOrder(question: string, clause: string, found: AnswerUnit, other: AnswerUnit): AnswerUnit[] {
+export function inAskedOrder(detectIntent: DetectIntent, question: string, clause: string, found: AnswerUnit, other: AnswerUnit): AnswerUnit[] {
   const first = detectIntent(question.slice(0, Math.max(0, question.length - clause.length)));
   const second = detectIntent(clause);
   return (second[found.attr] ?? 0) > (first[found.attr] ?? 0) ? [other, found] : [found, other];
 }
 
 /** The unit of `record` that answers `clause`, if it is a different, stated fact. */
-export function answerFromSameRecord(matcher: Matcher, first: AnswerUnit, clause: string): AnswerUnit | null {
+export function answerFromSameRecord(detectIntent: DetectIntent, matcher: Matcher, first: AnswerUnit, clause: string): AnswerUnit | null {
   const intent = detectIntent(clause);
   const terms = new Set(contentTerms(clause));
   let best: { unit: AnswerUnit; score: number } | null = null;

@@ -23,10 +23,6 @@ const QUESTION_WORDS = new Set(
 );
 
 /** Chat shorthand people type in Teams, spelled out so it meets the documents' words. */
-const SHORTHAND: Record<string, string> = {
-  rep: 'representative', reps: 'representatives', exec: 'executive', execs: 'executives', mtg: 'meeting', mtgs: 'meetings',
-  dept: 'department', info: 'information', govt: 'government', r: 'are', u: 'you', wat: 'what', wot: 'what', hw: 'how',
-};
 
 export function normalise(text: string): string {
   return text
@@ -42,7 +38,6 @@ export function normalise(text: string): string {
     .replace(/\bs\.?\s?(17|47|20|31)\b/g, 'section$1')
     .replace(/\bsection\s+(17|47|20|31)\b/g, 'section$1')
     .replace(/'s\b/g, '')
-    .replace(/\b(reps?|execs?|mtgs?|dept|info|govt|r|u|wat|wot|hw)\b/g, (w) => SHORTHAND[w] ?? w)
     .replace(/[^a-z0-9%£.\s]/g, ' ')
     .replace(/(\D)\.|\.(\D)|\.$/g, '$1 $2')
     .replace(/\s+/g, ' ')

@@ -12,7 +12,7 @@ import { PartnershipId } from '../schema.ts';
 
 const args = process.argv.slice(2);
 const fileAt = args.indexOf('--file');
-const file = resolve(fileAt >= 0 ? args[fileAt + 1]! : '../shared/eval/dev-questions.jsonl');
+const file = resolve(fileAt >= 0 ? args[fileAt + 1]! : 'test/answering/fixtures/dev-questions.jsonl');
 const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as unknown);
 // Lines with "turns" are conversations (follow-ups carry the memory); the others single questions.
 const conversations = lines.filter(isConversation);

@@ -68,8 +68,12 @@ describe('Teams answers', () => {
     expect(entity.citation[0]!.appearance.abstract).toMatch(/^§\S+: "/);
     expect(entity.citation[0]!.appearance.keywords?.[0]).toMatch(/^Section /);
     expect(JSON.stringify(a)).not.toContain('AIGeneratedContent');
-    // The card keeps what cards do better, without its own feedback buttons.
+    // The card keeps what cards do better, without its own feedback buttons, and without its own
+    // source list: Teams shows the numbered references, so the sources appear once.
     expect(cardSubmits(cardOf(sent)).map((s) => s.title)).not.toContain('Yes');
+    const cardText = JSON.stringify(cardOf(sent));
+    expect(cardText).not.toContain('Show or hide the quote');
+    expect(cardText).not.toContain(entity.citation[0]!.appearance.name);
   });
 
   it('store a thumbs-down invoke like card feedback, one vote per person, the comment only when allowed', async () => {
@@ -113,5 +117,7 @@ describe('Web Chat answers', () => {
     expect(sent.activity.entities ?? []).toEqual([]);
     expect(sent.activity.channelData?.feedbackLoopEnabled).toBeUndefined();
     expect(cardSubmits(cardOf(sent)).map((s) => s.title)).toEqual(expect.arrayContaining(['Yes', 'No']));
+    // Without Teams citations the card lists the sources itself.
+    expect(JSON.stringify(cardOf(sent))).toMatch(/Harrow/);
   });
 });
