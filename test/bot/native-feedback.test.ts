@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { questionHash } from '../../bot/hashing.ts';
-import { activity, cardOf, cardSubmits, message, startBot, type BotUnderTest } from '../support/bot-server.ts';
+import { activity, cardOf, cardSubmits, cardTexts, message, startBot, type BotUnderTest } from '../support/bot-server.ts';
 
 const QUESTION = 'Who chairs the Harrow Strategic Safeguarding Partnership?';
 
@@ -71,9 +71,9 @@ describe('Teams answers', () => {
     // The card keeps what cards do better, without its own feedback buttons, and without its own
     // source list: Teams shows the numbered references, so the sources appear once.
     expect(cardSubmits(cardOf(sent)).map((s) => s.title)).not.toContain('Yes');
-    const cardText = JSON.stringify(cardOf(sent));
-    expect(cardText).not.toContain('Show or hide the quote');
-    expect(cardText).not.toContain(entity.citation[0]!.appearance.name);
+    const shown = cardTexts(cardOf(sent)).join('\n');
+    expect(JSON.stringify(cardOf(sent))).not.toContain('Show or hide the quote');
+    expect(shown).not.toContain(entity.citation[0]!.appearance.name);
   });
 
   it('store a thumbs-down invoke like card feedback, one vote per person, the comment only when allowed', async () => {
@@ -117,7 +117,11 @@ describe('Web Chat answers', () => {
     expect(sent.activity.entities ?? []).toEqual([]);
     expect(sent.activity.channelData?.feedbackLoopEnabled).toBeUndefined();
     expect(cardSubmits(cardOf(sent)).map((s) => s.title)).toEqual(expect.arrayContaining(['Yes', 'No']));
-    // Without Teams citations the card lists the sources itself.
-    expect(JSON.stringify(cardOf(sent))).toMatch(/Harrow/);
+    // Without Teams citations the card lists the sources itself: a real document with its
+    // publication date, and the quote behind a toggle.
+    const texts = cardTexts(cardOf(sent));
+    expect(texts).toContain('Source');
+    expect(texts.some((t) => /Harrow.*, .+\(\w+ \d{4}\)/.test(t))).toBe(true);
+    expect(JSON.stringify(cardOf(sent))).toContain('Action.ToggleVisibility');
   });
 });
