@@ -38,7 +38,7 @@ export class Composer {
 
   /** Sources of the units, de-duplicated, the most specific (attribute) sources first. */
   sources(units: readonly AnswerUnit[]): AnswerSource[] {
-    return this.sourcesOf(units.flatMap((u) => u.sources));
+    return this.sourcesOf([...units.flatMap((u) => u.sources), ...units.flatMap((u) => (u.record.conflicts ?? []).flatMap((c) => c.sources))]);
   }
 
   /** Knowledge sources as answer sources, de-duplicated, at most `limit` (six for a fact). */
@@ -62,8 +62,10 @@ export class Composer {
     if (u.qualifier && !saysAlready(text, u.qualifier)) text = `${text.replace(/\.$/, '')} (${u.qualifier}).`;
     const historical = u.record.historical && !/\b2009\b/.test(text) ? ` (This is from the ${u.record.historical.asOf.slice(0, 4)} action plan, a historical document.)` : '';
     const items = u.items?.length && !u.items.every((i) => text.includes(i)) ? u.items : [];
-    const plain = `${text}${historical}${items.length ? `\n${items.map((i) => `- ${i}`).join('\n')}` : ''}`;
-    const md = `${text}${historical}${items.length ? `\n\n${items.map((i) => `- ${i}`).join('\n')}` : ''}`;
+    // Where two documents disagree, both are given (with their dates, in the sources), never one silently.
+    const differ = (u.record.conflicts ?? []).filter((c) => !saysAlready(text, c.text)).map((c) => ` The documents differ: ${c.text}`).join('');
+    const plain = `${text}${historical}${differ}${items.length ? `\n${items.map((i) => `- ${i}`).join('\n')}` : ''}`;
+    const md = `${text}${historical}${differ}${items.length ? `\n\n${items.map((i) => `- ${i}`).join('\n')}` : ''}`;
     return { text: plain, markdown: md };
   }
 
