@@ -7,6 +7,7 @@ import { createAnswerEngine } from '../domain/answering/engine.ts';
 import { contactWarnings, loadContacts } from '../domain/contacts/contacts.ts';
 import { AppError } from '../domain/shared/errors.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
+import { fileTrainingCache } from '../knowledge/training-cache.ts';
 import { registerPlayground } from '../web/playground.ts';
 import { loadConfig, type Config } from './config.ts';
 import { contactLinesFrom } from './contact-lines.ts';
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   try {
-    const engine = createAnswerEngine(loadKnowledge());
+    const kb = loadKnowledge();
+    const engine = createAnswerEngine(kb, kb.triage, { trainingCache: fileTrainingCache() });
     const directory = config.contactsFile ? loadContacts(config.contactsFile) : loadContacts();
     // Numbers nobody has confirmed, or confirmed long ago, are shown with a caution; the admin hears about it here.
     for (const warning of contactWarnings(directory, new Date(), config.contactsMaxAgeDays)) {

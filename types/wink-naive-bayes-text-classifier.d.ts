@@ -7,6 +7,8 @@ declare module 'wink-naive-bayes-text-classifier' {
     consolidate(): boolean;
     computeOdds(input: string[]): Array<[string, number]>;
     predict(input: string[]): string;
+    exportJSON(): string;
+    importJSON(json: string): boolean;
   }
   export default function naiveBayesTextClassifier(): NaiveBayesTextClassifier;
 }

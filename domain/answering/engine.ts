@@ -8,7 +8,7 @@ import type { PartnershipId } from '../../knowledge/schema.ts';
 import { Composer } from './compose.ts';
 import { AcronymExpander } from './acronyms.ts';
 import { createShorthand } from './shorthand.ts';
-import { createTriage, type Triage } from '../triage/triage.ts';
+import { createTriage, type TrainingCache, type Triage } from '../triage/triage.ts';
 import { routeAnswer } from './route-answer.ts';
 import type { TriageData } from '../triage/types.ts';
 import { conceptWords } from './concepts.ts';
@@ -53,12 +53,20 @@ const FOLLOW_UP_CONFIDENCE = 0.8;
 const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 
 
-export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = kb.triage): AnswerEngine {
+export interface EngineOptions {
+  /** Where trained classifiers are kept between starts (knowledge/training-cache.ts); none: train each time. */
+  trainingCache?: TrainingCache;
+}
+
+export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = kb.triage, options: EngineOptions = {}): AnswerEngine {
   const matcher = new Matcher(kb.records);
   // The knowledge base's own questions teach the triage classifier what a non-situation looks like.
   // Chat shorthand ("hgy exec", "mum's bf") is read as what it stands for, by the triage and the lookup alike.
   const expand = createShorthand(kb.shorthand ?? { terms: {}, examples: [] });
-  const triage: Triage = createTriage(triageData, { negatives: matcher.units.filter((_, i) => i % 4 === 0).map((u) => u.question), expand });
+  const triage: Triage = createTriage(triageData, {
+    negatives: matcher.units.filter((_, i) => i % 4 === 0).map((u) => u.question), expand,
+    expandKey: JSON.stringify(kb.shorthand?.terms ?? {}), ...(options.trainingCache ? { cache: options.trainingCache } : {}),
+  });
   // The off-topic reader learns what is in scope from the knowledge base's own questions.
   // What kind of fact a question asks for: rules as data (knowledge/language/intents.yaml).
   const detectIntent = createIntentReader(kb.intents ?? []);

@@ -27,6 +27,8 @@ export interface Prediction {
 
 export interface SituationClassifier {
   predict(features: readonly string[]): Prediction;
+  /** The learnings as JSON (wink's exportJSON), to start the next time without training. */
+  exportJSON(): string;
 }
 
 /** The classifier's view of a message: content lemmas plus the groups that matched. */
@@ -35,14 +37,32 @@ export function featuresOf(tokens: readonly Token[], groups: readonly string[]):
   return [...new Set([...words, ...groups.map((g) => `#${g}`)])];
 }
 
-export function trainClassifier(samples: ReadonlyArray<{ features: string[]; label: TriageLabel }>): SituationClassifier {
+function fresh(): ReturnType<typeof naiveBayes> {
   const nb = naiveBayes();
   // Inputs arrive already tokenised; the identity task keeps wink from re-tokenising them.
   nb.definePrepTasks([(x: never) => x]);
   nb.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });
+  return nb;
+}
+
+export function trainClassifier(samples: ReadonlyArray<{ features: string[]; label: TriageLabel }>): SituationClassifier {
+  const nb = fresh();
   for (const s of samples) nb.learn(s.features, s.label);
   nb.consolidate();
+  return wrap(nb);
+}
+
+/** A classifier from learnings exported earlier; throws on anything wink cannot read. */
+export function classifierFromJSON(json: string): SituationClassifier {
+  const nb = fresh();
+  nb.importJSON(json);
+  nb.consolidate();
+  return wrap(nb);
+}
+
+function wrap(nb: ReturnType<typeof naiveBayes>): SituationClassifier {
   return {
+    exportJSON: () => nb.exportJSON(),
     predict(features) {
       const odds = nb.computeOdds([...features]);
       const [best, next] = odds;

@@ -8,7 +8,8 @@ import type { RouteId } from '../answering/types.ts';
 import { tokenise } from './lemmas.ts';
 import { compileTerm, MessageMatches, type CompiledTerm } from './patterns.ts';
 import type { Condition, RouteDefinition, TriageData } from './types.ts';
-import { featuresOf, trainClassifier, type Prediction, type TriageLabel } from './classifier.ts';
+import { classifierFromJSON, featuresOf, trainClassifier, type Prediction, type SituationClassifier, type TriageLabel } from './classifier.ts';
+import { createHash } from 'node:crypto';
 import { TRIAGE } from '../answering/thresholds.ts';
 
 export interface TriageResult {
@@ -35,7 +36,24 @@ export interface TriageOptions {
   negatives?: readonly string[];
   /** Rewrites chat shorthand before reading; applied to the training examples too, so both read alike. */
   expand?: (text: string) => string;
+  /** What `expand` does, as text: part of the training cache's key. */
+  expandKey?: string;
+  /** Where trained classifiers are kept between starts (reading ~3,000 examples takes seconds). */
+  cache?: TrainingCache;
 }
+
+/**
+ * A place to keep trained classifiers between starts, keyed by a hash of everything they were
+ * trained on: a change to the vocabulary, the examples or the knowledge base's questions is a
+ * new key, so a stale classifier is never used. Best effort: a failing cache only costs time.
+ */
+export interface TrainingCache {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}
+
+/** Bump when the features or the training change in code, so cached classifiers are retrained. */
+const TRAINING_VERSION = 1;
 
 export interface Triage {
   triage(message: string): TriageResult;
@@ -53,19 +71,7 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     const groups = [...names].filter((g) => m.has(g));
     return { m, groups, features: featuresOf(m.tokens, groups) };
   };
-  const samples: Array<{ features: string[]; label: TriageLabel }> = [];
-  const add = (label: TriageLabel, messages: readonly string[] = []) => {
-    for (const msg of messages) samples.push({ features: read(msg).features, label });
-  };
-  for (const r of data.routes) add(r.id, [...r.examples, ...(data.training[r.id] ?? [])]);
-  add('none', [...data.none, ...(data.training.none ?? []), ...(options.negatives ?? [])]);
-  const classifier = samples.some((s) => s.label !== 'none') ? trainClassifier(samples) : null;
-  // A second reading of the same examples: is this happening now (999) or not? Several routes can
-  // apply ("the PE teacher is dragging a boy into the cupboard right now": 999, then the LADO), and a
-  // one-label reading would give only one of them; this one only asks whether 999 comes first.
-  const urgency = samples.some((s) => s.label === 'emergency')
-    ? trainClassifier(samples.map((s) => ({ features: s.features, label: s.label === 'emergency' ? 'emergency' : 'none' })))
-    : null;
+  const { classifier, urgency } = trained(data, options, read);
   const byId = new Map(data.routes.map((r) => [r.id, r]));
 
   const holds = (m: MessageMatches, c: Condition): boolean =>
@@ -131,4 +137,48 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
   }
 
   return { triage, data };
+}
+
+/**
+ * The two readings, trained on the routes' examples, the training files and the knowledge base's
+ * own questions (as "none"), or taken from the cache when nothing they learn from has changed.
+ */
+function trained(
+  data: TriageData, options: TriageOptions, read: (message: string) => { features: string[] },
+): { classifier: SituationClassifier | null; urgency: SituationClassifier | null } {
+  const key = options.cache
+    ? createHash('sha256').update(JSON.stringify([TRAINING_VERSION, data, options.negatives ?? [], options.expandKey ?? ''])).digest('hex')
+    : '';
+  const cached = options.cache ? safely(() => options.cache!.get(key)) : undefined;
+  if (cached) {
+    try {
+      const [c, u] = JSON.parse(cached) as [string | null, string | null];
+      return { classifier: c ? classifierFromJSON(c) : null, urgency: u ? classifierFromJSON(u) : null };
+    } catch {
+      // Unreadable: train afresh below and overwrite it.
+    }
+  }
+  const samples: Array<{ features: string[]; label: TriageLabel }> = [];
+  const add = (label: TriageLabel, messages: readonly string[] = []) => {
+    for (const msg of messages) samples.push({ features: read(msg).features, label });
+  };
+  for (const r of data.routes) add(r.id, [...r.examples, ...(data.training[r.id] ?? [])]);
+  add('none', [...data.none, ...(data.training.none ?? []), ...(options.negatives ?? [])]);
+  const classifier = samples.some((s) => s.label !== 'none') ? trainClassifier(samples) : null;
+  // A second reading of the same examples: is this happening now (999) or not? Several routes can
+  // apply ("the PE teacher is dragging a boy into the cupboard right now": 999, then the LADO), and a
+  // one-label reading would give only one of them; this one only asks whether 999 comes first.
+  const urgency = samples.some((s) => s.label === 'emergency')
+    ? trainClassifier(samples.map((s) => ({ features: s.features, label: s.label === 'emergency' ? 'emergency' : 'none' })))
+    : null;
+  if (options.cache) safely(() => options.cache!.set(key, JSON.stringify([classifier?.exportJSON() ?? null, urgency?.exportJSON() ?? null])));
+  return { classifier, urgency };
+}
+
+function safely<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
 }

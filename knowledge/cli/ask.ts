@@ -13,6 +13,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { loadKnowledge } from '../load.ts';
+import { fileTrainingCache } from '../training-cache.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
 import { isFresh } from '../../domain/answering/follow-up.ts';
 import type { Answer, AnswerContext, ConversationMemory } from '../../domain/answering/types.ts';
@@ -81,7 +82,8 @@ function readable(a: Answer): string {
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
-  const engine = createAnswerEngine(loadKnowledge());
+  const kb = loadKnowledge();
+  const engine = createAnswerEngine(kb, kb.triage, { trainingCache: fileTrainingCache() });
   const ctx = toContext(opts.partnership);
   if (opts.batch) {
     const lines = readFileSync(opts.batch, 'utf8').split('\n').filter((l) => l.trim());

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadKnowledge } from '../load.ts';
+import { fileTrainingCache } from '../training-cache.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
 import { pct, scoreOne, summarise, type EvalQuestion } from '../../domain/answering/evaluate.ts';
 import { isConversation, runConversation, summariseConversations } from '../../domain/answering/evaluate-conversations.ts';
@@ -18,7 +19,8 @@ const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map
 const conversations = lines.filter(isConversation);
 const items = lines.filter((l) => !isConversation(l)) as EvalQuestion[];
 
-const engine = createAnswerEngine(loadKnowledge());
+const kb = loadKnowledge();
+const engine = createAnswerEngine(kb, kb.triage, { trainingCache: fileTrainingCache() });
 const outcomes = items.map((item) => {
   const p = PartnershipId.safeParse(item.partnership);
   return scoreOne(item, engine.answer(item.q, { partnership: p.success ? p.data : null }));
