@@ -33,9 +33,11 @@ describe('a conversation that remembers', () => {
 
     const cadence = await say('and how often does it meet?', conversation);
     expect(cadence.text).toMatch(/bi-monthly/);
-    // Its citation: the City & Hackney arrangements, the section that says so.
-    expect(cadence.text).toMatch(/City & Hackney|City of London/);
-    expect(cadence.text).toMatch(/14\.5/);
+    // Its citation (in Teams, a numbered reference on the message): the City & Hackney
+    // arrangements, the section that says so.
+    const cited = JSON.stringify(cadence.sent.map((x) => x.activity.entities ?? []));
+    expect(cited).toMatch(/City & Hackney|City of London/);
+    expect(cited).toMatch(/14\.5/);
 
     const harrow = await say('what about Harrow?', conversation);
     expect(harrow.text).toMatch(/Harrow Safeguarding Children Board/);

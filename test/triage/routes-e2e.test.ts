@@ -158,8 +158,11 @@ describe('each route over HTTP: the answer card, then its checklist', () => {
         expect(fallback).toMatch(/Tell me your partnership/);
         expect(fallback).not.toMatch(/don't set out their own procedure|^In (Haringey|Harrow|City)/m);
       }
-      // Cited: the card names where the first step comes from.
-      expect(texts).toContain('Source');
+      // Cited: where the first step comes from, on the card (Web Chat) or as Teams' numbered
+      // references on the message, never both.
+      const citations = (sent.activity.entities ?? []).filter((e: { type?: string }) => e.type === 'https://schema.org/Message');
+      expect(citations.length > 0 || texts.includes('Source')).toBe(true);
+      expect(citations.length > 0 && texts.includes('Source')).toBe(false);
 
       // Exactly one checklist button, the matching one; pressing it starts that checklist.
       const starts = cardSubmits(card).filter((s) => s.data.verb === 'checklist.start');
