@@ -19,7 +19,7 @@ import { createScope } from './scope.ts';
 import { allTerms, contentTerms, cueTerms } from './text.ts';
 import type { Answer, AnswerContext, ReasonCode } from './types.ts';
 import { countedThing, countsThing } from './counted-thing.ts';
-import { FIELD_DIRECTED_WEIGHT, PLACE_SPECIFIC_FACTOR, SCOPE } from './thresholds.ts';
+import { FIELD_DIRECTED_WEIGHT, PLACE_SPECIFIC_FACTOR, SCOPE, TRIAGE } from './thresholds.ts';
 import { refusalText, routeToPerson, type RefusalDetail } from './refusals.ts';
 import type { AnswerUnit } from './units.ts';
 import { reverseAnswer } from './reverse.ts';
@@ -234,7 +234,11 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // The off-topic reader's view counts only against a weak match: "can I book the big room for
     // the away day?" matches the Business Unit by its words, not by what it asks.
     // In a conversation, a terse message is read as continuing it, not as off-topic.
-    if (scoped?.by === 'reader' && !ctx.memory && (!top || top.score < SCOPE.answerAbove)) {
+    // A message the triage reads as a situation (a route, however unsure) is never refused on the
+    // off-topic reader's view: "I don't know, ask your DSL or the MASH" is the safe answer then.
+    const readsAsSituation = situation.classifier !== undefined && situation.classifier.label !== 'none'
+      && situation.classifier.margin >= TRIAGE.classifierMargin && situation.describesSomeone;
+    if (scoped?.by === 'reader' && !ctx.memory && !readsAsSituation && (!top || top.score < SCOPE.answerAbove)) {
       return abstain(ctx, 'out-of-scope');
     }
     const unknown = matcher.unknownShare(corrected);

@@ -23,6 +23,9 @@ export const TRIAGE = {
   /**
    * Where the rules found a route but not 999, the urgency reading (emergency against everything
    * else) puts 999 first when its margin is at least this: a confident "this is happening now".
+   * Measured on four situation sets: at 30 or 40 about 1 in 20 more immediate-danger messages
+   * lose their 999, while 5-10% more welfare referrals gain a 999 line they didn't need at 20.
+   * A missed 999 is the worse error, so 20.
    */
   urgencyMargin: 20,
   /** Groups that show a message describes someone (a case), not a question about the arrangements. */

@@ -27,6 +27,8 @@ export interface TriageResult {
   by: 'rules' | 'classifier' | 'none';
   /** A sign of harm, worry or a dispute matched (TRIAGE.situationSigns): such a message is never refused as off-topic. */
   describesSituation: boolean;
+  /** A child, a worker, a family member or an agency is named (TRIAGE.describesSomeone). */
+  describesSomeone: boolean;
   /** For the trace: the urgency reading's margin for 999 (negative: not urgent). */
   urgency?: number;
 }
@@ -115,6 +117,7 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     for (const g of groups) matched[g] = m.words(g);
     return {
       routes: fired.map((r) => r.id), definitions: fired, extraRecords, matched, by, describesSituation: signs,
+      describesSomeone: groups.some((g) => TRIAGE.describesSomeone.includes(g)),
       ...(prediction ? { classifier: { ...prediction, used: !!usable } } : {}),
       ...(urgent ? { urgency: urgent.label === 'emergency' ? urgent.margin : -urgent.margin } : {}),
     };

@@ -33,6 +33,7 @@ describe('never refused as off-topic', () => {
     ['a strong match in terse wording', 'who chairs the CHSCP Executive?'],
     ['a disclosure that mentions a screen', 'a pupil showed me a screen shot of messages from an older man asking her to meet'],
     ['a disclosure at lunch on the train', 'he told me at lunch on the train home that his dad hits him'],
+    ['a worker\'s conduct with no sign word the vocabulary knows', 'a volunteer at our club keeps messaging two of our 13 year olds asking them round to his flat'],
   ])('%s', (_why, q) => {
     expect(engine.answer(q).reason).not.toBe('out-of-scope');
   });

@@ -18,6 +18,7 @@ describe.each([
   ['independent situations', 'test/answering/fixtures/situations-independent.jsonl', 0.84, 0.14],
   ['second independent situations', 'test/answering/fixtures/situations-second.jsonl', 0.85, 0.11],
   ['third independent situations (scored once, never looked into)', 'test/answering/fixtures/situations-third.jsonl', 0.82, 0.16],
+  ['fourth independent situations (scored once, then looked into)', 'test/answering/fixtures/situations-fourth.jsonl', 0.82, 0.16],
 ])('routes for %s', (_name, path, routeFloor, harmfulCeiling) => {
   const s = score(load(path));
   it(`the right route comes first in at least ${routeFloor * 100}%`, () => {
