@@ -106,7 +106,7 @@ export function runAnsweringBench(): string[] {
   for (const answer of systems) answer('warm up');
   const times = timeInterleaved(questions, systems);
 
-  const row = (label: string, ...cols: string[]) => `${label.padEnd(34)}${cols.map((c) => c.padEnd(30)).join('')}`.trimEnd();
+  const row = (label: string, ...cols: string[]) => `${label.padEnd(40)}${cols.map((c) => c.padEnd(30)).join('')}`.trimEnd();
   const each = (f: (t: number[]) => string) => times.map(f);
   lines.push(`Answering: ${kb.value.records.length} records, ${questions.length} questions timed, ${sets.reduce((n, s) => n + s.questions.length, 0)} questions scored in ${sets.length} sets`);
   lines.push(`MiniSearch-over-units abstains below score ${mini.value.threshold.toFixed(2)} (calibrated once on the dev set: ${mini.value.calibration.candidates} candidates, utility ${mini.value.calibration.utility} = right answers + right abstentions - harmful)`);
@@ -116,7 +116,7 @@ export function runAnsweringBench(): string[] {
   lines.push(row('load knowledge', ms(kb.ms), '(shared)', '(shared)'));
   lines.push(row('index build', ms(engine.ms), `${ms(bm25.ms)} (${bm25.value.paragraphs} paragraphs)`,
     `${ms(mini.ms)} (${mini.value.units} units)`));
-  lines.push(row('index build, classifiers from cache', ms(cachedBuild.ms)));
+  lines.push(row('index build (classifiers cached)', ms(cachedBuild.ms)));
   for (const p of [50, 95, 99]) lines.push(row(`latency p${p} per question`, ...each((t) => ms(percentile(t, p)))));
   const p95 = percentile(times[0]!, 95);
   lines.push(row(`engine p95 <= ${P95_BAR_MS} ms (issue bar)`, `${p95 <= P95_BAR_MS ? 'yes' : 'no'} (${ms(p95)})`));
