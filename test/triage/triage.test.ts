@@ -34,6 +34,16 @@ describe('several routes come in order: 999 first', () => {
   });
 });
 
+describe('a worker who only reports, or children "on their own", is no allegation against a worker', () => {
+  it.each([
+    ['housing officer here, found 2 kids aged 4 and 6 on their own in the flat, no food, mum went out yesterday', false],
+    ['a teaching assistant told me a boy in her class has bruises on his back', false],
+    ['one of our nursery staff was seen slapping her own little boy in the supermarket', true],
+  ])('%s', (q, lado) => {
+    expect(triage.triage(q).routes[0] === 'lado').toBe(lado);
+  });
+});
+
 describe('a disclosure is never refused as off-topic, whatever everyday word it contains', () => {
   it.each([
     'she wrote a story about her uncle coming into her room at night',
