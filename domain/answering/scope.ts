@@ -6,7 +6,7 @@
  *    base's own questions, for wording no list foresaw ("can I book the big room for the away day?").
  * Triage runs first: a message with any sign of a child's situation never reaches this.
  */
-import naiveBayes from 'wink-naive-bayes-text-classifier';
+import { featuresOf, trainClassifier, type SituationClassifier } from '../triage/classifier.ts';
 import { tokenise } from '../triage/lemmas.ts';
 import { normalise } from './text.ts';
 import { smallTalk } from './small-talk.ts';
@@ -32,8 +32,8 @@ export interface Scope {
   read(question: string): ScopeReading;
 }
 
-const features = (text: string): string[] =>
-  [...new Set(tokenise(text).filter((t) => !t.stop && /[a-z0-9]/.test(t.norm)).map((t) => t.lemma))];
+/** The triage classifier's view of a message, lemmas only (no vocabulary groups here). */
+const features = (text: string): string[] => featuresOf(tokenise(text), []);
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -41,23 +41,21 @@ export function createScope(data: ScopeData, inScopeQuestions: readonly string[]
   const words = data.words.length
     ? new RegExp(`\\b(${data.words.map((w) => escape(normalise(w))).join('|')})\\b`)
     : null;
-  const nb = naiveBayes();
-  nb.definePrepTasks([(x: never) => x]);
-  nb.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });
-  for (const q of data.offTopic) nb.learn(features(q), 'off');
-  for (const q of inScopeQuestions) nb.learn(features(q), 'in');
-  const trained = data.offTopic.length > 0 && inScopeQuestions.length > 0;
-  if (trained) nb.consolidate();
+  // The same naive Bayes reader as the triage's (domain/triage/classifier.ts), with two labels.
+  const reader: SituationClassifier<'off' | 'in'> | null = data.offTopic.length > 0 && inScopeQuestions.length > 0
+    ? trainClassifier([
+      ...data.offTopic.map((q) => ({ features: features(q), label: 'off' as const })),
+      ...inScopeQuestions.map((q) => ({ features: features(q), label: 'in' as const })),
+    ])
+    : null;
 
   return {
     read(question) {
       if (smallTalk(question) !== null) return { outOfScope: true, by: 'small-talk', margin: 0 };
       if (words?.test(normalise(question))) return { outOfScope: true, by: 'words', margin: 0 };
-      if (!trained) return { outOfScope: false, by: 'none', margin: 0 };
-      const odds = nb.computeOdds(features(question)) as Array<[string, number]>;
-      const off = odds.find(([l]) => l === 'off')?.[1] ?? 0;
-      const inn = odds.find(([l]) => l === 'in')?.[1] ?? 0;
-      const margin = off - inn;
+      if (!reader) return { outOfScope: false, by: 'none', margin: 0 };
+      const { all } = reader.predict(features(question));
+      const margin = (all.off ?? 0) - (all.in ?? 0);
       // The reader alone never refuses: the engine refuses on its reading only when the knowledge
       // base has no strong match either (SCOPE.answerAbove), so a terse in-scope question it
       // misreads still gets its answer.

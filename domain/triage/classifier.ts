@@ -15,18 +15,20 @@ import type { Token } from './lemmas.ts';
 
 export type TriageLabel = RouteId | 'none';
 
-export interface Prediction {
-  label: TriageLabel;
+/** A reading: the best label ('none' when no feature is known), its margin and every label's log-odds. */
+export interface Prediction<L extends string = TriageLabel> {
+  label: L | 'none';
   /** Log-odds of the best label against the rest (wink's computeOdds). */
   odds: number;
   /** Odds of the best label minus those of the runner-up. */
   margin: number;
   /** Log-odds of every label. */
-  all: Partial<Record<TriageLabel, number>>;
+  all: Partial<Record<L, number>>;
 }
 
-export interface SituationClassifier {
-  predict(features: readonly string[]): Prediction;
+/** Also the off-topic reader's (domain/answering/scope.ts), with its own labels. */
+export interface SituationClassifier<L extends string = TriageLabel> {
+  predict(features: readonly string[]): Prediction<L>;
   /** The learnings as JSON (wink's exportJSON), to start the next time without training. */
   exportJSON(): string;
 }
@@ -45,11 +47,11 @@ function fresh(): ReturnType<typeof naiveBayes> {
   return nb;
 }
 
-export function trainClassifier(samples: ReadonlyArray<{ features: string[]; label: TriageLabel }>): SituationClassifier {
+export function trainClassifier<L extends string = TriageLabel>(samples: ReadonlyArray<{ features: string[]; label: L }>): SituationClassifier<L> {
   const nb = fresh();
   for (const s of samples) nb.learn(s.features, s.label);
   nb.consolidate();
-  return wrap(nb);
+  return wrap<L>(nb);
 }
 
 /** A classifier from learnings exported earlier; throws on anything wink cannot read. */
@@ -60,7 +62,7 @@ export function classifierFromJSON(json: string): SituationClassifier {
   return wrap(nb);
 }
 
-function wrap(nb: ReturnType<typeof naiveBayes>): SituationClassifier {
+function wrap<L extends string = TriageLabel>(nb: ReturnType<typeof naiveBayes>): SituationClassifier<L> {
   return {
     exportJSON: () => nb.exportJSON(),
     predict(features) {
@@ -68,8 +70,8 @@ function wrap(nb: ReturnType<typeof naiveBayes>): SituationClassifier {
       const [best, next] = odds;
       if (!best || best[0] === 'unknown') return { label: 'none', odds: 0, margin: 0, all: {} };
       return {
-        label: best[0] as TriageLabel, odds: best[1], margin: best[1] - (next?.[1] ?? -Infinity),
-        all: Object.fromEntries(odds) as Partial<Record<TriageLabel, number>>,
+        label: best[0] as L, odds: best[1], margin: best[1] - (next?.[1] ?? -Infinity),
+        all: Object.fromEntries(odds) as Partial<Record<L, number>>,
       };
     },
   };
