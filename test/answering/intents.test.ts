@@ -3,12 +3,10 @@
  * at least its rule's weights, the rule forms (phrases, in-order, opening words, prefixes, vetoes)
  * behave as the file's header says, and a broken file fails at load with the file named.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIntents } from '../../knowledge/language-load.ts';
 import { createIntentReader } from '../../domain/answering/intents.ts';
+import { tempFile } from '../support/temp-file.ts';
 
 const rules = loadIntents();
 const detect = createIntentReader(rules);
@@ -43,15 +41,11 @@ describe('the rule forms', () => {
 
 describe('the intents file as configuration', () => {
   it('rejects an unknown attribute, naming the file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'intents-'));
-    const file = join(dir, 'intents.yaml');
-    writeFileSync(file, 'rules:\n  - weights: { chairman: 3 }\n    any: [chair]\n    examples: [who chairs]\n');
+    const file = tempFile('intents.yaml', 'rules:\n  - weights: { chairman: 3 }\n    any: [chair]\n    examples: [who chairs]\n');
     expect(() => loadIntents(file)).toThrow(/intents\.yaml: rules\.0\.weights/);
   });
   it('rejects a rule that could never fire', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'intents-'));
-    const file = join(dir, 'intents.yaml');
-    writeFileSync(file, 'rules:\n  - weights: { chair: 3 }\n    examples: [who chairs]\n');
+    const file = tempFile('intents.yaml', 'rules:\n  - weights: { chair: 3 }\n    examples: [who chairs]\n');
     expect(() => loadIntents(file)).toThrow(/a rule needs any, all, start or prefix/);
   });
 });

@@ -3,13 +3,11 @@
  * knowledge/language/off-topic.yaml). A refusal needs positive evidence; a described situation
  * and a strong match are never refused.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { loadOffTopic } from '../../knowledge/language-load.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
+import { tempFile } from '../support/temp-file.ts';
 
 const engine = createAnswerEngine(loadKnowledge());
 
@@ -31,8 +29,8 @@ describe('off-topic requests are refused as such, not answered with the nearest 
 describe('never refused as off-topic', () => {
   it.each([
     ['a strong match in terse wording', 'who chairs the CHSCP Executive?'],
-    ['a disclosure that mentions a screen', 'a pupil showed me a screen shot of messages from an older man asking her to meet'],
-    ['a disclosure at lunch on the train', 'he told me at lunch on the train home that his dad hits him'],
+    // Disclosures with everyday words (screen, lunch, train) are in test/triage/triage.test.ts,
+    // which also requires their route.
     ['a worker\'s conduct with no sign word the vocabulary knows', 'a volunteer at our club keeps messaging two of our 13 year olds asking them round to his flat'],
   ])('%s', (_why, q) => {
     expect(engine.answer(q).reason).not.toBe('out-of-scope');
@@ -47,9 +45,7 @@ describe('never refused as off-topic', () => {
 
 describe('the off-topic file as configuration', () => {
   it('needs examples, and names the file when they are missing', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'off-topic-'));
-    const file = join(dir, 'off-topic.yaml');
-    writeFileSync(file, 'words: [weather]\n');
+    const file = tempFile('off-topic.yaml', 'words: [weather]\n');
     expect(() => loadOffTopic(file)).toThrow(/off-topic\.yaml: offTopic/);
   });
 });

@@ -2,14 +2,12 @@
  * Chat shorthand: every example in knowledge/language/shorthand.yaml is a test, a bad table fails
  * at load with the file named, and shorthand questions reach the right partnership's record.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { loadShorthand } from '../../knowledge/language-load.ts';
 import { createShorthand } from '../../domain/answering/shorthand.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
+import { tempFile } from '../support/temp-file.ts';
 
 const data = loadShorthand();
 const expand = createShorthand(data);
@@ -26,9 +24,7 @@ describe('the examples in knowledge/language/shorthand.yaml', () => {
 
 describe('the shorthand table as configuration', () => {
   it('rejects a key that is not one lower-case word, naming the file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'shorthand-'));
-    const file = join(dir, 'shorthand.yaml');
-    writeFileSync(file, 'terms:\n  "Two Words": x\n');
+    const file = tempFile('shorthand.yaml', 'terms:\n  "Two Words": x\n');
     expect(() => loadShorthand(file)).toThrow(/shorthand\.yaml: terms\.Two Words: /);
   });
   it('never expands an acronym the documents use (the glossary answers those)', () => {

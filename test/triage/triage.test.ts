@@ -51,6 +51,8 @@ describe('a disclosure is never refused as off-topic, whatever everyday word it 
     'he missed the train home because his brother makes him carry drugs',
     'the screen on her phone showed messages from an older man asking for photos',
     'a boy at football training said his dad beats him',
+    'a pupil showed me a screen shot of messages from an older man asking her to meet',
+    'he told me at lunch on the train home that his dad hits him',
   ])('%s', (q) => {
     const a = engine.answer(q);
     expect(a.answered).toBe(true);
