@@ -57,6 +57,19 @@ describe('a conversation that remembers', () => {
     expect(expired.text).not.toMatch(/three times a year/);
   });
 
+  it('keeps a new question to the conversation\'s partnership, and gives a figure\'s earlier year', async () => {
+    const where = { conversationId: 'a:carry-partnership' };
+    await say('Who leads the rapid review in City & Hackney?', where);
+    const published = await say('where are the reviews published?', where);
+    expect(published.text).not.toMatch(/differs by partnership/);
+    expect(JSON.stringify(published.sent.map((x) => x.activity.entities ?? []))).toMatch(/City/);
+
+    const figures = { conversationId: 'a:year-before' };
+    await say('how many children were on a child protection plan at the end of 2018/19?', figures);
+    const before = await say('how many the year before?', figures);
+    expect(before.text).toContain('339');
+  });
+
   it('does not carry one conversation\'s memory into another', async () => {
     await say('who chairs the CHSCP Executive?', { conversationId: 'a:first' });
     const other = await say('and how often does it meet?', { conversationId: 'a:second' });
