@@ -23,6 +23,8 @@ const Routes = z.object({
     title: z.string().min(1),
     when: z.array(Condition).min(1),
     unless: z.array(Condition).default([]),
+    readUnless: z.array(Condition).default([]),
+    readInstead: RouteId.optional(),
     suppress: z.array(RouteId).default([]),
     first: z.string().min(1),
     then: z.string().optional(),
@@ -45,7 +47,7 @@ export function loadTriage(dir = DEFAULT_TRIAGE_DIR): TriageData {
   const routes = readYaml(join(dir, 'routes.yaml'), Routes);
   const names = new Set(Object.keys(vocab.groups));
   for (const r of routes.routes) {
-    for (const c of [...r.when, ...r.unless, ...r.variants.map((v) => v.when)]) {
+    for (const c of [...r.when, ...r.unless, ...r.readUnless, ...r.variants.map((v) => v.when)]) {
       for (const g of c) {
         if (!names.has(g.replace(/^!/, ''))) throw new KnowledgeError('KB_INVALID', `${join(dir, 'routes.yaml')}: route ${r.id} names an unknown group "${g}"`);
       }

@@ -83,7 +83,7 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     const { m, groups, features } = read(message);
     let fired = data.routes.filter((r) => r.when.some((c) => holds(m, c)) && !r.unless.some((c) => holds(m, c)));
     let by: TriageResult['by'] = fired.length ? 'rules' : 'none';
-    const prediction = classifier?.predict(features);
+    const prediction = readAllowed(classifier?.predict(features), m);
     // Where the rules found nothing, a confident reading of a message that describes someone
     // (a child, a worker, a family member) is used; a question about the arrangements is not a case.
     // Without any sign of harm, worry or dispute in the vocabulary, it takes a far surer reading:
@@ -107,7 +107,7 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     // front when the urgency reading is sure the danger is now.
     const urgent = urgency?.predict(features);
     if (fired.length && !fired.some((r) => r.id === 'emergency') && urgent?.label === 'emergency' && urgent.margin >= TRIAGE.urgencyMargin
-      && byId.has('emergency') && !groups.includes('statistics')) {
+      && byId.has('emergency') && vetoed(byId.get('emergency')!, m) === false && !groups.includes('statistics')) {
       fired = [byId.get('emergency')!, ...fired];
     }
     const suppressed = new Set(fired.flatMap((r) => r.suppress));
@@ -121,6 +121,20 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
       ...(prediction ? { classifier: { ...prediction, used: !!usable } } : {}),
       ...(urgent ? { urgency: urgent.label === 'emergency' ? urgent.margin : -urgent.margin } : {}),
     };
+  }
+
+  /** True when a route's own words veto a reading of it ("she's home with mum now" is not 999). */
+  function vetoed(r: RouteDefinition, m: MessageMatches): boolean {
+    return r.readUnless.some((c) => holds(m, c));
+  }
+
+  /** A reading the route's words veto stands for the route they name instead, with the same margin. */
+  function readAllowed(p: Prediction | undefined, m: MessageMatches): Prediction | undefined {
+    const r = p && p.label !== 'none' ? byId.get(p.label) : undefined;
+    if (!p || !r || !vetoed(r, m)) return p;
+    if (!r.readInstead) return { ...p, label: 'none' };
+    const instead = r.readInstead;
+    return { ...p, label: instead, all: { ...p.all, [instead]: Math.max(p.all[instead] ?? -Infinity, p.all[r.id] ?? -Infinity), [r.id]: -Infinity } };
   }
 
   function override(fired: RouteDefinition[], p: Prediction): RouteDefinition[] | null {

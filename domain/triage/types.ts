@@ -10,6 +10,10 @@ export interface RouteDefinition {
   title: string;
   when: Condition[];
   unless: Condition[];
+  /** A reading (classifier or urgency) of this route is not used when one of these holds: the words say "not now". */
+  readUnless: Condition[];
+  /** The route such a reading stands for instead (past harm is a referral today, not 999). */
+  readInstead?: RouteId;
   suppress: RouteId[];
   first: string;
   then?: string;

@@ -34,6 +34,19 @@ describe('several routes come in order: 999 first', () => {
   });
 });
 
+describe('harm that is past or a pattern is a referral today; anything live keeps 999 first', () => {
+  // routes.yaml: a reading of 999 is vetoed by a "settled" sign with no "live" one, and read as a referral.
+  it.each([
+    ['year 8 keeps turning up with new trainers and cash and has been seen getting into cars with older boys', 'mash'],
+    ['15 yr old says his dad threw him out three weeks ago, he has been sofa surfing at friends since', 'mash'],
+    ['year 10 was missing for 3 days last month, police found her with older men, she is home with her mum now', 'mash'],
+    ['year 10 has been missing three times this term and has not come home tonight, phone off', 'emergency'],
+    ['a 9 year old says his stepdad hits him most weekends and he is scared to go home tonight', 'emergency'],
+  ])('%s', (q, route) => {
+    expect(triage.triage(q).routes[0]).toBe(route);
+  });
+});
+
 describe('a worker who only reports, or children "on their own", is no allegation against a worker', () => {
   it.each([
     ['housing officer here, found 2 kids aged 4 and 6 on their own in the flat, no food, mum went out yesterday', false],
