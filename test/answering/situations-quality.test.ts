@@ -17,8 +17,9 @@ describe.each([
   ['development situations', 'test/answering/fixtures/situations-dev.jsonl', 0.88, 0.1],
   ['independent situations', 'test/answering/fixtures/situations-independent.jsonl', 0.84, 0.14],
   ['second independent situations', 'test/answering/fixtures/situations-second.jsonl', 0.85, 0.11],
-  ['third independent situations (scored once, never looked into)', 'test/answering/fixtures/situations-third.jsonl', 0.82, 0.16],
+  ['third independent situations (scored once; one item looked into since)', 'test/answering/fixtures/situations-third.jsonl', 0.83, 0.15],
   ['fourth independent situations (scored once, then looked into)', 'test/answering/fixtures/situations-fourth.jsonl', 0.82, 0.16],
+  ['fifth independent situations (scored once, then looked into)', 'test/answering/fixtures/situations-fifth.jsonl', 0.85, 0.1],
 ])('routes for %s', (_name, path, routeFloor, harmfulCeiling) => {
   const s = score(load(path));
   it(`the right route comes first in at least ${routeFloor * 100}%`, () => {
@@ -37,6 +38,7 @@ describe('near-miss questions outside the arrangements', () => {
     ['test/answering/fixtures/near-miss-out-of-scope.jsonl', 0.92],
     ['test/answering/fixtures/near-miss-second.jsonl', 0.88],
     ['test/answering/fixtures/near-miss-third.jsonl', 0.8],
+    ['test/answering/fixtures/near-miss-fourth.jsonl', 0.85],
   ])('%s: refused in at least the floor', (path, floor) => {
     const s = score(load(path));
     expect(rate(s.abstention)).toBeGreaterThanOrEqual(floor);
@@ -49,6 +51,7 @@ describe('factual and typed-as-staff-type questions (fourth independent set and 
     ['test/answering/fixtures/typo-questions.jsonl', 0.6, 0.6],
     ['test/answering/fixtures/fifth-questions.jsonl', 0.76, 0.8],
     ['test/answering/fixtures/typo-second.jsonl', 0.74, 0.9],
+    ['test/answering/fixtures/sixth-questions.jsonl', 0.78, 0.85],
   ])('%s holds its answered-correct and abstention floors', (path, correctFloor, abstainFloor) => {
     const s = score(load(path));
     expect(rate(s.answeredCorrect)).toBeGreaterThanOrEqual(correctFloor);
