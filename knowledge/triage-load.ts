@@ -16,7 +16,12 @@ const RouteId = z.enum(['emergency', 'lado', 'mash', 'escalation', 'panel']);
 const Condition = z.array(z.string().regex(/^!?[a-z_]+$/)).min(1);
 const Partnership = z.enum(['haringey', 'harrow', 'city-hackney']);
 
-const Vocabulary = z.object({ groups: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)) }).strict();
+const GroupName = z.string().regex(/^[a-z_]+$/);
+const Vocabulary = z.object({
+  groups: z.record(GroupName, z.array(z.string().min(1)).min(1)),
+  /** group -> groups whose matches hide it: "child" inside "Children's Social Care" names no child. */
+  masks: z.record(GroupName, z.array(GroupName).min(1)).default({}),
+}).strict();
 const Routes = z.object({
   routes: z.array(z.object({
     id: RouteId,
@@ -61,5 +66,10 @@ export function loadTriage(dir = DEFAULT_TRIAGE_DIR): TriageData {
       training[label] = [...(training[label] ?? []), ...messages];
     }
   }
-  return { groups: vocab.groups, routes: routes.routes as TriageData['routes'], none: routes.none, training };
+  for (const [g, by] of Object.entries(vocab.masks)) {
+    for (const n of [g, ...by]) {
+      if (!names.has(n)) throw new KnowledgeError('KB_INVALID', `${join(dir, 'vocabulary.yaml')}: masks names an unknown group "${n}"`);
+    }
+  }
+  return { groups: vocab.groups, masks: vocab.masks, routes: routes.routes as TriageData['routes'], none: routes.none, training };
 }

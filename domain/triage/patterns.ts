@@ -57,6 +57,8 @@ export class MessageMatches {
   constructor(
     readonly tokens: readonly Token[],
     private readonly groups: ReadonlyMap<string, readonly CompiledTerm[]>,
+    /** group -> groups whose spans hide this group's spans inside them. */
+    private readonly masks: Readonly<Record<string, readonly string[]>> = {},
   ) {}
 
   has(group: string): boolean {
@@ -76,8 +78,11 @@ export class MessageMatches {
       }
     }
     this.active.delete(group);
-    this.spans.set(group, found);
-    return found;
+    // A match inside a masking group's match is part of that name ("child" in "Children's Social Care").
+    const hiding = (this.masks[group] ?? []).flatMap((g) => this.of(g));
+    const kept = hiding.length ? found.filter(([s, e]) => !hiding.some(([hs, he]) => hs <= s && e <= he)) : found;
+    this.spans.set(group, kept);
+    return kept;
   }
 
   /** The terms of a group that matched, as the words of the message (for the trace). */

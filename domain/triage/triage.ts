@@ -69,7 +69,7 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
   );
   const expand = options.expand ?? ((t: string) => t);
   const read = (message: string) => {
-    const m = new MessageMatches(tokenise(expand(message)), compiled);
+    const m = new MessageMatches(tokenise(expand(message)), compiled, data.masks ?? {});
     const groups = [...names].filter((g) => m.has(g));
     return { m, groups, features: featuresOf(m.tokens, groups) };
   };

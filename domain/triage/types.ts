@@ -28,6 +28,8 @@ export interface RouteDefinition {
 
 export interface TriageData {
   groups: Record<string, string[]>;
+  /** group -> groups whose matches hide its matches inside them (a body's name names no child). */
+  masks?: Record<string, string[]>;
   routes: RouteDefinition[];
   none: string[];
   /** Example messages per label that train the classifier; the routes' own examples are added to them. */
