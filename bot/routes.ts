@@ -13,7 +13,8 @@
  *        Put `{ "verb": "checklist.next", ... }` in your Action.Submit data; the data is validated
  *        with your schema before `run` is called, and a bad or unknown submit gets a clear reply.
  *      - `migrations`: your storage migrations (your version range), applied at start.
- *      - `start(services)`: background work (reminder scheduler); return a stop function.
+ *      - `start(services)`: background work (reminder scheduler); return a stop function, or a
+ *        `Background` ({ stop, problem }) whose problem() fails /health/ready while it is not working.
  *   2. Add the feature to FEATURES below (one line).
  * Anything that is not a command or a verb is a question for the answer engine.
  */
@@ -31,7 +32,7 @@ import { askLeadFeature } from './features/ask-lead.ts';
 import { checklistsFeature } from './features/checklists.ts';
 import { remindersFeature } from './features/reminders.ts';
 
-export type { CommandRoute, Feature, Turn, VerbRoute } from './route-types.ts';
+export type { Background, CommandRoute, Feature, Turn, VerbRoute } from './route-types.ts';
 export { verbRoute } from './route-types.ts';
 
 export const FEATURES: readonly Feature[] = [coreFeature, questionsFeature, feedbackFeature, askLeadFeature, checklistsFeature, remindersFeature];
