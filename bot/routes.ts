@@ -25,6 +25,7 @@ import { trimTrailing } from '../domain/shared/trim.ts';
 import type { Migration } from '../storage/migrate.ts';
 import type { CommandRoute, Feature, Turn, VerbRoute } from './route-types.ts';
 import { MESSAGES, userMessageFor } from './user-messages.ts';
+import { turnTelemetry } from './telemetry.ts';
 import { coreFeature } from './features/core.ts';
 import { answerQuestion, questionsFeature } from './features/questions.ts';
 import { feedbackFeature } from './features/feedback.ts';
@@ -78,6 +79,7 @@ export function createRouter(features: readonly Feature[] = FEATURES): Router {
         if (lower !== phrase && !lower.startsWith(`${phrase} `)) continue;
         const args = text.slice(phrase.length).trim();
         if (route.accepts && !route.accepts(args)) break;
+        turnTelemetry(turn.context).route(route.name);
         await route.run(turn, args);
         return;
       }
@@ -85,9 +87,11 @@ export function createRouter(features: readonly Feature[] = FEATURES): Router {
       const firstWord = lower.split(' ')[0] ?? '';
       const looksLikeCommand = slash || (!lower.includes(' ') && !smallTalk(lower) && (fuzzy.search(firstWord)[0]?.score ?? 1) < 0.34);
       if (looksLikeCommand && lower) {
+        turnTelemetry(turn.context).route('unknown-command');
         await turn.context.sendActivity(MESSAGES.unknownCommand(firstWord, commandList));
         return;
       }
+      turnTelemetry(turn.context).route('question');
       await answerQuestion(turn, text);
     },
 
@@ -95,6 +99,7 @@ export function createRouter(features: readonly Feature[] = FEATURES): Router {
       const turn: Turn = { ...partial, commands };
       const verb = typeof value === 'object' && value !== null ? (value as { verb?: unknown }).verb : undefined;
       const route = typeof verb === 'string' ? verbs.get(verb) : undefined;
+      turnTelemetry(turn.context).route(route ? route.verb : 'unknown-verb');
       if (!route) {
         await turn.context.sendActivity(userMessageFor(new AppError('STALE_SUBMIT', 'unknown card verb')));
         return;

@@ -42,6 +42,7 @@ import { createProactive } from './proactive.ts';
 import { createRouter, FEATURES, type Background, type Feature } from './routes.ts';
 import { GENERIC_CONTACTS, type AnswerEngine, type ContactLines, type Services } from './services.ts';
 import { SafeguardingBot } from './teams-bot.ts';
+import { NO_TELEMETRY, type Telemetry } from './telemetry.ts';
 import { userMessageFor } from './user-messages.ts';
 
 export interface ServerDeps {
@@ -52,6 +53,8 @@ export interface ServerDeps {
   features?: readonly Feature[];
   /** An open database; by default opened from config.storageUrl (and closed by close()). */
   db?: Database;
+  /** Built by the composition root, which also shuts it down after close(); off by default. */
+  telemetry?: Telemetry;
 }
 
 export interface ExtraRoutesContext {
@@ -112,6 +115,7 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
     engine: deps.engine,
     contacts: deps.contacts ?? GENERIC_CONTACTS,
     proactive: createProactive(adapter, config.appId),
+    telemetry: deps.telemetry ?? NO_TELEMETRY,
   };
   for (const m of createMiddleware(services)) adapter.use(m);
   adapter.onTurnError = async (context, error) => {

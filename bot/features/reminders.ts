@@ -223,6 +223,7 @@ export const remindersFeature: Feature = {
         pollMs: config.reminderPollSeconds * 1000,
         graceMs: config.reminderGraceMinutes * 60_000,
         maxRetries: config.reminderMaxRetries,
+        observe: (outcome, possibleRepeat) => services.telemetry.reminderSend(outcome, possibleRepeat),
       },
       services.logger,
     );
