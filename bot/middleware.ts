@@ -1,8 +1,8 @@
 /**
- * Around every turn: records it as a telemetry span (bot/telemetry.ts), bounds outgoing calls, drops activities from tenants the admin did not
- * allow, afterwards saves the conversation reference so the bot can later post into this
- * conversation (experts channel, notifying an asker, reminders), and writes outgoing text so it
- * shows literally (cards/literal-text.ts).
+ * Around every turn: records it as a telemetry span (bot/telemetry.ts), bounds outgoing calls,
+ * drops activities from tenants the admin did not allow, afterwards saves the conversation
+ * reference so the bot can later post into this conversation (experts channel, notifying an
+ * asker, reminders), and writes outgoing text so it shows literally (cards/literal-text.ts).
  */
 import { TurnContext, type Middleware } from 'botbuilder';
 import { literalText } from '../cards/literal-text.ts';
