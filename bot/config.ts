@@ -29,6 +29,20 @@ const flag = (fallback: boolean) =>
       .transform((v) => v ?? fallback),
   );
 
+/**
+ * "InstrumentationKey=<guid>;IngestionEndpoint=https://...;..." as the Application Insights
+ * resource shows it. Checked here so a pasted fragment fails at start, not at the first export.
+ */
+function isConnectionString(value: string): boolean {
+  const pairs = new Map(value.split(';').filter(Boolean).map((p) => {
+    const at = p.indexOf('=');
+    return [p.slice(0, at).trim().toLowerCase(), p.slice(at + 1).trim()] as const;
+  }));
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(pairs.get('instrumentationkey') ?? '')) return false;
+  const endpoint = pairs.get('ingestionendpoint');
+  return endpoint === undefined || /^https:\/\/[^\s/]+/i.test(endpoint);
+}
+
 const integer = (fallback: number, min: number, max: number) =>
   z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
@@ -79,9 +93,35 @@ const EnvSchema = z.object({
   CHECKLIST_RETENTION_DAYS: integer(90, 1, 3650),
   /** How long a conversation remembers its last answer for follow-ups ("and how often does it meet?"); 0 turns it off. */
   CONVERSATION_MEMORY_MINUTES: integer(30, 0, 24 * 60),
+  /** Telemetry goes to Azure Monitor when this is set (see bot/telemetry.ts). */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().refine(isConnectionString, 'expected an Application Insights connection string (InstrumentationKey=<guid>;IngestionEndpoint=https://...), as shown on the resource\'s Overview page').optional(),
+  ),
+  /** ...and to an OTLP/HTTP collector (http/json) when this is set: the base URL, /v1/traces and /v1/metrics are added. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://localhost:4318' }).optional(),
+  ),
+  OTEL_EXPORTER_OTLP_PROTOCOL: optionalText,
+  OTEL_SERVICE_NAME: optionalText,
+  /** Milliseconds between metric exports (the OpenTelemetry variable, same default). */
+  OTEL_METRIC_EXPORT_INTERVAL: integer(60_000, 100, 24 * 60 * 60_000),
+  /** Milliseconds a finished span may wait to be exported with others. */
+  OTEL_BSP_SCHEDULE_DELAY: integer(5_000, 10, 10 * 60_000),
 });
 
 export type AppType = (typeof APP_TYPES)[number];
+
+/** Where traces and metrics go; Config.telemetry is null (off) unless one destination is set. */
+export interface TelemetryConfig {
+  readonly serviceName: string;
+  readonly azureConnectionString: string | null;
+  /** Base URL of an OTLP/HTTP receiver. */
+  readonly otlpEndpoint: string | null;
+  readonly metricExportIntervalMs: number;
+  readonly spanExportDelayMs: number;
+}
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface Config {
@@ -124,6 +164,8 @@ export interface Config {
   readonly checklistRetentionDays: number;
   /** Follow-up memory lifetime in minutes (0 = off). */
   readonly conversationMemoryMinutes: number;
+  /** Null: no traces or metrics leave the process (the default). */
+  readonly telemetry: TelemetryConfig | null;
 }
 
 /** Pure: the same env always gives the same Config or the same ConfigError. */
@@ -169,6 +211,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     reminderMaxRetries: e.REMINDER_MAX_RETRIES,
     checklistRetentionDays: e.CHECKLIST_RETENTION_DAYS,
     conversationMemoryMinutes: e.CONVERSATION_MEMORY_MINUTES,
+    telemetry: e.APPLICATIONINSIGHTS_CONNECTION_STRING || e.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? Object.freeze({
+        serviceName: e.OTEL_SERVICE_NAME ?? 'safeguarding-partnership-bot',
+        azureConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null,
+        otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/+$/, '') ?? null,
+        metricExportIntervalMs: e.OTEL_METRIC_EXPORT_INTERVAL,
+        spanExportDelayMs: e.OTEL_BSP_SCHEDULE_DELAY,
+      })
+      : null,
   });
 }
 
@@ -193,6 +244,11 @@ function crossChecks(env: Readonly<Record<string, string | undefined>>): string[
   }
   if (storage && !/^sqlite:|^postgres(ql)?:\/\//.test(storage)) {
     problems.push('STORAGE_URL: expected sqlite:<path> or postgres://user@host/db');
+  }
+  // The bot's OTLP exporters speak OTLP/HTTP with JSON; a collector expecting gRPC would get nothing.
+  const otlpProtocol = get('OTEL_EXPORTER_OTLP_PROTOCOL');
+  if (otlpProtocol && otlpProtocol !== 'http/json') {
+    problems.push(`OTEL_EXPORTER_OTLP_PROTOCOL: only http/json is supported (point OTEL_EXPORTER_OTLP_ENDPOINT at the collector's OTLP/HTTP port, usually 4318); got ${otlpProtocol.slice(0, 20)}`);
   }
   return problems;
 }

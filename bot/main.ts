@@ -1,7 +1,8 @@
 /**
  * Composition root: the only place that reads process.env. Loads the configuration (a bad
  * value stops the start with a readable list), the knowledge base, the answer engine and the
- * deployment contacts, starts the server, and shuts down cleanly on SIGINT / SIGTERM.
+ * deployment contacts, starts telemetry when it is configured and the server, and shuts down
+ * cleanly on SIGINT / SIGTERM (telemetry flushed last).
  */
 import { createAnswerEngine } from '../domain/answering/engine.ts';
 import { contactWarnings, loadContacts } from '../domain/contacts/contacts.ts';
@@ -13,6 +14,7 @@ import { loadConfig, type Config } from './config.ts';
 import { contactLinesFrom } from './contact-lines.ts';
 import { createLogger, errorFields } from './logger.ts';
 import { createServer, type ServerOptions } from './server.ts';
+import { createTelemetry } from './telemetry.ts';
 
 /** "Try it without Teams": the Web Chat page and loopback Direct Line, only when unauthenticated on loopback. */
 function playground(config: Config): ServerOptions {
@@ -38,10 +40,12 @@ async function main(): Promise<void> {
       logger.warn({ event: 'contacts.unchecked', file: directory.file }, warning);
     }
     const contacts = contactLinesFrom(directory, config.contactsMaxAgeDays);
-    const running = await createServer(config, { engine, contacts, logger }, playground(config));
+    const telemetry = await createTelemetry(config.telemetry, logger);
+    const running = await createServer(config, { engine, contacts, logger, telemetry }, playground(config));
     const shutdown = (signal: string) => {
       logger.info({ event: 'shutdown', signal }, 'stopping');
-      running.close().then(
+      // Telemetry last: the final turns and reminder posts are exported before the process exits.
+      running.close().then(() => telemetry.shutdown()).then(
         () => process.exit(0),
         (err: unknown) => {
           logger.error({ event: 'shutdown.failed', ...errorFields(err) }, 'shutdown failed');

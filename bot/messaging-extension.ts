@@ -8,6 +8,7 @@ import { partnershipFor } from './features/core.ts';
 import { askEngine, MAX_QUESTION_CHARS } from './features/questions.ts';
 import { partnershipLabel } from './partnerships.ts';
 import { userKey } from './scope.ts';
+import { turnTelemetry } from './telemetry.ts';
 import type { Services } from './services.ts';
 import { MESSAGES } from './user-messages.ts';
 
@@ -26,6 +27,7 @@ export async function searchKnowledge(context: TurnContext, query: MessagingExte
   // The searcher's own partnership setting (from personal chat), whatever conversation they are in.
   const partnership = await partnershipFor(services, { kind: 'personal', key: `user:${userKey(context.activity)}`, noun: 'for you' });
   const answer = await askEngine(services, text, partnership);
+  turnTelemetry(context).answer(answer);
   if (!answer.answered || answer.sources.length === 0) return message(MESSAGES.searchNoAnswer);
 
   const result = searchResultCard(text, answer, partnershipLabel(answer.partnership));

@@ -1,14 +1,16 @@
 /**
- * Around every turn: bounds outgoing calls, drops activities from tenants the admin did not
- * allow, afterwards saves the conversation reference so the bot can later post into this
- * conversation (experts channel, notifying an asker, reminders), and writes outgoing text so it
- * shows literally (cards/literal-text.ts).
+ * Around every turn: records it as a telemetry span (bot/telemetry.ts), bounds outgoing calls,
+ * drops activities from tenants the admin did not allow, afterwards saves the conversation
+ * reference so the bot can later post into this conversation (experts channel, notifying an
+ * asker, reminders), and writes outgoing text so it shows literally (cards/literal-text.ts).
  */
 import { TurnContext, type Middleware } from 'botbuilder';
 import { literalText } from '../cards/literal-text.ts';
 import { boundConnectorClient, TURN_CALL_LIMITS } from './outgoing-deadlines.ts';
 import type { Services } from './services.ts';
 import { errorFields } from './logger.ts';
+import { scopeOf } from './scope.ts';
+import { attachTurnTelemetry, invokeRoute } from './telemetry.ts';
 
 function isProactive(context: TurnContext): boolean {
   return context.activity.type === 'event' && context.activity.name === 'ContinueConversation';
@@ -67,5 +69,17 @@ export function createMiddleware(services: Services): Middleware[] {
       await next();
     },
   };
-  return [deadlines, tenantGate, references, literal];
+  // Outermost, so the span and turn.duration cover the whole turn; proactive posts (reminders) are counted apart.
+  const observed: Middleware = {
+    async onTurn(context, next) {
+      if (isProactive(context)) return next();
+      const a = context.activity;
+      await services.telemetry.turn({ activityType: a.type, channel: a.channelId, scope: scopeOf(a).kind }, async (turn) => {
+        if (a.type === 'invoke') turn.route(invokeRoute(a.name));
+        attachTurnTelemetry(context, turn);
+        await next();
+      });
+    },
+  };
+  return [observed, deadlines, tenantGate, references, literal];
 }

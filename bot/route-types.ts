@@ -38,7 +38,14 @@ export interface Feature {
   commands?: readonly CommandRoute[];
   verbs?: readonly VerbRoute<any>[];
   migrations?: readonly Migration[];
-  start?: (services: Services) => (() => Promise<void>) | void;
+  start?: (services: Services) => (() => Promise<void>) | Background | void;
+}
+
+/** Background work a feature started: stopped on close, and asked by /health/ready whether it is working. */
+export interface Background {
+  stop(): Promise<void>;
+  /** A short problem code ("reminder-scheduler-stalled") when the work cannot be counted on, else null. */
+  problem(now: Date): string | null;
 }
 
 /** Keeps the data type of a verb tied to its schema. */

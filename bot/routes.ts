@@ -13,7 +13,8 @@
  *        Put `{ "verb": "checklist.next", ... }` in your Action.Submit data; the data is validated
  *        with your schema before `run` is called, and a bad or unknown submit gets a clear reply.
  *      - `migrations`: your storage migrations (your version range), applied at start.
- *      - `start(services)`: background work (reminder scheduler); return a stop function.
+ *      - `start(services)`: background work (reminder scheduler); return a stop function, or a
+ *        `Background` ({ stop, problem }) whose problem() fails /health/ready while it is not working.
  *   2. Add the feature to FEATURES below (one line).
  * Anything that is not a command or a verb is a question for the answer engine.
  */
@@ -24,6 +25,7 @@ import { trimTrailing } from '../domain/shared/trim.ts';
 import type { Migration } from '../storage/migrate.ts';
 import type { CommandRoute, Feature, Turn, VerbRoute } from './route-types.ts';
 import { MESSAGES, userMessageFor } from './user-messages.ts';
+import { turnTelemetry } from './telemetry.ts';
 import { coreFeature } from './features/core.ts';
 import { answerQuestion, questionsFeature } from './features/questions.ts';
 import { feedbackFeature } from './features/feedback.ts';
@@ -31,7 +33,7 @@ import { askLeadFeature } from './features/ask-lead.ts';
 import { checklistsFeature } from './features/checklists.ts';
 import { remindersFeature } from './features/reminders.ts';
 
-export type { CommandRoute, Feature, Turn, VerbRoute } from './route-types.ts';
+export type { Background, CommandRoute, Feature, Turn, VerbRoute } from './route-types.ts';
 export { verbRoute } from './route-types.ts';
 
 export const FEATURES: readonly Feature[] = [coreFeature, questionsFeature, feedbackFeature, askLeadFeature, checklistsFeature, remindersFeature];
@@ -77,6 +79,7 @@ export function createRouter(features: readonly Feature[] = FEATURES): Router {
         if (lower !== phrase && !lower.startsWith(`${phrase} `)) continue;
         const args = text.slice(phrase.length).trim();
         if (route.accepts && !route.accepts(args)) break;
+        turnTelemetry(turn.context).route(route.name);
         await route.run(turn, args);
         return;
       }
@@ -84,9 +87,11 @@ export function createRouter(features: readonly Feature[] = FEATURES): Router {
       const firstWord = lower.split(' ')[0] ?? '';
       const looksLikeCommand = slash || (!lower.includes(' ') && !smallTalk(lower) && (fuzzy.search(firstWord)[0]?.score ?? 1) < 0.34);
       if (looksLikeCommand && lower) {
+        turnTelemetry(turn.context).route('unknown-command');
         await turn.context.sendActivity(MESSAGES.unknownCommand(firstWord, commandList));
         return;
       }
+      turnTelemetry(turn.context).route('question');
       await answerQuestion(turn, text);
     },
 
@@ -94,6 +99,7 @@ export function createRouter(features: readonly Feature[] = FEATURES): Router {
       const turn: Turn = { ...partial, commands };
       const verb = typeof value === 'object' && value !== null ? (value as { verb?: unknown }).verb : undefined;
       const route = typeof verb === 'string' ? verbs.get(verb) : undefined;
+      turnTelemetry(turn.context).route(route ? route.verb : 'unknown-verb');
       if (!route) {
         await turn.context.sendActivity(userMessageFor(new AppError('STALE_SUBMIT', 'unknown card verb')));
         return;

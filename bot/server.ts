@@ -4,7 +4,8 @@
  *                       whenever MicrosoftAppId is set; 400 for a malformed activity, 413 for
  *                       a body over MAX_BODY_BYTES, 401 without a valid token)
  *   GET  /health/live   the process answers
- *   GET  /health/ready  storage answers (within a second) and takes writes; /healthz is an alias
+ *   GET  /health/ready  storage answers (within a second) and takes writes, and background work
+ *                       (the reminder scheduler) is running; /healthz is an alias
  *
  * HOOK FOR OTHER PARTS OF THE PRODUCT (the local Web Chat page, the loopback Direct Line):
  *
@@ -38,9 +39,10 @@ import type { Config } from './config.ts';
 import { createLogger, errorFields, type Logger } from './logger.ts';
 import { createMiddleware } from './middleware.ts';
 import { createProactive } from './proactive.ts';
-import { createRouter, FEATURES, type Feature } from './routes.ts';
+import { createRouter, FEATURES, type Background, type Feature } from './routes.ts';
 import { GENERIC_CONTACTS, type AnswerEngine, type ContactLines, type Services } from './services.ts';
 import { SafeguardingBot } from './teams-bot.ts';
+import { NO_TELEMETRY, type Telemetry } from './telemetry.ts';
 import { userMessageFor } from './user-messages.ts';
 
 export interface ServerDeps {
@@ -51,6 +53,8 @@ export interface ServerDeps {
   features?: readonly Feature[];
   /** An open database; by default opened from config.storageUrl (and closed by close()). */
   db?: Database;
+  /** Built by the composition root, which also shuts it down after close(); off by default. */
+  telemetry?: Telemetry;
 }
 
 export interface ExtraRoutesContext {
@@ -72,6 +76,8 @@ export interface RunningServer {
   adapter: BotAdapter;
   services: Services;
   processActivity(activity: Partial<Activity>): Promise<InvokeResponse | undefined>;
+  /** Background work by feature name (the reminder scheduler under "reminders"), for diagnostics and tests. */
+  background: ReadonlyMap<string, Background>;
   close(): Promise<void>;
 }
 
@@ -109,6 +115,7 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
     engine: deps.engine,
     contacts: deps.contacts ?? GENERIC_CONTACTS,
     proactive: createProactive(adapter, config.appId),
+    telemetry: deps.telemetry ?? NO_TELEMETRY,
   };
   for (const m of createMiddleware(services)) adapter.use(m);
   adapter.onTurnError = async (context, error) => {
@@ -118,10 +125,11 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
   };
   const bot = new SafeguardingBot(services, router);
   const logic = (context: TurnContext) => bot.run(context);
-  const stoppers = features.flatMap((f) => {
-    const stop = f.start?.(services);
-    return stop ? [stop] : [];
-  });
+  const background = new Map<string, Background>();
+  for (const f of features) {
+    const started = f.start?.(services);
+    if (started) background.set(f.name, typeof started === 'function' ? { stop: started, problem: () => null } : started);
+  }
 
   // restify logs through the bot's logger (serializers, redaction, length bounds), never its own pino.
   const server = restify.createServer({ name: 'safeguarding-bot', handleUncaughtExceptions: false, log: logger.child({ component: 'restify' }) as unknown as restify.ServerOptions['log'] });
@@ -179,7 +187,8 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
   });
 
   // Readiness (/healthz is the older name): storage answers within a second and can take writes;
-  // the knowledge base is loaded (the engine exists before the server does); background work started.
+  // the knowledge base is loaded (the engine exists before the server does); background work is
+  // running (a stopped or stuck reminder scheduler means meeting reminders silently stop).
   const ready = async (_req: Request, res: Response) => {
     try {
       // Within a second, whatever storage does: a probe that hangs is worse than a 503.
@@ -189,6 +198,15 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
         logger.error({ event: 'health.storage', problem }, 'storage cannot take writes');
         res.send(503, { status: 'unavailable', storage: db.dialect, problem });
         return;
+      }
+      const now = new Date();
+      for (const [name, work] of background) {
+        const stuck = work.problem(now);
+        if (stuck) {
+          logger.error({ event: 'health.background', feature: name, problem: stuck }, 'background work is not running');
+          res.send(503, { status: 'unavailable', storage: db.dialect, problem: stuck });
+          return;
+        }
       }
       res.send(200, { status: 'ok', mode: config.devMode ? 'local-development' : 'authenticated', storage: db.dialect });
     } catch (err) {
@@ -279,14 +297,14 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
       }
       server.server.closeAllConnections();
       await closed;
-      for (const stop of stoppers) await stop().catch((err: unknown) => logger.error({ event: 'feature.stop', ...errorFields(err) }, 'feature stop failed'));
+      for (const work of background.values()) await work.stop().catch((err: unknown) => logger.error({ event: 'feature.stop', ...errorFields(err) }, 'feature stop failed'));
       if (ownsDb) await db.close();
       logger.info({ event: 'stopped' }, 'bot stopped');
     })();
     return closing;
   }
 
-  return { server, url: baseUrl, port, adapter, services, processActivity: processTrusted, close };
+  return { server, url: baseUrl, port, adapter, services, processActivity: processTrusted, background, close };
 }
 
 

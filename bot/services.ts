@@ -7,6 +7,7 @@ import type { Database } from '../storage/database.ts';
 import type { StateStore, StoredReference } from '../storage/state-store.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
+import type { Telemetry } from './telemetry.ts';
 
 /** The answer engine as the bot sees it (createAnswerEngine(kb) satisfies this). */
 export interface AnswerEngine {
@@ -46,6 +47,8 @@ export interface Services {
   engine: AnswerEngine;
   contacts: ContactLines;
   proactive: Proactive;
+  /** Spans and metrics (bot/telemetry.ts); a no-op unless telemetry is configured. */
+  telemetry: Telemetry;
 }
 
 export const GENERIC_CONTACTS: ContactLines = {

@@ -21,6 +21,7 @@ import { memoryKey } from '../scope.ts';
 import { verbRoute, type Feature, type Turn } from '../route-types.ts';
 import type { Services } from '../services.ts';
 import { MESSAGES } from '../user-messages.ts';
+import { turnTelemetry } from '../telemetry.ts';
 import { partnershipFor } from './core.ts';
 import { buttonTitle } from '../../cards/button-title.ts';
 
@@ -135,6 +136,7 @@ export async function answerQuestion(turn: Turn, question: string): Promise<void
     return null;
   });
   const answer = await askEngine(turn.services, q, partnership, memory);
+  turnTelemetry(turn.context).answer(answer);
   const native = teamsNative(turn.context.activity);
   const { activities, answer: sent } = answerActivities(turn.services, q, answer, partnership, { native, personal: turn.scope.kind === 'personal' });
   const ids = await turn.context.sendActivities(activities);

@@ -24,7 +24,8 @@ export type ReminderSender = (reference: StoredReference, message: OutgoingMessa
  * are persisted (a restart keeps the schedule), bounded (REMINDER_MAX_RETRIES) and visible in
  * the list; so the library's policy is replaced by one with a deadline and no retries.
  */
-const REMINDER_CALL_LIMITS = Object.freeze({ attemptMs: 10_000, totalMs: 10_000, maxRetries: 0, maxRetryAfterMs: 0 });
+export const REMINDER_POST_DEADLINE_MS = 10_000;
+const REMINDER_CALL_LIMITS = Object.freeze({ attemptMs: REMINDER_POST_DEADLINE_MS, totalMs: REMINDER_POST_DEADLINE_MS, maxRetries: 0, maxRetryAfterMs: 0 });
 
 export function createReminderSender(adapter: BotAdapter, appId: string): ReminderSender {
   return async (reference, message) => {

@@ -9,12 +9,12 @@ import { TurnContext } from 'botbuilder';
 import { reminderCard, reminderDuplicateCard, reminderListCard, ukDateTime, type Fact } from '../../cards/reminder-cards.ts';
 import { describeLead, parseRemindCommand, TEXT_USAGE } from '../../domain/reminders/command-parser.ts';
 import { describeRecurrence, nextMeeting } from '../../domain/reminders/recurrence.ts';
-import { createScheduler } from '../../domain/reminders/scheduler.ts';
+import { createScheduler, schedulerProblem } from '../../domain/reminders/scheduler.ts';
 import { createReminderStore, reminderMigrations, type EditResult } from '../../storage/reminder-store.ts';
 import type { StoredReference } from '../../storage/state-store.ts';
 import { createAdapter } from '../adapter.ts';
 import { voterHash } from '../hashing.ts';
-import { verbRoute, type CommandRoute, type Feature, type Turn } from '../route-types.ts';
+import { verbRoute, type Background, type CommandRoute, type Feature, type Turn } from '../route-types.ts';
 import { baseConversationId, userKey } from '../scope.ts';
 import type { Services } from '../services.ts';
 import { leadTimeProblem } from '../../domain/reminders/lead-check.ts';
@@ -22,7 +22,7 @@ import { londonInstant } from '../../domain/reminders/recurrence.ts';
 import { isPartnershipId } from '../partnerships.ts';
 import { partnershipFor } from './core.ts';
 import { defaultBodies, type BodyLookup } from './reminder-bodies.ts';
-import { createReminderDelivery, createReminderSender } from './reminder-delivery.ts';
+import { createReminderDelivery, createReminderSender, REMINDER_POST_DEADLINE_MS } from './reminder-delivery.ts';
 import { formCard, FormSubmit, readForm, type FormValues } from './reminder-form.ts';
 import { REMINDER_MESSAGES as M } from './reminder-messages.ts';
 import { canManageReminders } from './reminder-permissions.ts';
@@ -210,7 +210,7 @@ export const remindersFeature: Feature = {
       },
     ),
   ],
-  start(services: Services) {
+  start(services: Services): Background {
     const config = services.config;
     const reminders = createReminderStore(services.db);
     // Its own adapter instance: the reminder sender adjusts the connector client per call (no library retries).
@@ -223,10 +223,19 @@ export const remindersFeature: Feature = {
         pollMs: config.reminderPollSeconds * 1000,
         graceMs: config.reminderGraceMinutes * 60_000,
         maxRetries: config.reminderMaxRetries,
+        observe: (outcome, possibleRepeat) => services.telemetry.reminderSend(outcome, possibleRepeat),
       },
       services.logger,
     );
     scheduler.start();
-    return () => scheduler.stop();
+    // One step of a pass may take a whole post deadline plus a storage call, however short the poll.
+    const stepAllowanceMs = REMINDER_POST_DEADLINE_MS + config.storageTimeoutMs;
+    return {
+      stop: () => scheduler.stop(),
+      problem(now) {
+        const problem = schedulerProblem(scheduler.status(), now, stepAllowanceMs);
+        return problem ? `reminder-scheduler-${problem}` : null;
+      },
+    };
   },
 };

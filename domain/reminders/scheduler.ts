@@ -49,6 +49,24 @@ export interface SchedulerOptions {
   backoff: BackoffOptions;
   now: () => Date;
   random: () => number;
+  /** Told every outcome (metrics); must not throw. `possibleRepeat`: the occurrence was found mid-post. */
+  observe: (outcome: DeliveryOutcome, possibleRepeat: boolean) => void;
+}
+
+/** What one handled occurrence came to; `retry` means another attempt is scheduled. */
+export type DeliveryOutcome = 'delivered' | 'late' | 'missed' | 'paused' | 'failed' | 'retry';
+
+/**
+ * Whether the loop is alive, for readiness probes: `idle` before start(), `stopped` after
+ * stop(), `crashed` if the loop itself failed (a bug; each pass's own errors are caught).
+ */
+export type SchedulerState = 'idle' | 'running' | 'stopped' | 'crashed';
+
+export interface SchedulerStatus {
+  state: SchedulerState;
+  /** The loop's last sign of life: a pass began or ended, or an occurrence was handled. */
+  lastBeatAt: Date | null;
+  pollMs: number;
 }
 
 export const DEFAULT_SCHEDULER_OPTIONS: Omit<SchedulerOptions, 'instanceId'> = {
@@ -63,6 +81,7 @@ export const DEFAULT_SCHEDULER_OPTIONS: Omit<SchedulerOptions, 'instanceId'> = {
   backoff: DEFAULT_BACKOFF,
   now: () => new Date(),
   random: Math.random,
+  observe: () => undefined,
 };
 
 export interface Scheduler {
@@ -73,6 +92,25 @@ export interface Scheduler {
   tick(): Promise<number>;
   /** Makes a sleeping loop look again now (a reminder was just created). */
   wake(): void;
+  status(): SchedulerStatus;
+}
+
+/** Why a scheduler cannot be counted on, or null when it is working. */
+export type SchedulerProblem = 'not-started' | 'stopped' | 'crashed' | 'stalled';
+
+/** Several polls without a sign of life: the loop is stuck (or its timer was lost). */
+export const STALE_POLLS = 3;
+
+/**
+ * `stepAllowanceMs`: the longest one step of a pass may legitimately take (a post up to its
+ * deadline, a storage call up to its timeout), so a short poll interval does not make one slow
+ * post look like a stuck loop.
+ */
+export function schedulerProblem(status: SchedulerStatus, now: Date, stepAllowanceMs: number): SchedulerProblem | null {
+  if (status.state === 'idle') return 'not-started';
+  if (status.state !== 'running') return status.state;
+  const beat = status.lastBeatAt?.getTime() ?? 0;
+  return now.getTime() - beat > STALE_POLLS * status.pollMs + stepAllowanceMs ? 'stalled' : null;
 }
 
 const NO_LOG: SchedulerLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -85,6 +123,11 @@ export function createScheduler(
 ): Scheduler {
   const o: SchedulerOptions = { ...DEFAULT_SCHEDULER_OPTIONS, ...opts };
   let running = false;
+  let state: SchedulerState = 'idle';
+  let lastBeatAt: Date | null = null;
+  const beat = () => {
+    lastBeatAt = o.now();
+  };
   let loop: Promise<void> | null = null;
   let wakeUp: (() => void) | null = null;
   let lastMaterialise = 0;
@@ -106,9 +149,11 @@ export function createScheduler(
     if (now.getTime() >= Date.parse(occ.meetingAt) || (occ.attempts === 0 && lateBy > o.graceMs)) {
       await store.complete(occ.id, owner, 'missed', now, { error: 'beyond the grace window' });
       log.warn({ ...fields, outcome: 'missed', lateMs: lateBy }, 'reminder missed');
+      o.observe('missed', false);
       return;
     }
-    if (occ.status === 'sending') log.warn({ ...fields, recovered: true }, 'reposting a reminder whose sender stopped mid-post');
+    const repeat = occ.status === 'sending';
+    if (repeat) log.warn({ ...fields, recovered: true }, 'reposting a reminder whose sender stopped mid-post');
     if (!(await store.markSending(occ.id, owner, new Date(now.getTime() + o.leaseMs)))) return;
     const started = Date.now();
     const result = await attempt(occ);
@@ -119,6 +164,7 @@ export function createScheduler(
       const outcome = at.getTime() - Date.parse(occ.dueAt) > o.onTimeMs ? 'late' : 'delivered';
       await store.complete(occ.id, owner, outcome, at, { activityId: result.activityId });
       log.info({ ...done, outcome }, 'reminder posted');
+      o.observe(outcome, repeat);
       return;
     }
     switch (result.kind) {
@@ -126,21 +172,25 @@ export function createScheduler(
         await store.complete(occ.id, owner, 'paused', at, { error: `HTTP ${result.status}` });
         await store.pauseConversation(occ.conversationId, at);
         log.warn({ ...done, outcome: 'paused', status: result.status }, 'bot removed from conversation; reminders paused');
+        o.observe('paused', repeat);
         return;
       case 'rejected':
         await store.complete(occ.id, owner, 'failed', at, { error: result.reason });
         log.error({ ...done, outcome: 'failed', status: result.status }, 'reminder rejected');
+        o.observe('failed', repeat);
         return;
       case 'throttled':
       case 'transient': {
         if (attempts > o.maxRetries) {
           await store.complete(occ.id, owner, 'failed', at, { error: `gave up after ${attempts} attempts (HTTP ${result.status ?? 'network'})` });
           log.error({ ...done, outcome: 'failed', status: result.status }, 'reminder retries exhausted');
+          o.observe('failed', repeat);
           return;
         }
         const delay = retryDelayMs(attempts, result.retryAfterMs, o.backoff, o.random);
         await store.retryLater(occ.id, owner, new Date(at.getTime() + delay), `HTTP ${result.status ?? 'network'}`);
         log.warn({ ...done, outcome: 'retry', status: result.status, delayMs: delay }, 'reminder will be retried');
+        o.observe('retry', repeat);
         return;
       }
     }
@@ -163,6 +213,8 @@ export function createScheduler(
           // A storage error leaves the claim to expire; the lease brings the occurrence back.
           log.error({ event: 'reminder.error', occurrence: occ.id, errName: (err as Error).name }, 'reminder handling failed');
         }
+        // A long batch is progress, not a stuck loop.
+        if (running) beat();
       }
     });
     await Promise.all(workers);
@@ -183,6 +235,7 @@ export function createScheduler(
 
   async function run(): Promise<void> {
     while (running) {
+      beat();
       let handled = 0;
       try {
         handled = await tick();
@@ -190,6 +243,7 @@ export function createScheduler(
         log.error({ event: 'reminder.tick_failed', errName: (err as Error).name }, 'scheduler pass failed; retrying');
       }
       if (!running) break;
+      beat();
       if (handled >= o.batchSize) continue;
       let wait = o.pollMs;
       try {
@@ -206,10 +260,18 @@ export function createScheduler(
     start() {
       if (running) return;
       running = true;
-      loop = run();
+      state = 'running';
+      // Every pass catches its own errors, so this is a bug in the loop: reminders stop, and the
+      // readiness probe says so (reported, not thrown, so questions keep being answered).
+      loop = run().catch((err: unknown) => {
+        running = false;
+        state = 'crashed';
+        log.error({ event: 'reminder.scheduler_crashed', errName: (err as Error)?.name ?? typeof err }, 'reminder scheduler stopped unexpectedly');
+      });
     },
     async stop() {
       running = false;
+      if (state === 'running') state = 'stopped';
       wakeUp?.();
       await loop;
       loop = null;
@@ -217,6 +279,9 @@ export function createScheduler(
     tick,
     wake() {
       wakeUp?.();
+    },
+    status() {
+      return { state, lastBeatAt, pollMs: o.pollMs };
     },
   };
 }

@@ -50,6 +50,12 @@ describe('loadConfig', () => {
     [{ MicrosoftAppId: 'app', MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
     [{ MicrosoftAppPassword: 'x' }, 'MicrosoftAppId'],
     [{ HOST: '0.0.0.0' }, 'HOST'],
+    [{ APPLICATIONINSIGHTS_CONNECTION_STRING: 'IngestionEndpoint=https://x.in.applicationinsights.azure.com/' }, 'APPLICATIONINSIGHTS_CONNECTION_STRING'],
+    [{ APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=not-a-guid' }, 'APPLICATIONINSIGHTS_CONNECTION_STRING'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'localhost:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://collector' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://localhost:4317', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }, 'OTEL_EXPORTER_OTLP_PROTOCOL'],
+    [{ OTEL_METRIC_EXPORT_INTERVAL: 'soon' }, 'OTEL_METRIC_EXPORT_INTERVAL'],
   ])('rejects %j naming %s', (env, variable) => {
     const message = problems(env as Record<string, string>);
     expect(message).toMatch(/^Invalid configuration/);
@@ -62,6 +68,32 @@ describe('loadConfig', () => {
       '- PORT', '- LOG_LEVEL', '- MicrosoftAppTenantId',
     ]);
     expect(message).not.toContain('hunter2-secret');
+  });
+});
+
+describe('telemetry configuration', () => {
+  const KEY = '00000000-0000-4000-8000-0000000000aa';
+
+  it('is off unless a destination is set', () => {
+    expect(loadConfig({}).telemetry).toBeNull();
+    expect(loadConfig({ OTEL_SERVICE_NAME: 'x', OTEL_METRIC_EXPORT_INTERVAL: '1000' }).telemetry).toBeNull();
+  });
+
+  it('goes to Azure Monitor, an OTLP/HTTP receiver, or both, with the OpenTelemetry defaults', () => {
+    const azure = `InstrumentationKey=${KEY};IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/;LiveEndpoint=https://uksouth.livediagnostics.monitor.azure.com/`;
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: azure }).telemetry).toEqual({
+      serviceName: 'safeguarding-partnership-bot', azureConnectionString: azure, otlpEndpoint: null, metricExportIntervalMs: 60_000, spanExportDelayMs: 5_000,
+    });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_SERVICE_NAME: 'bot-harrow' }).telemetry)
+      .toMatchObject({ serviceName: 'bot-harrow', azureConnectionString: null, otlpEndpoint: 'http://collector:4318' });
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=${KEY}`, OTEL_EXPORTER_OTLP_ENDPOINT: 'https://otel.example' }).telemetry)
+      .toMatchObject({ azureConnectionString: `InstrumentationKey=${KEY}`, otlpEndpoint: 'https://otel.example' });
+  });
+
+  it('never echoes a connection string it rejects', () => {
+    const message = problems({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=secret-looking-value;IngestionEndpoint=http://plain' });
+    expect(message).toContain('  - APPLICATIONINSIGHTS_CONNECTION_STRING: expected an Application Insights connection string');
+    expect(message).not.toContain('secret-looking-value');
   });
 });
 

@@ -20,6 +20,7 @@ import { loadConfig, type Config } from '../../bot/config.ts';
 import { contactLinesFrom } from '../../bot/contact-lines.ts';
 import { createLogger } from '../../bot/logger.ts';
 import { createServer, type RunningServer, type ServerOptions } from '../../bot/server.ts';
+import { createTelemetry } from '../../bot/telemetry.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
 import { loadContacts } from '../../domain/contacts/contacts.ts';
 import { loadKnowledge } from '../../knowledge/load.ts';
@@ -121,9 +122,12 @@ export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
     },
   });
   const connector = opts.connector ?? (await startConnector());
+  const logger = createLogger('debug', sink);
+  // As bot/main.ts does: off unless the env asks for it.
+  const telemetry = await createTelemetry(config.telemetry, logger);
   const running = await createServer(
     config,
-    { engine: realEngine(), contacts: contactLinesFrom(loadContacts()), logger: createLogger('debug', sink) },
+    { engine: realEngine(), contacts: contactLinesFrom(loadContacts()), logger, telemetry },
     opts.options,
   );
   const post = async (body: string, headers: Record<string, string> = {}) => {
@@ -148,6 +152,7 @@ export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
     send: (activity, headers) => post(JSON.stringify(activity), headers),
     async close() {
       await running.close();
+      await telemetry.shutdown();
       if (!opts.connector) await connector.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
