@@ -100,7 +100,7 @@ export function runAnsweringBench(): string[] {
   const cachedBuild = measured(() => createAnswerEngine(kb.value, kb.value.triage, { trainingCache }));
   const bm25 = measured(() => buildBaseline(kb.value.documents));
   const mini = measured(() => buildMiniSearchBaseline(kb.value, dev));
-  const systems: Array<(q: string) => Answer> = [(q) => engine.value.answer(q), bm25.value.answer, mini.value.answer];
+  const systems: Array<(q: string) => Answer> = [(q) => engine.value.answer(q), (q) => bm25.value.answer(q), (q) => mini.value.answer(q)];
 
   const questions = variedQuestions(engine.value.sampleQuestions(), dev.map((d) => d.q), 1200);
   for (const answer of systems) answer('warm up');

@@ -38,7 +38,7 @@ export function boundForLog(value: unknown, depth = 0): unknown {
     const items = value.slice(0, MAX_LOGGED_ITEMS).map((v) => boundForLog(v, depth + 1));
     return value.length > MAX_LOGGED_ITEMS ? [...items, `…[${value.length} items]`] : items;
   }
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return `[${(proto as { constructor?: { name?: string } })?.constructor?.name ?? 'object'}]`;
   const out: Record<string, unknown> = {};
   let n = 0;

@@ -36,7 +36,7 @@ export interface VerbRoute<T = unknown> {
 export interface Feature {
   name: string;
   commands?: readonly CommandRoute[];
-  verbs?: readonly VerbRoute<any>[];
+  verbs?: readonly VerbRoute<unknown>[];
   migrations?: readonly Migration[];
   start?: (services: Services) => (() => Promise<void>) | Background | void;
 }

@@ -287,7 +287,9 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
   async function close(): Promise<void> {
     closing ??= (async () => {
       stopping = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       server.server.closeIdleConnections();
       if (inFlight > 0) {
         await Promise.race([

@@ -33,6 +33,9 @@ const UNSHOWN_TYPES = new Set(['trace', 'invokeResponse']);
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
+/** A route parameter (restify types req.params as any; its values are strings). */
+const paramOf = (req: Request, name: string): string | undefined => (req.params as Record<string, string | undefined> | undefined)?.[name];
+
 export function registerDirectLine(server: Server, options: DirectLineOptions): ConversationLog {
   const log = new ConversationLog();
   const botTimeoutMs = options.botTimeoutMs ?? 60_000;
@@ -53,7 +56,7 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
     const token = bearerToken(req);
     const conversation = token ? log.byToken(token) : undefined;
     if (!conversation) throw new HttpError(403, 'TokenInvalid', 'Missing or unknown token; reload the page.');
-    const requested = req.params?.conversationId as string | undefined;
+    const requested = paramOf(req, 'conversationId');
     if (requested !== undefined && requested !== conversation.id) {
       throw new HttpError(403, 'TokenInvalid', 'This token belongs to a different conversation.');
     }
@@ -158,7 +161,7 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
   // ---- Bot Connector, the side the bot talks to (its serviceUrl points here) ----
 
   const connectorConversation = (req: Request): Conversation => {
-    const conversation = log.get(String(req.params?.conversationId ?? ''));
+    const conversation = log.get(paramOf(req, 'conversationId') ?? '');
     if (!conversation) throw new HttpError(404, 'ConversationNotFound', 'No such playground conversation.');
     return conversation;
   };
@@ -186,7 +189,7 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
 
   server.put('/v3/conversations/:conversationId/activities/:activityId', route(async (req, res) => {
     const conversation = connectorConversation(req);
-    const activityId = String(req.params?.activityId ?? '');
+    const activityId = paramOf(req, 'activityId') ?? '';
     const original = log.find(conversation, activityId);
     if (!original) throw new HttpError(404, 'ActivityNotFound', 'No such activity to update.');
     const updated = fromBot(conversation, await readJsonObject(req, options.maxBodyBytes));
@@ -197,7 +200,7 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
 
   server.del('/v3/conversations/:conversationId/activities/:activityId', route(async (req, res) => {
     const conversation = connectorConversation(req);
-    const activityId = String(req.params?.activityId ?? '');
+    const activityId = paramOf(req, 'activityId') ?? '';
     const original = log.find(conversation, activityId);
     if (!original) throw new HttpError(404, 'ActivityNotFound', 'No such activity to delete.');
     // Direct Line has no delete event for polling clients; replace it with a visible tombstone instead.
@@ -217,7 +220,7 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
 
   server.get('/v3/conversations/:conversationId/members/:memberId', route(async (req, res) => {
     const conversation = connectorConversation(req);
-    if (req.params?.memberId !== conversation.user.id) throw new HttpError(404, 'MemberNotFound', 'No such member.');
+    if (paramOf(req, 'memberId') !== conversation.user.id) throw new HttpError(404, 'MemberNotFound', 'No such member.');
     sendJson(res, 200, conversation.user);
   }));
 

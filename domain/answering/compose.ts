@@ -2,7 +2,7 @@
  * Turns chosen answer units into an Answer: plain text, markdown, and sources with the
  * document's title and publication date so a practitioner can see where it comes from.
  */
-import { isSeedSource, type DocumentMeta, type PartnershipId, type Source } from '../../knowledge/schema.ts';
+import { isSeedSource, type DocumentMeta, type Source } from '../../knowledge/schema.ts';
 import type { Answer, AnswerKind, AnswerSource } from './types.ts';
 import type { AnswerUnit } from './units.ts';
 import { PARTNERSHIP_LABELS } from './partnerships.ts';

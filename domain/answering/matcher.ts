@@ -10,7 +10,7 @@ import type { KnowledgeRecord, PartnershipId } from '../../knowledge/schema.ts';
 import type { AttrKey, IntentWeights } from './intents.ts';
 import { buildUnits, type AnswerUnit } from './units.ts';
 import { PLACE_TERMS } from './partnerships.ts';
-import { allTerms, contentTerms, cueTerms, editDistance, isStopWord, normalise, QUESTION_VOCABULARY, stem, tokens } from './text.ts';
+import { allTerms, contentTerms, editDistance, isStopWord, normalise, QUESTION_VOCABULARY, stem, tokens } from './text.ts';
 
 interface AliasEntry {
   record: KnowledgeRecord;

@@ -21,6 +21,7 @@ export interface Token {
 
 const nlp = winkNLP(model);
 const its = nlp.its;
+/* eslint-disable @typescript-eslint/unbound-method -- wink-nlp types its.* as methods, but they are plain helper functions that never use this */
 // wink-nlp's typings for lemma and stem are narrower than what readDoc().out() accepts at run time.
 const lemmaOf = its.lemma as unknown as typeof its.normal;
 const stemOf = its.stem as unknown as typeof its.normal;
@@ -38,6 +39,7 @@ export function tokenise(text: string): Token[] {
   const types = doc.tokens().out(its.type) as string[];
   const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
   const tags = doc.tokens().out(its.pos) as string[];
+  /* eslint-enable @typescript-eslint/unbound-method */
   const out: Token[] = [];
   for (let i = 0; i < norms.length; i += 1) {
     if (types[i] === 'punctuation') continue;

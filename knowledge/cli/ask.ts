@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   if (question && opts.explain) {
     const { answer, trace } = engine.explain(question, { ...ctx, memory: opts.session ? readSession(opts.session) : null });
     const steps = trace.map((t) => `${t.stage.padEnd(9)} ${t.detail}`).join('\n');
-    process.stdout.write(opts.json ? `${JSON.stringify({ answer: JSON.parse(jsonOf(answer)), trace })}\n` : `${steps}\n\n${readable(answer)}\n`);
+    process.stdout.write(opts.json ? `${JSON.stringify({ answer: JSON.parse(jsonOf(answer)) as unknown, trace })}\n` : `${steps}\n\n${readable(answer)}\n`);
     return;
   }
   if (question) {

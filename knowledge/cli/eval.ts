@@ -48,7 +48,7 @@ if (failures.length) {
 if (conversations.length) reportConversations();
 
 function reportConversations(): void {
-  const done = conversations.map((c) => runConversation(c, engine.answer));
+  const done = conversations.map((c) => runConversation(c, (q, ctx) => engine.answer(q, ctx)));
   const cs = summariseConversations(done);
   console.log(`\nConversations: ${conversations.length} (${cs.turns} turns) from ${file}`);
   console.log(`all turns right    ${pct(cs.conversations)}`);

@@ -116,7 +116,7 @@ describe('the development conversations (test/answering/fixtures/dev-conversatio
   const conversations = readFileSync('test/answering/fixtures/dev-conversations.jsonl', 'utf8').split('\n').filter(Boolean)
     .map((l) => JSON.parse(l) as EvalConversation);
   it('are answered turn by turn with the memory, and would mostly fail without it', () => {
-    const withMemory = summariseConversations(conversations.map((c) => runConversation(c, engine.answer)));
+    const withMemory = summariseConversations(conversations.map((c) => runConversation(c, (q, ctx) => engine.answer(q, ctx))));
     const without = summariseConversations(conversations.map((c) => runConversation(c, (q, ctx) => engine.answer(q, { ...ctx, memory: null }))));
     expect(withMemory.conversations.total).toBeGreaterThanOrEqual(12);
     expect(withMemory.conversations.pass / withMemory.conversations.total).toBeGreaterThanOrEqual(0.9);

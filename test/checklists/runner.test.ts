@@ -157,7 +157,7 @@ describe('unfinished runs, history and retention', () => {
     const open = await s.start('referral', 'user-a', 'harrow', WEDNESDAY);
     let done = await s.start('serious-incident', 'user-a', 'harrow', WEDNESDAY);
     done = await s.answer({ ...ref(done), stepId: 'criteria', choiceId: 'no' }, WEDNESDAY);
-    done = await s.answer({ ...ref(done), stepId: 'looked-after-death', choiceId: 'no' }, later(2));
+    await s.answer({ ...ref(done), stepId: 'looked-after-death', choiceId: 'no' }, later(2));
     await s.start('lado', 'user-b', 'haringey', WEDNESDAY);
 
     expect((await s.unfinished('user-a')).map((v) => v.run.id)).toEqual([open.run.id, old.run.id]);

@@ -4,7 +4,7 @@
  * an occurrence whose post was in flight at the moment of the kill (status `sending`), which
  * may be posted again; the test counts those and checks no other occurrence repeats.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runChild } from './child.ts';
 import { input, openStore, referenceFor, type Dialect } from './fixtures.ts';
 import { useReminderEnvironment } from './environment.ts';

@@ -3,7 +3,7 @@
  * proactive path (CloudAdapter posting over HTTP to a loopback env.connector). The clock is moved
  * by hand, so due / late / missed / Retry-After are checked exactly, without sleeping.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createScheduler, type SchedulerOptions } from '../../domain/reminders/scheduler.ts';
 import type { Deliver } from '../../domain/reminders/model.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';

@@ -62,6 +62,10 @@ export async function startConnector(): Promise<FakeConnector> {
       }
       res.statusCode = 404;
       res.end();
+    }, () => {
+      // A body that is not JSON (or a dropped request): answer instead of leaving an unhandled rejection and a hung call.
+      res.statusCode = 400;
+      res.end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -86,6 +86,7 @@ export async function renderWithSdk(browser: Browser, cards: readonly CardAttach
         result.outputHtml = html;
         result.didProcess = true;
       };
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- page.evaluate can only pass the measuring function's source into the page
       const fn = new Function(`return (${measure})`)() as (el: Element) => unknown;
       return contents.map((content) => {
         const card = new w.AC.AdaptiveCard();
@@ -141,6 +142,7 @@ export async function renderWithWebChat(browser: Browser, server: GalleryServer,
   await page.waitForFunction((n) => document.querySelectorAll('.webchat__basic-transcript__activity .ac-adaptiveCard').length >= n, count, { timeout: 30_000 });
   const rendered: RenderedCard[] = [];
   for (let i = 0; i < count; i++) {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- as above: the measuring function travels into the page as source
     rendered.push(await cards.nth(i).evaluate((el, measure) => (new Function(`return (${measure})`)() as (e: Element) => RenderedCard)(el), MEASURE));
   }
   return { page, rendered };
