@@ -1,5 +1,5 @@
 /**
- * Keeps the triage's trained classifiers on disk between starts (knowledge/.cache/, beside the
+ * Keeps the trained classifiers (the triage's, the off-topic reader's) on disk between starts (knowledge/.cache/, beside the
  * data they are trained on; in a build, dist/knowledge/.cache/). Reading ~3,000 example messages
  * takes seconds; loading the trained result takes milliseconds. The key is a hash of everything
  * the training reads, so an edited vocabulary or example file is retrained, never served stale.
@@ -9,12 +9,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TrainingCache } from '../domain/triage/triage.ts';
+import type { TrainingCache } from '../domain/triage/classifier.ts';
 
 export const DEFAULT_TRAINING_CACHE_DIR = join(dirname(fileURLToPath(import.meta.url)), '.cache');
 
 export function fileTrainingCache(dir = DEFAULT_TRAINING_CACHE_DIR): TrainingCache {
-  const file = (key: string) => join(dir, `triage-${key}.json`);
+  // Keys are "<reader>-<hash>" (triage-…, off-topic-…): one file per key.
+  const file = (key: string) => join(dir, `${key.replace(/[^a-z0-9-]/gi, '_')}.json`);
   return {
     get(key) {
       return existsSync(file(key)) ? readFileSync(file(key), 'utf8') : undefined;
@@ -25,8 +26,10 @@ export function fileTrainingCache(dir = DEFAULT_TRAINING_CACHE_DIR): TrainingCac
       const tmp = `${file(key)}.${process.pid}.tmp`;
       writeFileSync(tmp, value);
       renameSync(tmp, file(key));
-      // Only the current training is worth keeping.
-      for (const f of readdirSync(dir)) if (f.startsWith('triage-') && f.endsWith('.json') && f !== `triage-${key}.json`) rmSync(join(dir, f), { force: true });
+      // Only the current training of each reader is worth keeping.
+      const reader = `${key.slice(0, key.lastIndexOf('-') + 1)}`;
+      const kept = file(key).slice(dir.length + 1);
+      for (const f of readdirSync(dir)) if (reader && f.startsWith(reader) && f.endsWith('.json') && f !== kept) rmSync(join(dir, f), { force: true });
     },
   };
 }

@@ -70,7 +70,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   // The off-topic reader learns what is in scope from the knowledge base's own questions.
   // What kind of fact a question asks for: rules as data (knowledge/language/intents.yaml).
   const detectIntent = createIntentReader(kb.intents ?? []);
-  const offTopic = createScope(kb.offTopic ?? { words: [], offTopic: [] }, matcher.units.map((u) => u.question));
+  const offTopic = createScope(kb.offTopic ?? { words: [], offTopic: [] }, matcher.units.map((u) => u.question), options.trainingCache);
   const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
   const docYear = new Map(kb.documents.map((d) => [d.file, d.published.slice(0, 4)]));
   const byId = new Map(kb.records.map((r) => [r.id, r]));

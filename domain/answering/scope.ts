@@ -6,7 +6,7 @@
  *    base's own questions, for wording no list foresaw ("can I book the big room for the away day?").
  * Triage runs first: a message with any sign of a child's situation never reaches this.
  */
-import { featuresOf, trainClassifier, type SituationClassifier } from '../triage/classifier.ts';
+import { cachedClassifier, featuresOf, trainClassifier, type SituationClassifier, type TrainingCache } from '../triage/classifier.ts';
 import { tokenise } from '../triage/lemmas.ts';
 import { normalise } from './text.ts';
 import { smallTalk } from './small-talk.ts';
@@ -37,16 +37,19 @@ const features = (text: string): string[] => featuresOf(tokenise(text), []);
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function createScope(data: ScopeData, inScopeQuestions: readonly string[]): Scope {
+/** Bump when the reader's features or training change in code, so cached readers are retrained. */
+const READER_VERSION = 1;
+
+export function createScope(data: ScopeData, inScopeQuestions: readonly string[], cache?: TrainingCache): Scope {
   const words = data.words.length
     ? new RegExp(`\\b(${data.words.map((w) => escape(normalise(w))).join('|')})\\b`)
     : null;
   // The same naive Bayes reader as the triage's (domain/triage/classifier.ts), with two labels.
   const reader: SituationClassifier<'off' | 'in'> | null = data.offTopic.length > 0 && inScopeQuestions.length > 0
-    ? trainClassifier([
+    ? cachedClassifier(cache, 'off-topic', [READER_VERSION, data.offTopic, inScopeQuestions], () => trainClassifier([
       ...data.offTopic.map((q) => ({ features: features(q), label: 'off' as const })),
       ...inScopeQuestions.map((q) => ({ features: features(q), label: 'in' as const })),
-    ])
+    ]))
     : null;
 
   return {

@@ -9,11 +9,51 @@
  * used only where the rules found nothing (see triage.ts) and only above a margin, so it widens
  * recall without overriding a rule.
  */
+import { createHash } from 'node:crypto';
 import naiveBayes from 'wink-naive-bayes-text-classifier';
 import type { RouteId } from '../answering/types.ts';
 import type { Token } from './lemmas.ts';
 
 export type TriageLabel = RouteId | 'none';
+
+/**
+ * A place to keep trained classifiers between starts, keyed by a hash of everything they were
+ * trained on: a change to the vocabulary, the examples or the knowledge base's questions is a
+ * new key, so a stale classifier is never used. Best effort: a failing cache only costs time.
+ */
+export interface TrainingCache {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}
+
+/** The training cache's key: the reader's name and a hash of everything it learns from (any JSON value). */
+export function trainingKey(reader: string, inputs: unknown): string {
+  return `${reader}-${createHash('sha256').update(JSON.stringify(inputs)).digest('hex')}`;
+}
+
+/**
+ * A classifier from the cache when what it learns from is unchanged, else trained and kept.
+ * Reading or writing the cache never fails the caller: a bad entry is retrained over.
+ */
+export function cachedClassifier<L extends string>(
+  cache: TrainingCache | undefined, reader: string, inputs: unknown, train: () => SituationClassifier<L>,
+): SituationClassifier<L> {
+  if (!cache) return train();
+  const key = trainingKey(reader, inputs);
+  try {
+    const hit = cache.get(key);
+    if (hit) return classifierFromJSON(hit) as unknown as SituationClassifier<L>;
+  } catch {
+    // Unreadable or unavailable: train below.
+  }
+  const fresh = train();
+  try {
+    cache.set(key, fresh.exportJSON());
+  } catch {
+    // Best effort.
+  }
+  return fresh;
+}
 
 /** A reading: the best label ('none' when no feature is known), its margin and every label's log-odds. */
 export interface Prediction<L extends string = TriageLabel> {

@@ -8,8 +8,9 @@ import type { RouteId } from '../answering/types.ts';
 import { tokenise } from './lemmas.ts';
 import { compileTerm, MessageMatches, type CompiledTerm } from './patterns.ts';
 import type { Condition, RouteDefinition, TriageData } from './types.ts';
-import { classifierFromJSON, featuresOf, trainClassifier, type Prediction, type SituationClassifier, type TriageLabel } from './classifier.ts';
-import { createHash } from 'node:crypto';
+import { classifierFromJSON, featuresOf, trainClassifier, type Prediction, type SituationClassifier, type TrainingCache, type TriageLabel, trainingKey } from './classifier.ts';
+
+export type { TrainingCache } from './classifier.ts';
 import { TRIAGE } from '../answering/thresholds.ts';
 
 export interface TriageResult {
@@ -42,16 +43,6 @@ export interface TriageOptions {
   expandKey?: string;
   /** Where trained classifiers are kept between starts (reading ~3,000 examples takes seconds). */
   cache?: TrainingCache;
-}
-
-/**
- * A place to keep trained classifiers between starts, keyed by a hash of everything they were
- * trained on: a change to the vocabulary, the examples or the knowledge base's questions is a
- * new key, so a stale classifier is never used. Best effort: a failing cache only costs time.
- */
-export interface TrainingCache {
-  get(key: string): string | undefined;
-  set(key: string, value: string): void;
 }
 
 /** Bump when the features or the training change in code, so cached classifiers are retrained. */
@@ -164,7 +155,7 @@ function trained(
   data: TriageData, options: TriageOptions, read: (message: string) => { features: string[] },
 ): { classifier: SituationClassifier | null; urgency: SituationClassifier | null } {
   const key = options.cache
-    ? createHash('sha256').update(JSON.stringify([TRAINING_VERSION, data, options.negatives ?? [], options.expandKey ?? ''])).digest('hex')
+    ? trainingKey('triage', [TRAINING_VERSION, data, options.negatives ?? [], options.expandKey ?? ''])
     : '';
   const cached = options.cache ? safely(() => options.cache!.get(key)) : undefined;
   if (cached) {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTriage } from '../../knowledge/triage-load.ts';
 import { fileTrainingCache } from '../../knowledge/training-cache.ts';
 import { createTriage, type TrainingCache } from '../../domain/triage/triage.ts';
+import { createScope } from '../../domain/answering/scope.ts';
 
 const data = loadTriage();
 const messages = [
@@ -63,10 +64,22 @@ describe('the training cache', () => {
   it('on disk: one file for the current training, written whole', () => {
     const dir = mkdtempSync(join(tmpdir(), 'training-cache-'));
     writeFileSync(join(dir, 'triage-old.json'), '[]');
+    writeFileSync(join(dir, 'off-topic-old.json'), '{}');
     const cache = fileTrainingCache(dir);
-    cache.set('abc', '["x"]');
-    expect(readdirSync(dir)).toEqual(['triage-abc.json']);
-    expect(cache.get('abc')).toBe('["x"]');
-    expect(cache.get('missing')).toBeUndefined();
+    cache.set('triage-abc', '["x"]');
+    expect(readdirSync(dir).sort()).toEqual(['off-topic-old.json', 'triage-abc.json']);
+    expect(cache.get('triage-abc')).toBe('["x"]');
+    expect(cache.get('triage-missing')).toBeUndefined();
+  });
+
+  it('the off-topic reader is kept too, beside the triage\'s, and reads the same from the cache', () => {
+    const cache = memoryCache();
+    const inScope = ['who chairs the CHSCP Executive?', 'how often does the Harrow SSP meet?', 'what is the LADO?'];
+    const words = { words: [], offTopic: ['can I book the big room for the away day?', 'how do I reset my password?'] };
+    const first = createScope(words, inScope, cache);
+    const second = createScope(words, inScope, cache);
+    expect(cache.writes).toBe(1);
+    expect([...cache.store.keys()][0]).toMatch(/^off-topic-[0-9a-f]{64}$/);
+    for (const q of ['where is the printer?', 'who chairs the executive?']) expect(second.read(q)).toEqual(first.read(q));
   });
 });
