@@ -53,7 +53,7 @@ const MAX_UNKNOWN_WITH_REFERENCE = 2;
  * of a record without one, the answer is "not stated". Looser asks ("when?", "what does it do?")
  * may be answered by the record's description, which often holds the date or the purpose.
  */
-const STRICT_FIELDS: ReadonlySet<string> = new Set(['holder', 'chair', 'viceChair', 'members', 'cadence', 'quorum', 'accountableTo']);
+const STRICT_FIELDS: ReadonlySet<string> = new Set(['chairName', 'holder', 'chair', 'viceChair', 'members', 'cadence', 'quorum', 'accountableTo']);
 /** The order "tell me more" walks a record in, after what was last said. */
 const MORE_FIRST = ['summary', 'role'];
 

@@ -89,6 +89,13 @@ describe('a conversation through the engine', () => {
     expect(none!.answered).toBe(false);
   });
 
+  it('says the documents do not name a chair, rather than repeating the role, when asked the chair\'s name', () => {
+    const [chair, name] = converse(['who chairs the Harrow SSP?', "what's the chair's name?"]);
+    expect(chair!.answered).toBe(true);
+    expect(name!.answered).toBe(false);
+    expect(name!.reason).toBe('field-not-stated');
+  });
+
   it('keeps to the conversation\'s partnership when a new question does not name one', () => {
     const [, published] = converse(['Who leads the rapid review in City & Hackney?', 'where are the reviews published?']);
     expect(published!.text).not.toMatch(/differs by partnership/);
