@@ -2,69 +2,36 @@
  * `npm run playground`: the bot in local development mode plus the Microsoft 365 Agents
  * Playground (Microsoft's Teams-like local client, a devDependency) pointed at it in Teams
  * channel mode, both on 127.0.0.1. Try personal chat, group chat, a channel with @mention and
- * the compose-box search without a Teams tenant.
+ * the compose-box search without a Teams tenant. The start code is scripts/agents-playground.ts,
+ * which the browser test (test/web/agents-playground.test.ts) runs too.
  *
  *   PORT               the bot's port (default 3978)
  *   PLAYGROUND_PORT    the playground's port (default 56150)
  *
  * Stops both on Ctrl+C; if either stops, so does the other.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { LocalModeRequired, startAgentsPlayground, type RunningAgentsPlayground } from './agents-playground.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const botPort = Number(process.env.PORT || 3978);
-const playgroundPort = Number(process.env.PLAYGROUND_PORT || 56150);
-const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
-
-if (process.env.MicrosoftAppId) {
-  process.stderr.write('The playground drives the bot in local development mode: unset MicrosoftAppId first.\n');
-  process.exit(78);
-}
-
-const children: ChildProcess[] = [];
-function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (chunk: Buffer) => chunk.toString('utf8').split('\n').filter(Boolean).map((l) => `[${name}] ${l}\n`).join('');
-  child.stdout!.on('data', (c: Buffer) => process.stdout.write(prefix(c)));
-  child.stderr!.on('data', (c: Buffer) => process.stderr.write(prefix(c)));
-  child.on('exit', (code) => {
-    process.stdout.write(`[${name}] stopped (${code ?? 'signal'})\n`);
-    stop(code ?? 0);
+let running: RunningAgentsPlayground;
+try {
+  running = await startAgentsPlayground({
+    botPort: Number(process.env.PORT || 3978),
+    playgroundPort: Number(process.env.PLAYGROUND_PORT || 56150),
+    onLine: (name, line, stream) => (stream === 'stderr' ? process.stderr : process.stdout).write(`[${name}] ${line}\n`),
   });
-  children.push(child);
-  return child;
+} catch (err) {
+  process.stderr.write(`${(err as Error).message}\n`);
+  process.exit(err instanceof LocalModeRequired ? 78 : 1);
 }
 
-let stopping = false;
-function stop(code: number): void {
-  if (stopping) return;
-  stopping = true;
-  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 500).unref();
+async function stop(code: number): Promise<never> {
+  await running.stop(); // the same stop however often it is asked
+  process.exit(code);
 }
-process.once('SIGINT', () => stop(0));
-process.once('SIGTERM', () => stop(0));
+process.once('SIGINT', () => void stop(0));
+process.once('SIGTERM', () => void stop(0));
+process.stdout.write(`\nMicrosoft 365 Agents Playground: ${running.url}  (bot: ${running.botEndpoint})\n`);
 
-async function healthy(url: string, attempts = 240): Promise<void> {
-  for (let i = 0; i < attempts; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-run('bot', process.execPath, ['--import', 'tsx', 'bot/main.ts'], { ...process.env, PORT: String(botPort) });
-await healthy(`http://127.0.0.1:${botPort}/healthz`);
-run('playground', process.execPath, [
-  '--require', path.join(ROOT, 'scripts', 'loopback-only.cjs'), cli,
-  '--app-endpoint', `http://127.0.0.1:${botPort}/api/messages`, '--channel-id', 'msteams',
-  '--port', String(playgroundPort), '--disable-telemetry',
-], { ...process.env, BROWSER: 'none' });
-await healthy(`http://127.0.0.1:${playgroundPort}/`);
-process.stdout.write(`\nMicrosoft 365 Agents Playground: http://127.0.0.1:${playgroundPort}/  (bot: http://127.0.0.1:${botPort}/api/messages)\n`);
+const { name, code } = await running.exited;
+process.stdout.write(`[${name}] stopped (${code ?? 'signal'})\n`);
+await stop(code ?? 0);
