@@ -114,7 +114,7 @@ export async function startAgentsPlayground(opts: AgentsPlaygroundOptions): Prom
     ]);
   } catch (err) {
     await stop();
-    throw new Error(`Could not start the bot and the Agents Playground: ${(err as Error).message}\n${output()}`);
+    throw new Error(`Could not start the bot and the Agents Playground: ${(err as Error).message}\n${output()}`, { cause: err });
   } finally {
     waiting.over = true;
     clearTimeout(timer);
