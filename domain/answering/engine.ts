@@ -16,6 +16,7 @@ import { createIntentReader, reverseRelation } from './intents.ts';
 import { Matcher, type ScoredUnit } from './matcher.ts';
 import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS, PLACE_TERMS } from './partnerships.ts';
 import { createScope } from './scope.ts';
+import { createPeopleReader } from './people.ts';
 import { allTerms, contentTerms, cueTerms } from './text.ts';
 import type { Answer, AnswerContext, ReasonCode } from './types.ts';
 import { countedThing, countsThing } from './counted-thing.ts';
@@ -74,6 +75,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
   const docYear = new Map(kb.documents.map((d) => [d.file, d.published.slice(0, 4)]));
   const byId = new Map(kb.records.map((r) => [r.id, r]));
+  const namesPerson = createPeopleReader(kb.records);
   const followUps = kb.followUps
     ? createFollowUpResolver(kb.followUps, kb.records, (id) => matcher.unitsOf(id), Object.values(triageData.groups).flat())
     : null;
@@ -268,6 +270,8 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       // Only a person asked for by name is checked this way: dates and figures are often stated
       // inside a description ("set up by September 2020"), and the figure checks cover those.
       if (askedFields.includes('holder') && !askedFields.includes(r.unit.attr) && GENERAL_ATTRS.has(r.unit.attr)) return 'field-not-stated';
+      // "The name of the HSCB's independent chair": a chair named only by role is not a name.
+      if (askedFields.includes('holder') && (r.unit.attr === 'chair' || r.unit.attr === 'viceChair') && !namesPerson(r.unit.text)) return 'field-not-stated';
       // "What's the deadline for...": a description with no date or period in it is not a timescale.
       if (askedFields.includes('timescale') && GENERAL_ATTRS.has(r.unit.attr) && !statesQuantity(r.unit.text)) return 'field-not-stated';
       // "How many schools": a number of something else ("twelve agencies") answers another question.

@@ -22,6 +22,18 @@ describe('every refusal carries a reason code, worded in one place', () => {
     expect(a.reason).toBe(reason);
   });
 
+  // The documents name roles, seldom people: a name asked for is a name given, or "not stated".
+  it.each([
+    ['What is the name of the independent chair of Harrow Safeguarding Children Board?', null],
+    ["what's the name of the Harrow SSP's chair?", null],
+    ['What was the name of the chair of the Special Overview and Scrutiny Committee in 2009?', /Councillor Bull/],
+    ['What is the name of the Director of Children\'s Services in Haringey?', /Ann Graham/],
+  ])('a name asked for: %j', (q, name) => {
+    const a = engine.answer(q);
+    if (name) expect(a.text).toMatch(name);
+    else expect(a.answered).toBe(false);
+  });
+
   it('the refusal sentence comes from the one wording table and ends with a route to a person', () => {
     const a = engine.answer("what's the weather like tomorrow?");
     expect(a.text.startsWith(refusalText('out-of-scope'))).toBe(true);
