@@ -5,6 +5,8 @@
  *   {worker}             any term of another group
  *   ~3                   up to three words in between
  *   ~4!family!report     up to four words, none of which starts a term of those groups
+ *   ^                    the start of the message (first element only)
+ *   |                    a clause break: punctuation between the words either side (last element only)
  * A group's matches in a message are spans [start, end); they are computed once per message.
  */
 import type { Token } from './lemmas.ts';
@@ -14,7 +16,9 @@ import { KnowledgeError } from '../shared/errors.ts';
 type Element =
   | { kind: 'word'; forms: ReadonlySet<string>; exact?: string }
   | { kind: 'group'; name: string }
-  | { kind: 'gap'; max: number; not: string[] };
+  | { kind: 'gap'; max: number; not: string[] }
+  | { kind: 'start' }
+  | { kind: 'break' };
 
 export type CompiledTerm = Element[];
 
@@ -24,7 +28,9 @@ export function compileTerm(term: string, groupNames: ReadonlySet<string>): Comp
   for (const part of term.trim().split(/\s+/)) {
     const group = /^\{([a-z_]+)\}$/.exec(part);
     const gap = /^~(\d)((?:![a-z_]+)*)$/.exec(part);
-    if (group) {
+    if (part === '^' || part === '|') {
+      out.push({ kind: part === '^' ? 'start' : 'break' });
+    } else if (group) {
       if (!groupNames.has(group[1]!)) throw new KnowledgeError('KB_INVALID', `term "${term}" names an unknown group {${group[1]}}`);
       out.push({ kind: 'group', name: group[1]! });
     } else if (gap) {
@@ -38,8 +44,11 @@ export function compileTerm(term: string, groupNames: ReadonlySet<string>): Comp
       for (const t of tokenise(part)) out.push({ kind: 'word', forms: t.forms });
     }
   }
-  if (!out.length || out[0]!.kind === 'gap' || out[out.length - 1]!.kind === 'gap') {
-    throw new KnowledgeError('KB_INVALID', `term "${term}" must start and end with a word or a group`);
+  const inner = out.filter((e, i) => !(e.kind === 'start' && i === 0) && !(e.kind === 'break' && i === out.length - 1));
+  // After "^" a gap may open the term ("^ ~2 {worker} |": a worker within the first words).
+  const anchored = out[0]!.kind === 'start';
+  if (!inner.length || (inner[0]!.kind === 'gap' && !anchored) || inner[inner.length - 1]!.kind === 'gap' || inner.some((e) => e.kind === 'start' || e.kind === 'break')) {
+    throw new KnowledgeError('KB_INVALID', `term "${term}" must start and end with a word or a group ("^" only first, "|" only last)`);
   }
   return out;
 }
@@ -78,7 +87,10 @@ export class MessageMatches {
       }
     }
     this.active.delete(group);
-    // A match inside a masking group's match is part of that name ("child" in "Children's Social Care").
+    // A match inside a masking group's match is part of that name ("child" in "Children's Social
+    // Care"), or of the writer's introduction ("Paramedic here."). The masking groups may use this
+    // group's own terms ({worker} in self_intro), so they are read against its unmasked matches.
+    this.spans.set(group, found);
     const hiding = (this.masks[group] ?? []).flatMap((g) => this.of(g));
     const kept = hiding.length ? found.filter(([s, e]) => !hiding.some(([hs, he]) => hs <= s && e <= he)) : found;
     this.spans.set(group, kept);
@@ -98,6 +110,8 @@ export class MessageMatches {
   private ends(term: CompiledTerm, k: number, at: number): number[] {
     if (k === term.length) return [at];
     const el = term[k]!;
+    if (el.kind === 'start') return at === 0 ? this.ends(term, k + 1, at) : [];
+    if (el.kind === 'break') return at > 0 && this.tokens[at - 1]!.breakAfter ? [at] : [];
     if (el.kind === 'word') {
       const t = this.tokens[at];
       const same = el.exact ? t?.norm === el.exact : t && sameWord(el.forms, t.forms);

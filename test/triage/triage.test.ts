@@ -52,6 +52,12 @@ describe('a worker who only reports, or children "on their own", is no allegatio
     ['housing officer here, found 2 kids aged 4 and 6 on their own in the flat, no food, mum went out yesterday', false],
     ['a teaching assistant told me a boy in her class has bruises on his back', false],
     ['one of our nursery staff was seen slapping her own little boy in the supermarket', true],
+    // The writer's introduction names the reporter, not the subject (vocabulary self_intro, masks).
+    ['College tutor - 17 year old student kicked out by mum, sofa surfing at friends', false],
+    ["I'm a teacher and a pupil told me her dad hits her with a belt", false],
+    ['Youth worker here. A boy in our group says his stepdad punches him', false],
+    ['Paramedic here. A teacher slapped a pupil at the bus stop and I saw it', true],
+    ['A teacher slapped a pupil in class today', true],
   ])('%s', (q, lado) => {
     expect(triage.triage(q).routes[0] === 'lado').toBe(lado);
   });
