@@ -13,7 +13,7 @@ import { createScheduler } from '../../domain/reminders/scheduler.ts';
 import { createReminderStore } from '../../storage/reminder-store.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';
 import { button, cardOf, cardTexts, LEAD, mention, message, PRACTITIONER, startBot, submit, type BotUnderTest, type Where } from '../support/bot-server.ts';
-import { startReminderConnector, type ReminderConnector } from '../support/reminder-connector.ts';
+import { startReminderConnector, type ReminderConnector } from '../../devkit/reminder-connector.ts';
 
 let bot: BotUnderTest;
 let connector: ReminderConnector;
