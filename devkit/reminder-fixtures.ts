@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAdapter } from '../bot/adapter.ts';
 import { loadConfig } from '../bot/config.ts';
-import { bodiesFrom, type BodyLookup } from '../bot/features/reminder-bodies.ts';
+import { NO_BODIES, type BodyLookup } from '../bot/features/reminder-bodies.ts';
 import { createReminderDelivery, createReminderSender } from '../bot/features/reminder-delivery.ts';
 import type { ReminderInput } from '../domain/reminders/model.ts';
 import { openDatabase, type Database } from '../storage/database.ts';
@@ -67,8 +67,6 @@ export function referenceFor(connector: ReminderConnector, conversationId: strin
     bot: { id: '28:bot-id', name: 'Safeguarding bot' },
   };
 }
-
-export const NO_BODIES: BodyLookup = bodiesFrom({ documents: [], records: [], fileOf: new Map(), triage: { groups: {}, routes: [], none: [], training: {} } });
 
 /** The real delivery path: reminder card -> Services.proactive -> CloudAdapter -> HTTP. */
 export function realDelivery(store: ReminderStore, bodies: BodyLookup = NO_BODIES) {

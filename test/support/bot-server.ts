@@ -21,16 +21,29 @@ import { createServer, type RunningServer, type ServerOptions } from '../../bot/
 import { createTelemetry } from '../../bot/telemetry.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
 import { loadContacts } from '../../domain/contacts/contacts.ts';
-import { loadKnowledge } from '../../knowledge/load.ts';
+import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load.ts';
+import { bodiesFrom, type BodyLookup } from '../../bot/features/reminder-bodies.ts';
 import { startConnector, type FakeConnector, type SentActivity } from '../../devkit/fake-connector.ts';
 
 export { startConnector, type FakeConnector, type SentActivity } from '../../devkit/fake-connector.ts';
 
+let kb: KnowledgeBase | null = null;
 let engine: ReturnType<typeof createAnswerEngine> | null = null;
+let bodies: BodyLookup | null = null;
+/** The real knowledge base, loaded once per test file (as bot/main.ts loads it once). */
+function realKnowledge(): KnowledgeBase {
+  kb ??= loadKnowledge();
+  return kb;
+}
 /** The real engine over the real knowledge base, built once per test file. */
 export function realEngine(): ReturnType<typeof createAnswerEngine> {
-  engine ??= createAnswerEngine(loadKnowledge());
+  engine ??= createAnswerEngine(realKnowledge());
   return engine;
+}
+/** The real knowledge base's meetings for the reminder form, as bot/main.ts passes them to the server. */
+export function realBodies(): BodyLookup {
+  bodies ??= bodiesFrom(realKnowledge());
+  return bodies;
 }
 
 export interface BotUnderTest {
@@ -71,7 +84,7 @@ export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
   const telemetry = await createTelemetry(config.telemetry, logger);
   const running = await createServer(
     config,
-    { engine: realEngine(), contacts: contactLinesFrom(loadContacts()), logger, telemetry },
+    { engine: realEngine(), bodies: realBodies(), contacts: contactLinesFrom(loadContacts()), logger, telemetry },
     opts.options,
   );
   const post = async (body: string, headers: Record<string, string> = {}) => {
