@@ -4,10 +4,10 @@
  * the real CloudAdapter to a loopback connector. Every run checks that each occurrence was
  * posted exactly once, so a fast but wrong configuration cannot score.
  */
-import { input, openStore, referenceFor, type Dialect } from '../test/reminders/fixtures.ts';
-import { runChild } from '../test/reminders/child.ts';
-import { startTestPostgres, type TestPostgres } from '../test/support/postgres.ts';
-import { startReminderConnector, type ReminderConnector } from '../test/support/reminder-connector.ts';
+import { input, openStore, referenceFor, type Dialect } from '../devkit/reminder-fixtures.ts';
+import { runChild } from '../devkit/reminder-child.ts';
+import { startTestPostgres, type TestPostgres } from '../devkit/postgres.ts';
+import { startReminderConnector, type ReminderConnector } from '../devkit/reminder-connector.ts';
 
 const REMINDERS = 300;
 const LEADS = [40, 30, 20, 10];

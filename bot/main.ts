@@ -1,7 +1,7 @@
 /**
  * Composition root: the only place that reads process.env. Loads the configuration (a bad
- * value stops the start with a readable list), the knowledge base, the answer engine and the
- * deployment contacts, starts telemetry when it is configured and the server, and shuts down
+ * value stops the start with a readable list), the knowledge base (once: the answer engine and
+ * the reminder form's meetings are both built from it) and the deployment contacts, starts telemetry when it is configured and the server, and shuts down
  * cleanly on SIGINT / SIGTERM (telemetry flushed last).
  */
 import { createAnswerEngine } from '../domain/answering/engine.ts';
@@ -12,6 +12,7 @@ import { fileTrainingCache } from '../knowledge/training-cache.ts';
 import { registerPlayground } from '../web/playground.ts';
 import { loadConfig, type Config } from './config.ts';
 import { contactLinesFrom } from './contact-lines.ts';
+import { bodiesFrom } from './features/reminder-bodies.ts';
 import { createLogger, errorFields } from './logger.ts';
 import { createServer, type ServerOptions } from './server.ts';
 import { createTelemetry } from './telemetry.ts';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   try {
     const kb = loadKnowledge();
     const engine = createAnswerEngine(kb, kb.triage, { trainingCache: fileTrainingCache() });
+    const bodies = bodiesFrom(kb);
     const directory = config.contactsFile ? loadContacts(config.contactsFile) : loadContacts();
     // Numbers nobody has confirmed, or confirmed long ago, are shown with a caution; the admin hears about it here.
     for (const warning of contactWarnings(directory, new Date(), config.contactsMaxAgeDays)) {
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
     }
     const contacts = contactLinesFrom(directory, config.contactsMaxAgeDays);
     const telemetry = await createTelemetry(config.telemetry, logger);
-    const running = await createServer(config, { engine, contacts, logger, telemetry }, playground(config));
+    const running = await createServer(config, { engine, bodies, contacts, logger, telemetry }, playground(config));
     const shutdown = (signal: string) => {
       logger.info({ event: 'shutdown', signal }, 'stopping');
       // Telemetry last: the final turns and reminder posts are exported before the process exits.

@@ -38,6 +38,7 @@ import { AuthError, createAdapter, type BotAdapter } from './adapter.ts';
 import type { Config } from './config.ts';
 import { createLogger, errorFields, type Logger } from './logger.ts';
 import { createMiddleware } from './middleware.ts';
+import { NO_BODIES, type BodyLookup } from './features/reminder-bodies.ts';
 import { createProactive } from './proactive.ts';
 import { createRouter, FEATURES, type Background, type Feature } from './routes.ts';
 import { GENERIC_CONTACTS, type AnswerEngine, type ContactLines, type Services } from './services.ts';
@@ -48,6 +49,8 @@ import { userMessageFor } from './user-messages.ts';
 export interface ServerDeps {
   engine: AnswerEngine;
   contacts?: ContactLines;
+  /** The knowledge base's meetings for reminders (bodiesFrom(kb)); none by default. */
+  bodies?: BodyLookup;
   logger?: Logger;
   /** Defaults to FEATURES from bot/routes.ts. */
   features?: readonly Feature[];
@@ -114,6 +117,7 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
     state: createStateStore(db),
     engine: deps.engine,
     contacts: deps.contacts ?? GENERIC_CONTACTS,
+    bodies: deps.bodies ?? NO_BODIES,
     proactive: createProactive(adapter, config.appId),
     telemetry: deps.telemetry ?? NO_TELEMETRY,
   };

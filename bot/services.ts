@@ -6,6 +6,7 @@ import type { Answer, AnswerContext } from '../domain/answering/types.ts';
 import type { Database } from '../storage/database.ts';
 import type { StateStore, StoredReference } from '../storage/state-store.ts';
 import type { Config } from './config.ts';
+import type { BodyLookup } from './features/reminder-bodies.ts';
 import type { Logger } from './logger.ts';
 import type { Telemetry } from './telemetry.ts';
 
@@ -46,6 +47,8 @@ export interface Services {
   state: StateStore;
   engine: AnswerEngine;
   contacts: ContactLines;
+  /** The meetings the reminder form offers, built once from the knowledge base by the composition root. */
+  bodies: BodyLookup;
   proactive: Proactive;
   /** Spans and metrics (bot/telemetry.ts); a no-op unless telemetry is configured. */
   telemetry: Telemetry;

@@ -6,9 +6,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { buildGallery } from '../test/support/card-gallery.ts';
-import { renderWithWebChat, startGalleryBot } from '../test/support/card-renderers.ts';
-import { launchChromium } from '../test/web/browser.ts';
+import { buildGallery } from '../devkit/card-gallery.ts';
+import { renderWithWebChat, startGalleryBot } from '../devkit/card-renderers.ts';
+import { launchChromium } from '../devkit/chromium.ts';
 
 const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
 /** The kinds the README shows. */

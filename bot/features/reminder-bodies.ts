@@ -2,8 +2,11 @@
  * The meetings managers can pick on the reminder form: the knowledge base's current bodies (not
  * historical records, not bodies marked `former`), each with a short label, its cadence said once,
  * and the chair the partnership documents state (or nothing where they are silent).
+ *
+ * Built once by the composition root (bot/main.ts) from the knowledge base it loads, and reached
+ * by features as `services.bodies`: this module keeps no state and loads nothing itself.
  */
-import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load.ts';
+import type { KnowledgeBase } from '../../knowledge/load.ts';
 import { NOT_STATED, type PartnershipId } from '../../knowledge/schema.ts';
 
 export interface BodyInfo {
@@ -87,9 +90,6 @@ export function splitByPartnership(lookup: BodyLookup, partnership: PartnershipI
   };
 }
 
-let cached: BodyLookup | null = null;
-/** The real knowledge base, loaded once (it is validated data, not per-request input). */
-export function defaultBodies(): BodyLookup {
-  cached ??= bodiesFrom(loadKnowledge());
-  return cached;
-}
+const NONE: readonly BodyInfo[] = Object.freeze([]);
+/** No meetings to pick (the form asks for the meeting's name): for a server built without the knowledge base. */
+export const NO_BODIES: BodyLookup = { all: () => NONE, get: () => null };

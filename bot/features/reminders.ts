@@ -21,17 +21,10 @@ import { leadTimeProblem } from '../../domain/reminders/lead-check.ts';
 import { londonInstant } from '../../domain/reminders/recurrence.ts';
 import { isPartnershipId } from '../partnerships.ts';
 import { partnershipFor } from './core.ts';
-import { defaultBodies, type BodyLookup } from './reminder-bodies.ts';
 import { createReminderDelivery, createReminderSender, REMINDER_POST_DEADLINE_MS } from './reminder-delivery.ts';
 import { formCard, FormSubmit, readForm, type FormValues } from './reminder-form.ts';
 import { REMINDER_MESSAGES as M } from './reminder-messages.ts';
 import { canManageReminders } from './reminder-permissions.ts';
-
-/** Tests and deployments without the knowledge base can swap the meeting list. */
-let bodies: () => BodyLookup = defaultBodies;
-export function useReminderBodies(lookup: BodyLookup): void {
-  bodies = () => lookup;
-}
 
 const store = (turn: Turn) => createReminderStore(turn.services.db);
 const conversationOf = (turn: Turn) => baseConversationId(turn.context.activity.conversation.id);
@@ -99,7 +92,7 @@ const remind: CommandRoute = {
     if (!(await allowed(turn))) return;
     await resumeIfPaused(turn);
     if (args === '') {
-      await turn.context.sendActivity({ attachments: [formCard(bodies(), new Date(), null, await conversationPartnership(turn))] });
+      await turn.context.sendActivity({ attachments: [formCard(turn.services.bodies, new Date(), null, await conversationPartnership(turn))] });
       return;
     }
     const now = new Date();
@@ -109,7 +102,7 @@ const remind: CommandRoute = {
       await turn.context.sendActivity(M.problems(parsed.ok ? [late!] : parsed.problems, TEXT_USAGE));
       return;
     }
-    const body = bodies().all().find((b) => b.name.toLowerCase() === parsed.value.meeting.toLowerCase()) ?? null;
+    const body = turn.services.bodies.all().find((b) => b.name.toLowerCase() === parsed.value.meeting.toLowerCase()) ?? null;
     await create(turn, { ...parsed.value, bodyId: body?.id ?? null, agendaUrl: null, note: null });
   },
 };
@@ -170,7 +163,7 @@ export const remindersFeature: Feature = {
   verbs: [
     verbRoute('reminder.save', FormSubmit, async (turn, data) => {
       if (!(await allowed(turn))) return;
-      const read = readForm(data, bodies(), new Date());
+      const read = readForm(data, turn.services.bodies, new Date());
       if (!read.ok) {
         await turn.context.sendActivity(M.formProblems(read.problems));
         return;
@@ -184,7 +177,7 @@ export const remindersFeature: Feature = {
       const r = await ownReminder(turn, data.reminderId);
       if (!r) return;
       if (r.version !== data.version) return void (await turn.context.sendActivity(M.stale));
-      await turn.context.sendActivity({ attachments: [formCard(bodies(), new Date(), r, await conversationPartnership(turn))] });
+      await turn.context.sendActivity({ attachments: [formCard(turn.services.bodies, new Date(), r, await conversationPartnership(turn))] });
     }),
     verbRoute('reminder.cancel', z.object({ verb: z.literal('reminder.cancel'), ...Ref }), async (turn, data) => {
       if (!(await allowed(turn))) return;
@@ -200,7 +193,7 @@ export const remindersFeature: Feature = {
         const reminder = occ ? await s.get(occ.reminderId) : null;
         if (!occ || !reminder || reminder.conversationId !== conversationOf(turn)) return void (await turn.context.sendActivity(M.notFound));
         const counts = await s.respond(occ.id, voterHash(userKey(turn.context.activity)), data.attending, new Date());
-        const body = bodies().get(reminder.bodyId);
+        const body = turn.services.bodies.get(reminder.bodyId);
         const card = reminderCard({
           occurrenceId: occ.id, meeting: reminder.meeting, meetingAt: occ.meetingAt, leadText: describeLead(occ.leadMinutes),
           chair: body?.chair ?? null, cadence: body?.cadence ?? null, agendaUrl: reminder.agendaUrl, note: reminder.note, ...counts,
@@ -217,7 +210,7 @@ export const remindersFeature: Feature = {
     const sender = createReminderSender(createAdapter(config), config.appId);
     const scheduler = createScheduler(
       reminders.queue,
-      createReminderDelivery(reminders, sender, bodies()),
+      createReminderDelivery(reminders, sender, services.bodies),
       {
         instanceId: `${process.pid}-${Math.random().toString(36).slice(2, 10)}`,
         pollMs: config.reminderPollSeconds * 1000,

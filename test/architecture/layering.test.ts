@@ -3,6 +3,11 @@
  * its CLIs aside) never reach up into the bot, the web playground, cards, tests, the bench or
  * scripts, and never import botbuilder or restify. A newcomer can change the answering without
  * reading Teams code, and the domain can be driven from the CLI and tests alone.
+ *
+ * Development code imports one way too: test/, bench/ and scripts/ may import devkit/ (the
+ * throwaway PostgreSQL, fake connectors, Chromium, card gallery, reminder fixtures), devkit/
+ * imports none of them, bench/ and scripts/ never import test/, and no production folder
+ * imports any of the four, so what ships never depends on development code.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -25,9 +30,26 @@ function importsOf(file: string): string[] {
 }
 
 const FORBIDDEN_PACKAGES = [/^botbuilder/, /^botframework-/, /^restify/];
-const FORBIDDEN_FOLDERS = ['bot', 'web', 'cards', 'test', 'bench', 'scripts'];
+const FORBIDDEN_FOLDERS = ['bot', 'web', 'cards', 'test', 'bench', 'scripts', 'devkit'];
+const DEVELOPMENT_FOLDERS = ['devkit', 'test', 'bench', 'scripts'];
 
-const lower = [...filesUnder(join(ROOT, 'domain')), ...filesUnder(join(ROOT, 'knowledge')).filter((f) => !f.includes(`${join('knowledge', 'cli')}`))];
+const knowledgeWithoutCli = () => filesUnder(join(ROOT, 'knowledge')).filter((f) => !f.includes(`${join('knowledge', 'cli')}`));
+const lower = [...filesUnder(join(ROOT, 'domain')), ...knowledgeWithoutCli()];
+/** What ships: everything the bot runs (the knowledge CLIs are development tools). */
+const production = [...['bot', 'domain', 'cards', 'storage', 'web'].flatMap((d) => filesUnder(join(ROOT, d))), ...knowledgeWithoutCli()];
+const benchAndScripts = [...filesUnder(join(ROOT, 'bench')), ...filesUnder(join(ROOT, 'scripts'))];
+const devkit = filesUnder(join(ROOT, 'devkit'));
+
+/** The top-level folder a relative import lands in ('' for a package). */
+function topFolderOf(file: string, spec: string): string {
+  if (!spec.startsWith('.')) return '';
+  return relative(ROOT, resolve(join(file, '..'), spec)).split(/[\\/]/)[0]!;
+}
+
+/** The imports of `file` that land in one of `folders`. */
+function importsInto(file: string, folders: readonly string[]): string[] {
+  return importsOf(file).filter((spec) => folders.includes(topFolderOf(file, spec)));
+}
 
 describe('domain/ and knowledge/ import nothing above them', () => {
   it('finds the files it checks', () => {
@@ -38,15 +60,47 @@ describe('domain/ and knowledge/ import nothing above them', () => {
     const bad: string[] = [];
     for (const spec of importsOf(file)) {
       if (FORBIDDEN_PACKAGES.some((re) => re.test(spec))) bad.push(spec);
-      if (spec.startsWith('.')) {
-        const top = relative(ROOT, resolve(join(file, '..'), spec)).split(/[\\/]/)[0]!;
-        if (FORBIDDEN_FOLDERS.includes(top)) bad.push(spec);
-      }
+      if (FORBIDDEN_FOLDERS.includes(topFolderOf(file, spec))) bad.push(spec);
     }
     expect(bad).toEqual([]);
   });
 
   it('would catch a violation (the checker reads imports as written)', () => {
     expect(importsOf(join(ROOT, 'bot', 'main.ts')).some((s) => s.includes('knowledge/load.ts'))).toBe(true);
+  });
+});
+
+describe('no production folder imports devkit/, test/, bench/ or scripts/', () => {
+  it('finds the files it checks', () => {
+    expect(production.length).toBeGreaterThan(100);
+  });
+
+  it.each(production.map((f) => [relative(ROOT, f), f]))('%s', (_name, file) => {
+    expect(importsInto(file, DEVELOPMENT_FOLDERS)).toEqual([]);
+  });
+});
+
+describe('bench/ and scripts/ never import test/ (what they share with it is in devkit/)', () => {
+  it('finds the files it checks', () => {
+    expect(benchAndScripts.length).toBeGreaterThan(15);
+  });
+
+  it.each(benchAndScripts.map((f) => [relative(ROOT, f), f]))('%s', (_name, file) => {
+    expect(importsInto(file, ['test'])).toEqual([]);
+  });
+});
+
+describe('devkit/ imports no test/, bench/ or scripts/', () => {
+  it('finds the files it checks', () => {
+    expect(devkit.length).toBeGreaterThan(5);
+  });
+
+  it.each(devkit.map((f) => [relative(ROOT, f), f]))('%s', (_name, file) => {
+    expect(importsInto(file, ['test', 'bench', 'scripts'])).toEqual([]);
+  });
+
+  it('would catch a violation (the bench and the scripts do import devkit/)', () => {
+    expect(importsInto(join(ROOT, 'bench', 'reminders.ts'), ['devkit']).length).toBeGreaterThan(0);
+    expect(importsInto(join(ROOT, 'scripts', 'card-screenshots.ts'), ['devkit']).length).toBeGreaterThan(0);
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../storage/database.ts';
 import { migrate } from '../../storage/migrate.ts';
 import { createStateStore, stateMigrations, type StateStore } from '../../storage/state-store.ts';
-import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
+import { startTestPostgres, type TestPostgres } from '../../devkit/postgres.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'state-store-'));
 let postgres: TestPostgres;

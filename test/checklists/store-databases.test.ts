@@ -11,7 +11,7 @@ import { openDatabase } from '../../storage/database.ts';
 import { migrate } from '../../storage/migrate.ts';
 import { checklistMigrations } from '../../storage/checklist-store.ts';
 import { AppError } from '../../domain/shared/errors.ts';
-import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
+import { startTestPostgres, type TestPostgres } from '../../devkit/postgres.ts';
 import { serviceOn, WEDNESDAY } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'checklist-db-'));

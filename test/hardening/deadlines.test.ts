@@ -8,8 +8,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { message, startBot, type BotUnderTest, type FakeConnector } from '../support/bot-server.ts';
-import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
-import { startReminderConnector, type ReminderConnector } from '../support/reminder-connector.ts';
+import { startTestPostgres, type TestPostgres } from '../../devkit/postgres.ts';
+import { startReminderConnector, type ReminderConnector } from '../../devkit/reminder-connector.ts';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
 
 /** Accepts connections and reads the request, never answers. */

@@ -8,12 +8,12 @@ import { withoutMarks } from '../../cards/literal-text.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { createReminderDelivery, createReminderSender } from '../../bot/features/reminder-delivery.ts';
-import { defaultBodies, shortName } from '../../bot/features/reminder-bodies.ts';
+import { shortName } from '../../bot/features/reminder-bodies.ts';
 import { createScheduler } from '../../domain/reminders/scheduler.ts';
 import { createReminderStore } from '../../storage/reminder-store.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';
 import { button, cardOf, cardTexts, LEAD, mention, message, PRACTITIONER, startBot, submit, type BotUnderTest, type Where } from '../support/bot-server.ts';
-import { startReminderConnector, type ReminderConnector } from '../support/reminder-connector.ts';
+import { startReminderConnector, type ReminderConnector } from '../../devkit/reminder-connector.ts';
 
 let bot: BotUnderTest;
 let connector: ReminderConnector;
@@ -49,7 +49,7 @@ function choiceTitles(card: Record<string, any>, id: string): string[] {
 /** Runs one scheduler pass with the clock at `at`, through the server's own adapter. */
 async function deliverAt(at: Date): Promise<number> {
   const store = createReminderStore(bot.running.services.db);
-  const deliver = createReminderDelivery(store, createReminderSender(bot.running.adapter, ''), defaultBodies());
+  const deliver = createReminderDelivery(store, createReminderSender(bot.running.adapter, ''), bot.running.services.bodies);
   return createScheduler(store.queue, deliver, { instanceId: 'e2e', now: () => at }).tick();
 }
 
@@ -81,7 +81,7 @@ describe('reminders over HTTP', () => {
     const [form] = await repliesAfter(message(connector, 'remind', me));
     const formCard = cardOf(form!)!;
     expect(adaptiveCardProblems(formCard)).toEqual([]);
-    const quarterly = defaultBodies().all().find((b) => b.perYear === 4 && b.chair)!;
+    const quarterly = bot.running.services.bodies.all().find((b) => b.perYear === 4 && b.chair)!;
     // A short label with the cadence said once; the chair's sentence is not squeezed into a choice.
     expect(choiceTitles(formCard, 'otherBodyId')).toContain(`Haringey: ${shortName(quarterly.name)} · quarterly`);
     expect(JSON.stringify(formCard)).not.toContain('chair:');
@@ -161,7 +161,7 @@ describe('reminders over HTTP', () => {
     expect(adaptiveCardProblems(form)).toEqual([]);
     const own = choiceTitles(form, 'bodyId');
     const others = choiceTitles(form, 'otherBodyId');
-    const harrowBodies = defaultBodies().all().filter((b) => b.partnership === 'harrow');
+    const harrowBodies = bot.running.services.bodies.all().filter((b) => b.partnership === 'harrow');
     expect(own).toHaveLength(harrowBodies.length);
     expect(own).toContain('Harrow Safeguarding Children Board (HSCB) · 3 times a year');
     expect(others.some((t) => t.startsWith('Harrow:'))).toBe(false);

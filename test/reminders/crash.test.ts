@@ -5,8 +5,8 @@
  * may be posted again; the test counts those and checks no other occurrence repeats.
  */
 import { describe, expect, it } from 'vitest';
-import { runChild } from './child.ts';
-import { input, openStore, referenceFor, type Dialect } from './fixtures.ts';
+import { runChild } from '../../devkit/reminder-child.ts';
+import { input, openStore, referenceFor, type Dialect } from '../../devkit/reminder-fixtures.ts';
 import { useReminderEnvironment } from './environment.ts';
 
 const env = useReminderEnvironment();

@@ -1,9 +1,9 @@
 /**
- * Kept apart from fixtures.ts, which the scheduler child processes import outside vitest.
+ * Kept apart from devkit/reminder-fixtures.ts, which the scheduler child processes import outside vitest.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { startReminderConnector, type ReminderConnector } from '../support/reminder-connector.ts';
-import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
+import { startReminderConnector, type ReminderConnector } from '../../devkit/reminder-connector.ts';
+import { startTestPostgres, type TestPostgres } from '../../devkit/postgres.ts';
 
 /**
  * The shared environment of a reminder test file: a throwaway PostgreSQL and a loopback

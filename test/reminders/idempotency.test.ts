@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Occurrence } from '../../domain/reminders/model.ts';
-import { startReminderConnector, type ReminderConnector } from '../support/reminder-connector.ts';
-import { input, openStore, realDelivery, referenceFor, type StoreHandle } from './fixtures.ts';
+import { startReminderConnector, type ReminderConnector } from '../../devkit/reminder-connector.ts';
+import { input, openStore, realDelivery, referenceFor, type StoreHandle } from '../../devkit/reminder-fixtures.ts';
 
 let connector: ReminderConnector;
 let h: StoreHandle;

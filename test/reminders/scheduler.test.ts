@@ -7,11 +7,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createScheduler, type SchedulerOptions } from '../../domain/reminders/scheduler.ts';
 import type { Deliver } from '../../domain/reminders/model.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';
-import { runChild } from './child.ts';
-import { input, ManualClock, openStore, realDelivery, referenceFor, type Dialect, type StoreHandle } from './fixtures.ts';
+import { runChild } from '../../devkit/reminder-child.ts';
+import { input, openStore, realDelivery, referenceFor, type Dialect, type StoreHandle } from '../../devkit/reminder-fixtures.ts';
 import { useReminderEnvironment } from './environment.ts';
 
 const env = useReminderEnvironment();
+
+/** A clock the test moves by hand, so time-dependent outcomes (due, late, missed, Retry-After) are exact. */
+class ManualClock {
+  constructor(private t: number) {}
+  now = (): Date => new Date(this.t);
+  set(iso: string): void {
+    this.t = Date.parse(iso);
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+}
 
 const MEETING = '2026-03-26T09:30:00.000Z'; // 09:30 GMT
 const CREATED = new Date('2026-03-20T12:00:00Z');

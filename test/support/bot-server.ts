@@ -1,7 +1,7 @@
 /**
  * End-to-end harness for the bot: starts the real server (restify + CloudAdapter + the real
  * answer engine over the real knowledge base) on an ephemeral port with a temporary SQLite
- * file, and a fake Bot Framework connector (a small loopback HTTP server) that receives the
+ * file, and a fake Bot Framework connector (devkit/fake-connector.ts) that receives the
  * bot's replies, because the bot replies by calling `activity.serviceUrl`.
  *
  *   const bot = await startBot();
@@ -11,8 +11,6 @@
  */
 import { withoutMarks } from '../../cards/literal-text.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -23,74 +21,29 @@ import { createServer, type RunningServer, type ServerOptions } from '../../bot/
 import { createTelemetry } from '../../bot/telemetry.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
 import { loadContacts } from '../../domain/contacts/contacts.ts';
-import { loadKnowledge } from '../../knowledge/load.ts';
+import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load.ts';
+import { bodiesFrom, type BodyLookup } from '../../bot/features/reminder-bodies.ts';
+import { startConnector, type FakeConnector, type SentActivity } from '../../devkit/fake-connector.ts';
 
-export interface SentActivity {
-  method: 'POST' | 'PUT';
-  conversationId: string;
-  /** The activity replied to (POST .../activities/{id}) or updated (PUT). */
-  activityId: string | null;
-  /** The id the fake connector gave the new activity. */
-  id: string;
-  activity: Record<string, any>;
-}
+export { startConnector, type FakeConnector, type SentActivity } from '../../devkit/fake-connector.ts';
 
-export interface FakeConnector {
-  url: string;
-  sent: SentActivity[];
-  /** Activities posted or updated in one conversation (channel threads included). */
-  in(conversationId: string): SentActivity[];
-  clear(): void;
-  close(): Promise<void>;
-}
-
-export async function startConnector(): Promise<FakeConnector> {
-  const sent: SentActivity[] = [];
-  let next = 1;
-  const server: HttpServer = createHttpServer((req, res) => {
-    void readJson(req).then((body) => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url.pathname);
-      if (m && (req.method === 'POST' || req.method === 'PUT')) {
-        const id = req.method === 'PUT' ? decodeURIComponent(m[2] ?? '') : `activity-${next++}`;
-        sent.push({ method: req.method, conversationId: decodeURIComponent(m[1]!), activityId: m[2] ? decodeURIComponent(m[2]) : null, id, activity: body as Record<string, any> });
-        // restify patches http.ServerResponse in this process (writeHead returns nothing), so no chaining.
-        res.statusCode = 200;
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ id }));
-        return;
-      }
-      res.statusCode = 404;
-      res.end();
-    }, () => {
-      // A body that is not JSON (or a dropped request): answer instead of leaving an unhandled rejection and a hung call.
-      res.statusCode = 400;
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    sent,
-    in: (conversationId) => sent.filter((s) => s.conversationId.split(';')[0] === conversationId.split(';')[0]),
-    clear: () => void sent.splice(0),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? JSON.parse(text) : null;
-}
-
+let kb: KnowledgeBase | null = null;
 let engine: ReturnType<typeof createAnswerEngine> | null = null;
+let bodies: BodyLookup | null = null;
+/** The real knowledge base, loaded once per test file (as bot/main.ts loads it once). */
+function realKnowledge(): KnowledgeBase {
+  kb ??= loadKnowledge();
+  return kb;
+}
 /** The real engine over the real knowledge base, built once per test file. */
 export function realEngine(): ReturnType<typeof createAnswerEngine> {
-  engine ??= createAnswerEngine(loadKnowledge());
+  engine ??= createAnswerEngine(realKnowledge());
   return engine;
+}
+/** The real knowledge base's meetings for the reminder form, as bot/main.ts passes them to the server. */
+export function realBodies(): BodyLookup {
+  bodies ??= bodiesFrom(realKnowledge());
+  return bodies;
 }
 
 export interface BotUnderTest {
@@ -131,7 +84,7 @@ export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
   const telemetry = await createTelemetry(config.telemetry, logger);
   const running = await createServer(
     config,
-    { engine: realEngine(), contacts: contactLinesFrom(loadContacts()), logger, telemetry },
+    { engine: realEngine(), bodies: realBodies(), contacts: contactLinesFrom(loadContacts()), logger, telemetry },
     opts.options,
   );
   const post = async (body: string, headers: Record<string, string> = {}) => {

@@ -28,7 +28,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAgentsPlayground, type RunningAgentsPlayground } from '../../scripts/agents-playground.ts';
-import { ensureChromium, launchChromium } from './browser.ts';
+import { ensureChromium, launchChromium } from '../../devkit/chromium.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SHOTS = path.join(ROOT, 'test-artifacts', 'agents-playground');

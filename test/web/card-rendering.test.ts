@@ -12,10 +12,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BUTTON_TITLE } from '../../cards/button-title.ts';
 import { TEXT_USAGE } from '../../domain/reminders/command-parser.ts';
-import { buildGallery, type GalleryCard } from '../support/card-gallery.ts';
-import { renderWithSdk, renderWithWebChat, startGalleryBot, type GalleryServer, type RenderedCard } from '../support/card-renderers.ts';
+import { buildGallery, type GalleryCard } from '../../devkit/card-gallery.ts';
+import { renderWithSdk, renderWithWebChat, startGalleryBot, type GalleryServer, type RenderedCard } from '../../devkit/card-renderers.ts';
 import { comparable, missingPieces } from '../support/card-text.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '../../devkit/chromium.ts';
 
 const ARTEFACTS = path.resolve(import.meta.dirname, '../../test-artifacts/cards');
 /** A phone screen's usable height (360 x 740 device, minus the Teams header and compose box). */

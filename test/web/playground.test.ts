@@ -14,7 +14,7 @@ import { MESSAGES } from '../../bot/user-messages.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { playgroundRoutes } from '../../web/playground.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '../../devkit/chromium.ts';
 
 const QUESTION = 'Who chairs the Haringey safeguarding partnership?';
 const WAIT = { timeout: 20_000 };

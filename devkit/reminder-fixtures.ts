@@ -1,22 +1,23 @@
 /**
- * Shared set-up for reminder tests: a store on a real SQLite file or a real PostgreSQL
- * database, the real proactive path (CloudAdapter -> loopback connector), and a clock the
- * test moves by hand so time-dependent outcomes (due, late, missed, Retry-After) are exact.
+ * Development only (never imported by the bot): reminder fixtures shared by the reminder tests,
+ * the scheduler child process and the bench: a store on a real SQLite file or a real PostgreSQL
+ * database, a reminder's input, its conversation reference, and the real proactive path
+ * (CloudAdapter -> loopback connector).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAdapter } from '../../bot/adapter.ts';
-import { loadConfig } from '../../bot/config.ts';
-import { bodiesFrom, type BodyLookup } from '../../bot/features/reminder-bodies.ts';
-import { createReminderDelivery, createReminderSender } from '../../bot/features/reminder-delivery.ts';
-import type { ReminderInput } from '../../domain/reminders/model.ts';
-import { openDatabase, type Database } from '../../storage/database.ts';
-import { migrate } from '../../storage/migrate.ts';
-import { stateMigrations } from '../../storage/state-store.ts';
-import { createReminderStore, reminderMigrations, type ReminderStore } from '../../storage/reminder-store.ts';
-import type { ReminderConnector } from '../support/reminder-connector.ts';
-import type { TestPostgres } from '../support/postgres.ts';
+import { createAdapter } from '../bot/adapter.ts';
+import { loadConfig } from '../bot/config.ts';
+import { NO_BODIES, type BodyLookup } from '../bot/features/reminder-bodies.ts';
+import { createReminderDelivery, createReminderSender } from '../bot/features/reminder-delivery.ts';
+import type { ReminderInput } from '../domain/reminders/model.ts';
+import { openDatabase, type Database } from '../storage/database.ts';
+import { migrate } from '../storage/migrate.ts';
+import { stateMigrations } from '../storage/state-store.ts';
+import { createReminderStore, reminderMigrations, type ReminderStore } from '../storage/reminder-store.ts';
+import type { ReminderConnector } from './reminder-connector.ts';
+import type { TestPostgres } from './postgres.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -67,8 +68,6 @@ export function referenceFor(connector: ReminderConnector, conversationId: strin
   };
 }
 
-export const NO_BODIES: BodyLookup = bodiesFrom({ documents: [], records: [], fileOf: new Map(), triage: { groups: {}, routes: [], none: [], training: {} } });
-
 /** The real delivery path: reminder card -> Services.proactive -> CloudAdapter -> HTTP. */
 export function realDelivery(store: ReminderStore, bodies: BodyLookup = NO_BODIES) {
   const adapter = createAdapter(loadConfig({}));
@@ -89,15 +88,4 @@ export function input(conversationId: string, overrides: Partial<ReminderInput> 
     createdBy: { id: 'aad-manager', name: 'Test Manager' },
     ...overrides,
   };
-}
-
-export class ManualClock {
-  constructor(private t: number) {}
-  now = (): Date => new Date(this.t);
-  set(iso: string): void {
-    this.t = Date.parse(iso);
-  }
-  advance(ms: number): void {
-    this.t += ms;
-  }
 }

@@ -1,6 +1,7 @@
 /**
- * A fake Bot Framework connector on loopback for reminder tests. Compatible with the
- * FakeConnector of test/support/bot-server.ts (so `startBot({ connector })` uses it), plus:
+ * Development only (never imported by the bot): a fake Bot Framework connector on loopback for
+ * the reminder tests and the bench. Compatible with the FakeConnector of devkit/fake-connector.ts
+ * (so the tests' `startBot({ connector })` uses it), plus:
  *  - scripted answers per conversation (`script(conv, [{ status: 429, retryAfter: '1' }, ...])`)
  *    to play throttling, outages and "the bot was removed" (403/404);
  *  - the Teams roster (`GET /v3/conversations/{id}/members/{user}`) with a role per user;
@@ -8,7 +9,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FakeConnector, SentActivity } from './bot-server.ts';
+import type { FakeConnector, SentActivity } from './fake-connector.ts';
 
 export interface ScriptedAnswer {
   status: number;

@@ -1,5 +1,5 @@
 /**
- * A real PostgreSQL for tests. Uses TEST_POSTGRES_URL when set (a server the tests may create
+ * Development only (never imported by the bot): a throwaway PostgreSQL for tests and the bench. Uses TEST_POSTGRES_URL when set (a server the tests may create
  * databases on); otherwise starts a throwaway cluster: initdb + pg_ctl from the PostgreSQL
  * binaries, in a temporary directory, listening on 127.0.0.1 on a free port, and removed
  * afterwards. When we are root (CI) the cluster runs as the `postgres` user, because

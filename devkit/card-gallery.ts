@@ -1,28 +1,35 @@
 /**
- * One card of every kind the bot sends, built from real view models: real engine answers over
- * the real knowledge base, a real LADO checklist run (every step on the way and its summary),
- * the real reminder form over the knowledge base's bodies. Shared by the rendering tests (SDK and
- * Web Chat in Chromium) and scripts/card-screenshots.ts, so both look at what users get.
+ * Development only (never imported by the bot): one card of every kind the bot sends, built from
+ * real view models: real engine answers over the real knowledge base, a real LADO checklist run
+ * (every step on the way and its summary, on a throwaway SQLite file), the real reminder form over
+ * the knowledge base's bodies. Shared by the rendering tests (SDK and Web Chat in Chromium) and
+ * scripts/card-screenshots.ts, so both look at what users get.
  */
-import { abstainCard } from '../../cards/abstain-card.ts';
-import { answerCard } from '../../cards/answer-card.ts';
-import { checklistMenuCard, checklistStepCard, checklistSummaryCard, stepModel, summaryModel } from '../../cards/checklist-cards.ts';
-import { emergencyCard } from '../../cards/emergency-card.ts';
-import { expertTicketCard } from '../../cards/expert-ticket-card.ts';
-import { helpCard } from '../../cards/help-card.ts';
-import type { CardAttachment } from '../../cards/render.ts';
-import { reminderCard, reminderListCard } from '../../cards/reminder-cards.ts';
-import { searchResultCard } from '../../cards/search-result-card.ts';
-import { welcomeCard } from '../../cards/welcome-card.ts';
-import { EXAMPLE_QUESTIONS } from '../../bot/features/core.ts';
-import { defaultBodies } from '../../bot/features/reminder-bodies.ts';
-import { formCard } from '../../bot/features/reminder-form.ts';
-import { PARTNERSHIP_OPTIONS } from '../../bot/partnerships.ts';
-import { createRouter } from '../../bot/routes.ts';
-import { documentTitles } from '../../domain/checklists/service.ts';
-import type { RunView } from '../../domain/checklists/runner.ts';
-import { serviceOn, tempSqlite } from '../checklists/helpers.ts';
-import { realEngine } from './bot-server.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { abstainCard } from '../cards/abstain-card.ts';
+import { answerCard } from '../cards/answer-card.ts';
+import { checklistMenuCard, checklistStepCard, checklistSummaryCard, stepModel, summaryModel } from '../cards/checklist-cards.ts';
+import { emergencyCard } from '../cards/emergency-card.ts';
+import { expertTicketCard } from '../cards/expert-ticket-card.ts';
+import { helpCard } from '../cards/help-card.ts';
+import type { CardAttachment } from '../cards/render.ts';
+import { reminderCard, reminderListCard } from '../cards/reminder-cards.ts';
+import { searchResultCard } from '../cards/search-result-card.ts';
+import { welcomeCard } from '../cards/welcome-card.ts';
+import { EXAMPLE_QUESTIONS } from '../bot/features/core.ts';
+import { bodiesFrom } from '../bot/features/reminder-bodies.ts';
+import { formCard } from '../bot/features/reminder-form.ts';
+import { PARTNERSHIP_OPTIONS } from '../bot/partnerships.ts';
+import { createRouter } from '../bot/routes.ts';
+import { createAnswerEngine } from '../domain/answering/engine.ts';
+import { createChecklistService, documentTitles } from '../domain/checklists/service.ts';
+import type { RunView } from '../domain/checklists/runner.ts';
+import { loadKnowledge } from '../knowledge/load.ts';
+import { openDatabase } from '../storage/database.ts';
+import { migrate } from '../storage/migrate.ts';
+import { checklistMigrations, createChecklistStore } from '../storage/checklist-store.ts';
 
 export interface GalleryCard {
   kind: string;
@@ -41,7 +48,8 @@ const LADO_PATH: Array<[stepId: string, choiceId: string, date?: string]> = [
 const STARTED = new Date('2026-03-11T09:30:00Z');
 
 export async function buildGallery(): Promise<GalleryCard[]> {
-  const engine = realEngine();
+  const kb = loadKnowledge();
+  const engine = createAnswerEngine(kb);
   const fact = engine.answer('Who chairs the Harrow Strategic Safeguarding Partnership?', { partnership: 'harrow' });
   const national = engine.answer('When do I go to the LADO?', { partnership: 'harrow' });
   const comparison = engine.answer('what is the harm test', {});
@@ -60,9 +68,11 @@ export async function buildGallery(): Promise<GalleryCard[]> {
     { kind: 'emergency-answer', card: answerCard({ answer: emergency, ...answerInput, partnershipLabel: null }) },
   ];
 
-  const db = await tempSqlite();
+  const dir = mkdtempSync(join(tmpdir(), 'card-gallery-'));
+  const db = await openDatabase(`sqlite:${join(dir, 'bot.db')}`);
   try {
-    const service = serviceOn(db.db);
+    await migrate(db, checklistMigrations);
+    const service = createChecklistService({ store: createChecklistStore(db), retentionDays: 30 });
     cards.push({
       kind: 'checklist-menu',
       card: checklistMenuCard({ partnershipLine: 'For Harrow.', checklists: service.checklists.map((c) => ({ id: c.id, title: c.title, description: c.description })), unfinished: [] }),
@@ -85,10 +95,11 @@ export async function buildGallery(): Promise<GalleryCard[]> {
       }
     }
   } finally {
-    await db.cleanup();
+    await db.close().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
   }
 
-  const bodies = defaultBodies();
+  const bodies = bodiesFrom(kb);
   const body = bodies.all().find((b) => b.partnership === 'harrow' && b.chair && b.cadence) ?? bodies.all()[0]!;
   cards.push(
     { kind: 'reminder-form', card: formCard(bodies, STARTED, null, 'harrow') },

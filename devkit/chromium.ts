@@ -1,5 +1,6 @@
 /**
- * Debian's chromium for the browser tests, driven by playwright-core. When chromium is missing the
+ * Development only (never imported by the bot): a Chromium launcher. Debian's chromium for the
+ * browser tests and `npm run screenshots`, driven by playwright-core. When chromium is missing the
  * setup installs it with scripts/ensure-chromium.sh (apt-get, as root); otherwise it fails loudly:
  * a browser test must never be skipped without anyone noticing.
  */
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '..');
 
 const ARGS = [
   '--headless',

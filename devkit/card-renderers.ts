@@ -1,5 +1,6 @@
 /**
- * Renders cards the two ways practitioners see them, in headless Chromium:
+ * Development only (never imported by the bot): card renderers for the rendering tests and
+ * `npm run screenshots`. Renders cards the two ways practitioners see them, in headless Chromium:
  * - the `adaptivecards` SDK (1.5) with markdown-it for TextBlock markdown, HTML on and no
  *   typographer, which is how the Teams-style renderer treated our text (angle-bracket words vanished,
  *   "(c)" stayed); bundled here with esbuild from node_modules, nothing fetched;
@@ -15,10 +16,10 @@ import { build } from 'esbuild';
 import restify from 'restify';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Browser, Page } from 'playwright-core';
-import type { CardAttachment } from '../../cards/render.ts';
-import { registerPlayground } from '../../web/playground.ts';
+import type { CardAttachment } from '../cards/render.ts';
+import { registerPlayground } from '../web/playground.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '..');
 /** markdown-it's own browser build (it defines window.markdownit). */
 const MARKDOWN_IT = path.join(ROOT, 'node_modules/markdown-it/dist/markdown-it.min.js');
 

@@ -1,15 +1,16 @@
 /**
- * A second bot instance for multi-process tests: runs the real scheduler (real storage, real
+ * Development only (never imported by the bot): a second bot instance for multi-process tests
+ * and the bench, started by devkit/reminder-child.ts: runs the real scheduler (real storage, real
  * CloudAdapter delivery) in its own process against the database in REMINDER_TEST_URL, until
  * nothing is left to do, then prints how many occurrences it handled.
  *   REMINDER_TEST_NOW      fixed clock (ISO) so due/late are the same as in the parent
  *   REMINDER_TEST_SLOW_MS  delay before each post, so a test can kill the process mid-run
  *   REMINDER_TEST_LEASE_MS lease length
  */
-import { createScheduler } from '../../domain/reminders/scheduler.ts';
-import { openDatabase } from '../../storage/database.ts';
-import { createReminderStore } from '../../storage/reminder-store.ts';
-import { realDelivery } from './fixtures.ts';
+import { createScheduler } from '../domain/reminders/scheduler.ts';
+import { openDatabase } from '../storage/database.ts';
+import { createReminderStore } from '../storage/reminder-store.ts';
+import { realDelivery } from './reminder-fixtures.ts';
 
 const env = process.env;
 const db = await openDatabase(env.REMINDER_TEST_URL!);

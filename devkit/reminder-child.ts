@@ -1,4 +1,7 @@
-/** Starts test/reminders/scheduler-child.ts as a separate process (a second bot instance). */
+/**
+ * Development only (never imported by the bot): starts devkit/scheduler-child.ts as a separate
+ * process (a second bot instance), for the reminder tests and the bench.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
