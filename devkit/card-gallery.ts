@@ -1,8 +1,9 @@
 /**
  * Development only (never imported by the bot): one card of every kind the bot sends, built from
- * real view models: real engine answers over the real knowledge base, a real LADO checklist run
- * (every step on the way and its summary, on a throwaway SQLite file), the real reminder form over
- * the knowledge base's bodies. Shared by the rendering tests (SDK and Web Chat in Chromium) and
+ * real view models: real engine answers over the real knowledge base, a real run of every
+ * checklist to its longest summary (every step of the LADO run on the way as the lead met it, on a
+ * throwaway SQLite file), every other step of every checklist, the real reminder form over the
+ * knowledge base's bodies. Shared by the rendering tests (SDK and Web Chat in Chromium) and
  * scripts/card-screenshots.ts, so both look at what users get.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,7 +27,10 @@ import { createRouter } from '../bot/routes.ts';
 import { createAnswerEngine } from '../domain/answering/engine.ts';
 import { createChecklistService, documentTitles } from '../domain/checklists/service.ts';
 import type { RunView } from '../domain/checklists/runner.ts';
+import type { Checklist, Step } from '../domain/checklists/schema.ts';
+import { loadContacts } from '../domain/contacts/contacts.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
+import { PARTNERSHIP_IDS, type PartnershipId } from '../knowledge/schema.ts';
 import { openDatabase } from '../storage/database.ts';
 import { migrate } from '../storage/migrate.ts';
 import { checklistMigrations, createChecklistStore } from '../storage/checklist-store.ts';
@@ -37,13 +41,60 @@ export interface GalleryCard {
 }
 
 const answerInput = { answerId: '0d5f6c1e-1111-4222-8333-444455556666', questionHash: 'a'.repeat(64), questionForFeedback: null };
+/** One answer on a run: the step, the choice, and what the card's inputs carried (a trigger date, a note). */
+type PathAnswer = [stepId: string, choiceId: string, input?: { date?: string; note?: string }];
+
 /**
- * The LADO path with the most questions: through the harm test to "referred". The allegation came
- * to the employer's attention the Friday before the run, so the summary shows an overdue deadline
- * (the longest form an action takes).
+ * For each checklist, the run with the longest summary, so the height budget is checked on the
+ * worst a lead will see: the path that answers the most steps, then the one that adds the most
+ * actions and deadlines, in the partnership whose summary is longest (its own actions and
+ * contacts). Found by running every path of every checklist for every partnership
+ * (enumeratePaths) and comparing. Trigger dates are before the run, so deadlines already passed
+ * show as overdue (the longest form an action takes), and a step that takes a note gets one of
+ * realistic length.
  */
-const LADO_PATH: Array<[stepId: string, choiceId: string, date?: string]> = [
-  ['danger', 'no'], ['works-with-children', 'yes'], ['when', 'on-date', '2026-03-06'], ['harm-test', 'yes'], ['told-dsl', 'i-am'], ['do-not', 'no'], ['record', 'yes'], ['lado-contacted', 'yes'],
+const SUMMARY_RUNS: Array<{ checklist: string; partnership: PartnershipId; path: PathAnswer[] }> = [
+  {
+    // Through 999, an unsure harm test, nobody told yet, an interview planned, no record, LADO not
+    // told: 9 answers, 10 actions (7 with deadlines), to "refer now"; Harrow adds "immediately".
+    checklist: 'lado',
+    partnership: 'harrow',
+    path: [
+      ['danger', 'yes'], ['call-999', 'safe-now'], ['works-with-children', 'yes'], ['when', 'on-date', { date: '2026-03-06' }], ['harm-test', 'unsure'],
+      ['told-dsl', 'no'], ['do-not', 'yes'], ['record', 'no', { note: 'Pupil says a supply teacher grabbed their arm in the corridor; two pupils saw it. Teacher is still on the rota this week.' }],
+      ['lado-contacted', 'no'],
+    ],
+  },
+  {
+    // Every London stage, unresolved, to the partnership's own policy: 6 answers; Haringey's
+    // contacts make its summary the longest.
+    checklist: 'escalation',
+    partnership: 'haringey',
+    path: [
+      ['child-safe', 'safe'], ['about', 'referral', { note: 'Referral closed with no further action; we think the threshold for an assessment is met and the family is not engaging.' }],
+      ['when', 'on-date', { date: '2026-02-23' }], ['stage-1', 'unresolved'], ['stage-2', 'unresolved'], ['haringey-route', 'escalate'],
+    ],
+  },
+  {
+    // Level 3 need, not safe to tell the family, consent not sought, referral not complete, urgent:
+    // 7 answers, 7 actions; Haringey adds its 24-hour written referral.
+    checklist: 'referral',
+    partnership: 'haringey',
+    path: [
+      ['danger', 'no'], ['significant-harm', 'no-or-unsure'], ['level-of-need', 'level-3'], ['spoken-to-family', 'unsafe'],
+      ['consent', 'yes'], ['good-referral', 'not-all'], ['urgency', 'urgent'],
+    ],
+  },
+  {
+    // The local authority learns of it today, three weeks after the incident, so the rapid review
+    // is already overdue; a looked-after child: 6 answers, 8 actions in Haringey.
+    checklist: 'serious-incident',
+    partnership: 'haringey',
+    path: [
+      ['criteria', 'yes'], ['la-told', 'no'], ['la-aware', 'today'], ['incident-date', 'on-date', { date: '2026-02-16' }],
+      ['looked-after', 'looked-after'], ['who-decides', 'understood'],
+    ],
+  },
 ];
 const STARTED = new Date('2026-03-11T09:30:00Z');
 
@@ -77,22 +128,37 @@ export async function buildGallery(): Promise<GalleryCard[]> {
       kind: 'checklist-menu',
       card: checklistMenuCard({ partnershipLine: 'For Harrow.', checklists: service.checklists.map((c) => ({ id: c.id, title: c.title, description: c.description })), unfinished: [] }),
     });
-    let view: RunView = await service.start('lado', 'gallery-user', 'harrow', STARTED);
-    for (const [stepId, choiceId, date] of LADO_PATH) {
-      if (view.kind !== 'step' || view.step.id !== stepId) throw new Error(`LADO path expected step ${stepId}`);
-      cards.push({ kind: `checklist-step-${stepId}`, card: checklistStepCard(stepModel(view, 'Harrow', documentTitles())) });
-      view = await service.answer({ runId: view.run.id, userId: 'gallery-user', version: view.run.version, stepId, choiceId, ...(date ? { date } : {}) }, STARTED);
+    const contacts = loadContacts();
+    let ladoRun: RunView['run'] | undefined;
+    for (const { checklist, partnership, path } of SUMMARY_RUNS) {
+      const name = contacts.partnershipName(partnership);
+      let view: RunView = await service.start(checklist, 'gallery-user', partnership, STARTED);
+      for (const [stepId, choiceId, input] of path) {
+        if (view.kind !== 'step' || view.step.id !== stepId) throw new Error(`${checklist} path expected step ${stepId}`);
+        // The LADO run's steps are shown as the lead meets them (progress, Back), under their own kind.
+        if (checklist === 'lado') cards.push({ kind: `checklist-step-${stepId}`, card: checklistStepCard(stepModel(view, name, documentTitles())) });
+        view = await service.answer({ runId: view.run.id, userId: 'gallery-user', version: view.run.version, stepId, choiceId, ...input }, STARTED);
+      }
+      if (view.kind !== 'summary') throw new Error(`${checklist} path did not end in a summary`);
+      cards.push({ kind: `checklist-summary-${checklist}`, card: checklistSummaryCard(summaryModel(view)) });
+      if (checklist === 'lado') ladoRun = view.run;
     }
-    if (view.kind !== 'summary') throw new Error('LADO path did not end in a summary');
-    cards.push({ kind: 'checklist-summary', card: checklistSummaryCard(summaryModel(view)) });
     // Every other step of every checklist, as a Harrow lead would see it (the run is only the card's context).
-    const run = view.run;
+    const run = ladoRun!;
+    const ladoSteps = SUMMARY_RUNS.find((r) => r.checklist === 'lado')!.path.map(([id]) => id);
+    const stepCard = (checklist: Checklist, step: Step, partnership: PartnershipId) => checklistStepCard(stepModel(
+      { kind: 'step', run: { ...run, partnership }, checklist, step, local: step.local?.[partnership] ?? [], progress: { current: 2, total: 8 }, shownAt: STARTED },
+      contacts.partnershipName(partnership), documentTitles(),
+    ));
     for (const checklist of service.checklists) {
       for (const step of checklist.steps) {
-        if (checklist.id === 'lado' && LADO_PATH.some(([id]) => id === step.id)) continue;
-        const stepView = { kind: 'step' as const, run, checklist, step, local: step.local?.harrow ?? [], progress: { current: 2, total: 8 }, shownAt: STARTED };
-        cards.push({ kind: `checklist-${checklist.id}-${step.id}`, card: checklistStepCard(stepModel(stepView, 'Harrow', documentTitles())) });
+        if (checklist.id === 'lado' && ladoSteps.includes(step.id)) continue;
+        cards.push({ kind: `checklist-${checklist.id}-${step.id}`, card: stepCard(checklist, step, 'harrow') });
       }
+      // Its longest step card (the most text, "Why this matters" included) where that is another partnership's.
+      const longest = PARTNERSHIP_IDS.flatMap((p) => checklist.steps.map((step) => ({ p, step, length: JSON.stringify(stepCard(checklist, step, p).content).length })))
+        .reduce((a, b) => (b.length > a.length ? b : a));
+      if (longest.p !== 'harrow') cards.push({ kind: `checklist-${checklist.id}-${longest.step.id}-${longest.p}`, card: stepCard(checklist, longest.step, longest.p) });
     }
   } finally {
     await db.close().catch(() => undefined);

@@ -12,7 +12,7 @@ import { launchChromium } from '../devkit/chromium.ts';
 
 const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
 /** The kinds the README shows. */
-const README_KINDS = ['answer-national', 'checklist-step-harm-test', 'checklist-summary', 'reminder-form'];
+const README_KINDS = ['answer-national', 'checklist-step-harm-test', 'checklist-summary-lado', 'reminder-form'];
 
 const gallery = await buildGallery();
 const browser = await launchChromium();

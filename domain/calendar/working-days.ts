@@ -60,8 +60,14 @@ export function formatLondonDate(isoDate: string): string {
   return DateTime.fromISO(isoDate, { zone: ZONE }).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
 }
 
-export function formatLondonDateTime(at: Date): string {
-  return DateTime.fromJSDate(at, { zone: ZONE }).setLocale('en-GB').toFormat("cccc d LLLL yyyy, HH:mm");
+/** "29 December", for a date the reader has just seen in full (a card's short deadline label). */
+export function formatLondonDayMonth(isoDate: string): string {
+  return DateTime.fromISO(isoDate, { zone: ZONE }).setLocale('en-GB').toFormat('d LLLL');
+}
+
+/** "Monday 29 December 2025, 14:05"; without the weekday where space is short. */
+export function formatLondonDateTime(at: Date, opts: { weekday?: boolean } = {}): string {
+  return DateTime.fromJSDate(at, { zone: ZONE }).setLocale('en-GB').toFormat(opts.weekday === false ? 'd LLLL yyyy, HH:mm' : 'cccc d LLLL yyyy, HH:mm');
 }
 
 /** The London calendar date (YYYY-MM-DD) of an instant. */

@@ -8,7 +8,7 @@
  */
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
-import { formatLondonDate, formatLondonDateTime, londonDate, startOfLondonDate } from '../calendar/working-days.ts';
+import { formatLondonDate, formatLondonDateTime, formatLondonDayMonth, londonDate, startOfLondonDate } from '../calendar/working-days.ts';
 import { CONTACT_KIND_LABELS, contactProvenance, type Contact, type ContactDirectory } from '../contacts/contacts.ts';
 import type { Action, Checklist, ChecklistSource, Due } from './schema.ts';
 import { actionsFor, indexChecklist } from './graph.ts';
@@ -29,6 +29,13 @@ export interface SummaryAction {
    * of the allegation (Thursday 3 December 2026)"; "Overdue: ..."; or undefined.
    */
   dueLabel?: string;
+  /**
+   * The same deadline cut for a phone-sized card, where the trigger's event and full date are said
+   * once above the actions: "Now"; "By the end of Friday 4 December 2026 (1 working day after 3
+   * December)"; "Overdue: by the end of ..."; "By Thursday 12 March 2026, 09:30 (24 hours from the
+   * start)". Set exactly when dueLabel is.
+   */
+  dueShort?: string;
   /** ISO date (or instant for hour deadlines), for sorting and tests. */
   dueAt?: string;
   /** The deadline had passed when the summary was shown. */
@@ -90,9 +97,14 @@ export function dueOf(
   due: Due | undefined,
   at: { startedAt: Date; triggers: readonly TriggerFact[]; now: Date },
   calendar: WorkingDayCalendar,
-): Pick<SummaryAction, 'dueLabel' | 'dueAt' | 'overdue'> {
+): Pick<SummaryAction, 'dueLabel' | 'dueShort' | 'dueAt' | 'overdue'> {
   if (!due) return {};
-  if ('now' in due) return { dueLabel: 'Now' };
+  if ('now' in due) return { dueLabel: 'Now', dueShort: 'Now' };
+  const labels = (overdue: boolean, label: string, short: string) => ({
+    dueLabel: overdue ? `Overdue. ${label}` : label,
+    dueShort: overdue ? `Overdue: ${short.charAt(0).toLowerCase()}${short.slice(1)}` : short,
+    ...(overdue ? { overdue } : {}),
+  });
   if ('workingDays' in due) {
     // A missing trigger cannot happen on a valid path (checkTriggers); the start is the fallback.
     const trigger = triggerFor(due.from, at.triggers);
@@ -101,14 +113,16 @@ export function dueOf(
     const counted = trigger
       ? `${days(due.workingDays)} after ${trigger.event} (${formatLondonDate(trigger.date)})`
       : `${days(due.workingDays)} from when this checklist was started`;
-    const overdue = londonDate(at.now) > iso;
-    const label = `By the end of ${formatLondonDate(iso)}: ${counted}`;
-    return { dueLabel: overdue ? `Overdue. ${label}` : label, dueAt: iso, ...(overdue ? { overdue } : {}) };
+    const countedShort = trigger ? `${days(due.workingDays)} after ${formatLondonDayMonth(trigger.date)}` : `${days(due.workingDays)} from the start`;
+    const by = `By the end of ${formatLondonDate(iso)}`;
+    return { ...labels(londonDate(at.now) > iso, `${by}: ${counted}`, `${by} (${countedShort})`), dueAt: iso };
   }
   const when = new Date(at.startedAt.getTime() + due.hours * 3_600_000);
-  const overdue = at.now.getTime() > when.getTime();
-  const label = `By ${formatLondonDateTime(when)}: ${due.hours} hours from when this checklist was started`;
-  return { dueLabel: overdue ? `Overdue. ${label}` : label, dueAt: when.toISOString(), ...(overdue ? { overdue } : {}) };
+  const by = `By ${formatLondonDateTime(when)}`;
+  return {
+    ...labels(at.now.getTime() > when.getTime(), `${by}: ${due.hours} hours from when this checklist was started`, `${by} (${due.hours} hours from the start)`),
+    dueAt: when.toISOString(),
+  };
 }
 
 export function buildSummary(

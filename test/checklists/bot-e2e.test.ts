@@ -59,7 +59,7 @@ describe('checklists over HTTP', () => {
     expect(text).toMatch(/Contacts for Harrow/);
     // The record is an input's value: plain text whose line breaks survive, ready to copy.
     const record = (card.body as Array<Record<string, any>>).find((e) => e.id === 'record');
-    expect(record).toMatchObject({ type: 'Input.Text', isMultiline: true, label: 'Record to paste into your case system' });
+    expect(record).toMatchObject({ type: 'Input.Text', isMultiline: true, label: 'Record to paste into case notes' });
     expect(record!.value).toMatch(/^Checklist: .*\nPartnership: Harrow\nStarted: .*\n(?:.* \(deadlines count in working days from this date\)\n)*Reference: /);
   });
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checklistHistoryCard, checklistMenuCard, checklistStepCard, stepModel, unfinishedItem } from '../../cards/checklist-cards.ts';
+import { checklistHistoryCard, checklistMenuCard, checklistStepCard, checklistSummaryCard, stepModel, summaryModel, unfinishedItem } from '../../cards/checklist-cards.ts';
+import type { RunView } from '../../domain/checklists/runner.ts';
+import type { PartnershipId } from '../../knowledge/schema.ts';
 import { documentTitles } from '../../domain/checklists/service.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';
 import { serviceOn, tempSqlite, WEDNESDAY, type TempDb } from './helpers.ts';
@@ -55,5 +57,64 @@ describe('checklist cards', () => {
     const card = checklistHistoryCard(await s.history('user-h', WEDNESDAY), 30);
     expect(adaptiveCardProblems(card.content)).toEqual([]);
     expect(card.content.fallbackText).toContain('kept for 30 days');
+  });
+
+  describe('the summary card fits a phone and keeps what it must carry', () => {
+    const summaryOf = async (checklistId: string, partnership: PartnershipId, answers: Array<[string, string, { date?: string; note?: string }?]>) => {
+      const s = serviceOn(t.db);
+      let v: RunView = await s.start(checklistId, `user-${checklistId}`, partnership, WEDNESDAY);
+      for (const [stepId, choiceId, input] of answers) {
+        v = await s.answer({ runId: v.run.id, userId: `user-${checklistId}`, version: v.run.version, stepId, choiceId, ...input }, WEDNESDAY);
+      }
+      if (v.kind !== 'summary') throw new Error('expected the summary');
+      return v;
+    };
+
+    it('groups the actions under short deadlines, overdue first, said once with what to do about it', async () => {
+      const v = await summaryOf('lado', 'harrow', [
+        ['danger', 'yes'], ['call-999', 'safe-now'], ['works-with-children', 'yes'], ['when', 'on-date', { date: '2026-03-06' }], ['harm-test', 'unsure'],
+        ['told-dsl', 'no'], ['do-not', 'yes'], ['record', 'no', { note: 'Seen by two colleagues' }], ['lado-contacted', 'no'],
+      ]);
+      const m = summaryModel(v);
+      // Friday 6 March plus one working day is Monday 9 March, passed on Wednesday 11 March.
+      expect(m.actionGroups.map((g) => g.heading)).toEqual(['Overdue: by the end of Monday 9 March 2026 (1 working day after 6 March)', 'Now']);
+      expect(m.actionGroups[0]!.advice).toBe('Do these now, and record when each was done and why it was late.');
+      expect(m.actionGroups[0]!.items.map((i) => i.text)).toEqual([
+        expect.stringMatching(/^Ask the LADO whether the harm test is met/), expect.stringMatching(/^Tell the LADO\./),
+      ]);
+      // The actions with no deadline are one tap away, and counted on the button; every action keeps its full deadline in the details.
+      expect(m.moreActions).toHaveLength(3);
+      expect(m.moreActionsTitle).toBe('3 more (no set deadline)');
+      expect(m.actions.find((a) => a.text.startsWith('Tell the LADO.'))!.dueLabel)
+        .toBe("Overdue. By the end of Monday 9 March 2026: 1 working day after the allegation came to the employer's attention (Friday 6 March 2026)");
+      // Short answer labels; the trigger's date is on the trigger line, the note's text in the record.
+      expect(m.triggers).toEqual([{ line: "The allegation came to the employer's attention on Friday 6 March 2026." }]);
+      expect(m.answersLine).toContain('**Harm test:** I am not sure');
+      expect(m.answersLine).toContain('**Written record:** Not yet, with a note');
+      expect(m.answersLine).not.toContain('6 March');
+      expect(m.record).toContain('Note: Seen by two colleagues');
+      expect(m.answers.find((a) => a.answer.includes('note:'))!.answer).toBe('Not yet (note: Seen by two colleagues)');
+      const card = checklistSummaryCard(m);
+      expect(adaptiveCardProblems(card.content)).toEqual([]);
+      expect(JSON.stringify(card.content)).toContain('Deadlines count in working days from this date.');
+    });
+
+    it('orders deadlines by when they end: 09:30 the next day before the end of that day', async () => {
+      const v = await summaryOf('referral', 'haringey', [
+        ['danger', 'no'], ['significant-harm', 'no-or-unsure'], ['level-of-need', 'level-3'], ['spoken-to-family', 'unsafe'],
+        ['consent', 'yes'], ['good-referral', 'not-all'], ['urgency', 'urgent'],
+      ]);
+      expect(summaryModel(v).actionGroups.map((g) => g.heading)).toEqual([
+        'Now', 'By Thursday 12 March 2026, 09:30 (24 hours from the start)', 'By the end of Thursday 12 March 2026 (1 working day from the start)',
+      ]);
+    });
+
+    it('shows every action, without a heading, when none has a deadline', async () => {
+      const v = await summaryOf('escalation', 'harrow', [['child-safe', 'safe'], ['about', 'conference']]);
+      const m = summaryModel(v);
+      expect(m.actionGroups).toEqual([{ heading: '', advice: '', items: [{ text: expect.stringMatching(/dissent route/) }] }]);
+      expect(m.moreActions).toEqual([]);
+      expect(adaptiveCardProblems(checklistSummaryCard(m).content)).toEqual([]);
+    });
   });
 });

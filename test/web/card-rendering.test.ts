@@ -20,8 +20,14 @@ import { launchChromium } from '../../devkit/chromium.ts';
 const ARTEFACTS = path.resolve(import.meta.dirname, '../../test-artifacts/cards');
 /** A phone screen's usable height (360 x 740 device, minus the Teams header and compose box). */
 export const PHONE_SCREEN = 640;
+/** Every checklist, each with its summary in the gallery. */
+const CHECKLISTS = ['lado', 'escalation', 'referral', 'serious-incident'] as const;
 /** Height budgets at 360 px, in phone screens; anything not listed gets one and a half. */
-const BUDGET: Record<string, number> = { 'checklist-summary': 2, 'reminder-form': 2, help: 1.5 };
+const BUDGET: Record<string, number> = {
+  ...Object.fromEntries(CHECKLISTS.map((id) => [`checklist-summary-${id}`, 2])),
+  'reminder-form': 2,
+  help: 1.5,
+};
 
 let gallery: GalleryCard[];
 let browser: Browser;
@@ -56,7 +62,7 @@ const RENDERERS = ['webchat-360', 'webchat-1280', 'sdk-360', 'sdk-1280'] as cons
 describe('every card kind reads whole in both renderers', () => {
   it('the gallery has every kind, from real view models', () => {
     const kinds = gallery.map((g) => g.kind);
-    for (const kind of ['welcome', 'help', 'answer-national', 'abstain', 'emergency', 'checklist-step-harm-test', 'checklist-summary', 'reminder-form', 'reminder-list', 'reminder-delivered', 'expert-ticket', 'search-result']) {
+    for (const kind of ['welcome', 'help', 'answer-national', 'abstain', 'emergency', 'checklist-step-harm-test', ...CHECKLISTS.map((id) => `checklist-summary-${id}`), 'reminder-form', 'reminder-list', 'reminder-delivered', 'expert-ticket', 'search-result']) {
       expect(kinds).toContain(kind);
     }
   });
