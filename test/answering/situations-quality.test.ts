@@ -15,11 +15,11 @@ const score = (items: EvalQuestion[]) => summarise(items.map((q) => scoreOne(q, 
 // these floors sit just under today's figures so a change that loses ground fails here.
 describe.each([
   ['development situations', 'test/answering/fixtures/situations-dev.jsonl', 0.88, 0.1],
-  ['independent situations', 'test/answering/fixtures/situations-independent.jsonl', 0.84, 0.14],
-  ['second independent situations', 'test/answering/fixtures/situations-second.jsonl', 0.85, 0.11],
-  ['third independent situations (scored once; one item looked into since)', 'test/answering/fixtures/situations-third.jsonl', 0.83, 0.15],
-  ['fourth independent situations (scored once, then looked into)', 'test/answering/fixtures/situations-fourth.jsonl', 0.82, 0.16],
-  ['fifth independent situations (scored once, then looked into)', 'test/answering/fixtures/situations-fifth.jsonl', 0.85, 0.1],
+  ['independent situations', 'test/answering/fixtures/situations-independent.jsonl', 0.88, 0.1],
+  ['second independent situations', 'test/answering/fixtures/situations-second.jsonl', 0.88, 0.09],
+  ['third independent situations (scored once; one item looked into since)', 'test/answering/fixtures/situations-third.jsonl', 0.85, 0.14],
+  ['fourth independent situations (scored once, then looked into)', 'test/answering/fixtures/situations-fourth.jsonl', 0.9, 0.07],
+  ['fifth independent situations (scored once, then looked into)', 'test/answering/fixtures/situations-fifth.jsonl', 0.87, 0.08],
 ])('routes for %s', (_name, path, routeFloor, harmfulCeiling) => {
   const s = score(load(path));
   it(`the right route comes first in at least ${routeFloor * 100}%`, () => {
@@ -47,11 +47,11 @@ describe('near-miss questions outside the arrangements', () => {
 
 describe('factual and typed-as-staff-type questions (fourth independent set and typo set)', () => {
   it.each([
-    ['test/answering/fixtures/fourth-questions.jsonl', 0.82, 0.6],
+    ['test/answering/fixtures/fourth-questions.jsonl', 0.82, 0.65],
     ['test/answering/fixtures/typo-questions.jsonl', 0.6, 0.6],
-    ['test/answering/fixtures/fifth-questions.jsonl', 0.76, 0.8],
+    ['test/answering/fixtures/fifth-questions.jsonl', 0.77, 0.9],
     ['test/answering/fixtures/typo-second.jsonl', 0.74, 0.9],
-    ['test/answering/fixtures/sixth-questions.jsonl', 0.78, 0.85],
+    ['test/answering/fixtures/sixth-questions.jsonl', 0.79, 0.9],
   ])('%s holds its answered-correct and abstention floors', (path, correctFloor, abstainFloor) => {
     const s = score(load(path));
     expect(rate(s.answeredCorrect)).toBeGreaterThanOrEqual(correctFloor);
