@@ -3,8 +3,8 @@
  * production start (`npm run build`, then plain `node dist/...`) or the tsx development start
  * (`node node_modules/tsx/dist/cli.mjs <file>.ts`, which is what `npm start` runs). Every child
  * gets its own process group, so killing the group also ends tsx's inner node process; every
- * child still running is killed when the bench ends, however it ends (normal exit, an error, or
- * SIGINT / SIGTERM).
+ * child still running is killed, and its temporary folder removed, when the bench ends, however
+ * it ends (normal exit, an error, or SIGINT / SIGTERM).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -43,6 +43,8 @@ export interface Started {
 }
 
 const live = new Set<ChildProcess>();
+/** Temporary folders (SQLite, output) of the children, removed with them. */
+const folders = new Set<string>();
 let guarded = false;
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -57,6 +59,8 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 export function killAll(): void {
   for (const child of live) killGroup(child, 'SIGKILL');
   live.clear();
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+  folders.clear();
 }
 
 function guard(): void {
@@ -95,6 +99,7 @@ export function rssOf(pid: number): number {
 export async function startServer(spec: ServerSpec, mode: StartMode, opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Started> {
   guard();
   const dir = mkdtempSync(join(tmpdir(), `bench-${spec.name}-`));
+  folders.add(dir);
   const logFile = join(dir, 'out.log');
   const port = await freePort();
   const out = openSync(logFile, 'a');
@@ -129,6 +134,7 @@ export async function startServer(spec: ServerSpec, mode: StartMode, opts: { env
     }
     live.delete(child);
     rmSync(dir, { recursive: true, force: true });
+    folders.delete(dir);
   };
   const url = `http://127.0.0.1:${port}`;
   const deadline = started + (opts.timeoutMs ?? 120_000);
