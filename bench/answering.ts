@@ -20,7 +20,14 @@ import { heapAfterGc, mb, ms, percentile } from './stats.ts';
 const FIXTURES = 'test/answering/fixtures';
 /** The issue's bar for the engine (issue 9): printed as a figure, not asserted. */
 const P95_BAR_MS = 15;
-const FOLLOW_UPS = ['and how often does it meet?', "who's the vice chair?", 'what about Harrow?', 'the other one', 'tell me more', 'is that the same in Haringey?'];
+const FOLLOW_UPS = [
+  'and how often does it meet?',
+  "who's the vice chair?",
+  'what about Harrow?',
+  'the other one',
+  'tell me more',
+  'is that the same in Haringey?',
+];
 const LABELS: Record<string, string> = {
   'dev-questions': 'dev set',
   'practitioner-questions': 'practitioner set',
@@ -28,18 +35,25 @@ const LABELS: Record<string, string> = {
   'third-questions': 'third independent set',
 };
 
-const loadSet = (path: string): EvalQuestion[] => (existsSync(path)
-  // Conversations ("turns") are scored by `npm run eval`; the bench compares single questions.
-  ? readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as unknown)
-    .filter((l) => !isConversation(l)) as EvalQuestion[]
-  : []);
+const loadSet = (path: string): EvalQuestion[] =>
+  existsSync(path)
+    ? // Conversations ("turns") are scored by `npm run eval`; the bench compares single questions.
+      (readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as unknown)
+        .filter((l) => !isConversation(l)) as EvalQuestion[])
+    : [];
 
 /** Every question set there is: the shared dev set, then each fixture file (read as data, not imported). */
 function questionSets(): Array<{ label: string; questions: EvalQuestion[] }> {
   const known = Object.keys(LABELS);
   const rank = (f: string) => (known.includes(basename(f, '.jsonl')) ? known.indexOf(basename(f, '.jsonl')) : known.length);
   const fixtures = existsSync(FIXTURES)
-    ? readdirSync(FIXTURES).filter((f) => f.endsWith('.jsonl')).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((f) => join(FIXTURES, f))
+    ? readdirSync(FIXTURES)
+        .filter((f) => f.endsWith('.jsonl'))
+        .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+        .map((f) => join(FIXTURES, f))
     : [];
   return fixtures
     .map((path) => ({ name: basename(path, '.jsonl'), questions: loadSet(path) }))
@@ -102,20 +116,27 @@ export function runAnsweringBench(): string[] {
   const mini = measured(() => buildMiniSearchBaseline(kb.value, dev));
   const systems: Array<(q: string) => Answer> = [(q) => engine.value.answer(q), (q) => bm25.value.answer(q), (q) => mini.value.answer(q)];
 
-  const questions = variedQuestions(engine.value.sampleQuestions(), dev.map((d) => d.q), 1200);
+  const questions = variedQuestions(
+    engine.value.sampleQuestions(),
+    dev.map((d) => d.q),
+    1200,
+  );
   for (const answer of systems) answer('warm up');
   const times = timeInterleaved(questions, systems);
 
   const row = (label: string, ...cols: string[]) => `${label.padEnd(40)}${cols.map((c) => c.padEnd(30)).join('')}`.trimEnd();
   const each = (f: (t: number[]) => string) => times.map(f);
-  lines.push(`Answering: ${kb.value.records.length} records, ${questions.length} questions timed, ${sets.reduce((n, s) => n + s.questions.length, 0)} questions scored in ${sets.length} sets`);
-  lines.push(`MiniSearch-over-units abstains below score ${mini.value.threshold.toFixed(2)} (calibrated once on the dev set: ${mini.value.calibration.candidates} candidates, utility ${mini.value.calibration.utility} = right answers + right abstentions - harmful)`);
+  lines.push(
+    `Answering: ${kb.value.records.length} records, ${questions.length} questions timed, ${sets.reduce((n, s) => n + s.questions.length, 0)} questions scored in ${sets.length} sets`,
+  );
+  lines.push(
+    `MiniSearch-over-units abstains below score ${mini.value.threshold.toFixed(2)} (calibrated once on the dev set: ${mini.value.calibration.candidates} candidates, utility ${mini.value.calibration.utility} = right answers + right abstentions - harmful)`,
+  );
   const [load1] = loadavg();
   lines.push(`Machine load average (1 min) ${load1!.toFixed(1)} on ${availableParallelism()} cores: latencies scale with it`);
   lines.push(row('', 'engine', 'BM25 over paragraphs', 'MiniSearch over units'));
   lines.push(row('load knowledge', ms(kb.ms), '(shared)', '(shared)'));
-  lines.push(row('index build', ms(engine.ms), `${ms(bm25.ms)} (${bm25.value.paragraphs} paragraphs)`,
-    `${ms(mini.ms)} (${mini.value.units} units)`));
+  lines.push(row('index build', ms(engine.ms), `${ms(bm25.ms)} (${bm25.value.paragraphs} paragraphs)`, `${ms(mini.ms)} (${mini.value.units} units)`));
   lines.push(row('index build (classifiers cached)', ms(cachedBuild.ms)));
   for (const p of [50, 95, 99]) lines.push(row(`latency p${p} per question`, ...each((t) => ms(percentile(t, p)))));
   const p95 = percentile(times[0]!, 95);
@@ -135,7 +156,12 @@ export function runAnsweringBench(): string[] {
   }
   if (sets.length > 1) {
     lines.push(row(`all sets (${sets.reduce((n, s) => n + s.questions.length, 0)})`));
-    lines.push(...accuracyRows(row, systems.map((_, i) => add(all.map((s) => s[i]!)))));
+    lines.push(
+      ...accuracyRows(
+        row,
+        systems.map((_, i) => add(all.map((s) => s[i]!))),
+      ),
+    );
   }
 
   lines.push(row('heap retained by knowledge', mb(kb.heap), '(shared)', '(shared)'));
@@ -159,7 +185,11 @@ function add(summaries: readonly EvalSummary[]): EvalSummary {
   const sum = (f: (s: EvalSummary) => { pass: number; total: number }) =>
     summaries.reduce((a, s) => ({ pass: a.pass + f(s).pass, total: a.total + f(s).total }), { pass: 0, total: 0 });
   return {
-    answeredCorrect: sum((s) => s.answeredCorrect), citation: sum((s) => s.citation), abstention: sum((s) => s.abstention),
-    route: sum((s) => s.route), harmful: sum((s) => s.harmful), perRoute: {},
+    answeredCorrect: sum((s) => s.answeredCorrect),
+    citation: sum((s) => s.citation),
+    abstention: sum((s) => s.abstention),
+    route: sum((s) => s.route),
+    harmful: sum((s) => s.harmful),
+    perRoute: {},
   };
 }

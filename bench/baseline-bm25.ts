@@ -9,7 +9,12 @@ import { DEFAULT_SEEDS_DIR } from '../knowledge/load.ts';
 import type { DocumentMeta } from '../knowledge/schema.ts';
 import type { Answer } from '../domain/answering/types.ts';
 
-interface Paragraph { id: number; document: string; section: string; text: string }
+interface Paragraph {
+  id: number;
+  document: string;
+  section: string;
+  text: string;
+}
 
 export function buildBaseline(documents: readonly DocumentMeta[]) {
   const paragraphs: Paragraph[] = [];
@@ -30,9 +35,16 @@ export function buildBaseline(documents: readonly DocumentMeta[]) {
     const hit = index.search(q)[0];
     const p = hit ? paragraphs[hit.id as number]! : undefined;
     return {
-      answered: Boolean(p), text: p?.text ?? "I don't know", markdown: p?.text ?? '', partnership: null,
+      answered: Boolean(p),
+      text: p?.text ?? "I don't know",
+      markdown: p?.text ?? '',
+      partnership: null,
       sources: p ? [{ document: p.document, section: p.section, quote: p.text.slice(0, 200), title: p.document, published: '' }] : [],
-      confidence: hit ? Math.min(1, hit.score / 30) : 0, suggestions: [], followUps: [], kind: p ? 'fact' : 'unknown', recordIds: [],
+      confidence: hit ? Math.min(1, hit.score / 30) : 0,
+      suggestions: [],
+      followUps: [],
+      kind: p ? 'fact' : 'unknown',
+      recordIds: [],
     };
   };
   return { answer, paragraphs: paragraphs.length };

@@ -26,7 +26,12 @@ import { createTriage } from '../domain/triage/triage.ts';
 /** Same cap as the engine (engine.ts MAX_QUESTION_CHARS). */
 const MAX_QUESTION_CHARS = 1000;
 
-interface Doc { id: number; question: string; text: string; items: string }
+interface Doc {
+  id: number;
+  question: string;
+  text: string;
+  items: string;
+}
 
 /** What retrieval alone found for a question: a pre-retrieval answer, or the top unit and its score. */
 type Retrieved = { answer: Answer } | { unit: AnswerUnit | undefined; score: number };
@@ -47,7 +52,10 @@ export function buildMiniSearchBaseline(kb: KnowledgeBase, dev: readonly EvalQue
   // The same safety checks as the engine: shorthand, triage and the off-topic reader.
   const expand = createShorthand(kb.shorthand ?? { terms: {}, examples: [] });
   const triage = createTriage(kb.triage, { negatives: units.filter((_, i) => i % 4 === 0).map((u) => u.question), expand });
-  const offTopic = createScope(kb.offTopic ?? { words: [], offTopic: [] }, units.map((u) => u.question));
+  const offTopic = createScope(
+    kb.offTopic ?? { words: [], offTopic: [] },
+    units.map((u) => u.question),
+  );
   const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
   const byId = new Map(kb.records.map((r) => [r.id, r]));
 
@@ -64,8 +72,17 @@ export function buildMiniSearchBaseline(kb: KnowledgeBase, dev: readonly EvalQue
   const refuse = (reason: ReasonCode, detail: RefusalDetail = {}): Answer => {
     const text = `${refusalText(reason, detail)} ${routeToPerson()}`;
     return {
-      answered: false, text, markdown: text, partnership: null, sources: [], confidence: 0,
-      suggestions: [], followUps: [], kind: 'unknown', recordIds: [], reason,
+      answered: false,
+      text,
+      markdown: text,
+      partnership: null,
+      sources: [],
+      confidence: 0,
+      suggestions: [],
+      followUps: [],
+      kind: 'unknown',
+      recordIds: [],
+      reason,
     };
   };
 

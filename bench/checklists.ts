@@ -33,12 +33,33 @@ export function runChecklistsBench(): string[] {
   const lado = loadChecklists().find((c) => c.id === 'lado')!;
   const deps = { calendar: createEnglandCalendar(), contacts: loadContacts(), titles: documentTitles() };
   const run = {
-    id: 'bench', userId: 'u', checklistId: 'lado', partnership: 'harrow' as const, status: 'completed' as const, version: 9,
-    startedAt: '2026-12-07T09:00:00Z', updatedAt: '2026-12-07T09:05:00Z', currentStepId: null, outcomeId: 'refer-now',
-    answers: [['danger', 'no'], ['works-with-children', 'yes'], ['when', 'on-date', '2026-12-03'], ['harm-test', 'yes'], ['told-dsl', 'yes'],
-      ['do-not', 'no'], ['record', 'yes'], ['lado-contacted', 'no']].map(([stepId, choiceId, date]) => ({ stepId: stepId!, choiceId: choiceId!, ...(date ? { date } : {}) })),
+    id: 'bench',
+    userId: 'u',
+    checklistId: 'lado',
+    partnership: 'harrow' as const,
+    status: 'completed' as const,
+    version: 9,
+    startedAt: '2026-12-07T09:00:00Z',
+    updatedAt: '2026-12-07T09:05:00Z',
+    currentStepId: null,
+    outcomeId: 'refer-now',
+    answers: [
+      ['danger', 'no'],
+      ['works-with-children', 'yes'],
+      ['when', 'on-date', '2026-12-03'],
+      ['harm-test', 'yes'],
+      ['told-dsl', 'yes'],
+      ['do-not', 'no'],
+      ['record', 'yes'],
+      ['lado-contacted', 'no'],
+    ].map(([stepId, choiceId, date]) => ({ stepId: stepId!, choiceId: choiceId!, ...(date ? { date } : {}) })),
   };
-  const summary = median(timeEach(Array.from({ length: 200 }, (_, i) => i), () => buildSummary(lado, run, deps)));
+  const summary = median(
+    timeEach(
+      Array.from({ length: 200 }, (_, i) => i),
+      () => buildSummary(lado, run, deps),
+    ),
+  );
   return [
     'Checklists and knowledge checks (median of 7; summary: median of 200)',
     `  load 4 checklists: schema only (baseline) ${ms(schemaOnly)}  |  full validation incl. trigger paths, scopes, ownership ${ms(full)}`,

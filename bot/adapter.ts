@@ -5,16 +5,17 @@
  * activity that arrived through an in-process, loopback-only path (the local Web Chat's
  * Direct Line), which has no Bot Framework token to check.
  */
-import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
 import { CallerIdConstants } from 'botbuilder';
 import type { Config } from './config.ts';
 import { keepEntityProperties } from './entity-serialization.ts';
 
 export class BotAdapter extends CloudAdapter {
-  constructor(private readonly appId: string, auth: ConfigurationBotFrameworkAuthentication) {
+  constructor(
+    private readonly appId: string,
+    auth: ConfigurationBotFrameworkAuthentication,
+  ) {
     super(auth);
   }
 
@@ -76,7 +77,10 @@ export function classifyAuthError(err: unknown): AuthError {
   if (err instanceof AuthError) return err;
   const e = (err ?? {}) as { name?: string; statusCode?: number; type?: string; code?: string };
   // The library's AuthenticationError keeps the name "Error"; its class name tells it apart.
-  const name = (err as { constructor?: { name?: string } } | null)?.constructor?.name && e.name === 'Error' ? (err as { constructor: { name: string } }).constructor.name : (e.name ?? typeof err);
+  const name =
+    (err as { constructor?: { name?: string } } | null)?.constructor?.name && e.name === 'Error'
+      ? (err as { constructor: { name: string } }).constructor.name
+      : (e.name ?? typeof err);
   // botframework-connector: AuthenticationError with 500 = "Failed to load openID config / Keys"; node-fetch: FetchError.
   if ((name === 'AuthenticationError' && (e.statusCode ?? 0) >= 500) || name === 'FetchError' || e.type === 'system') {
     return new AuthError('AUTH_KEYS_UNREACHABLE', 503, name);

@@ -63,7 +63,9 @@ function decoderFor(encoding: string): Transform | null | 'unsupported' {
 
 /** Reads the raw body, decoded, refusing it as soon as the decoded size passes the limit. */
 export function readBodyText(req: IncomingMessage, maxBytes: number): Promise<string> {
-  const encoding = String(req.headers['content-encoding'] ?? '').trim().toLowerCase();
+  const encoding = String(req.headers['content-encoding'] ?? '')
+    .trim()
+    .toLowerCase();
   const decoder = decoderFor(encoding);
   if (decoder === 'unsupported') {
     req.resume();

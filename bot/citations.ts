@@ -36,7 +36,9 @@ function cut(text: string, max: number): string {
 export function citationClaims(sources: readonly AnswerSource[]): CitationClaim[] {
   return sources.slice(0, MAX_CITATIONS).map((s, i) => {
     const keywords = [`Section ${s.section}`, s.published, s.national ? 'National' : s.historical ? 'Historical' : '']
-      .filter(Boolean).map((k) => cut(k, 28)).slice(0, 3);
+      .filter(Boolean)
+      .map((k) => cut(k, 28))
+      .slice(0, 3);
     return {
       '@type': 'Claim',
       position: i + 1,
@@ -57,5 +59,8 @@ export function citationEntity(sources: readonly AnswerSource[]): MessageEntity 
 
 /** The message text the numbers sit in: "Sources: [1] [2]". */
 export function citationText(sources: readonly AnswerSource[]): string {
-  return `Sources: ${sources.slice(0, MAX_CITATIONS).map((_, i) => `[${i + 1}]`).join(' ')}`;
+  return `Sources: ${sources
+    .slice(0, MAX_CITATIONS)
+    .map((_, i) => `[${i + 1}]`)
+    .join(' ')}`;
 }

@@ -34,10 +34,15 @@ const flag = (fallback: boolean) =>
  * resource shows it. Checked here so a pasted fragment fails at start, not at the first export.
  */
 function isConnectionString(value: string): boolean {
-  const pairs = new Map(value.split(';').filter(Boolean).map((p) => {
-    const at = p.indexOf('=');
-    return [p.slice(0, at).trim().toLowerCase(), p.slice(at + 1).trim()] as const;
-  }));
+  const pairs = new Map(
+    value
+      .split(';')
+      .filter(Boolean)
+      .map((p) => {
+        const at = p.indexOf('=');
+        return [p.slice(0, at).trim().toLowerCase(), p.slice(at + 1).trim()] as const;
+      }),
+  );
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(pairs.get('instrumentationkey') ?? '')) return false;
   const endpoint = pairs.get('ingestionendpoint');
   return endpoint === undefined || /^https:\/\/[^\s/]+/i.test(endpoint);
@@ -65,10 +70,7 @@ const EnvSchema = z.object({
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
     z.url({ error: 'expected an https URL' }).default('https://smba.trafficmanager.net/teams/'),
   ),
-  STORAGE_URL: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().default('sqlite:./data/bot.db'),
-  ),
+  STORAGE_URL: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().default('sqlite:./data/bot.db')),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
     z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -96,7 +98,14 @@ const EnvSchema = z.object({
   /** Telemetry goes to Azure Monitor when this is set (see bot/telemetry.ts). */
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().refine(isConnectionString, 'expected an Application Insights connection string (InstrumentationKey=<guid>;IngestionEndpoint=https://...), as shown on the resource\'s Overview page').optional(),
+    z
+      .string()
+      .trim()
+      .refine(
+        isConnectionString,
+        "expected an Application Insights connection string (InstrumentationKey=<guid>;IngestionEndpoint=https://...), as shown on the resource's Overview page",
+      )
+      .optional(),
   ),
   /** ...and to an OTLP/HTTP collector (http/json) when this is set: the base URL, /v1/traces and /v1/metrics are added. */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(
@@ -171,9 +180,7 @@ export interface Config {
 /** Pure: the same env always gives the same Config or the same ConfigError. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const parsed = EnvSchema.safeParse(env);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
   // Cross-variable rules read the raw strings, so one start reports every problem at once.
   problems.push(...crossChecks(env));
   if (problems.length || !parsed.success) throw configError(problems);
@@ -190,7 +197,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     port: e.PORT,
     host: devMode ? '127.0.0.1' : (e.HOST ?? '0.0.0.0'),
     allowedTenantIds: Object.freeze(
-      (e.ALLOWED_TENANT_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      (e.ALLOWED_TENANT_IDS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
     ),
     expertsConversationId: e.EXPERTS_CONVERSATION_ID ?? null,
     expertsServiceUrl: e.EXPERTS_SERVICE_URL,
@@ -205,21 +215,27 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     storageTimeoutMs: e.STORAGE_TIMEOUT_MS,
     contactsFile: e.CONTACTS_FILE ?? null,
     contactsMaxAgeDays: e.CONTACTS_MAX_AGE_DAYS,
-    reminderManagers: Object.freeze((e.REMINDER_MANAGERS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+    reminderManagers: Object.freeze(
+      (e.REMINDER_MANAGERS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
     reminderGraceMinutes: e.REMINDER_GRACE_MINUTES,
     reminderPollSeconds: e.REMINDER_POLL_SECONDS,
     reminderMaxRetries: e.REMINDER_MAX_RETRIES,
     checklistRetentionDays: e.CHECKLIST_RETENTION_DAYS,
     conversationMemoryMinutes: e.CONVERSATION_MEMORY_MINUTES,
-    telemetry: e.APPLICATIONINSIGHTS_CONNECTION_STRING || e.OTEL_EXPORTER_OTLP_ENDPOINT
-      ? Object.freeze({
-        serviceName: e.OTEL_SERVICE_NAME ?? 'safeguarding-partnership-bot',
-        azureConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null,
-        otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/+$/, '') ?? null,
-        metricExportIntervalMs: e.OTEL_METRIC_EXPORT_INTERVAL,
-        spanExportDelayMs: e.OTEL_BSP_SCHEDULE_DELAY,
-      })
-      : null,
+    telemetry:
+      e.APPLICATIONINSIGHTS_CONNECTION_STRING || e.OTEL_EXPORTER_OTLP_ENDPOINT
+        ? Object.freeze({
+            serviceName: e.OTEL_SERVICE_NAME ?? 'safeguarding-partnership-bot',
+            azureConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null,
+            otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/+$/, '') ?? null,
+            metricExportIntervalMs: e.OTEL_METRIC_EXPORT_INTERVAL,
+            spanExportDelayMs: e.OTEL_BSP_SCHEDULE_DELAY,
+          })
+        : null,
   });
 }
 
@@ -248,7 +264,9 @@ function crossChecks(env: Readonly<Record<string, string | undefined>>): string[
   // The bot's OTLP exporters speak OTLP/HTTP with JSON; a collector expecting gRPC would get nothing.
   const otlpProtocol = get('OTEL_EXPORTER_OTLP_PROTOCOL');
   if (otlpProtocol && otlpProtocol !== 'http/json') {
-    problems.push(`OTEL_EXPORTER_OTLP_PROTOCOL: only http/json is supported (point OTEL_EXPORTER_OTLP_ENDPOINT at the collector's OTLP/HTTP port, usually 4318); got ${otlpProtocol.slice(0, 20)}`);
+    problems.push(
+      `OTEL_EXPORTER_OTLP_PROTOCOL: only http/json is supported (point OTEL_EXPORTER_OTLP_ENDPOINT at the collector's OTLP/HTTP port, usually 4318); got ${otlpProtocol.slice(0, 20)}`,
+    );
   }
   return problems;
 }

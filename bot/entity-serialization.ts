@@ -8,7 +8,9 @@
  */
 import connectorClient from 'botframework-connector/lib/connectorApi/connectorClient.js';
 
-interface CompositeMapper { type: { additionalProperties?: unknown } }
+interface CompositeMapper {
+  type: { additionalProperties?: unknown };
+}
 
 export function keepEntityProperties(): void {
   const entity = (connectorClient as unknown as { ConnectorMappers: { Entity: CompositeMapper } }).ConnectorMappers.Entity;

@@ -6,7 +6,10 @@
 import { createHash } from 'node:crypto';
 
 export function questionHash(question: string): string {
-  const normalised = question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const normalised = question
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   return createHash('sha256').update(`q:${normalised}`).digest('hex');
 }
 

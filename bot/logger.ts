@@ -19,11 +19,30 @@ export const MAX_LOGGED_STRING = 200;
 const MAX_LOGGED_DEPTH = 4;
 const MAX_LOGGED_ITEMS = 20;
 
-const SECRET_KEYS = ['text', 'question', 'body', '_body', 'value', 'values', 'attachments', 'activity', 'activities', 'card', 'data', 'speak', 'summary', 'note', 'notes'];
+const SECRET_KEYS = [
+  'text',
+  'question',
+  'body',
+  '_body',
+  'value',
+  'values',
+  'attachments',
+  'activity',
+  'activities',
+  'card',
+  'data',
+  'speak',
+  'summary',
+  'note',
+  'notes',
+];
 
 export const REDACTED_PATHS = [
   ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
-  'headers.authorization', '*.headers.authorization', 'authorization', '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  'authorization',
+  '*.authorization',
 ];
 
 const SECRET = new Set(SECRET_KEYS);
@@ -60,7 +79,10 @@ function errorSummary(err: Error): Record<string, unknown> {
     ...(code !== undefined ? { code: boundForLog(String(code)) } : {}),
     ...(typeof status === 'number' ? { statusCode: status } : {}),
     // The first line of a stack repeats the message, which may quote the caller's input.
-    stack: err.stack?.split('\n').slice(1, 8).map((l) => l.trim()),
+    stack: err.stack
+      ?.split('\n')
+      .slice(1, 8)
+      .map((l) => l.trim()),
   };
 }
 
@@ -109,7 +131,10 @@ export function errorFields(err: unknown): Record<string, unknown> {
   if (err instanceof Error) {
     const code = (err as { code?: unknown }).code;
     // Stacks point at our code; the first line repeats the message, which we do not control for library errors.
-    const frames = err.stack?.split('\n').slice(1, 8).map((l) => l.trim());
+    const frames = err.stack
+      ?.split('\n')
+      .slice(1, 8)
+      .map((l) => l.trim());
     return { errName: err.name, ...(code !== undefined ? { errCode: String(code).slice(0, MAX_LOGGED_STRING) } : {}), stack: frames };
   }
   return { errName: typeof err };

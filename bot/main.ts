@@ -47,13 +47,16 @@ async function main(): Promise<void> {
     const shutdown = (signal: string) => {
       logger.info({ event: 'shutdown', signal }, 'stopping');
       // Telemetry last: the final turns and reminder posts are exported before the process exits.
-      running.close().then(() => telemetry.shutdown()).then(
-        () => process.exit(0),
-        (err: unknown) => {
-          logger.error({ event: 'shutdown.failed', ...errorFields(err) }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
+      running
+        .close()
+        .then(() => telemetry.shutdown())
+        .then(
+          () => process.exit(0),
+          (err: unknown) => {
+            logger.error({ event: 'shutdown.failed', ...errorFields(err) }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
     };
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -21,7 +21,9 @@ function message(text: string): MessagingExtensionResponse {
 export async function searchKnowledge(context: TurnContext, query: MessagingExtensionQuery, services: Services): Promise<MessagingExtensionResponse> {
   if (query.commandId !== SEARCH_COMMAND_ID) return message(MESSAGES.searchPrompt);
   const initialRun = query.parameters?.some((p) => p.name === 'initialRun');
-  const text = String(query.parameters?.find((p) => p.name !== 'initialRun')?.value ?? '').trim().slice(0, MAX_QUESTION_CHARS);
+  const text = String(query.parameters?.find((p) => p.name !== 'initialRun')?.value ?? '')
+    .trim()
+    .slice(0, MAX_QUESTION_CHARS);
   if (initialRun || !text) return message(MESSAGES.searchPrompt);
 
   // The searcher's own partnership setting (from personal chat), whatever conversation they are in.

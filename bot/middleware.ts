@@ -46,7 +46,9 @@ export function createMiddleware(services: Services): Middleware[] {
           const reference = TurnContext.getConversationReference(context.activity);
           await services.state
             .saveReference(context.activity.conversation.id, reference as unknown as Record<string, unknown>)
-            .catch((err: unknown) => services.logger.error({ event: 'reference.save_failed', ...errorFields(err) }, 'could not save the conversation reference'));
+            .catch((err: unknown) =>
+              services.logger.error({ event: 'reference.save_failed', ...errorFields(err) }, 'could not save the conversation reference'),
+            );
         }
       }
     },

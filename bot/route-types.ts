@@ -52,4 +52,3 @@ export interface Background {
 export function verbRoute<S extends z.ZodType>(verb: string, schema: S, run: (turn: Turn, data: z.output<S>) => Promise<void>): VerbRoute<z.output<S>> {
   return { verb, schema: schema as unknown as z.ZodType<z.output<S>>, run };
 }
-

@@ -62,7 +62,10 @@ export function createRouter(features: readonly Feature[] = FEATURES): Router {
     if (seen.has(phrase)) throw new Error(`Two routes claim the command "${phrase}"`);
     seen.add(phrase);
   }
-  const fuzzy = new Fuse(phrases.map((p) => p.phrase), { threshold: 0.34, includeScore: true });
+  const fuzzy = new Fuse(
+    phrases.map((p) => p.phrase),
+    { threshold: 0.34, includeScore: true },
+  );
   const commandList = commands.map((c) => c.usage).join(', ');
 
   return {
@@ -114,4 +117,3 @@ export function createRouter(features: readonly Feature[] = FEATURES): Router {
     },
   };
 }
-

@@ -113,7 +113,9 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
 
   const adapter = createAdapter(config);
   const services: Services = {
-    config, logger, db,
+    config,
+    logger,
+    db,
     state: createStateStore(db),
     engine: deps.engine,
     contacts: deps.contacts ?? GENERIC_CONTACTS,
@@ -136,7 +138,11 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
   }
 
   // restify logs through the bot's logger (serializers, redaction, length bounds), never its own pino.
-  const server = restify.createServer({ name: 'safeguarding-bot', handleUncaughtExceptions: false, log: logger.child({ component: 'restify' }) as unknown as restify.ServerOptions['log'] });
+  const server = restify.createServer({
+    name: 'safeguarding-bot',
+    handleUncaughtExceptions: false,
+    log: logger.child({ component: 'restify' }) as unknown as restify.ServerOptions['log'],
+  });
   let stopping = false;
   let inFlight = 0;
   let drained: (() => void) | null = null;
@@ -161,7 +167,8 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
       // Route, status and timing only: never bodies, which hold message text.
       // Health probes and the playground's Direct Line polling (every half second) arrive
       // constantly; successful ones stay out of the info log.
-      const routine = req.getPath() === '/healthz' || req.getPath().startsWith('/health/') || (req.method === 'GET' && req.getPath().startsWith('/v3/directline/'));
+      const routine =
+        req.getPath() === '/healthz' || req.getPath().startsWith('/health/') || (req.method === 'GET' && req.getPath().startsWith('/v3/directline/'));
       const level = routine && res.statusCode < 400 ? 'debug' : 'info';
       // The route's pattern, not the raw path: paths are caller-supplied (ids, anything on a 404).
       logger[level]({ event: 'http', method: req.method, route: routeOf(req), status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
@@ -221,50 +228,53 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
   server.get('/health/ready', ready);
   server.get('/healthz', ready);
 
-  server.post(
-    '/api/messages',
-    async (req: Request, res: Response) => {
-      let activity: Activity;
-      try {
-        activity = parseActivity(await readJsonBody(req, { maxBytes: config.maxBodyBytes, maxDepth: MAX_BODY_DEPTH }));
-      } catch (err) {
-        if (err instanceof BodyError) {
-          logger.warn({ event: 'body.rejected', status: err.status, code: err.code }, 'request body refused');
-          res.send(err.status, { error: err.code, message: err.message });
-          return;
-        }
-        logger.warn({ event: 'activity.rejected', fields: (err as AppError).details?.fields ? ((err as AppError).details!.fields as string[]).map((f) => f.split(':')[0]) : [] }, 'malformed activity');
-        res.send(400, { error: 'BAD_REQUEST', message: (err as Error).message });
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    let activity: Activity;
+    try {
+      activity = parseActivity(await readJsonBody(req, { maxBytes: config.maxBodyBytes, maxDepth: MAX_BODY_DEPTH }));
+    } catch (err) {
+      if (err instanceof BodyError) {
+        logger.warn({ event: 'body.rejected', status: err.status, code: err.code }, 'request body refused');
+        res.send(err.status, { error: err.code, message: err.message });
         return;
       }
-      try {
-        const turn = adapter.handle(req.header('authorization') ?? '', activity, logic);
-        const result = await withDeadline(turn, config.turnDeadlineMs);
-        if (result === DEADLINE) {
-          // Teams gives up after 15 s and may redeliver; answer now and let the turn finish (its own calls have deadlines).
-          logger.warn({ event: 'turn.deadline', type: activity.type, ms: config.turnDeadlineMs }, 'turn still running at the deadline; answered 202');
-          turn.catch((err: unknown) => logger.error({ event: 'turn.late_failure', ...errorFields(err) }, 'turn failed after the deadline'));
-          res.send(202);
-          return;
-        }
-        if (result?.body !== undefined) res.send(result.status, result.body);
-        else res.send(result?.status ?? 200);
-      } catch (err) {
-        if (err instanceof AuthError) {
-          if (err.status === 503) {
-            logger.error({ event: 'auth.unverifiable', code: err.code, reason: err.reason }, 'cannot verify tokens: the signing key endpoint is unreachable');
-            res.send(503, { error: 'AUTH_UNAVAILABLE', message: 'The bot cannot verify tokens right now; try again shortly.' });
-          } else {
-            logger.warn({ event: 'auth.rejected', code: err.code, reason: err.reason, channel: activity.channelId.slice(0, 32) }, 'unauthenticated request');
-            res.send(401, { error: 'UNAUTHORIZED', message: 'A valid Bot Framework token is required.' });
-          }
-          return;
-        }
-        logger.error({ event: 'activity.failed', type: activity.type, ...errorFields(err) }, 'activity failed');
-        res.send(500, { error: 'INTERNAL', message: 'The bot could not process this activity.' });
+      logger.warn(
+        {
+          event: 'activity.rejected',
+          fields: (err as AppError).details?.fields ? ((err as AppError).details!.fields as string[]).map((f) => f.split(':')[0]) : [],
+        },
+        'malformed activity',
+      );
+      res.send(400, { error: 'BAD_REQUEST', message: (err as Error).message });
+      return;
+    }
+    try {
+      const turn = adapter.handle(req.header('authorization') ?? '', activity, logic);
+      const result = await withDeadline(turn, config.turnDeadlineMs);
+      if (result === DEADLINE) {
+        // Teams gives up after 15 s and may redeliver; answer now and let the turn finish (its own calls have deadlines).
+        logger.warn({ event: 'turn.deadline', type: activity.type, ms: config.turnDeadlineMs }, 'turn still running at the deadline; answered 202');
+        turn.catch((err: unknown) => logger.error({ event: 'turn.late_failure', ...errorFields(err) }, 'turn failed after the deadline'));
+        res.send(202);
+        return;
       }
-    },
-  );
+      if (result?.body !== undefined) res.send(result.status, result.body);
+      else res.send(result?.status ?? 200);
+    } catch (err) {
+      if (err instanceof AuthError) {
+        if (err.status === 503) {
+          logger.error({ event: 'auth.unverifiable', code: err.code, reason: err.reason }, 'cannot verify tokens: the signing key endpoint is unreachable');
+          res.send(503, { error: 'AUTH_UNAVAILABLE', message: 'The bot cannot verify tokens right now; try again shortly.' });
+        } else {
+          logger.warn({ event: 'auth.rejected', code: err.code, reason: err.reason, channel: activity.channelId.slice(0, 32) }, 'unauthenticated request');
+          res.send(401, { error: 'UNAUTHORIZED', message: 'A valid Bot Framework token is required.' });
+        }
+        return;
+      }
+      logger.error({ event: 'activity.failed', type: activity.type, ...errorFields(err) }, 'activity failed');
+      res.send(500, { error: 'INTERNAL', message: 'The bot could not process this activity.' });
+    }
+  });
 
   if (config.devMode) {
     logger.warn(
@@ -297,13 +307,16 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
       server.server.closeIdleConnections();
       if (inFlight > 0) {
         await Promise.race([
-          new Promise<void>((resolve) => { drained = resolve; }),
+          new Promise<void>((resolve) => {
+            drained = resolve;
+          }),
           new Promise<void>((resolve) => setTimeout(resolve, config.shutdownTimeoutMs).unref()),
         ]);
       }
       server.server.closeAllConnections();
       await closed;
-      for (const work of background.values()) await work.stop().catch((err: unknown) => logger.error({ event: 'feature.stop', ...errorFields(err) }, 'feature stop failed'));
+      for (const work of background.values())
+        await work.stop().catch((err: unknown) => logger.error({ event: 'feature.stop', ...errorFields(err) }, 'feature stop failed'));
       if (ownsDb) await db.close();
       logger.info({ event: 'stopped' }, 'bot stopped');
     })();
@@ -312,8 +325,6 @@ export async function createServer(config: Config, deps: ServerDeps, options: Se
 
   return { server, url: baseUrl, port, adapter, services, processActivity: processTrusted, background, close };
 }
-
-
 
 function routeOf(req: Request): string {
   const route = (req as Request & { getRoute?: () => { path?: unknown } | null }).getRoute?.();
@@ -353,7 +364,10 @@ async function openStorage(config: Config, given: Database | undefined, migratio
     const code = (err as { code?: unknown }).code;
     const problem = storageProblemOf(err);
     const where = config.storageUrl.replace(/\/\/[^@/]*@/, '//');
-    throw new AppError('STORAGE', `storage ${where} failed at start${problem ? ` (${problem})` : ''}: ${code ? `${String(code)} ` : ''}${(err as Error).message ?? String(err)}`);
+    throw new AppError(
+      'STORAGE',
+      `storage ${where} failed at start${problem ? ` (${problem})` : ''}: ${code ? `${String(code)} ` : ''}${(err as Error).message ?? String(err)}`,
+    );
   }
 }
 

@@ -18,7 +18,10 @@ import type { Services } from './services.ts';
 const MAX_MESSAGE_CHARS = MAX_QUESTION_CHARS + 200;
 
 export class SafeguardingBot extends TeamsActivityHandler {
-  constructor(private readonly services: Services, private readonly router: Router) {
+  constructor(
+    private readonly services: Services,
+    private readonly router: Router,
+  ) {
     super();
 
     this.onMessage(async (context, next) => {
@@ -61,7 +64,9 @@ export class SafeguardingBot extends TeamsActivityHandler {
     let text = activity.text ?? '';
     if (scope.kind !== 'personal') {
       // In channels and group chats the bot only acts when @mentioned; the mention is not part of the question.
-      const mentioned = (activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id);
+      const mentioned = (activity.entities ?? []).some(
+        (e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
+      );
       if (!mentioned) return;
     }
     // Length first, in O(1), before any regular expression sees the text: every later step is then

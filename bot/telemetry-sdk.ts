@@ -20,7 +20,14 @@ import { ATTR_ERROR_TYPE, ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conv
 import type { TelemetryConfig } from './config.ts';
 import { errorFields, MAX_LOGGED_STRING, type Logger } from './logger.ts';
 import {
-  answerOutcome, ATTR, boundedActivityType, boundedChannel, boundedRoute, REMINDER_SEND_STATUS, type Telemetry, type TurnTelemetry,
+  answerOutcome,
+  ATTR,
+  boundedActivityType,
+  boundedChannel,
+  boundedRoute,
+  REMINDER_SEND_STATUS,
+  type Telemetry,
+  type TurnTelemetry,
 } from './telemetry.ts';
 
 const SCOPE = 'safeguarding-bot';
@@ -52,8 +59,10 @@ function exportersFor(config: TelemetryConfig): Exporters {
 
 /** OpenTelemetry's own warnings (an export that failed) go to the bot's log, cut short like any logged string. */
 function diagLogger(logger: Logger): DiagLogger {
-  const log = (level: 'warn' | 'error' | 'debug') => (message: string, ...args: unknown[]) =>
-    logger[level]({ event: 'telemetry.diag' }, format(message, ...args).slice(0, MAX_LOGGED_STRING));
+  const log =
+    (level: 'warn' | 'error' | 'debug') =>
+    (message: string, ...args: unknown[]) =>
+      logger[level]({ event: 'telemetry.diag' }, format(message, ...args).slice(0, MAX_LOGGED_STRING));
   return { error: log('error'), warn: log('warn'), info: log('debug'), debug: log('debug'), verbose: log('debug') };
 }
 
@@ -68,12 +77,15 @@ export function startTelemetry(config: TelemetryConfig, logger: Logger): Telemet
     // An empty list, not nothing: without it the SDK would build a log exporter from the environment.
     logRecordProcessors: [],
     spanProcessors: exporters.spans.map((e) => new BatchSpanProcessor(e, { scheduledDelayMillis: config.spanExportDelayMs })),
-    metricReaders: exporters.metrics.map((exporter) => new PeriodicExportingMetricReader({
-      exporter,
-      exportIntervalMillis: config.metricExportIntervalMs,
-      // The reader refuses a timeout longer than its interval.
-      exportTimeoutMillis: Math.min(EXPORT_TIMEOUT_MS, config.metricExportIntervalMs),
-    })),
+    metricReaders: exporters.metrics.map(
+      (exporter) =>
+        new PeriodicExportingMetricReader({
+          exporter,
+          exportIntervalMillis: config.metricExportIntervalMs,
+          // The reader refuses a timeout longer than its interval.
+          exportTimeoutMillis: Math.min(EXPORT_TIMEOUT_MS, config.metricExportIntervalMs),
+        }),
+    ),
   });
   sdk.start();
   logger.info({ event: 'telemetry.started', exporters: exporters.names }, 'exporting traces and metrics');
@@ -141,7 +153,8 @@ export function startTelemetry(config: TelemetryConfig, logger: Logger): Telemet
         });
         try {
           // Ends the processors and readers, which export what they still hold.
-          if ((await Promise.race([sdk.shutdown(), deadline])) === 'deadline') logger.warn({ event: 'telemetry.shutdown_timeout', ms: SHUTDOWN_DEADLINE_MS }, 'telemetry not flushed in time');
+          if ((await Promise.race([sdk.shutdown(), deadline])) === 'deadline')
+            logger.warn({ event: 'telemetry.shutdown_timeout', ms: SHUTDOWN_DEADLINE_MS }, 'telemetry not flushed in time');
         } catch (err) {
           logger.warn({ event: 'telemetry.shutdown_failed', ...errorFields(err) }, 'telemetry could not be flushed');
         } finally {

@@ -94,7 +94,15 @@ export function turnTelemetry(context: TurnContext): TurnTelemetry {
 const ACTIVITY_TYPES = new Set<string>(Object.values(ActivityTypes));
 const CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator', 'test']);
 /** Invokes the bot handles; any other name is recorded as "invoke other". */
-const INVOKES = new Set(['composeExtension/query', 'message/submitAction', 'adaptiveCard/action', 'task/fetch', 'task/submit', 'signin/verifyState', 'signin/tokenExchange']);
+const INVOKES = new Set([
+  'composeExtension/query',
+  'message/submitAction',
+  'adaptiveCard/action',
+  'task/fetch',
+  'task/submit',
+  'signin/verifyState',
+  'signin/tokenExchange',
+]);
 /** Route names come from our routing table; this only guards against a future slip. */
 const ROUTE_NAME = /^[a-z0-9][a-z0-9 ._/-]{0,63}$/i;
 
@@ -127,5 +135,10 @@ export function answerOutcome(a: AnswerFacts): string {
 
 /** Scheduler outcomes in the words of the `reminder.sends` metric. */
 export const REMINDER_SEND_STATUS: Readonly<Record<DeliveryOutcome, string>> = Object.freeze({
-  delivered: 'sent', late: 'late', missed: 'missed', paused: 'paused', failed: 'failed', retry: 'retried',
+  delivered: 'sent',
+  late: 'late',
+  missed: 'missed',
+  paused: 'paused',
+  failed: 'failed',
+  retry: 'retried',
 });

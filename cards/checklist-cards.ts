@@ -95,7 +95,9 @@ function sourcesText(note: Pick<Note, 'sources'>, titles: DocumentTitles): strin
 export function stepModel(view: Extract<RunView, { kind: 'step' }>, partnershipName: string, titles: DocumentTitles): ChecklistStepModel {
   const { run, step, checklist, progress } = view;
   const why = layeredNotes(step, run.partnership).map(({ layer, note }) => ({
-    heading: layerHeading(layer, partnershipName), text: note.text, sources: sourcesText(note, titles),
+    heading: layerHeading(layer, partnershipName),
+    text: note.text,
+    sources: sourcesText(note, titles),
   }));
   const progressLabel = `${partnershipName} · question ${progress.current} of up to ${progress.total}`;
   return {
@@ -127,10 +129,12 @@ export function stepModel(view: Extract<RunView, { kind: 'step' }>, partnershipN
  * organisation: confirm it before relying on it."); the source it names goes in the details. When
  * every number carries the same caution it is said once.
  */
-function contactsOnCard(contacts: ChecklistSummary['contacts'], notConfigured: readonly string[]): Pick<ChecklistSummaryModel, 'contacts' | 'contactsNote' | 'checks'> {
-  const caution = (p: string) => p
-    .replace(/: as publicly listed by .*\. Confirm it before relying on it\.$/, ': confirm it before relying on it.')
-    .replace(/ Source: .*$/, '');
+function contactsOnCard(
+  contacts: ChecklistSummary['contacts'],
+  notConfigured: readonly string[],
+): Pick<ChecklistSummaryModel, 'contacts' | 'contactsNote' | 'checks'> {
+  const caution = (p: string) =>
+    p.replace(/: as publicly listed by .*\. Confirm it before relying on it\.$/, ': confirm it before relying on it.').replace(/ Source: .*$/, '');
   const cautions = contacts.map((c) => caution(c.provenance));
   const shared = cautions.length > 1 && cautions.every((x) => x === cautions[0]) ? cautions[0]! : '';
   return {
@@ -144,9 +148,8 @@ function contactsOnCard(contacts: ChecklistSummary['contacts'], notConfigured: r
 }
 
 /** Said once over a group of overdue actions, instead of after each (the record keeps it per action). */
-const overdueAdvice = (n: number) => (n === 1
-  ? 'Do it now, and record when it was done and why it was late.'
-  : 'Do these now, and record when each was done and why it was late.');
+const overdueAdvice = (n: number) =>
+  n === 1 ? 'Do it now, and record when it was done and why it was late.' : 'Do these now, and record when each was done and why it was late.';
 
 /** When a deadline ends: an hour deadline at its instant, a working-day one at the end of its London day. */
 function dueInstant(a: SummaryAction): number {
@@ -161,7 +164,8 @@ function dueInstant(a: SummaryAction): number {
  */
 function actionsOnCard(actions: readonly SummaryAction[]): Pick<ChecklistSummaryModel, 'actionGroups' | 'moreActions' | 'moreActionsTitle'> {
   const dated = actions.filter((a) => a.dueShort !== undefined);
-  if (dated.length === 0) return { actionGroups: [{ heading: '', advice: '', items: actions.map((a) => ({ text: a.text })) }], moreActions: [], moreActionsTitle: '' };
+  if (dated.length === 0)
+    return { actionGroups: [{ heading: '', advice: '', items: actions.map((a) => ({ text: a.text })) }], moreActions: [], moreActionsTitle: '' };
   const rank = (a: SummaryAction) => (a.overdue ? 0 : a.dueShort === 'Now' ? 1 : 2);
   const sorted = dated
     .map((a, i) => ({ a, i }))
@@ -175,7 +179,11 @@ function actionsOnCard(actions: readonly SummaryAction[]): Pick<ChecklistSummary
   }
   const more = actions.filter((a) => a.dueShort === undefined);
   return {
-    actionGroups: groups.map((g) => ({ heading: g.heading, advice: g.overdue ? overdueAdvice(g.actions.length) : '', items: g.actions.map((a) => ({ text: a.text })) })),
+    actionGroups: groups.map((g) => ({
+      heading: g.heading,
+      advice: g.overdue ? overdueAdvice(g.actions.length) : '',
+      items: g.actions.map((a) => ({ text: a.text })),
+    })),
     moreActions: more.map((a) => ({ text: a.text })),
     moreActionsTitle: `${more.length} more (no set deadline)`,
   };
@@ -193,7 +201,8 @@ export function summaryModel(view: Extract<RunView, { kind: 'summary' }>): Check
     triggers: s.triggerLabels.map((line) => ({ line: `${line}.` })),
     ...actionsOnCard(s.actions),
     actions: s.actions.map((a) => ({
-      text: a.overdue ? `${a.text} ${OVERDUE_ADVICE}` : a.text, dueLabel: a.dueLabel ?? '',
+      text: a.overdue ? `${a.text} ${OVERDUE_ADVICE}` : a.text,
+      dueLabel: a.dueLabel ?? '',
       sources: a.sources.map((x) => x.label).join('; '),
     })),
     ...contactsOnCard(s.contacts, s.notConfigured),

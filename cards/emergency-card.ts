@@ -7,7 +7,7 @@ import { plainLines, renderCard, type CardAttachment } from './render.ts';
 export const EMERGENCY_HEADING = 'If a child is in immediate danger, call 999 now.';
 
 export function emergencyCard(contactLines: readonly string[]): CardAttachment {
-  const body = 'Then tell your designated safeguarding lead and make a referral to children\'s social care. This bot cannot take reports.';
+  const body = "Then tell your designated safeguarding lead and make a referral to children's social care. This bot cannot take reports.";
   return renderCard('emergency', {
     heading: EMERGENCY_HEADING,
     body,

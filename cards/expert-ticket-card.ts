@@ -18,9 +18,11 @@ export function ticketReference(ticket: Pick<Ticket, 'id'>): string {
 
 export function expertTicketCard(ticket: Ticket, partnershipLabel: string | null): CardAttachment {
   const state =
-    ticket.state === 'assigned' ? `Assigned to ${ticket.assigneeName ?? 'a lead'}`
-    : ticket.state === 'closed' ? `Closed by ${ticket.assigneeName ?? 'a lead'}`
-    : STATE_LABEL[ticket.state];
+    ticket.state === 'assigned'
+      ? `Assigned to ${ticket.assigneeName ?? 'a lead'}`
+      : ticket.state === 'closed'
+        ? `Closed by ${ticket.assigneeName ?? 'a lead'}`
+        : STATE_LABEL[ticket.state];
   const facts = [
     { title: 'Reference', value: ticketReference(ticket) },
     { title: 'Asked by', value: ticket.askerName ?? 'a practitioner' },
@@ -39,10 +41,6 @@ export function expertTicketCard(ticket: Ticket, partnershipLabel: string | null
     question: ticket.question,
     facts,
     actions,
-    fallbackText: plainLines([
-      'A practitioner asked the safeguarding leads:',
-      ticket.question,
-      ...facts.map((f) => `${f.title}: ${f.value}`),
-    ]),
+    fallbackText: plainLines(['A practitioner asked the safeguarding leads:', ticket.question, ...facts.map((f) => `${f.title}: ${f.value}`)]),
   });
 }

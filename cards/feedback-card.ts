@@ -5,9 +5,10 @@ export type FeedbackOutcome = 'recorded' | 'changed' | 'same';
 
 export function feedbackThanksCard(helpful: boolean, outcome: FeedbackOutcome, askLead: { question: string } | null): CardAttachment {
   const vote = helpful ? '"helpful"' : '"not helpful"';
-  const said = outcome === 'same'
-    ? `You had already marked this answer ${vote}, so nothing changed.`
-    : `Thanks, I've ${outcome === 'changed' ? 'changed your answer to' : 'recorded'} ${vote}.`;
+  const said =
+    outcome === 'same'
+      ? `You had already marked this answer ${vote}, so nothing changed.`
+      : `Thanks, I've ${outcome === 'changed' ? 'changed your answer to' : 'recorded'} ${vote}.`;
   const message = helpful || outcome === 'same' ? said : `${said} The team that maintains the knowledge base reviews these.`;
   return renderCard('feedback-thanks', {
     message,

@@ -65,7 +65,10 @@ export function reminderListCard(heading: string, items: readonly ReminderListIt
     heading,
     emptyLine,
     items,
-    fallbackText: plainLines([heading, ...(items.length ? items.map((i) => `- ${i.meeting}: ${i.facts.map((f) => `${f.title} ${f.value}`).join('; ')}`) : [emptyLine])]),
+    fallbackText: plainLines([
+      heading,
+      ...(items.length ? items.map((i) => `- ${i.meeting}: ${i.facts.map((f) => `${f.title} ${f.value}`).join('; ')}`) : [emptyLine]),
+    ]),
   });
 }
 
@@ -103,7 +106,11 @@ export interface ReminderFormModel {
 export function reminderFormCard(m: ReminderFormModel): CardAttachment {
   return renderCard('reminder-form', {
     ...m,
-    fallbackText: plainLines([m.heading, m.intro, 'Your Teams client cannot show this form; use the text form instead: remind "<meeting>" <YYYY-MM-DD> <HH:MM>']),
+    fallbackText: plainLines([
+      m.heading,
+      m.intro,
+      'Your Teams client cannot show this form; use the text form instead: remind "<meeting>" <YYYY-MM-DD> <HH:MM>',
+    ]),
   });
 }
 

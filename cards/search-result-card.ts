@@ -11,8 +11,9 @@ export const SEARCH_RESULT_MARKER = 'safeguarding-bot-search-result';
 
 /** Whether a message carries a card the bot's compose-box search inserted (sent on, it is not a question). */
 export function carriesSearchResult(attachments: ReadonlyArray<{ contentType?: string; content?: unknown }> | undefined): boolean {
-  return (attachments ?? []).some((a) => a.contentType === 'application/vnd.microsoft.card.adaptive'
-    && JSON.stringify(a.content ?? null).includes(`"id":"${SEARCH_RESULT_MARKER}"`));
+  return (attachments ?? []).some(
+    (a) => a.contentType === 'application/vnd.microsoft.card.adaptive' && JSON.stringify(a.content ?? null).includes(`"id":"${SEARCH_RESULT_MARKER}"`),
+  );
 }
 
 export interface SearchResult {

@@ -60,8 +60,14 @@ const SUMMARY_RUNS: Array<{ checklist: string; partnership: PartnershipId; path:
     checklist: 'lado',
     partnership: 'harrow',
     path: [
-      ['danger', 'yes'], ['call-999', 'safe-now'], ['works-with-children', 'yes'], ['when', 'on-date', { date: '2026-03-06' }], ['harm-test', 'unsure'],
-      ['told-dsl', 'no'], ['do-not', 'yes'], ['record', 'no', { note: 'Pupil says a supply teacher grabbed their arm in the corridor; two pupils saw it. Teacher is still on the rota this week.' }],
+      ['danger', 'yes'],
+      ['call-999', 'safe-now'],
+      ['works-with-children', 'yes'],
+      ['when', 'on-date', { date: '2026-03-06' }],
+      ['harm-test', 'unsure'],
+      ['told-dsl', 'no'],
+      ['do-not', 'yes'],
+      ['record', 'no', { note: 'Pupil says a supply teacher grabbed their arm in the corridor; two pupils saw it. Teacher is still on the rota this week.' }],
       ['lado-contacted', 'no'],
     ],
   },
@@ -71,8 +77,16 @@ const SUMMARY_RUNS: Array<{ checklist: string; partnership: PartnershipId; path:
     checklist: 'escalation',
     partnership: 'haringey',
     path: [
-      ['child-safe', 'safe'], ['about', 'referral', { note: 'Referral closed with no further action; we think the threshold for an assessment is met and the family is not engaging.' }],
-      ['when', 'on-date', { date: '2026-02-23' }], ['stage-1', 'unresolved'], ['stage-2', 'unresolved'], ['haringey-route', 'escalate'],
+      ['child-safe', 'safe'],
+      [
+        'about',
+        'referral',
+        { note: 'Referral closed with no further action; we think the threshold for an assessment is met and the family is not engaging.' },
+      ],
+      ['when', 'on-date', { date: '2026-02-23' }],
+      ['stage-1', 'unresolved'],
+      ['stage-2', 'unresolved'],
+      ['haringey-route', 'escalate'],
     ],
   },
   {
@@ -81,8 +95,13 @@ const SUMMARY_RUNS: Array<{ checklist: string; partnership: PartnershipId; path:
     checklist: 'referral',
     partnership: 'haringey',
     path: [
-      ['danger', 'no'], ['significant-harm', 'no-or-unsure'], ['level-of-need', 'level-3'], ['spoken-to-family', 'unsafe'],
-      ['consent', 'yes'], ['good-referral', 'not-all'], ['urgency', 'urgent'],
+      ['danger', 'no'],
+      ['significant-harm', 'no-or-unsure'],
+      ['level-of-need', 'level-3'],
+      ['spoken-to-family', 'unsafe'],
+      ['consent', 'yes'],
+      ['good-referral', 'not-all'],
+      ['urgency', 'urgent'],
     ],
   },
   {
@@ -91,8 +110,12 @@ const SUMMARY_RUNS: Array<{ checklist: string; partnership: PartnershipId; path:
     checklist: 'serious-incident',
     partnership: 'haringey',
     path: [
-      ['criteria', 'yes'], ['la-told', 'no'], ['la-aware', 'today'], ['incident-date', 'on-date', { date: '2026-02-16' }],
-      ['looked-after', 'looked-after'], ['who-decides', 'understood'],
+      ['criteria', 'yes'],
+      ['la-told', 'no'],
+      ['la-aware', 'today'],
+      ['incident-date', 'on-date', { date: '2026-02-16' }],
+      ['looked-after', 'looked-after'],
+      ['who-decides', 'understood'],
     ],
   },
 ];
@@ -114,7 +137,10 @@ export async function buildGallery(): Promise<GalleryCard[]> {
     { kind: 'answer-fact', card: answerCard({ answer: fact, ...answerInput, partnershipLabel: 'Harrow' }) },
     { kind: 'answer-national', card: answerCard({ answer: national, ...answerInput, partnershipLabel: 'Harrow' }) },
     { kind: 'answer-comparison', card: answerCard({ answer: comparison, ...answerInput, partnershipLabel: null }) },
-    { kind: 'abstain', card: abstainCard({ answer: vague, question: 'who chairs it', personLine: 'Talk to your designated safeguarding lead.', canAskLead: true }) },
+    {
+      kind: 'abstain',
+      card: abstainCard({ answer: vague, question: 'who chairs it', personLine: 'Talk to your designated safeguarding lead.', canAskLead: true }),
+    },
     { kind: 'emergency', card: emergencyCard(['Harrow MASH: 020 8901 2690 (9am-5pm)', 'Harrow emergency duty team: 020 8424 0999']) },
     { kind: 'emergency-answer', card: answerCard({ answer: emergency, ...answerInput, partnershipLabel: null }) },
   ];
@@ -126,7 +152,11 @@ export async function buildGallery(): Promise<GalleryCard[]> {
     const service = createChecklistService({ store: createChecklistStore(db), retentionDays: 30 });
     cards.push({
       kind: 'checklist-menu',
-      card: checklistMenuCard({ partnershipLine: 'For Harrow.', checklists: service.checklists.map((c) => ({ id: c.id, title: c.title, description: c.description })), unfinished: [] }),
+      card: checklistMenuCard({
+        partnershipLine: 'For Harrow.',
+        checklists: service.checklists.map((c) => ({ id: c.id, title: c.title, description: c.description })),
+        unfinished: [],
+      }),
     });
     const contacts = loadContacts();
     let ladoRun: RunView['run'] | undefined;
@@ -146,19 +176,33 @@ export async function buildGallery(): Promise<GalleryCard[]> {
     // Every other step of every checklist, as a Harrow lead would see it (the run is only the card's context).
     const run = ladoRun!;
     const ladoSteps = SUMMARY_RUNS.find((r) => r.checklist === 'lado')!.path.map(([id]) => id);
-    const stepCard = (checklist: Checklist, step: Step, partnership: PartnershipId) => checklistStepCard(stepModel(
-      { kind: 'step', run: { ...run, partnership }, checklist, step, local: step.local?.[partnership] ?? [], progress: { current: 2, total: 8 }, shownAt: STARTED },
-      contacts.partnershipName(partnership), documentTitles(),
-    ));
+    const stepCard = (checklist: Checklist, step: Step, partnership: PartnershipId) =>
+      checklistStepCard(
+        stepModel(
+          {
+            kind: 'step',
+            run: { ...run, partnership },
+            checklist,
+            step,
+            local: step.local?.[partnership] ?? [],
+            progress: { current: 2, total: 8 },
+            shownAt: STARTED,
+          },
+          contacts.partnershipName(partnership),
+          documentTitles(),
+        ),
+      );
     for (const checklist of service.checklists) {
       for (const step of checklist.steps) {
         if (checklist.id === 'lado' && ladoSteps.includes(step.id)) continue;
         cards.push({ kind: `checklist-${checklist.id}-${step.id}`, card: stepCard(checklist, step, 'harrow') });
       }
       // Its longest step card (the most text, "Why this matters" included) where that is another partnership's.
-      const longest = PARTNERSHIP_IDS.flatMap((p) => checklist.steps.map((step) => ({ p, step, length: JSON.stringify(stepCard(checklist, step, p).content).length })))
-        .reduce((a, b) => (b.length > a.length ? b : a));
-      if (longest.p !== 'harrow') cards.push({ kind: `checklist-${checklist.id}-${longest.step.id}-${longest.p}`, card: stepCard(checklist, longest.step, longest.p) });
+      const longest = PARTNERSHIP_IDS.flatMap((p) =>
+        checklist.steps.map((step) => ({ p, step, length: JSON.stringify(stepCard(checklist, step, p).content).length })),
+      ).reduce((a, b) => (b.length > a.length ? b : a));
+      if (longest.p !== 'harrow')
+        cards.push({ kind: `checklist-${checklist.id}-${longest.step.id}-${longest.p}`, card: stepCard(checklist, longest.step, longest.p) });
     }
   } finally {
     await db.close().catch(() => undefined);
@@ -171,31 +215,56 @@ export async function buildGallery(): Promise<GalleryCard[]> {
     { kind: 'reminder-form', card: formCard(bodies, STARTED, null, 'harrow') },
     {
       kind: 'reminder-list',
-      card: reminderListCard('Reminders in this conversation', [{
-        id: 'r1', version: 1, meeting: body.name,
-        facts: [
-          { title: 'Next', value: 'Tuesday 7 April 2026 at 10:00 (UK time)' },
-          { title: 'Repeats', value: 'every 3 months on the first Tuesday' },
-          { title: 'Reminds', value: '1 week, 1 day before' },
-          { title: 'Created by', value: 'Sam Manager' },
-          { title: 'Last post', value: 'none yet' },
-        ],
-      }]),
+      card: reminderListCard('Reminders in this conversation', [
+        {
+          id: 'r1',
+          version: 1,
+          meeting: body.name,
+          facts: [
+            { title: 'Next', value: 'Tuesday 7 April 2026 at 10:00 (UK time)' },
+            { title: 'Repeats', value: 'every 3 months on the first Tuesday' },
+            { title: 'Reminds', value: '1 week, 1 day before' },
+            { title: 'Created by', value: 'Sam Manager' },
+            { title: 'Last post', value: 'none yet' },
+          ],
+        },
+      ]),
     },
     {
       kind: 'reminder-delivered',
       card: reminderCard({
-        occurrenceId: 'occ-1', meeting: body.name, meetingAt: '2026-04-07T09:00:00Z', leadText: '1 day', chair: body.chair, cadence: body.cadence,
-        agendaUrl: 'https://example.org/agenda', note: 'Papers are on the shared drive.', yes: 2, no: 1,
+        occurrenceId: 'occ-1',
+        meeting: body.name,
+        meetingAt: '2026-04-07T09:00:00Z',
+        leadText: '1 day',
+        chair: body.chair,
+        cadence: body.cadence,
+        agendaUrl: 'https://example.org/agenda',
+        note: 'Papers are on the shared drive.',
+        yes: 2,
+        no: 1,
       }),
     },
     {
       kind: 'expert-ticket',
-      card: expertTicketCard({
-        id: '5a3c1e0e-8f7b-4b7e-9a61-0d2f3c4b5a69', state: 'open', version: 1, question: 'Does the threshold document cover pre-birth assessments?',
-        partnership: 'harrow', askerName: 'Sam Practitioner', askerConversationId: 'a:1', assigneeId: null, assigneeName: null,
-        expertConversationId: '19:experts', expertActivityId: 'activity-1', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-      }, 'Harrow'),
+      card: expertTicketCard(
+        {
+          id: '5a3c1e0e-8f7b-4b7e-9a61-0d2f3c4b5a69',
+          state: 'open',
+          version: 1,
+          question: 'Does the threshold document cover pre-birth assessments?',
+          partnership: 'harrow',
+          askerName: 'Sam Practitioner',
+          askerConversationId: 'a:1',
+          assigneeId: null,
+          assigneeName: null,
+          expertConversationId: '19:experts',
+          expertActivityId: 'activity-1',
+          createdAt: '2026-01-01T00:00:00Z',
+          updatedAt: '2026-01-01T00:00:00Z',
+        },
+        'Harrow',
+      ),
     },
     { kind: 'search-result', card: searchResultCard('Who chairs the SSP?', fact, 'Harrow').card },
   );

@@ -75,7 +75,9 @@ function sdkBundle(): Promise<string> {
 /** Renders each card with the adaptivecards SDK at `width` px and measures it. */
 export async function renderWithSdk(browser: Browser, cards: readonly CardAttachment[], width: number): Promise<{ page: Page; rendered: RenderedCard[] }> {
   const page = await browser.newPage({ viewport: { width, height: 800 } });
-  await page.setContent('<!doctype html><html><head><style>body{margin:0;font-family:sans-serif}.card{border:1px solid #ccc;margin:0 0 8px}</style></head><body></body></html>');
+  await page.setContent(
+    '<!doctype html><html><head><style>body{margin:0;font-family:sans-serif}.card{border:1px solid #ccc;margin:0 0 8px}</style></head><body></body></html>',
+  );
   await page.addScriptTag({ content: await sdkBundle() });
   const rendered = await page.evaluate(
     ({ contents, measure }) => {
@@ -131,7 +133,12 @@ export async function startGalleryBot(cards: readonly CardAttachment[]): Promise
 }
 
 /** Opens the playground page at `width` px, asks for the gallery and measures every card Web Chat shows. */
-export async function renderWithWebChat(browser: Browser, server: GalleryServer, count: number, width: number): Promise<{ page: Page; rendered: RenderedCard[] }> {
+export async function renderWithWebChat(
+  browser: Browser,
+  server: GalleryServer,
+  count: number,
+  width: number,
+): Promise<{ page: Page; rendered: RenderedCard[] }> {
   // Tall enough that the tallest card fits in the transcript whole, for its screenshot.
   const page = await browser.newPage({ viewport: { width, height: 2400 } });
   await page.goto(`${server.url}/`);

@@ -30,25 +30,34 @@ export async function startConnector(): Promise<FakeConnector> {
   const sent: SentActivity[] = [];
   let next = 1;
   const server: HttpServer = createHttpServer((req, res) => {
-    void readJson(req).then((body) => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url.pathname);
-      if (m && (req.method === 'POST' || req.method === 'PUT')) {
-        const id = req.method === 'PUT' ? decodeURIComponent(m[2] ?? '') : `activity-${next++}`;
-        sent.push({ method: req.method, conversationId: decodeURIComponent(m[1]!), activityId: m[2] ? decodeURIComponent(m[2]) : null, id, activity: body as Record<string, any> });
-        // restify patches http.ServerResponse in this process (writeHead returns nothing), so no chaining.
-        res.statusCode = 200;
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ id }));
-        return;
-      }
-      res.statusCode = 404;
-      res.end();
-    }, () => {
-      // A body that is not JSON (or a dropped request): answer instead of leaving an unhandled rejection and a hung call.
-      res.statusCode = 400;
-      res.end();
-    });
+    void readJson(req).then(
+      (body) => {
+        const url = new URL(req.url ?? '/', 'http://x');
+        const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url.pathname);
+        if (m && (req.method === 'POST' || req.method === 'PUT')) {
+          const id = req.method === 'PUT' ? decodeURIComponent(m[2] ?? '') : `activity-${next++}`;
+          sent.push({
+            method: req.method,
+            conversationId: decodeURIComponent(m[1]!),
+            activityId: m[2] ? decodeURIComponent(m[2]) : null,
+            id,
+            activity: body as Record<string, any>,
+          });
+          // restify patches http.ServerResponse in this process (writeHead returns nothing), so no chaining.
+          res.statusCode = 200;
+          res.setHeader('content-type', 'application/json');
+          res.end(JSON.stringify({ id }));
+          return;
+        }
+        res.statusCode = 404;
+        res.end();
+      },
+      () => {
+        // A body that is not JSON (or a dropped request): answer instead of leaving an unhandled rejection and a hung call.
+        res.statusCode = 400;
+        res.end();
+      },
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -26,7 +26,9 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 function findBinDir(): string | null {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   const preferred = versions.includes('15') ? '15' : versions[0];
   return preferred ? join(root, preferred, 'bin') : null;
 }
@@ -110,7 +112,11 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   };
   // A test run interrupted before afterAll still removes the cluster.
   process.once('exit', () => {
-    if (!stopped) spawnSync(isRoot ? 'runuser' : join(bin, 'pg_ctl'), isRoot ? ['-u', 'postgres', '--', join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop'] : ['-D', data, '-m', 'immediate', 'stop']);
+    if (!stopped)
+      spawnSync(
+        isRoot ? 'runuser' : join(bin, 'pg_ctl'),
+        isRoot ? ['-u', 'postgres', '--', join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop'] : ['-D', data, '-m', 'immediate', 'stop'],
+      );
   });
   return { createDatabase: makeCreator(`postgres://postgres@127.0.0.1:${port}/postgres`), stop };
 }

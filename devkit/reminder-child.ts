@@ -17,7 +17,10 @@ export interface ChildRun extends Promise<{ handled: number; code: number | null
 
 export function runChild(env: Record<string, string>): ChildRun {
   // node itself (not the tsx wrapper), so SIGKILL reaches the process that runs the scheduler.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'scheduler-child.ts')], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'scheduler-child.ts')], {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   let markReady: () => void = () => undefined;

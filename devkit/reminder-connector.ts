@@ -84,7 +84,12 @@ export async function startReminderConnector(): Promise<ReminderConnector> {
         const answer = queue?.shift() ?? fixed.get(base(conversationId)) ?? { status: 200 };
         if (req.method === 'POST') posts.push({ conversationId, status: answer.status, activity: body, occurrenceId: occurrenceOf(body ?? {}) });
         if (answer.status >= 300) {
-          reply(res, answer.status, { error: { code: `HTTP${answer.status}`, message: 'scripted failure' } }, answer.retryAfter ? { 'retry-after': answer.retryAfter } : {});
+          reply(
+            res,
+            answer.status,
+            { error: { code: `HTTP${answer.status}`, message: 'scripted failure' } },
+            answer.retryAfter ? { 'retry-after': answer.retryAfter } : {},
+          );
           return;
         }
         const id = req.method === 'PUT' ? decodeURIComponent(m[2] ?? '') : `activity-${next++}`;

@@ -27,7 +27,14 @@ const scheduler = createScheduler(
     if (slow) await new Promise((r) => setTimeout(r, slow));
     return deliver(occ);
   },
-  { instanceId: env.REMINDER_TEST_INSTANCE ?? `child-${process.pid}`, now, batchSize: Number(env.REMINDER_TEST_BATCH ?? 7), concurrency: 4, leaseMs: Number(env.REMINDER_TEST_LEASE_MS ?? 120_000), graceMs: 3600_000 },
+  {
+    instanceId: env.REMINDER_TEST_INSTANCE ?? `child-${process.pid}`,
+    now,
+    batchSize: Number(env.REMINDER_TEST_BATCH ?? 7),
+    concurrency: 4,
+    leaseMs: Number(env.REMINDER_TEST_LEASE_MS ?? 120_000),
+    graceMs: 3600_000,
+  },
 );
 // Wait for the parent's go, so both instances really run at the same time.
 process.stdout.write('ready\n');

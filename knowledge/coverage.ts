@@ -45,9 +45,7 @@ export function coverageReport(kb: KnowledgeBase): Coverage {
       }
     }
   }
-  const acronymsWithoutExpansion = [...used.entries()]
-    .filter(([a]) => !glossary.has(a))
-    .map(([a, id]) => `${a} (in ${id})`);
+  const acronymsWithoutExpansion = [...used.entries()].filter(([a]) => !glossary.has(a)).map(([a, id]) => `${a} (in ${id})`);
   return {
     total: kb.records.length,
     byType,
@@ -69,10 +67,14 @@ export function formatCoverage(c: Coverage): string {
     `Knowledge base: ${c.total} records (${c.national} national, ${c.historical} historical)`,
     '',
     'Records per kind:',
-    ...Object.entries(c.byType).sort().map(([k, n]) => `  ${k.padEnd(14)} ${n}`),
+    ...Object.entries(c.byType)
+      .sort()
+      .map(([k, n]) => `  ${k.padEnd(14)} ${n}`),
     '',
     'Records per partnership:',
-    ...Object.entries(c.byPartnership).sort().map(([k, n]) => `  ${k.padEnd(16)} ${n}`),
+    ...Object.entries(c.byPartnership)
+      .sort()
+      .map(([k, n]) => `  ${k.padEnd(16)} ${n}`),
     '',
     `Bodies whose chair the document does not state (${c.chairNotStated.length}): ${c.chairNotStated.join(', ') || 'none'}`,
     `Bodies whose cadence the document does not state (${c.cadenceNotStated.length}): ${c.cadenceNotStated.join(', ') || 'none'}`,

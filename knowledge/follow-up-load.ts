@@ -15,30 +15,37 @@ export const DEFAULT_FOLLOW_UP_DIR = join(dirname(fileURLToPath(import.meta.url)
 const Phrases = z.array(z.string().min(1)).min(1);
 const Attr = z.string().regex(/^[a-zA-Z]+$/);
 
-const Cues = z.object({
-  leads: Phrases,
-  pronouns: Phrases,
-  same: Phrases,
-  more: Phrases,
-  other: Phrases,
-  earlier: Phrases,
-  filler: Phrases,
-  places: Phrases,
-  attributes: z.record(Attr, Phrases),
-  examples: z.array(z.object({
-    after: z.object({ record: z.string().min(1), attr: Attr }).strict(),
-    message: z.string().min(1),
-    expect: z.union([
-      z.object({ record: z.string().min(1), attr: Attr }).strict(),
-      z.object({ follow: z.literal(false) }).strict(),
-    ]),
-  }).strict()).default([]),
-}).strict();
+const Cues = z
+  .object({
+    leads: Phrases,
+    pronouns: Phrases,
+    same: Phrases,
+    more: Phrases,
+    other: Phrases,
+    earlier: Phrases,
+    filler: Phrases,
+    places: Phrases,
+    attributes: z.record(Attr, Phrases),
+    examples: z
+      .array(
+        z
+          .object({
+            after: z.object({ record: z.string().min(1), attr: Attr }).strict(),
+            message: z.string().min(1),
+            expect: z.union([z.object({ record: z.string().min(1), attr: Attr }).strict(), z.object({ follow: z.literal(false) }).strict()]),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
 
-const Equivalents = z.object({
-  groups: z.array(z.object({ why: z.string().min(1), records: z.array(z.string().min(1)).min(2) }).strict()),
-  siblings: z.array(z.array(z.string().min(1)).min(2)),
-}).strict();
+const Equivalents = z
+  .object({
+    groups: z.array(z.object({ why: z.string().min(1), records: z.array(z.string().min(1)).min(2) }).strict()),
+    siblings: z.array(z.array(z.string().min(1)).min(2)),
+  })
+  .strict();
 
 /**
  * `strict` (the full knowledge base) fails on an unknown record id; a partial knowledge base

@@ -17,39 +17,83 @@ export const DEFAULT_SHORTHAND_FILE = join(LANGUAGE_DIR, 'shorthand.yaml');
 export const DEFAULT_OFF_TOPIC_FILE = join(LANGUAGE_DIR, 'off-topic.yaml');
 export const DEFAULT_INTENTS_FILE = join(LANGUAGE_DIR, 'intents.yaml');
 
-const Shorthand = z.object({
-  terms: z.record(z.string().regex(/^[a-z0-9&'/+]+$/, 'a key is one lower-case word'), z.string().min(1)),
-  examples: z.array(z.object({ message: z.string().min(1), expect: z.string().min(1) }).strict()).default([]),
-}).strict();
+const Shorthand = z
+  .object({
+    terms: z.record(z.string().regex(/^[a-z0-9&'/+]+$/, 'a key is one lower-case word'), z.string().min(1)),
+    examples: z.array(z.object({ message: z.string().min(1), expect: z.string().min(1) }).strict()).default([]),
+  })
+  .strict();
 
 export function loadShorthand(file = DEFAULT_SHORTHAND_FILE): ShorthandData {
   return readYaml(file, Shorthand);
 }
 
-const OffTopic = z.object({
-  words: z.array(z.string().min(2)).default([]),
-  offTopic: z.array(z.string().min(3)).min(1),
-}).strict();
+const OffTopic = z
+  .object({
+    words: z.array(z.string().min(2)).default([]),
+    offTopic: z.array(z.string().min(3)).min(1),
+  })
+  .strict();
 
 export function loadOffTopic(file = DEFAULT_OFF_TOPIC_FILE): ScopeData {
   return readYaml(file, OffTopic);
 }
 
-const ATTRS = ['summary', 'role', 'chair', 'viceChair', 'members', 'cadence', 'accountableTo', 'quorum', 'area', 'statutoryPartners', 'leads',
-  'independentRoles', 'holder', 'responsibilities', 'appointedBy', 'documentName', 'levels', 'statutorySections', 'maintainedBy', 'reviewCycle',
-  'policyName', 'stages', 'finalStage', 'involved', 'timescale', 'decides', 'notifies', 'value', 'expansion', 'standard', 'owner', 'deadline', 'fact'] as const;
+const ATTRS = [
+  'summary',
+  'role',
+  'chair',
+  'viceChair',
+  'members',
+  'cadence',
+  'accountableTo',
+  'quorum',
+  'area',
+  'statutoryPartners',
+  'leads',
+  'independentRoles',
+  'holder',
+  'responsibilities',
+  'appointedBy',
+  'documentName',
+  'levels',
+  'statutorySections',
+  'maintainedBy',
+  'reviewCycle',
+  'policyName',
+  'stages',
+  'finalStage',
+  'involved',
+  'timescale',
+  'decides',
+  'notifies',
+  'value',
+  'expansion',
+  'standard',
+  'owner',
+  'deadline',
+  'fact',
+] as const;
 const Phrases = z.array(z.string().min(1)).min(1);
-const Intents = z.object({
-  rules: z.array(z.object({
-    weights: z.partialRecord(z.enum(ATTRS), z.number().positive()),
-    any: Phrases.optional(),
-    all: z.array(Phrases).min(2).optional(),
-    start: Phrases.optional(),
-    prefix: Phrases.optional(),
-    not: Phrases.optional(),
-    examples: z.array(z.string().min(1)).min(1),
-  }).strict()).min(1),
-}).strict();
+const Intents = z
+  .object({
+    rules: z
+      .array(
+        z
+          .object({
+            weights: z.partialRecord(z.enum(ATTRS), z.number().positive()),
+            any: Phrases.optional(),
+            all: z.array(Phrases).min(2).optional(),
+            start: Phrases.optional(),
+            prefix: Phrases.optional(),
+            not: Phrases.optional(),
+            examples: z.array(z.string().min(1)).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
 
 export function loadIntents(file = DEFAULT_INTENTS_FILE): IntentRule[] {
   const { rules } = readYaml(file, Intents);

@@ -16,9 +16,7 @@ import { join, basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import {
-  DataFile, DocumentsFile, KnowledgeRecord, type DocumentMeta, type KnowledgeRecord as Rec,
-} from './schema.ts';
+import { DataFile, DocumentsFile, KnowledgeRecord, type DocumentMeta, type KnowledgeRecord as Rec } from './schema.ts';
 import { KnowledgeError } from '../domain/shared/errors.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -43,9 +41,7 @@ export interface KnowledgeBase {
 }
 
 function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => `field "${i.path.length ? i.path.join('.') : '(record)'}": ${i.message}`)
-    .join('; ');
+  return error.issues.map((i) => `field "${i.path.length ? i.path.join('.') : '(record)'}": ${i.message}`).join('; ');
 }
 
 function readYaml(path: string): unknown {
@@ -115,7 +111,16 @@ export function loadKnowledge(dataDir = DEFAULT_DATA_DIR, only?: string): Knowle
   if (problems.length) {
     throw new KnowledgeError('KB_INVALID', `The knowledge base has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
   }
-  return { documents, records, fileOf, triage: loadTriage(), followUps: loadFollowUps(new Set(fileOf.keys()), dataDir === DEFAULT_DATA_DIR && !only), shorthand: loadShorthand(), offTopic: loadOffTopic(), intents: loadIntents() };
+  return {
+    documents,
+    records,
+    fileOf,
+    triage: loadTriage(),
+    followUps: loadFollowUps(new Set(fileOf.keys()), dataDir === DEFAULT_DATA_DIR && !only),
+    shorthand: loadShorthand(),
+    offTopic: loadOffTopic(),
+    intents: loadIntents(),
+  };
 }
 
 /** Every source anywhere in a record (record level and each attribute), for verification. */

@@ -15,8 +15,14 @@ const LOCAL_HOSTS: Record<PartnershipId, string[]> = {
   haringey: ['haringey.gov.uk', 'www.haringey.gov.uk', 'haringeyscp.org.uk', 'www.haringeyscp.org.uk', 'www.haringeylscb.org'],
   harrow: ['harrowscb.co.uk', 'www.harrowscb.co.uk', 'www.harrow.gov.uk'],
   'city-hackney': [
-    'chscp.org.uk', 'www.chscp.org.uk', 'www.chscb.org.uk', 'hackney.gov.uk', 'www.hackney.gov.uk',
-    'education.hackney.gov.uk', 'democracy.cityoflondon.gov.uk', 'www.cityoflondon.gov.uk',
+    'chscp.org.uk',
+    'www.chscp.org.uk',
+    'www.chscb.org.uk',
+    'hackney.gov.uk',
+    'www.hackney.gov.uk',
+    'education.hackney.gov.uk',
+    'democracy.cityoflondon.gov.uk',
+    'www.cityoflondon.gov.uk',
   ],
 };
 
@@ -44,9 +50,11 @@ export const SCOPE_LABELS = { national: 'National', london: 'London procedures',
 
 /** Every scope problem in the knowledge base, each naming its record. */
 export function scopeProblems(kb: KnowledgeBase): string[] {
-  return kb.records.flatMap((r) => allSources(r).flatMap((s) => {
-    if (!('national' in s)) return [];
-    const p = scopeProblem(s);
-    return p ? [`${r.id}: ${p}`] : [];
-  }));
+  return kb.records.flatMap((r) =>
+    allSources(r).flatMap((s) => {
+      if (!('national' in s)) return [];
+      const p = scopeProblem(s);
+      return p ? [`${r.id}: ${p}`] : [];
+    }),
+  );
 }

@@ -77,19 +77,21 @@ export const NOT_STATED = 'not stated' as const;
 export const MaybeAttr = z.union([z.literal(NOT_STATED), Attr]);
 export type MaybeAttr = z.infer<typeof MaybeAttr>;
 
-export const Cadence = z.strictObject({
-  /**
-   * Meetings per year, normalised (quarterly = 4, bi-monthly = 6, termly = 3, annual = 1).
-   * null if irregular, as required, a range (see `range`), or only a count of meetings held
-   * in one year (a count is not a frequency).
-   */
-  perYear: z.number().min(0).max(52).nullable(),
-  /** The document's own words, e.g. "meet on a quarterly basis". */
-  words: z.string().min(2),
-  /** A range the document gives ("six to eight times a year and no less than four"), kept as a range. */
-  range: z.strictObject({ min: z.number().min(0), max: z.number().max(52), atLeast: z.number().min(0).optional() }).optional(),
-  sources: z.array(Source).min(1),
-}).refine((c) => !c.range || c.perYear === null, { message: 'a cadence given as a range has perYear: null (a range is not one number)' })
+export const Cadence = z
+  .strictObject({
+    /**
+     * Meetings per year, normalised (quarterly = 4, bi-monthly = 6, termly = 3, annual = 1).
+     * null if irregular, as required, a range (see `range`), or only a count of meetings held
+     * in one year (a count is not a frequency).
+     */
+    perYear: z.number().min(0).max(52).nullable(),
+    /** The document's own words, e.g. "meet on a quarterly basis". */
+    words: z.string().min(2),
+    /** A range the document gives ("six to eight times a year and no less than four"), kept as a range. */
+    range: z.strictObject({ min: z.number().min(0), max: z.number().max(52), atLeast: z.number().min(0).optional() }).optional(),
+    sources: z.array(Source).min(1),
+  })
+  .refine((c) => !c.range || c.perYear === null, { message: 'a cadence given as a range has perYear: null (a range is not one number)' })
   .refine((c) => !c.range || c.range.min <= c.range.max, { message: 'range.min must not exceed range.max' });
 export type Cadence = z.infer<typeof Cadence>;
 
@@ -110,11 +112,13 @@ const base = {
   /** Extra facts that the typed fields do not hold. */
   facts: z.array(Fact).default([]),
   /** Historical material (e.g. the 2009 action plan): the date it describes. */
-  historical: z.strictObject({
-    asOf: z.string().min(4),
-    /** Why it is history, for answers and lists: "ceased to exist on 29 September 2019; replaced by the HSCP". */
-    note: z.string().min(5).optional(),
-  }).optional(),
+  historical: z
+    .strictObject({
+      asOf: z.string().min(4),
+      /** Why it is history, for answers and lists: "ceased to exist on 29 September 2019; replaced by the HSCP". */
+      note: z.string().min(5).optional(),
+    })
+    .optional(),
   /** Marks facts from public national documents rather than the seeds. */
   national: z.boolean().default(false),
   /**
@@ -126,16 +130,31 @@ const base = {
    * Where two documents disagree on this record's facts: each conflict names both with their
    * sources (so both documents and their dates are shown), and the record's summary says so.
    */
-  conflicts: z.array(z.strictObject({
-    text: z.string().min(10),
-    sources: z.array(Source).min(2, 'a conflict cites both documents'),
-  })).default([]),
+  conflicts: z
+    .array(
+      z.strictObject({
+        text: z.string().min(10),
+        sources: z.array(Source).min(2, 'a conflict cites both documents'),
+      }),
+    )
+    .default([]),
   sources: z.array(Source).min(1),
 };
 
 export const BODY_KINDS = [
-  'board', 'executive', 'leadership-team', 'strategic-partnership', 'sub-group', 'thematic-group',
-  'forum', 'panel', 'practice-week', 'learning-event', 'operational-group', 'business-unit', 'other',
+  'board',
+  'executive',
+  'leadership-team',
+  'strategic-partnership',
+  'sub-group',
+  'thematic-group',
+  'forum',
+  'panel',
+  'practice-week',
+  'learning-event',
+  'operational-group',
+  'business-unit',
+  'other',
 ] as const;
 
 export const PartnershipRecord = z.strictObject({
@@ -197,11 +216,38 @@ export const EscalationRecord = z.strictObject({
 });
 
 export const TOPICS = [
-  'lado', 'serious-incident', 'rapid-review', 'practice-review', 'child-death', 'independent-scrutiny',
-  'relevant-agencies', 'schools-early-years', 'voice-of-child', 'priorities', 'funding', 'annual-report',
-  'business-plan', 'audit', 'data', 'training', 'mash', 'thresholds', 'escalation', 'information-sharing',
-  'vision', 'principles', 'geography', 'lay-members', 'lead-members', 'learning', 'youth-custody',
-  'amendments', 'publication', 'context', 'performance', 'other',
+  'lado',
+  'serious-incident',
+  'rapid-review',
+  'practice-review',
+  'child-death',
+  'independent-scrutiny',
+  'relevant-agencies',
+  'schools-early-years',
+  'voice-of-child',
+  'priorities',
+  'funding',
+  'annual-report',
+  'business-plan',
+  'audit',
+  'data',
+  'training',
+  'mash',
+  'thresholds',
+  'escalation',
+  'information-sharing',
+  'vision',
+  'principles',
+  'geography',
+  'lay-members',
+  'lead-members',
+  'learning',
+  'youth-custody',
+  'amendments',
+  'publication',
+  'context',
+  'performance',
+  'other',
 ] as const;
 
 /** A topic with one or more facts: LADO, serious incidents, scrutiny, funding, voice of the child... */
@@ -242,8 +288,15 @@ export const StandardRecord = z.strictObject({
 });
 
 export const KnowledgeRecord = z.discriminatedUnion('type', [
-  PartnershipRecord, BodyRecord, RoleRecord, ThresholdRecord, EscalationRecord,
-  TopicRecord, FigureRecord, GlossaryRecord, StandardRecord,
+  PartnershipRecord,
+  BodyRecord,
+  RoleRecord,
+  ThresholdRecord,
+  EscalationRecord,
+  TopicRecord,
+  FigureRecord,
+  GlossaryRecord,
+  StandardRecord,
 ]);
 export type KnowledgeRecord = z.infer<typeof KnowledgeRecord>;
 export type RecordType = KnowledgeRecord['type'];

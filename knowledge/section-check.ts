@@ -13,7 +13,10 @@ import { join } from 'node:path';
 import { DEFAULT_SEEDS_DIR, allSources, type KnowledgeBase } from './load.ts';
 import { normaliseForQuote } from './verify-quotes.ts';
 
-interface Marker { at: number; num: string }
+interface Marker {
+  at: number;
+  num: string;
+}
 
 // "13.24 Frequency", "- 18.2 Independent", "21. Dispute Resolution", "18 Dispute resolution".
 // A dotted number may be followed by anything ("7.20 14% of..."); a bare one needs a word.
@@ -77,7 +80,13 @@ export function paragraphAt(markers: readonly Marker[], at: number): string | un
   return found;
 }
 
-export interface SectionProblem { recordId: string; document: string; cited: string; found: string; quote: string }
+export interface SectionProblem {
+  recordId: string;
+  document: string;
+  cited: string;
+  found: string;
+  quote: string;
+}
 
 /** Citations whose number is neither the paragraph holding the quote nor a heading above it. */
 /**

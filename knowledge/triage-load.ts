@@ -17,31 +17,41 @@ const Condition = z.array(z.string().regex(/^!?[a-z_]+$/)).min(1);
 const Partnership = z.enum(['haringey', 'harrow', 'city-hackney']);
 
 const GroupName = z.string().regex(/^[a-z_]+$/);
-const Vocabulary = z.object({
-  groups: z.record(GroupName, z.array(z.string().min(1)).min(1)),
-  /** group -> groups whose matches hide it: "child" inside "Children's Social Care" names no child. */
-  masks: z.record(GroupName, z.array(GroupName).min(1)).default({}),
-}).strict();
-const Routes = z.object({
-  routes: z.array(z.object({
-    id: RouteId,
-    title: z.string().min(1),
-    when: z.array(Condition).min(1),
-    unless: z.array(Condition).default([]),
-    readUnless: z.array(Condition).default([]),
-    readInstead: RouteId.optional(),
-    suppress: z.array(RouteId).default([]),
-    first: z.string().min(1),
-    then: z.string().optional(),
-    basis: z.array(z.string()).min(1),
-    local: z.partialRecord(Partnership, z.array(z.string())).default({}),
-    variants: z.array(z.object({ when: Condition, records: z.array(z.string()).min(1) }).strict()).default([]),
-    checklist: z.enum(['lado', 'escalation', 'referral', 'serious-incident']).optional(),
-    contact: z.enum(['police', 'mash', 'lado', 'out-of-hours']).optional(),
-    examples: z.array(z.string()).min(1),
-  }).strict()).min(1),
-  none: z.array(z.string()).default([]),
-}).strict();
+const Vocabulary = z
+  .object({
+    groups: z.record(GroupName, z.array(z.string().min(1)).min(1)),
+    /** group -> groups whose matches hide it: "child" inside "Children's Social Care" names no child. */
+    masks: z.record(GroupName, z.array(GroupName).min(1)).default({}),
+  })
+  .strict();
+const Routes = z
+  .object({
+    routes: z
+      .array(
+        z
+          .object({
+            id: RouteId,
+            title: z.string().min(1),
+            when: z.array(Condition).min(1),
+            unless: z.array(Condition).default([]),
+            readUnless: z.array(Condition).default([]),
+            readInstead: RouteId.optional(),
+            suppress: z.array(RouteId).default([]),
+            first: z.string().min(1),
+            then: z.string().optional(),
+            basis: z.array(z.string()).min(1),
+            local: z.partialRecord(Partnership, z.array(z.string())).default({}),
+            variants: z.array(z.object({ when: Condition, records: z.array(z.string()).min(1) }).strict()).default([]),
+            checklist: z.enum(['lado', 'escalation', 'referral', 'serious-incident']).optional(),
+            contact: z.enum(['police', 'mash', 'lado', 'out-of-hours']).optional(),
+            examples: z.array(z.string()).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+    none: z.array(z.string()).default([]),
+  })
+  .strict();
 
 const Label = z.enum(['emergency', 'lado', 'mash', 'escalation', 'panel', 'none']);
 /** Example messages per route that train the classifier (domain/triage/classifier.ts). */
@@ -60,7 +70,11 @@ export function loadTriage(dir = DEFAULT_TRIAGE_DIR): TriageData {
   }
   // examples.yaml and any examples-*.yaml beside it: one list per label, merged.
   const training: Partial<Record<z.infer<typeof Label>, string[]>> = {};
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^examples(-[a-z0-9-]+)?\.yaml$/.test(f)).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /^examples(-[a-z0-9-]+)?\.yaml$/.test(f))
+        .sort()
+    : [];
   for (const f of files) {
     for (const [label, messages] of Object.entries(readYaml(join(dir, f), Examples)) as Array<[z.infer<typeof Label>, string[]]>) {
       training[label] = [...(training[label] ?? []), ...messages];

@@ -80,17 +80,33 @@ export async function startAgentsPlayground(opts: AgentsPlaygroundOptions): Prom
   const botEndpoint = `http://127.0.0.1:${opts.botPort}/api/messages`;
   run('bot', ['--import', 'tsx', 'bot/main.ts'], { ...env, PORT: String(opts.botPort) });
   const portSaid = new Promise<number>((resolve) => (onPlaygroundPort = resolve));
-  run('playground', [
-    // Its server listens on every interface unless told otherwise: keep it on this machine.
-    '--require', path.join(ROOT, 'scripts', 'loopback-only.cjs'), CLI,
-    '--app-endpoint', botEndpoint, '--channel-id', 'msteams',
-    '--port', String(opts.playgroundPort), '--disable-telemetry',
-  ], { ...env, BROWSER: 'none' });
+  run(
+    'playground',
+    [
+      // Its server listens on every interface unless told otherwise: keep it on this machine.
+      '--require',
+      path.join(ROOT, 'scripts', 'loopback-only.cjs'),
+      CLI,
+      '--app-endpoint',
+      botEndpoint,
+      '--channel-id',
+      'msteams',
+      '--port',
+      String(opts.playgroundPort),
+      '--disable-telemetry',
+    ],
+    { ...env, BROWSER: 'none' },
+  );
 
-  const exited = Promise.race(children.map(({ name, child }) => new Promise<{ name: ProcessName; code: number | null }>((resolve) => {
-    if (child.exitCode !== null) resolve({ name, code: child.exitCode });
-    else child.once('exit', (code) => resolve({ name, code }));
-  })));
+  const exited = Promise.race(
+    children.map(
+      ({ name, child }) =>
+        new Promise<{ name: ProcessName; code: number | null }>((resolve) => {
+          if (child.exitCode !== null) resolve({ name, code: child.exitCode });
+          else child.once('exit', (code) => resolve({ name, code }));
+        }),
+    ),
+  );
   const output = () => tail.join('\n');
 
   let stopped: Promise<void> | null = null;

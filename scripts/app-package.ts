@@ -151,7 +151,10 @@ export async function validateAppPackage(zipBytes: Buffer): Promise<string[]> {
   problems.push(...failures.map((failure) => `manifest.json schema: ${failure}`));
 
   const icons = (manifest as { icons?: { color?: string; outline?: string } }).icons ?? {};
-  for (const [kind, size] of [['color', 192], ['outline', 32]] as const) {
+  for (const [kind, size] of [
+    ['color', 192],
+    ['outline', 32],
+  ] as const) {
     const fileName = icons[kind];
     const file = fileName ? zip.file(fileName) : null;
     if (!file) {

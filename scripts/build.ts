@@ -12,10 +12,23 @@ const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
 
 /** Read at run time relative to the code that reads them (import.meta.url). */
-const ASSETS = ['knowledge/data', 'knowledge/seeds', 'knowledge/triage', 'knowledge/follow-up', 'knowledge/language', 'knowledge/checklists', 'cards/templates', 'config', 'web/public', 'manifest'];
+const ASSETS = [
+  'knowledge/data',
+  'knowledge/seeds',
+  'knowledge/triage',
+  'knowledge/follow-up',
+  'knowledge/language',
+  'knowledge/checklists',
+  'cards/templates',
+  'config',
+  'web/public',
+  'manifest',
+];
 
 rmSync(DIST, { recursive: true, force: true });
-const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], {
+  stdio: 'inherit',
+});
 if (tsc.status !== 0) {
   process.stderr.write('Build failed: TypeScript reported errors (above).\n');
   process.exit(tsc.status ?? 1);

@@ -78,7 +78,12 @@ class CardRenderer {
         break;
       }
       case 'RichTextBlock':
-        this.push(indent, list(element.inlines).map((inline) => str(inline.text)).join(''));
+        this.push(
+          indent,
+          list(element.inlines)
+            .map((inline) => str(inline.text))
+            .join(''),
+        );
         break;
       case 'FactSet':
         for (const fact of list(element.facts)) this.push(indent, `  ${plain(str(fact.title))}: ${plain(str(fact.value))}`);

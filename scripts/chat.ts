@@ -123,7 +123,10 @@ async function main(): Promise<void> {
       const raw = answer.trim() || input.value || '';
       if (input.type === 'Input.Toggle') collected[input.id] = /^y/i.test(raw) ? input.valueOn : input.valueOff;
       else if (choices.length) {
-        const picked = raw.split(',').map((part) => part.trim()).map((part) => choices[Number(part) - 1]?.value ?? part);
+        const picked = raw
+          .split(',')
+          .map((part) => part.trim())
+          .map((part) => choices[Number(part) - 1]?.value ?? part);
         collected[input.id] = input.multiSelect ? picked.join(',') : (picked[0] ?? '');
       } else collected[input.id] = raw;
     }
@@ -143,8 +146,7 @@ async function main(): Promise<void> {
     }
   };
 
-  const greet = () =>
-    send(serviceUrl, { type: 'conversationUpdate', membersAdded: [bot, user], deliveryMode: 'expectReplies' });
+  const greet = () => send(serviceUrl, { type: 'conversationUpdate', membersAdded: [bot, user], deliveryMode: 'expectReplies' });
 
   console.log(`Talking to ${endpoint}\n${HELP}`);
   await greet();

@@ -11,8 +11,11 @@ import type { PartnershipId } from '../knowledge/schema.ts';
 const BY_DOC: Record<string, PartnershipId> = { '000': 'haringey', '001': 'haringey', '002': 'harrow', '003': 'city-hackney', '004': 'haringey' };
 const engine = createAnswerEngine(loadKnowledge());
 for (const file of process.argv.slice(2)) {
-  const items = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalQuestion);
-  const outcomes = items.map((q) => scoreOne(q, engine.answer(q.q, { partnership: q.source ? BY_DOC[q.source.doc] ?? null : null })));
+  const items = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as EvalQuestion);
+  const outcomes = items.map((q) => scoreOne(q, engine.answer(q.q, { partnership: q.source ? (BY_DOC[q.source.doc] ?? null) : null })));
   const s = summarise(outcomes);
   console.log(`${file}: answered-correct ${pct(s.answeredCorrect)}, citation ${pct(s.citation)}, abstention ${pct(s.abstention)}`);
   for (const o of outcomes.filter((x) => x.correct === false || x.cited === false)) console.log(`  - ${o.id} ${o.q} -> ${o.answer.text.slice(0, 120)}`);

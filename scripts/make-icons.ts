@@ -36,9 +36,7 @@ function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: n
 }
 
 function tick(thickness: number): Shape {
-  return (x, y) =>
-    distanceToSegment(x, y, 0.37, 0.5, 0.47, 0.6) <= thickness ||
-    distanceToSegment(x, y, 0.47, 0.6, 0.65, 0.4) <= thickness;
+  return (x, y) => distanceToSegment(x, y, 0.37, 0.5, 0.47, 0.6) <= thickness || distanceToSegment(x, y, 0.47, 0.6, 0.65, 0.4) <= thickness;
 }
 
 /** Paints layers in order; each layer's colour is blended by its supersampled coverage. */
@@ -65,7 +63,10 @@ function render(size: number, background: Rgba, layers: Array<[Shape, Rgba]>): B
         b = mix(colour[2] / 255, b);
         a = outA;
       }
-      pixels.set([r, g, b, a].map((c) => Math.round(c * 255)), (py * size + px) * 4);
+      pixels.set(
+        [r, g, b, a].map((c) => Math.round(c * 255)),
+        (py * size + px) * 4,
+      );
     }
   }
   return encodePng(size, size, pixels);

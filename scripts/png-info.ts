@@ -17,7 +17,7 @@ const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 function chunks(png: Buffer): Array<{ type: string; data: Buffer }> {
   if (png.length < 8 || !png.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG file');
   const found: Array<{ type: string; data: Buffer }> = [];
-  for (let at = 8; at + 8 <= png.length; ) {
+  for (let at = 8; at + 8 <= png.length;) {
     const length = png.readUInt32BE(at);
     const type = png.toString('ascii', at + 4, at + 8);
     found.push({ type, data: png.subarray(at + 8, at + 8 + length) });
@@ -52,7 +52,13 @@ export function decodeRgba(png: Buffer): { info: PngInfo; pixels: Buffer } {
   if (info.bitDepth !== 8 || channels === 0) {
     throw new Error(`unsupported PNG layout (colour type ${info.colorType}, bit depth ${info.bitDepth}); use 8-bit RGB or RGBA`);
   }
-  const raw = inflateSync(Buffer.concat(chunks(png).filter((c) => c.type === 'IDAT').map((c) => c.data)));
+  const raw = inflateSync(
+    Buffer.concat(
+      chunks(png)
+        .filter((c) => c.type === 'IDAT')
+        .map((c) => c.data),
+    ),
+  );
   const stride = info.width * channels;
   const rows = Buffer.alloc(stride * info.height);
   for (let y = 0; y < info.height; y++) {
@@ -62,8 +68,7 @@ export function decodeRgba(png: Buffer): { info: PngInfo; pixels: Buffer } {
       const left = x >= channels ? (rows[y * stride + x - channels] ?? 0) : 0;
       const up = y > 0 ? (rows[(y - 1) * stride + x] ?? 0) : 0;
       const upLeft = y > 0 && x >= channels ? (rows[(y - 1) * stride + x - channels] ?? 0) : 0;
-      const predictor =
-        filter === 0 ? 0 : filter === 1 ? left : filter === 2 ? up : filter === 3 ? (left + up) >> 1 : paeth(left, up, upLeft);
+      const predictor = filter === 0 ? 0 : filter === 1 ? left : filter === 2 ? up : filter === 3 ? (left + up) >> 1 : paeth(left, up, upLeft);
       rows[y * stride + x] = (value + predictor) & 0xff;
     }
   }

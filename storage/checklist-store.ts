@@ -44,16 +44,24 @@ export function createChecklistStore(db: Database): ChecklistRunStore {
       return parse(await db.all<Row>('SELECT state FROM checklist_runs WHERE id = $1', [id]))[0];
     },
     async update(run, expectedVersion) {
-      const changed = await db.run(
-        'UPDATE checklist_runs SET status = $1, version = $2, updated_at = $3, state = $4 WHERE id = $5 AND version = $6',
-        [run.status, run.version, run.updatedAt, JSON.stringify(run), run.id, expectedVersion],
-      );
+      const changed = await db.run('UPDATE checklist_runs SET status = $1, version = $2, updated_at = $3, state = $4 WHERE id = $5 AND version = $6', [
+        run.status,
+        run.version,
+        run.updatedAt,
+        JSON.stringify(run),
+        run.id,
+        expectedVersion,
+      ]);
       return changed === 1;
     },
     async listByUser(userId, opts: { status?: RunStatus; limit?: number } = {}) {
       const limit = Math.max(1, Math.min(opts.limit ?? 20, 100));
       const rows = opts.status
-        ? await db.all<Row>('SELECT state FROM checklist_runs WHERE user_id = $1 AND status = $2 ORDER BY updated_at DESC LIMIT $3', [userId, opts.status, limit])
+        ? await db.all<Row>('SELECT state FROM checklist_runs WHERE user_id = $1 AND status = $2 ORDER BY updated_at DESC LIMIT $3', [
+            userId,
+            opts.status,
+            limit,
+          ])
         : await db.all<Row>('SELECT state FROM checklist_runs WHERE user_id = $1 ORDER BY updated_at DESC LIMIT $2', [userId, limit]);
       return parse(rows);
     },

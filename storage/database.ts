@@ -118,20 +118,22 @@ function openSqlite(file: string): Database {
     writeHealth: () => writes.health(),
     async transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
       if (depth > 0) return fn(api);
-      const next = queue.then(() => writes.track(async () => {
-        depth++;
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await fn(api);
-          db.exec('COMMIT');
-          return result;
-        } catch (err) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw err;
-        } finally {
-          depth--;
-        }
-      }));
+      const next = queue.then(() =>
+        writes.track(async () => {
+          depth++;
+          db.exec('BEGIN IMMEDIATE');
+          try {
+            const result = await fn(api);
+            db.exec('COMMIT');
+            return result;
+          } catch (err) {
+            if (db.inTransaction) db.exec('ROLLBACK');
+            throw err;
+          } finally {
+            depth--;
+          }
+        }),
+      );
       queue = next.catch(() => undefined);
       return next;
     },

@@ -25,7 +25,10 @@ function sqlFor(m: Migration, dialect: 'sqlite' | 'postgres'): string {
 const LOCK_KEY = 7_311_2019;
 
 function statements(sql: string): string[] {
-  return sql.split(/;\s*(?:\n|$)/).map((s) => s.trim()).filter(Boolean);
+  return sql
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export async function migrate(db: Database, migrations: readonly Migration[]): Promise<number[]> {
@@ -35,17 +38,13 @@ export async function migrate(db: Database, migrations: readonly Migration[]): P
 
   return db.transaction(async (tx) => {
     if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
-    await tx.run(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-    );
+    await tx.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     const done = new Set((await tx.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
     const applied: number[] = [];
     for (const m of sorted) {
       if (done.has(m.version)) continue;
       for (const stmt of statements(sqlFor(m, tx.dialect))) await tx.run(stmt);
-      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
-        m.version, m.name, new Date().toISOString(),
-      ]);
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
       applied.push(m.version);
     }
     return applied;

@@ -132,7 +132,10 @@ export function createSchedulerStore(db: Database): SchedulerStore {
 
     async pauseConversation(conversationId, at) {
       await db.transaction(async (tx) => {
-        await tx.run(`UPDATE reminders SET state = 'paused', updated_at = $2 WHERE conversation_id = $1 AND state = 'active'`, [conversationId, at.toISOString()]);
+        await tx.run(`UPDATE reminders SET state = 'paused', updated_at = $2 WHERE conversation_id = $1 AND state = 'active'`, [
+          conversationId,
+          at.toISOString(),
+        ]);
         await tx.run(
           `UPDATE reminder_occurrences SET status = 'paused', finished_at = $2, last_error = 'the bot was removed from the conversation'
             WHERE conversation_id = $1 AND status = 'pending'`,

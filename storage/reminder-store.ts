@@ -79,9 +79,21 @@ export function createReminderStore(db: Database, options: ReminderStoreOptions 
            agenda_url, note, created_by_id, created_by_name, state, version, created_at, updated_at, materialised_until)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'active', 1, $15, $15, $15)`,
         [
-          id, input.conversationId, JSON.stringify(reference), scopeKind, input.bodyId, input.meeting, input.firstDate, input.time,
-          JSON.stringify(input.recurrence), JSON.stringify([...input.leadMinutes].sort((a, b) => b - a)), input.agendaUrl, input.note,
-          input.createdBy.id, input.createdBy.name, at,
+          id,
+          input.conversationId,
+          JSON.stringify(reference),
+          scopeKind,
+          input.bodyId,
+          input.meeting,
+          input.firstDate,
+          input.time,
+          JSON.stringify(input.recurrence),
+          JSON.stringify([...input.leadMinutes].sort((a, b) => b - a)),
+          input.agendaUrl,
+          input.note,
+          input.createdBy.id,
+          input.createdBy.name,
+          at,
         ],
       );
       const reminder = (await get(id))!;
@@ -95,10 +107,9 @@ export function createReminderStore(db: Database, options: ReminderStoreOptions 
     },
 
     async list(conversationId) {
-      const rows = await db.all<ReminderRow>(
-        `SELECT * FROM reminders WHERE conversation_id = $1 AND state <> 'cancelled' ORDER BY created_at`,
-        [conversationId],
-      );
+      const rows = await db.all<ReminderRow>(`SELECT * FROM reminders WHERE conversation_id = $1 AND state <> 'cancelled' ORDER BY created_at`, [
+        conversationId,
+      ]);
       const out: ReminderSummary[] = [];
       for (const row of rows) {
         const [next] = await db.all<{ meeting_at: string }>(
@@ -128,8 +139,18 @@ export function createReminderStore(db: Database, options: ReminderStoreOptions 
         await tx.run(
           `UPDATE reminders SET body_id = $2, meeting = $3, first_date = $4, time = $5, recurrence = $6, lead_minutes = $7,
              agenda_url = $8, note = $9, version = version + 1, updated_at = $10, materialised_until = $10 WHERE id = $1`,
-          [id, next.bodyId, next.meeting, next.firstDate, next.time, JSON.stringify(next.recurrence),
-            JSON.stringify([...next.leadMinutes].sort((a, b) => b - a)), next.agendaUrl, next.note, now.toISOString()],
+          [
+            id,
+            next.bodyId,
+            next.meeting,
+            next.firstDate,
+            next.time,
+            JSON.stringify(next.recurrence),
+            JSON.stringify([...next.leadMinutes].sort((a, b) => b - a)),
+            next.agendaUrl,
+            next.note,
+            now.toISOString(),
+          ],
         );
         // Only occurrences nobody has claimed are re-planned; one being posted right now finishes as it was.
         await tx.run(`DELETE FROM reminder_occurrences WHERE reminder_id = $1 AND status = 'pending'`, [id]);
@@ -146,10 +167,10 @@ export function createReminderStore(db: Database, options: ReminderStoreOptions 
         if (!row || row.state === 'cancelled') return { ok: false, reason: 'not-found' };
         if (Number(row.version) !== expectedVersion) return { ok: false, reason: 'stale' };
         await tx.run(`UPDATE reminders SET state = 'cancelled', version = version + 1, updated_at = $2 WHERE id = $1`, [id, now.toISOString()]);
-        await tx.run(
-          `UPDATE reminder_occurrences SET status = 'cancelled', finished_at = $2 WHERE reminder_id = $1 AND status IN ('pending', 'paused')`,
-          [id, now.toISOString()],
-        );
+        await tx.run(`UPDATE reminder_occurrences SET status = 'cancelled', finished_at = $2 WHERE reminder_id = $1 AND status IN ('pending', 'paused')`, [
+          id,
+          now.toISOString(),
+        ]);
         const [updated] = await tx.all<ReminderRow>('SELECT * FROM reminders WHERE id = $1', [id]);
         return { ok: true, reminder: rowToReminder(updated!) };
       });
@@ -158,7 +179,8 @@ export function createReminderStore(db: Database, options: ReminderStoreOptions 
     async resumeConversation(conversationId, now) {
       return db.transaction(async (tx) => {
         const n = await tx.run(`UPDATE reminders SET state = 'active', updated_at = $2 WHERE conversation_id = $1 AND state = 'paused'`, [
-          conversationId, now.toISOString(),
+          conversationId,
+          now.toISOString(),
         ]);
         if (n > 0) {
           await tx.run(

@@ -40,7 +40,7 @@ export const stateMigrations: readonly Migration[] = [
   },
   {
     version: 102,
-    name: "answers sent in Teams (for its native feedback buttons) and feedback comments when the admin allows them",
+    name: 'answers sent in Teams (for its native feedback buttons) and feedback comments when the admin allows them',
     sql: `
       CREATE TABLE answer_messages (
         conversation_id TEXT NOT NULL, activity_id TEXT NOT NULL, answer_id TEXT NOT NULL, record_ids TEXT NOT NULL,
@@ -116,10 +116,7 @@ export interface Ticket {
 
 export type TicketAction = 'assign' | 'close';
 
-export type TransitionResult =
-  | { ok: true; ticket: Ticket }
-  | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'stale'; ticket: Ticket };
+export type TransitionResult = { ok: true; ticket: Ticket } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'stale'; ticket: Ticket };
 
 export interface StateStore {
   getPartnership(scopeKey: string): Promise<string | null>;
@@ -129,7 +126,13 @@ export interface StateStore {
   recordFeedback(input: FeedbackInput): Promise<'recorded' | 'changed' | 'same'>;
   listFeedback(): Promise<FeedbackRow[]>;
   /** Idempotent on id: a double-clicked "Send" creates one ticket. `created` is false for the repeat. */
-  createTicket(input: { id?: string; question: string; partnership: string | null; askerName: string | null; askerConversationId: string }): Promise<{ ticket: Ticket; created: boolean }>;
+  createTicket(input: {
+    id?: string;
+    question: string;
+    partnership: string | null;
+    askerName: string | null;
+    askerConversationId: string;
+  }): Promise<{ ticket: Ticket; created: boolean }>;
   getTicket(id: string): Promise<Ticket | null>;
   markTicketPosted(id: string, expertConversationId: string, expertActivityId: string | null): Promise<void>;
   markTicketUndelivered(id: string): Promise<void>;
@@ -152,17 +155,36 @@ const TICKET_COLUMNS = `id, state, version, question, partnership, asker_name, a
   assignee_name, expert_conversation_id, expert_activity_id, created_at, updated_at`;
 
 interface TicketRow {
-  id: string; state: TicketState; version: number | string; question: string; partnership: string | null;
-  asker_name: string | null; asker_conversation_id: string; assignee_id: string | null; assignee_name: string | null;
-  expert_conversation_id: string | null; expert_activity_id: string | null; created_at: string; updated_at: string;
+  id: string;
+  state: TicketState;
+  version: number | string;
+  question: string;
+  partnership: string | null;
+  asker_name: string | null;
+  asker_conversation_id: string;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  expert_conversation_id: string | null;
+  expert_activity_id: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 function toTicket(r: TicketRow): Ticket {
   return {
-    id: r.id, state: r.state, version: Number(r.version), question: r.question, partnership: r.partnership,
-    askerName: r.asker_name, askerConversationId: r.asker_conversation_id, assigneeId: r.assignee_id,
-    assigneeName: r.assignee_name, expertConversationId: r.expert_conversation_id,
-    expertActivityId: r.expert_activity_id, createdAt: r.created_at, updatedAt: r.updated_at,
+    id: r.id,
+    state: r.state,
+    version: Number(r.version),
+    question: r.question,
+    partnership: r.partnership,
+    askerName: r.asker_name,
+    askerConversationId: r.asker_conversation_id,
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    expertConversationId: r.expert_conversation_id,
+    expertActivityId: r.expert_activity_id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 
@@ -193,7 +215,10 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
 
     async recordFeedback(f) {
       return db.transaction(async (tx) => {
-        const existing = await tx.all<{ helpful: number | string }>('SELECT helpful FROM feedback WHERE answer_id = $1 AND voter_hash = $2', [f.answerId, f.voterHash]);
+        const existing = await tx.all<{ helpful: number | string }>('SELECT helpful FROM feedback WHERE answer_id = $1 AND voter_hash = $2', [
+          f.answerId,
+          f.voterHash,
+        ]);
         const before = existing[0];
         if (before && (Number(before.helpful) === 1) === f.helpful) return 'same';
         const at = stamp();
@@ -201,7 +226,18 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
           `INSERT INTO feedback (answer_id, voter_hash, helpful, record_ids, question_hash, question_text, answer_kind, partnership, created_at, updated_at, comment)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)
            ON CONFLICT (answer_id, voter_hash) DO UPDATE SET helpful = excluded.helpful, updated_at = excluded.updated_at, comment = COALESCE(excluded.comment, feedback.comment)`,
-          [f.answerId, f.voterHash, f.helpful ? 1 : 0, JSON.stringify(f.recordIds), f.questionHash, f.questionText, f.answerKind, f.partnership, at, f.comment ?? null],
+          [
+            f.answerId,
+            f.voterHash,
+            f.helpful ? 1 : 0,
+            JSON.stringify(f.recordIds),
+            f.questionHash,
+            f.questionText,
+            f.answerKind,
+            f.partnership,
+            at,
+            f.comment ?? null,
+          ],
         );
         return existing.length ? 'changed' : 'recorded';
       });
@@ -209,12 +245,23 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
 
     async listFeedback() {
       const rows = await db.all<{
-        answer_id: string; helpful: number | string; record_ids: string; question_hash: string;
-        question_text: string | null; answer_kind: string; partnership: string | null; comment: string | null;
+        answer_id: string;
+        helpful: number | string;
+        record_ids: string;
+        question_hash: string;
+        question_text: string | null;
+        answer_kind: string;
+        partnership: string | null;
+        comment: string | null;
       }>('SELECT answer_id, helpful, record_ids, question_hash, question_text, answer_kind, partnership, comment FROM feedback ORDER BY created_at');
       return rows.map((r) => ({
-        answerId: r.answer_id, helpful: Number(r.helpful) === 1, recordIds: JSON.parse(r.record_ids) as string[],
-        questionHash: r.question_hash, questionText: r.question_text, answerKind: r.answer_kind, partnership: r.partnership,
+        answerId: r.answer_id,
+        helpful: Number(r.helpful) === 1,
+        recordIds: JSON.parse(r.record_ids) as string[],
+        questionHash: r.question_hash,
+        questionText: r.question_text,
+        answerKind: r.answer_kind,
+        partnership: r.partnership,
         ...(r.comment ? { comment: r.comment } : {}),
       }));
     },
@@ -235,17 +282,16 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
     getTicket,
 
     async markTicketPosted(id, expertConversationId, expertActivityId) {
-      await db.run(
-        'UPDATE expert_tickets SET expert_conversation_id = $2, expert_activity_id = $3, updated_at = $4 WHERE id = $1',
-        [id, expertConversationId, expertActivityId, stamp()],
-      );
+      await db.run('UPDATE expert_tickets SET expert_conversation_id = $2, expert_activity_id = $3, updated_at = $4 WHERE id = $1', [
+        id,
+        expertConversationId,
+        expertActivityId,
+        stamp(),
+      ]);
     },
 
     async markTicketUndelivered(id) {
-      await db.run(
-        "UPDATE expert_tickets SET state = 'undelivered', version = version + 1, updated_at = $2 WHERE id = $1",
-        [id, stamp()],
-      );
+      await db.run("UPDATE expert_tickets SET state = 'undelivered', version = version + 1, updated_at = $2 WHERE id = $1", [id, stamp()]);
     },
 
     async transitionTicket(id, expectedVersion, action, actor) {
@@ -337,15 +383,30 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
     },
 
     async getAnswerMessage(conversationId, activityId) {
-      const rows = await db.all<{ answer_id: string; record_ids: string; question_hash: string; question_text: string | null; answer_kind: string; partnership: string | null }>(
+      const rows = await db.all<{
+        answer_id: string;
+        record_ids: string;
+        question_hash: string;
+        question_text: string | null;
+        answer_kind: string;
+        partnership: string | null;
+      }>(
         'SELECT answer_id, record_ids, question_hash, question_text, answer_kind, partnership FROM answer_messages WHERE conversation_id = $1 AND activity_id = $2',
         [conversationId, activityId],
       );
       const r = rows[0];
-      return r ? {
-        conversationId, activityId, answerId: r.answer_id, recordIds: JSON.parse(r.record_ids) as string[], questionHash: r.question_hash,
-        questionText: r.question_text, answerKind: r.answer_kind, partnership: r.partnership,
-      } : null;
+      return r
+        ? {
+            conversationId,
+            activityId,
+            answerId: r.answer_id,
+            recordIds: JSON.parse(r.record_ids) as string[],
+            questionHash: r.question_hash,
+            questionText: r.question_text,
+            answerKind: r.answer_kind,
+            partnership: r.partnership,
+          }
+        : null;
     },
   };
 }

@@ -110,53 +110,74 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
   // ---- Direct Line 3.0, the side Web Chat talks to ----
 
   // The page may send the user id it had before ({"userId"}), so a reload keeps the same person.
-  server.post('/v3/directline/tokens/generate', route(async (req, res) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    const body = declared > 0 ? await readJsonObject(req, options.maxBodyBytes) : {};
-    sendJson(res, 200, tokenResponse(log.create(typeof body.userId === 'string' ? body.userId : undefined)));
-  }));
+  server.post(
+    '/v3/directline/tokens/generate',
+    route(async (req, res) => {
+      const declared = Number(req.headers['content-length'] ?? 0);
+      const body = declared > 0 ? await readJsonObject(req, options.maxBodyBytes) : {};
+      sendJson(res, 200, tokenResponse(log.create(typeof body.userId === 'string' ? body.userId : undefined)));
+    }),
+  );
 
-  server.post('/v3/directline/tokens/refresh', route(async (req, res) => {
-    sendJson(res, 200, tokenResponse(conversationFor(req)));
-  }));
+  server.post(
+    '/v3/directline/tokens/refresh',
+    route(async (req, res) => {
+      sendJson(res, 200, tokenResponse(conversationFor(req)));
+    }),
+  );
 
-  server.post('/v3/directline/conversations', route(async (req, res) => {
-    const conversation = conversationFor(req);
-    const isNew = !conversation.started;
-    await start(conversation);
-    sendJson(res, isNew ? 201 : 200, tokenResponse(conversation));
-  }));
+  server.post(
+    '/v3/directline/conversations',
+    route(async (req, res) => {
+      const conversation = conversationFor(req);
+      const isNew = !conversation.started;
+      await start(conversation);
+      sendJson(res, isNew ? 201 : 200, tokenResponse(conversation));
+    }),
+  );
 
   // Reconnect: Web Chat asks for the conversation again after a network blip.
-  server.get('/v3/directline/conversations/:conversationId', route(async (req, res) => {
-    sendJson(res, 200, tokenResponse(conversationFor(req)));
-  }));
+  server.get(
+    '/v3/directline/conversations/:conversationId',
+    route(async (req, res) => {
+      sendJson(res, 200, tokenResponse(conversationFor(req)));
+    }),
+  );
 
-  server.post('/v3/directline/conversations/:conversationId/activities', route(async (req, res) => {
-    const conversation = conversationFor(req);
-    const body = await readJsonObject(req, options.maxBodyBytes);
-    if (typeof body.type !== 'string' || !CLIENT_TYPES.has(body.type)) {
-      throw new HttpError(400, 'BadArgument', 'Expected an activity of type message, event or typing.');
-    }
-    if (body.text !== undefined && typeof body.text !== 'string') throw new HttpError(400, 'BadArgument', 'text must be a string.');
-    const fields = Object.fromEntries(CLIENT_FIELDS.filter((field) => body[field] !== undefined).map((field) => [field, body[field]]));
-    await start(conversation);
-    // The echo is queued first: Web Chat marks a message as sent when it sees it come back.
-    const echoed = log.append(conversation, { ...(fields as LoggedActivity), from: conversation.user, recipient: conversation.bot });
-    await forwardToBot(conversation, echoed);
-    sendJson(res, 200, { id: echoed.id });
-  }));
+  server.post(
+    '/v3/directline/conversations/:conversationId/activities',
+    route(async (req, res) => {
+      const conversation = conversationFor(req);
+      const body = await readJsonObject(req, options.maxBodyBytes);
+      if (typeof body.type !== 'string' || !CLIENT_TYPES.has(body.type)) {
+        throw new HttpError(400, 'BadArgument', 'Expected an activity of type message, event or typing.');
+      }
+      if (body.text !== undefined && typeof body.text !== 'string') throw new HttpError(400, 'BadArgument', 'text must be a string.');
+      const fields = Object.fromEntries(CLIENT_FIELDS.filter((field) => body[field] !== undefined).map((field) => [field, body[field]]));
+      await start(conversation);
+      // The echo is queued first: Web Chat marks a message as sent when it sees it come back.
+      const echoed = log.append(conversation, { ...(fields as LoggedActivity), from: conversation.user, recipient: conversation.bot });
+      await forwardToBot(conversation, echoed);
+      sendJson(res, 200, { id: echoed.id });
+    }),
+  );
 
-  server.get('/v3/directline/conversations/:conversationId/activities', route(async (req, res) => {
-    const conversation = conversationFor(req);
-    // Read from the URL itself: restify only fills req.query when the server installed queryParser.
-    const watermark = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('watermark') ?? undefined;
-    sendJson(res, 200, log.since(conversation, watermark));
-  }));
+  server.get(
+    '/v3/directline/conversations/:conversationId/activities',
+    route(async (req, res) => {
+      const conversation = conversationFor(req);
+      // Read from the URL itself: restify only fills req.query when the server installed queryParser.
+      const watermark = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('watermark') ?? undefined;
+      sendJson(res, 200, log.since(conversation, watermark));
+    }),
+  );
 
-  server.post('/v3/directline/conversations/:conversationId/upload', route(async () => {
-    throw new HttpError(400, 'NotSupported', 'The playground does not accept file uploads.');
-  }));
+  server.post(
+    '/v3/directline/conversations/:conversationId/upload',
+    route(async () => {
+      throw new HttpError(400, 'NotSupported', 'The playground does not accept file uploads.');
+    }),
+  );
 
   // ---- Bot Connector, the side the bot talks to (its serviceUrl points here) ----
 
@@ -187,42 +208,64 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
   server.post('/v3/conversations/:conversationId/activities', route(send));
   server.post('/v3/conversations/:conversationId/activities/:activityId', route(send));
 
-  server.put('/v3/conversations/:conversationId/activities/:activityId', route(async (req, res) => {
-    const conversation = connectorConversation(req);
-    const activityId = paramOf(req, 'activityId') ?? '';
-    const original = log.find(conversation, activityId);
-    if (!original) throw new HttpError(404, 'ActivityNotFound', 'No such activity to update.');
-    const updated = fromBot(conversation, await readJsonObject(req, options.maxBodyBytes));
-    // Same id and timestamp: Web Chat replaces the card in place instead of adding a new one.
-    log.append(conversation, { ...updated, id: activityId, timestamp: original.timestamp });
-    sendJson(res, 200, { id: activityId });
-  }));
+  server.put(
+    '/v3/conversations/:conversationId/activities/:activityId',
+    route(async (req, res) => {
+      const conversation = connectorConversation(req);
+      const activityId = paramOf(req, 'activityId') ?? '';
+      const original = log.find(conversation, activityId);
+      if (!original) throw new HttpError(404, 'ActivityNotFound', 'No such activity to update.');
+      const updated = fromBot(conversation, await readJsonObject(req, options.maxBodyBytes));
+      // Same id and timestamp: Web Chat replaces the card in place instead of adding a new one.
+      log.append(conversation, { ...updated, id: activityId, timestamp: original.timestamp });
+      sendJson(res, 200, { id: activityId });
+    }),
+  );
 
-  server.del('/v3/conversations/:conversationId/activities/:activityId', route(async (req, res) => {
-    const conversation = connectorConversation(req);
-    const activityId = paramOf(req, 'activityId') ?? '';
-    const original = log.find(conversation, activityId);
-    if (!original) throw new HttpError(404, 'ActivityNotFound', 'No such activity to delete.');
-    // Direct Line has no delete event for polling clients; replace it with a visible tombstone instead.
-    log.append(conversation, { type: 'message', text: '(This message was deleted.)', from: original.from, recipient: original.recipient, id: activityId, timestamp: original.timestamp });
-    sendJson(res, 200, {});
-  }));
+  server.del(
+    '/v3/conversations/:conversationId/activities/:activityId',
+    route(async (req, res) => {
+      const conversation = connectorConversation(req);
+      const activityId = paramOf(req, 'activityId') ?? '';
+      const original = log.find(conversation, activityId);
+      if (!original) throw new HttpError(404, 'ActivityNotFound', 'No such activity to delete.');
+      // Direct Line has no delete event for polling clients; replace it with a visible tombstone instead.
+      log.append(conversation, {
+        type: 'message',
+        text: '(This message was deleted.)',
+        from: original.from,
+        recipient: original.recipient,
+        id: activityId,
+        timestamp: original.timestamp,
+      });
+      sendJson(res, 200, {});
+    }),
+  );
 
-  server.get('/v3/conversations/:conversationId/members', route(async (req, res) => {
-    const conversation = connectorConversation(req);
-    sendJson(res, 200, [conversation.user]);
-  }));
+  server.get(
+    '/v3/conversations/:conversationId/members',
+    route(async (req, res) => {
+      const conversation = connectorConversation(req);
+      sendJson(res, 200, [conversation.user]);
+    }),
+  );
 
-  server.get('/v3/conversations/:conversationId/pagedmembers', route(async (req, res) => {
-    const conversation = connectorConversation(req);
-    sendJson(res, 200, { members: [conversation.user] });
-  }));
+  server.get(
+    '/v3/conversations/:conversationId/pagedmembers',
+    route(async (req, res) => {
+      const conversation = connectorConversation(req);
+      sendJson(res, 200, { members: [conversation.user] });
+    }),
+  );
 
-  server.get('/v3/conversations/:conversationId/members/:memberId', route(async (req, res) => {
-    const conversation = connectorConversation(req);
-    if (paramOf(req, 'memberId') !== conversation.user.id) throw new HttpError(404, 'MemberNotFound', 'No such member.');
-    sendJson(res, 200, conversation.user);
-  }));
+  server.get(
+    '/v3/conversations/:conversationId/members/:memberId',
+    route(async (req, res) => {
+      const conversation = connectorConversation(req);
+      if (paramOf(req, 'memberId') !== conversation.user.id) throw new HttpError(404, 'MemberNotFound', 'No such member.');
+      sendJson(res, 200, conversation.user);
+    }),
+  );
 
   return log;
 }

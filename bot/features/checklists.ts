@@ -6,7 +6,13 @@
  */
 import { z } from 'zod';
 import {
-  checklistHistoryCard, checklistMenuCard, checklistStepCard, checklistSummaryCard, stepModel, summaryModel, unfinishedItem,
+  checklistHistoryCard,
+  checklistMenuCard,
+  checklistStepCard,
+  checklistSummaryCard,
+  stepModel,
+  summaryModel,
+  unfinishedItem,
 } from '../../cards/checklist-cards.ts';
 import { partnershipChoiceCard } from '../../cards/partnership-card.ts';
 import type { CardAttachment } from '../../cards/render.ts';
@@ -71,11 +77,13 @@ async function showMenu(turn: Turn): Promise<void> {
   const partnership = await partnershipFor(turn.services, turn.scope);
   const unfinished = (await runner.unfinished(turn.user.id)).map(unfinishedItem);
   await turn.context.sendActivity({
-    attachments: [checklistMenuCard({
-      partnershipLine: partnership ? `For ${partnershipLabel(partnership)}.` : MESSAGES.checklistNeedsPartnership,
-      checklists: runner.checklists.map((c) => ({ id: c.command, title: c.title, description: c.description })),
-      unfinished,
-    })],
+    attachments: [
+      checklistMenuCard({
+        partnershipLine: partnership ? `For ${partnershipLabel(partnership)}.` : MESSAGES.checklistNeedsPartnership,
+        checklists: runner.checklists.map((c) => ({ id: c.command, title: c.title, description: c.description })),
+        unfinished,
+      }),
+    ],
   });
 }
 
@@ -88,7 +96,10 @@ async function start(turn: Turn, command: string): Promise<void> {
   }
   const partnership = await partnershipFor(turn.services, turn.scope);
   if (!partnership || !isPartnershipId(partnership)) {
-    await turn.context.sendActivity({ text: MESSAGES.checklistNeedsPartnership, attachments: [partnershipChoiceCard(PARTNERSHIP_OPTIONS, null, turn.scope.noun)] });
+    await turn.context.sendActivity({
+      text: MESSAGES.checklistNeedsPartnership,
+      attachments: [partnershipChoiceCard(PARTNERSHIP_OPTIONS, null, turn.scope.noun)],
+    });
     return;
   }
   const view = await runner.start(checklist.id, turn.user.id, partnership, new Date());
@@ -106,7 +117,10 @@ async function change(turn: Turn, runId: string, act: (runner: ChecklistRunner) 
   const runner = runnerFor(turn.services);
   try {
     const view = await act(runner);
-    turn.services.logger.info({ event: 'checklist.change', checklist: view.checklist.id, run: view.run.id, version: view.run.version, kind: view.kind }, 'checklist changed');
+    turn.services.logger.info(
+      { event: 'checklist.change', checklist: view.checklist.id, run: view.run.id, version: view.run.version, kind: view.kind },
+      'checklist changed',
+    );
     await show(turn, view, true);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
@@ -136,42 +150,65 @@ const SPOKEN = /^(?:a |an |the )?([a-z][a-z -]*?) checklist$/i;
 export const checklistsFeature: Feature = {
   name: 'checklists',
   migrations: checklistMigrations,
-  commands: [{
-    name: 'checklist',
-    // "Start a LADO checklist" (a Teams prompt starter) starts one too.
-    aliases: ['checklists', 'start'],
-    usage: 'checklist [lado|escalation|referral|serious-incident|history]',
-    description: 'Guided checklists for designated safeguarding leads: step by step, with deadlines, contacts and a record.',
-    // "checklist for a LADO referral?" is a question; one word after "checklist" is a command.
-    accepts: (args) => SUBCOMMANDS.test(args.trim()) || SPOKEN.test(args.trim()),
-    async run(turn, args) {
-      const spoken = SPOKEN.exec(args.trim());
-      const word = (spoken ? spoken[1]!.replace(/\s+/g, '-') : args.trim()).toLowerCase();
-      if (!word) return showMenu(turn);
-      if (word === 'history') return history(turn);
-      return start(turn, word);
+  commands: [
+    {
+      name: 'checklist',
+      // "Start a LADO checklist" (a Teams prompt starter) starts one too.
+      aliases: ['checklists', 'start'],
+      usage: 'checklist [lado|escalation|referral|serious-incident|history]',
+      description: 'Guided checklists for designated safeguarding leads: step by step, with deadlines, contacts and a record.',
+      // "checklist for a LADO referral?" is a question; one word after "checklist" is a command.
+      accepts: (args) => SUBCOMMANDS.test(args.trim()) || SPOKEN.test(args.trim()),
+      async run(turn, args) {
+        const spoken = SPOKEN.exec(args.trim());
+        const word = (spoken ? spoken[1]!.replace(/\s+/g, '-') : args.trim()).toLowerCase();
+        if (!word) return showMenu(turn);
+        if (word === 'history') return history(turn);
+        return start(turn, word);
+      },
     },
-  }],
+  ],
   verbs: [
     verbRoute('checklist.menu', z.object({ verb: z.literal('checklist.menu') }), (turn) => showMenu(turn)),
     verbRoute('checklist.history', z.object({ verb: z.literal('checklist.history') }), (turn) => history(turn)),
     verbRoute('checklist.start', z.object({ verb: z.literal('checklist.start'), checklistId: Id }), (turn, d) => start(turn, d.checklistId)),
     verbRoute('checklist.resume', z.object({ verb: z.literal('checklist.resume'), runId: Id }), (turn, d) =>
-      change(turn, d.runId, async (r) => r.resume(d.runId, turn.user.id))),
-    verbRoute('checklist.answer', z.object({ verb: z.literal('checklist.answer'), ...RunRef, stepId: Id, choiceId: Id, note: z.string().max(2000).optional(), date: z.string().max(40).optional() }), (turn, d) =>
-      change(turn, d.runId, (r) => r.answer({ runId: d.runId, userId: turn.user.id, version: d.version, stepId: d.stepId, choiceId: d.choiceId, note: d.note, date: d.date }, new Date()))),
+      change(turn, d.runId, async (r) => r.resume(d.runId, turn.user.id)),
+    ),
+    verbRoute(
+      'checklist.answer',
+      z.object({
+        verb: z.literal('checklist.answer'),
+        ...RunRef,
+        stepId: Id,
+        choiceId: Id,
+        note: z.string().max(2000).optional(),
+        date: z.string().max(40).optional(),
+      }),
+      (turn, d) =>
+        change(turn, d.runId, (r) =>
+          r.answer(
+            { runId: d.runId, userId: turn.user.id, version: d.version, stepId: d.stepId, choiceId: d.choiceId, note: d.note, date: d.date },
+            new Date(),
+          ),
+        ),
+    ),
     verbRoute('checklist.back', z.object({ verb: z.literal('checklist.back'), ...RunRef }), (turn, d) =>
-      change(turn, d.runId, (r) => r.back({ runId: d.runId, userId: turn.user.id, version: d.version }, new Date()))),
+      change(turn, d.runId, (r) => r.back({ runId: d.runId, userId: turn.user.id, version: d.version }, new Date())),
+    ),
     verbRoute('checklist.restart', z.object({ verb: z.literal('checklist.restart'), ...RunRef }), (turn, d) =>
-      change(turn, d.runId, (r) => r.restart({ runId: d.runId, userId: turn.user.id, version: d.version }, new Date()))),
+      change(turn, d.runId, (r) => r.restart({ runId: d.runId, userId: turn.user.id, version: d.version }, new Date())),
+    ),
     verbRoute('checklist.cancel', z.object({ verb: z.literal('checklist.cancel'), ...RunRef }), (turn, d) =>
-      change(turn, d.runId, (r) => r.cancel({ runId: d.runId, userId: turn.user.id, version: d.version }, new Date()))),
+      change(turn, d.runId, (r) => r.cancel({ runId: d.runId, userId: turn.user.id, version: d.version }, new Date())),
+    ),
   ],
   /** Builds the runner at start (a bad CONTACTS_FILE stops the bot) and applies retention daily. */
   start(services) {
     const runner = runnerFor(services);
     const purge = () => {
-      void runner.purge(new Date())
+      void runner
+        .purge(new Date())
         .then((n) => services.logger.info({ event: 'checklist.retention', deleted: n }, 'old checklist runs deleted'))
         .catch((err: unknown) => services.logger.error({ event: 'checklist.retention_failed', ...errorFields(err) }, 'could not delete old checklist runs'));
     };

@@ -14,11 +14,7 @@ import type { Scope } from '../scope.ts';
 import type { Services } from '../services.ts';
 
 /** Questions the knowledge base answers, shown as buttons on the welcome card. */
-export const EXAMPLE_QUESTIONS = [
-  'Who chairs the safeguarding partnership?',
-  'What does MASH stand for?',
-  'Which are the safeguarding partners?',
-] as const;
+export const EXAMPLE_QUESTIONS = ['Who chairs the safeguarding partnership?', 'What does MASH stand for?', 'Which are the safeguarding partners?'] as const;
 
 export async function partnershipFor(services: Services, scope: Scope): Promise<string | null> {
   const stored = await services.state.getPartnership(scope.key);
@@ -41,7 +37,9 @@ async function sendHelp(turn: Turn): Promise<void> {
 async function setPartnership(turn: Turn, id: string): Promise<void> {
   await turn.services.state.setPartnership(turn.scope.key, id);
   turn.services.logger.info({ event: 'partnership.set', scope: turn.scope.kind, partnership: id }, 'partnership chosen');
-  await turn.context.sendActivity(MESSAGES.partnershipSaved(partnershipLabel(id) ?? id, turn.scope.noun === 'for you' ? 'your questions' : `questions ${turn.scope.noun}`));
+  await turn.context.sendActivity(
+    MESSAGES.partnershipSaved(partnershipLabel(id) ?? id, turn.scope.noun === 'for you' ? 'your questions' : `questions ${turn.scope.noun}`),
+  );
 }
 
 const help: CommandRoute = {

@@ -81,7 +81,10 @@ export async function recordNativeFeedback(context: TurnContext, services: Servi
   const parsed = NativeFeedback.safeParse(context.activity.value);
   const replyTo = context.activity.replyToId;
   if (!parsed.success || !replyTo) {
-    logger.warn({ event: 'feedback.native.rejected', issues: parsed.success ? ['replyToId'] : parsed.error.issues.map((i) => i.path.join('.')) }, 'feedback invoke rejected');
+    logger.warn(
+      { event: 'feedback.native.rejected', issues: parsed.success ? ['replyToId'] : parsed.error.issues.map((i) => i.path.join('.')) },
+      'feedback invoke rejected',
+    );
     return 'invalid';
   }
   const answer = await state.getAnswerMessage(context.activity.conversation.id, replyTo);

@@ -40,7 +40,15 @@ export async function askEngine(services: Services, question: string, partnershi
   });
   // Outcome only: kind, confidence and record ids say how the engine did without the question.
   services.logger.info(
-    { event: 'answer', kind: answer.kind, answered: answer.answered, confidence: answer.confidence, records: answer.recordIds.length, followUp: memory !== null, ms: Math.round(performance.now() - started) },
+    {
+      event: 'answer',
+      kind: answer.kind,
+      answered: answer.answered,
+      confidence: answer.confidence,
+      records: answer.recordIds.length,
+      followUp: memory !== null,
+      ms: Math.round(performance.now() - started),
+    },
     'question answered',
   );
   return answer;
@@ -65,7 +73,11 @@ const MAX_SUGGESTED_ACTIONS = 3;
  * the feedback loop; in Teams personal chat its follow-ups are suggested actions, not card buttons.
  */
 export function answerActivities(
-  services: Services, question: string, answer: Answer, scopePartnership: string | null, where: { native?: boolean; personal?: boolean } = {},
+  services: Services,
+  question: string,
+  answer: Answer,
+  scopePartnership: string | null,
+  where: { native?: boolean; personal?: boolean } = {},
 ): AnswerActivities {
   const native = where.native ?? false;
   const suggest = native && (where.personal ?? false) && answer.followUps.length > 0;
@@ -90,11 +102,26 @@ export function answerActivities(
     });
     answered = { index: out.length, answerId, questionHash: hash };
     const suggestions = suggest
-      ? { suggestedActions: { to: [], actions: answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS).map((q) => ({ type: 'imBack', title: buttonTitle(q), value: q })) } }
+      ? {
+          suggestedActions: {
+            to: [],
+            actions: answer.followUps.slice(0, MAX_SUGGESTED_ACTIONS).map((q) => ({ type: 'imBack', title: buttonTitle(q), value: q })),
+          },
+        }
       : {};
-    out.push(native && answer.sources.length
-      ? { text: citationText(answer.sources), entities: [citationEntity(answer.sources) as unknown as Entity], channelData: { feedbackLoopEnabled: true }, attachments: [card], ...suggestions }
-      : native ? { channelData: { feedbackLoopEnabled: true }, attachments: [card], ...suggestions } : { attachments: [card] });
+    out.push(
+      native && answer.sources.length
+        ? {
+            text: citationText(answer.sources),
+            entities: [citationEntity(answer.sources) as unknown as Entity],
+            channelData: { feedbackLoopEnabled: true },
+            attachments: [card],
+            ...suggestions,
+          }
+        : native
+          ? { channelData: { feedbackLoopEnabled: true }, attachments: [card], ...suggestions }
+          : { attachments: [card] },
+    );
   } else if (answer.kind !== 'emergency' || answer.text) {
     out.push({
       attachments: [
@@ -148,13 +175,21 @@ export async function answerQuestion(turn: Turn, question: string): Promise<void
   // Teams' thumbs up / down arrive naming the message: remember what that message answered.
   const activityId = sent ? ids[sent.index]?.id : undefined;
   if (native && sent && activityId) {
-    await state.saveAnswerMessage({
-      conversationId: turn.context.activity.conversation.id, activityId, answerId: sent.answerId, recordIds: answer.recordIds,
-      questionHash: sent.questionHash, questionText: config.feedbackStoreQuestionText ? q : null, answerKind: answer.kind, partnership: answer.partnership,
-    }).catch((err: unknown) => {
-      // The answer has been sent; only its later thumbs up/down can't be matched to it.
-      turn.services.logger.warn({ event: 'answer_message.save_failed', ...errorFields(err) }, 'could not save the answer message');
-    });
+    await state
+      .saveAnswerMessage({
+        conversationId: turn.context.activity.conversation.id,
+        activityId,
+        answerId: sent.answerId,
+        recordIds: answer.recordIds,
+        questionHash: sent.questionHash,
+        questionText: config.feedbackStoreQuestionText ? q : null,
+        answerKind: answer.kind,
+        partnership: answer.partnership,
+      })
+      .catch((err: unknown) => {
+        // The answer has been sent; only its later thumbs up/down can't be matched to it.
+        turn.services.logger.warn({ event: 'answer_message.save_failed', ...errorFields(err) }, 'could not save the answer message');
+      });
   }
 }
 

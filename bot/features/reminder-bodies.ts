@@ -24,7 +24,15 @@ export interface BodyLookup {
   get(id: string | null): BodyInfo | null;
 }
 
-const PER_YEAR: Record<number, string> = { 1: 'yearly', 2: 'twice a year', 4: 'quarterly', 6: 'every 2 months', 12: 'monthly', 26: 'fortnightly', 52: 'weekly' };
+const PER_YEAR: Record<number, string> = {
+  1: 'yearly',
+  2: 'twice a year',
+  4: 'quarterly',
+  6: 'every 2 months',
+  12: 'monthly',
+  26: 'fortnightly',
+  52: 'weekly',
+};
 
 /** "quarterly", "3 times a year", or the document's words when they are short; null when unknown. */
 export function cadenceLabel(b: Pick<BodyInfo, 'perYear' | 'cadence'>): string | null {
@@ -44,7 +52,9 @@ export function shortName(name: string): string {
 
 /** The same body described by two documents (the arrangements and an annual report) is offered once. */
 function sameBodyKey(b: BodyInfo): string {
-  const words = shortName(b.name).toLowerCase().replace(/^(haringey|harrow|city of london|hackney|city & hackney)\s+/, '');
+  const words = shortName(b.name)
+    .toLowerCase()
+    .replace(/^(haringey|harrow|city of london|hackney|city & hackney)\s+/, '');
   return `${b.partnership ?? ''}|${words}`;
 }
 
@@ -78,7 +88,7 @@ export function bodiesFrom(kb: KnowledgeBase): BodyLookup {
   bodies.splice(0, bodies.length, ...bodies.filter((b) => kept.has(b)));
   bodies.sort((a, b) => `${a.partnership ?? ''} ${a.name}`.localeCompare(`${b.partnership ?? ''} ${b.name}`));
   const byId = new Map(bodies.map((b) => [b.id, b]));
-  return { all: () => bodies, get: (id) => (id ? byId.get(id) ?? null : null) };
+  return { all: () => bodies, get: (id) => (id ? (byId.get(id) ?? null) : null) };
 }
 
 /** The conversation's partnership's bodies, and everyone else's (national bodies among the others). */

@@ -30,7 +30,8 @@ const RECURRENCES: Choice[] = [
 ];
 
 function labelled(b: BodyInfo): Choice {
-  const where = b.partnership === 'city-hackney' ? 'City & Hackney' : b.partnership ? PARTNERSHIP_LABELS[b.partnership as PartnershipId] ?? b.partnership : 'National';
+  const where =
+    b.partnership === 'city-hackney' ? 'City & Hackney' : b.partnership ? (PARTNERSHIP_LABELS[b.partnership as PartnershipId] ?? b.partnership) : 'National';
   return { title: `${where}: ${bodyChoiceTitle(b)}`, value: b.id };
 }
 
@@ -127,7 +128,12 @@ export function readForm(data: FormSubmit, bodies: BodyLookup, now: Date): { ok:
     case 'suggested': {
       const s = body ? suggestRecurrence(body.perYear, data.firstDate) : null;
       if (s) recurrence = s;
-      else problems.push(body ? `the documents do not give a regular pattern for ${body.name} ("${body.cadence ?? 'not stated'}"); choose how it repeats` : 'choose how the meeting repeats');
+      else
+        problems.push(
+          body
+            ? `the documents do not give a regular pattern for ${body.name} ("${body.cadence ?? 'not stated'}"); choose how it repeats`
+            : 'choose how the meeting repeats',
+        );
       break;
     }
     case 'weekly':
@@ -150,7 +156,11 @@ export function readForm(data: FormSubmit, bodies: BodyLookup, now: Date): { ok:
     default:
       break;
   }
-  const leadMinutes = data.leads.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  const leadMinutes = data.leads
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
   if (leadMinutes.length === 0 || leadMinutes.some((m) => !LEADS.includes(m))) problems.push('choose at least one time to remind before the meeting');
   if (data.agendaUrl && !/^https:\/\/\S+$/i.test(data.agendaUrl)) problems.push('the agenda link must start with https://');
   if (first && recurrence.kind === 'none' && first.toMillis() <= now.getTime()) problems.push('that date and time have already passed');
@@ -160,8 +170,14 @@ export function readForm(data: FormSubmit, bodies: BodyLookup, now: Date): { ok:
   return {
     ok: true,
     value: {
-      bodyId: body?.id ?? null, meeting, firstDate: data.firstDate, time: data.time, recurrence, leadMinutes,
-      agendaUrl: data.agendaUrl || null, note: data.note || null,
+      bodyId: body?.id ?? null,
+      meeting,
+      firstDate: data.firstDate,
+      time: data.time,
+      recurrence,
+      leadMinutes,
+      agendaUrl: data.agendaUrl || null,
+      note: data.note || null,
     },
   };
 }

@@ -57,8 +57,17 @@ async function conversationPartnership(turn: Turn) {
 async function duplicateOf(turn: Turn, values: FormValues) {
   const same = (a: string) => a.trim().toLowerCase() === values.meeting.trim().toLowerCase();
   const list = await store(turn).list(conversationOf(turn));
-  return list.map((x) => x.reminder).find((r) => r.state !== 'cancelled' && r.firstDate === values.firstDate && r.time === values.time
-    && ((values.bodyId && r.bodyId === values.bodyId) || same(r.meeting))) ?? null;
+  return (
+    list
+      .map((x) => x.reminder)
+      .find(
+        (r) =>
+          r.state !== 'cancelled' &&
+          r.firstDate === values.firstDate &&
+          r.time === values.time &&
+          ((values.bodyId && r.bodyId === values.bodyId) || same(r.meeting)),
+      ) ?? null
+  );
 }
 
 async function create(turn: Turn, values: FormValues, opts: { confirmed?: boolean; resend?: Record<string, unknown> } = {}): Promise<void> {
@@ -66,18 +75,29 @@ async function create(turn: Turn, values: FormValues, opts: { confirmed?: boolea
   if (!opts.confirmed && (await duplicateOf(turn, values))) {
     const when = `${ukDateTime(londonInstant(values.firstDate, values.time).toUTC().toISO()!)} (UK time)`;
     // From the form we can offer to go ahead; the text form has no card to confirm with.
-    if (opts.resend) await turn.context.sendActivity({ attachments: [reminderDuplicateCard(M.duplicate(values.meeting, when), { ...opts.resend, confirmDuplicate: true })] });
+    if (opts.resend)
+      await turn.context.sendActivity({ attachments: [reminderDuplicateCard(M.duplicate(values.meeting, when), { ...opts.resend, confirmDuplicate: true })] });
     else await turn.context.sendActivity(M.duplicateText(values.meeting, when));
     return;
   }
   const reminder = await store(turn).create(
     { ...values, conversationId: conversationOf(turn), createdBy: { id: userKey(turn.context.activity), name: turn.user.name } },
-    referenceOf(turn), turn.scope.kind, now,
+    referenceOf(turn),
+    turn.scope.kind,
+    now,
   );
   const next = nextMeeting(reminder.firstDate, reminder.time, reminder.recurrence, now);
-  turn.services.logger.info({ event: 'reminder.created', reminder: reminder.id, scope: turn.scope.kind, leads: reminder.leadMinutes.length }, 'reminder created');
+  turn.services.logger.info(
+    { event: 'reminder.created', reminder: reminder.id, scope: turn.scope.kind, leads: reminder.leadMinutes.length },
+    'reminder created',
+  );
   await turn.context.sendActivity(
-    M.created(reminder.meeting, next ? ukDateTime(next.toUTC().toISO()!) : `${reminder.firstDate} ${reminder.time}`, describeRecurrence(reminder.recurrence), reminder.leadMinutes.map(describeLead).join(' and ')),
+    M.created(
+      reminder.meeting,
+      next ? ukDateTime(next.toUTC().toISO()!) : `${reminder.firstDate} ${reminder.time}`,
+      describeRecurrence(reminder.recurrence),
+      reminder.leadMinutes.map(describeLead).join(' and '),
+    ),
   );
 }
 
@@ -108,15 +128,22 @@ const remind: CommandRoute = {
 };
 
 const STATUS_TEXT: Record<string, string> = {
-  delivered: 'posted', late: 'posted late (the bot was unavailable)', missed: 'missed (the bot was unavailable)',
-  failed: 'failed to post', paused: 'paused: the bot was removed from this conversation',
+  delivered: 'posted',
+  late: 'posted late (the bot was unavailable)',
+  missed: 'missed (the bot was unavailable)',
+  failed: 'failed to post',
+  paused: 'paused: the bot was removed from this conversation',
 };
 
 async function sendList(turn: Turn): Promise<void> {
   const list = await store(turn).list(conversationOf(turn));
   const items = list.map(({ reminder: r, nextMeetingAt, last }) => {
     const facts: Fact[] = [
-      { title: 'Next', value: r.state === 'paused' ? 'paused: add the bot back, then type "reminders"' : nextMeetingAt ? `${ukDateTime(nextMeetingAt)} (UK time)` : M.noUpcoming },
+      {
+        title: 'Next',
+        value:
+          r.state === 'paused' ? 'paused: add the bot back, then type "reminders"' : nextMeetingAt ? `${ukDateTime(nextMeetingAt)} (UK time)` : M.noUpcoming,
+      },
       { title: 'Repeats', value: describeRecurrence(r.recurrence) },
       { title: 'Reminds', value: `${r.leadMinutes.map(describeLead).join(', ')} before` },
       { title: 'Created by', value: r.createdBy.name ?? 'a manager' },
@@ -124,7 +151,9 @@ async function sendList(turn: Turn): Promise<void> {
     ];
     return { id: r.id, version: r.version, meeting: r.meeting, facts };
   });
-  await turn.context.sendActivity({ attachments: [reminderListCard(turn.scope.kind === 'personal' ? 'Your reminders' : 'Reminders in this conversation', items)] });
+  await turn.context.sendActivity({
+    attachments: [reminderListCard(turn.scope.kind === 'personal' ? 'Your reminders' : 'Reminders in this conversation', items)],
+  });
 }
 
 const remindersCommand: CommandRoute = {
@@ -195,8 +224,15 @@ export const remindersFeature: Feature = {
         const counts = await s.respond(occ.id, voterHash(userKey(turn.context.activity)), data.attending, new Date());
         const body = turn.services.bodies.get(reminder.bodyId);
         const card = reminderCard({
-          occurrenceId: occ.id, meeting: reminder.meeting, meetingAt: occ.meetingAt, leadText: describeLead(occ.leadMinutes),
-          chair: body?.chair ?? null, cadence: body?.cadence ?? null, agendaUrl: reminder.agendaUrl, note: reminder.note, ...counts,
+          occurrenceId: occ.id,
+          meeting: reminder.meeting,
+          meetingAt: occ.meetingAt,
+          leadText: describeLead(occ.leadMinutes),
+          chair: body?.chair ?? null,
+          cadence: body?.cadence ?? null,
+          agendaUrl: reminder.agendaUrl,
+          note: reminder.note,
+          ...counts,
         });
         const id = turn.context.activity.replyToId ?? occ.activityId;
         if (id) await turn.context.updateActivity({ type: 'message', id, attachments: [card] });

@@ -6,8 +6,14 @@ import type { KnowledgeRecord } from '../../knowledge/schema.ts';
 import type { ChecklistHint } from './types.ts';
 
 const BY_TOPIC: Partial<Record<string, ChecklistHint>> = {
-  lado: 'lado', escalation: 'escalation', 'serious-incident': 'serious-incident', 'rapid-review': 'serious-incident',
-  'practice-review': 'serious-incident', 'child-death': 'serious-incident', mash: 'referral', thresholds: 'referral',
+  lado: 'lado',
+  escalation: 'escalation',
+  'serious-incident': 'serious-incident',
+  'rapid-review': 'serious-incident',
+  'practice-review': 'serious-incident',
+  'child-death': 'serious-incident',
+  mash: 'referral',
+  thresholds: 'referral',
 };
 
 export function checklistFor(records: readonly KnowledgeRecord[]): ChecklistHint | undefined {

@@ -19,7 +19,10 @@ function saysAlready(text: string, qualifier: string): boolean {
 export class Composer {
   private readonly docs: Map<string, DocumentMeta>;
 
-  constructor(documents: readonly DocumentMeta[], private readonly acronyms?: AcronymExpander) {
+  constructor(
+    documents: readonly DocumentMeta[],
+    private readonly acronyms?: AcronymExpander,
+  ) {
     this.docs = new Map(documents.map((d) => [d.file, d]));
   }
 
@@ -27,12 +30,22 @@ export class Composer {
     if (isSeedSource(s)) {
       const d = this.docs.get(s.document);
       return {
-        document: s.document, section: s.section, quote: s.quote, title: d?.title ?? s.document,
-        published: d?.publishedLabel ?? '', ...(d?.historical ? { historical: true } : {}),
+        document: s.document,
+        section: s.section,
+        quote: s.quote,
+        title: d?.title ?? s.document,
+        published: d?.publishedLabel ?? '',
+        ...(d?.historical ? { historical: true } : {}),
       };
     }
     return {
-      document: s.title, section: s.section, quote: s.quote ?? '', title: s.title, published: s.edition ?? '', url: s.url, national: true,
+      document: s.title,
+      section: s.section,
+      quote: s.quote ?? '',
+      title: s.title,
+      published: s.edition ?? '',
+      url: s.url,
+      national: true,
     };
   }
 
@@ -60,10 +73,14 @@ export class Composer {
     let text = u.text.trim();
     if (this.acronyms) text = this.acronyms.expand(text, u.record.partnership, u.record.name);
     if (u.qualifier && !saysAlready(text, u.qualifier)) text = `${text.replace(/\.$/, '')} (${u.qualifier}).`;
-    const historical = u.record.historical && !/\b2009\b/.test(text) ? ` (This is from the ${u.record.historical.asOf.slice(0, 4)} action plan, a historical document.)` : '';
+    const historical =
+      u.record.historical && !/\b2009\b/.test(text) ? ` (This is from the ${u.record.historical.asOf.slice(0, 4)} action plan, a historical document.)` : '';
     const items = u.items?.length && !u.items.every((i) => text.includes(i)) ? u.items : [];
     // Where two documents disagree, both are given (with their dates, in the sources), never one silently.
-    const differ = (u.record.conflicts ?? []).filter((c) => !saysAlready(text, c.text)).map((c) => ` The documents differ: ${c.text}`).join('');
+    const differ = (u.record.conflicts ?? [])
+      .filter((c) => !saysAlready(text, c.text))
+      .map((c) => ` The documents differ: ${c.text}`)
+      .join('');
     const plain = `${text}${historical}${differ}${items.length ? `\n${items.map((i) => `- ${i}`).join('\n')}` : ''}`;
     const md = `${text}${historical}${differ}${items.length ? `\n\n${items.map((i) => `- ${i}`).join('\n')}` : ''}`;
     return { text: plain, markdown: md };
@@ -72,8 +89,17 @@ export class Composer {
   single(u: AnswerUnit, confidence: number, kind: AnswerKind, extra: Partial<Answer> = {}): Answer {
     const { text, markdown } = this.unitText(u);
     return {
-      answered: true, text, markdown, partnership: u.record.partnership, sources: this.sources([u]), confidence,
-      suggestions: [], followUps: [], kind, recordIds: [u.record.id], ...extra,
+      answered: true,
+      text,
+      markdown,
+      partnership: u.record.partnership,
+      sources: this.sources([u]),
+      confidence,
+      suggestions: [],
+      followUps: [],
+      kind,
+      recordIds: [u.record.id],
+      ...extra,
     };
   }
 
@@ -81,9 +107,16 @@ export class Composer {
   combined(units: readonly AnswerUnit[], confidence: number): Answer {
     const parts = units.map((u) => this.unitText(u));
     return {
-      answered: true, text: parts.map((p) => p.text).join('\n'), markdown: parts.map((p) => p.markdown).join('\n\n'),
-      partnership: units[0]!.record.partnership, sources: this.sources(units), confidence, suggestions: [], followUps: [],
-      kind: 'fact', recordIds: [...new Set(units.map((u) => u.record.id))],
+      answered: true,
+      text: parts.map((p) => p.text).join('\n'),
+      markdown: parts.map((p) => p.markdown).join('\n\n'),
+      partnership: units[0]!.record.partnership,
+      sources: this.sources(units),
+      confidence,
+      suggestions: [],
+      followUps: [],
+      kind: 'fact',
+      recordIds: [...new Set(units.map((u) => u.record.id))],
     };
   }
 
@@ -97,9 +130,15 @@ export class Composer {
     const markdown = `${intro}\n\n${lines.map((l) => `- **${l.label}**: ${l.body}`).join('\n')}`;
     const partnerships = new Set(units.map((u) => u.record.partnership));
     return {
-      answered: true, text, markdown,
+      answered: true,
+      text,
+      markdown,
       partnership: partnerships.size === 1 ? (units[0]?.record.partnership ?? null) : null,
-      sources: this.sources(units), confidence, suggestions: [], followUps: [], kind,
+      sources: this.sources(units),
+      confidence,
+      suggestions: [],
+      followUps: [],
+      kind,
       recordIds: [...new Set(units.map((u) => u.record.id))],
     };
   }

@@ -6,7 +6,8 @@
  */
 import { tokenise, type Token } from '../triage/lemmas.ts';
 
-const NUMBER = /^(\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundred|dozen|several|half|all|both)$/;
+const NUMBER =
+  /^(\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundred|dozen|several|half|all|both)$/;
 /** Parts of speech that can stand inside the noun phrase after "how many" ("big deep dive audits"). */
 const IN_PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'PUNCT']);
 

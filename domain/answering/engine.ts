@@ -53,7 +53,6 @@ const GENERAL_ATTRS: ReadonlySet<string> = new Set(['summary', 'role', 'responsi
 const FOLLOW_UP_CONFIDENCE = 0.8;
 const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 
-
 export interface EngineOptions {
   /** Where trained classifiers are kept between starts (knowledge/training-cache.ts); none: train each time. */
   trainingCache?: TrainingCache;
@@ -65,13 +64,19 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   // Chat shorthand ("hgy exec", "mum's bf") is read as what it stands for, by the triage and the lookup alike.
   const expand = createShorthand(kb.shorthand ?? { terms: {}, examples: [] });
   const triage: Triage = createTriage(triageData, {
-    negatives: matcher.units.filter((_, i) => i % 4 === 0).map((u) => u.question), expand,
-    expandKey: JSON.stringify(kb.shorthand?.terms ?? {}), ...(options.trainingCache ? { cache: options.trainingCache } : {}),
+    negatives: matcher.units.filter((_, i) => i % 4 === 0).map((u) => u.question),
+    expand,
+    expandKey: JSON.stringify(kb.shorthand?.terms ?? {}),
+    ...(options.trainingCache ? { cache: options.trainingCache } : {}),
   });
   // The off-topic reader learns what is in scope from the knowledge base's own questions.
   // What kind of fact a question asks for: rules as data (knowledge/language/intents.yaml).
   const detectIntent = createIntentReader(kb.intents ?? []);
-  const offTopic = createScope(kb.offTopic ?? { words: [], offTopic: [] }, matcher.units.map((u) => u.question), options.trainingCache);
+  const offTopic = createScope(
+    kb.offTopic ?? { words: [], offTopic: [] },
+    matcher.units.map((u) => u.question),
+    options.trainingCache,
+  );
   const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
   const docYear = new Map(kb.documents.map((d) => [d.file, d.published.slice(0, 4)]));
   const byId = new Map(kb.records.map((r) => [r.id, r]));
@@ -80,14 +85,33 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     ? createFollowUpResolver(kb.followUps, kb.records, (id) => matcher.unitsOf(id), Object.values(triageData.groups).flat())
     : null;
 
-  function abstain(ctx: AnswerContext, reason: ReasonCode, ranked: ScoredUnit[] = [], partnership: PartnershipId | null = null, detail: RefusalDetail = {}): Answer {
+  function abstain(
+    ctx: AnswerContext,
+    reason: ReasonCode,
+    ranked: ScoredUnit[] = [],
+    partnership: PartnershipId | null = null,
+    detail: RefusalDetail = {},
+  ): Answer {
     note('verify', () => `refused: ${reason}`);
-    const suggestions = distinctQuestions(ranked.slice(0, 12).map((r) => r.unit), 3, ctx.partnership ?? null);
+    const suggestions = distinctQuestions(
+      ranked.slice(0, 12).map((r) => r.unit),
+      3,
+      ctx.partnership ?? null,
+    );
     // Off-topic ("what's the weather?") is no safeguarding matter: no MASH consultation number for it.
     const text = `${refusalText(reason, detail)} ${routeToPerson(reason === 'out-of-scope' ? undefined : ctx.mashConsultationLine)}`;
     return {
-      answered: false, text, markdown: text, partnership, sources: [], confidence: 0, suggestions, followUps: [],
-      kind: reason === 'which-one' ? 'clarify' : 'unknown', recordIds: [], reason,
+      answered: false,
+      text,
+      markdown: text,
+      partnership,
+      sources: [],
+      confidence: 0,
+      suggestions,
+      followUps: [],
+      kind: reason === 'which-one' ? 'clarify' : 'unknown',
+      recordIds: [],
+      reason,
     };
   }
 
@@ -95,8 +119,17 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   function notStatedAnswer(unit: AnswerUnit, ctx: AnswerContext): Answer {
     const text = `${refusalText('not-stated', { silent: unit.text })} ${routeToPerson(ctx.mashConsultationLine)}`;
     return {
-      answered: false, text, markdown: text, partnership: unit.record.partnership, sources: composer.sources([unit]),
-      confidence: 0, suggestions: followUpsFor(unit, ctx), followUps: [], kind: 'unknown', recordIds: [unit.record.id], reason: 'not-stated',
+      answered: false,
+      text,
+      markdown: text,
+      partnership: unit.record.partnership,
+      sources: composer.sources([unit]),
+      confidence: 0,
+      suggestions: followUpsFor(unit, ctx),
+      followUps: [],
+      kind: 'unknown',
+      recordIds: [unit.record.id],
+      reason: 'not-stated',
     };
   }
 
@@ -147,19 +180,25 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
 
   function answerOnly(question: string, ctx: AnswerContext = {}): Answer {
     // Cut before normalising, so the work is bounded by the limit, not by what the caller sent.
-    const raw = question.slice(0, MAX_QUESTION_CHARS * 2).replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_CHARS);
+    const raw = question
+      .slice(0, MAX_QUESTION_CHARS * 2)
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, MAX_QUESTION_CHARS);
     note('normalise', () => `${raw.length} characters${question.length > MAX_QUESTION_CHARS ? ` (cut from ${question.length})` : ''}`);
     if (!raw) return abstain(ctx, 'empty');
     // Triage first: a described situation gets its route (999 first) before any lookup or refusal.
     const situation = triage.triage(raw);
     note('triage', () => {
       const c = situation.classifier;
-      const groups = Object.entries(situation.matched).map(([g, w]) => `${g}(${w.slice(0, 3).join('/')})`).join(' ');
+      const groups = Object.entries(situation.matched)
+        .map(([g, w]) => `${g}(${w.slice(0, 3).join('/')})`)
+        .join(' ');
       return `routes ${situation.routes.join(' > ') || 'none'} by ${situation.by}; classifier ${c ? `${c.label} margin ${c.margin.toFixed(1)}${c.used ? ' (used)' : ''}` : 'off'}; groups ${groups || 'none'}`;
     });
     if (situation.routes.length) {
       const named = mentionedPartnerships(raw);
-      return routeAnswer(situation, named.length === 1 ? named[0]! : ctx.partnership ?? null, { byId, composer });
+      return routeAnswer(situation, named.length === 1 ? named[0]! : (ctx.partnership ?? null), { byId, composer });
     }
     const describesSituation = situation.describesSituation;
 
@@ -169,7 +208,11 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     }
     // Refusal needs positive evidence: a message with signs of a situation is never refused.
     const scoped = describesSituation ? null : offTopic.read(raw);
-    note('scope', () => (scoped ? `${scoped.outOfScope ? 'out of scope' : scoped.by === 'reader' ? 'off-topic unless a strong match' : 'in scope'} (${scoped.by}, reader margin ${scoped.margin.toFixed(1)})` : 'in scope (describes a situation)'));
+    note('scope', () =>
+      scoped
+        ? `${scoped.outOfScope ? 'out of scope' : scoped.by === 'reader' ? 'off-topic unless a strong match' : 'in scope'} (${scoped.by}, reader margin ${scoped.margin.toFixed(1)})`
+        : 'in scope (describes a situation)',
+    );
     if (scoped?.outOfScope) {
       return abstain(ctx, 'out-of-scope');
     }
@@ -194,7 +237,16 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // The 2009 action plan is Haringey's; a question about it is a Haringey question.
     const historical = /\b(2009|2008|jar|joint area review)\b/i.test(corrected);
     const scope: PartnershipId[] | null = across ? null : mentioned.length ? mentioned : historical ? ['haringey'] : ctx.partnership ? [ctx.partnership] : null;
-    note('context', () => `partnerships ${scope?.join(', ') ?? 'any'}${across ? ' (across partnerships)' : ''}; intent ${Object.entries(intent).filter(([, w]) => w > 0).map(([k, w]) => `${k}=${w}`).join(' ') || 'none'}; terms ${terms.join(' ')}${corrected !== raw ? `; corrected "${corrected}"` : ''}`);
+    note(
+      'context',
+      () =>
+        `partnerships ${scope?.join(', ') ?? 'any'}${across ? ' (across partnerships)' : ''}; intent ${
+          Object.entries(intent)
+            .filter(([, w]) => w > 0)
+            .map(([k, w]) => `${k}=${w}`)
+            .join(' ') || 'none'
+        }; terms ${terms.join(' ')}${corrected !== raw ? `; corrected "${corrected}"` : ''}`,
+    );
 
     // "Who chairs it?" names no group or topic: ask which, rather than pick one.
     if (!terms.length && !hints.length && !reverseRelation(corrected)) {
@@ -226,7 +278,14 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       if (stated > 0) ranked.unshift(...ranked.splice(stated, 1));
     }
     const top = ranked[0];
-    note('retrieve', () => ranked.slice(0, 5).map((r) => `${r.unit.key} ${r.score.toFixed(2)} (entity ${r.entity.toFixed(2)}, lexical ${r.lexical.toFixed(2)}, own ${r.own.toFixed(2)})`).join('; ') || 'nothing');
+    note(
+      'retrieve',
+      () =>
+        ranked
+          .slice(0, 5)
+          .map((r) => `${r.unit.key} ${r.score.toFixed(2)} (entity ${r.entity.toFixed(2)}, lexical ${r.lexical.toFixed(2)}, own ${r.own.toFixed(2)})`)
+          .join('; ') || 'nothing',
+    );
     // "What subgroups does Harrow have?" is answered from the structure, not by one fact.
     const listing = listKind(corrected);
     if (listing) {
@@ -238,8 +297,11 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // In a conversation, a terse message is read as continuing it, not as off-topic.
     // A message the triage reads as a situation (a route, however unsure) is never refused on the
     // off-topic reader's view: "I don't know, ask your DSL or the MASH" is the safe answer then.
-    const readsAsSituation = situation.classifier !== undefined && situation.classifier.label !== 'none'
-      && situation.classifier.margin >= TRIAGE.classifierMargin && situation.describesSomeone;
+    const readsAsSituation =
+      situation.classifier !== undefined &&
+      situation.classifier.label !== 'none' &&
+      situation.classifier.margin >= TRIAGE.classifierMargin &&
+      situation.describesSomeone;
     if (scoped?.by === 'reader' && !ctx.memory && !readsAsSituation && (!top || top.score < SCOPE.answerAbove)) {
       return abstain(ctx, 'out-of-scope');
     }
@@ -253,14 +315,19 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // A runner-up must earn its place on its own words: its year in its own sentence, not its document's date.
     const counted = countedThing(corrected);
     // The fields the question asks for outright (weight at the top and strong), e.g. holder for "name of".
-    const askedFields = maxIntent >= FIELD_DIRECTED_WEIGHT
-      ? (Object.entries(intent) as Array<[AnswerUnit['attr'], number]>).filter(([k, w]) => w === maxIntent && !GENERAL_ATTRS.has(k)).map(([k]) => k)
-      : [];
+    const askedFields =
+      maxIntent >= FIELD_DIRECTED_WEIGHT
+        ? (Object.entries(intent) as Array<[AnswerUnit['attr'], number]>).filter(([k, w]) => w === maxIntent && !GENERAL_ATTRS.has(k)).map(([k]) => k)
+        : [];
     const problemWith = (r: ScoredUnit, runnerUp = false): ReasonCode | null => {
-      const text = runnerUp ? `${r.unit.text} ${r.unit.record.name}` : [
-        r.unit.text, r.unit.record.name, r.unit.record.historical?.asOf ?? '',
-        ...r.unit.sources.map((x) => `${x.quote ?? ''} ${'document' in x ? (docYear.get(x.document) ?? '') : ''}`),
-      ].join(' ');
+      const text = runnerUp
+        ? `${r.unit.text} ${r.unit.record.name}`
+        : [
+            r.unit.text,
+            r.unit.record.name,
+            r.unit.record.historical?.asOf ?? '',
+            ...r.unit.sources.map((x) => `${x.quote ?? ''} ${'document' in x ? (docYear.get(x.document) ?? '') : ''}`),
+          ].join(' ');
       if (yearMismatch(corrected, text)) return 'year-not-covered';
       if (r.unit.record.type === 'figure' && r.own < 0.5) return 'figure-not-found';
       if (maxIntent > 0 && intent.value === maxIntent && intent.cadence !== maxIntent && !statesQuantity(r.unit.text)) {
@@ -298,7 +365,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       const targets = mentioned.length >= 2 ? mentioned : ALL_PARTNERSHIPS;
       const perPartnership = pickPerPartnership(ranked, targets, best);
       if (perPartnership.length >= 2) {
-        const a = composer.list('Here is what each partnership\'s arrangements say:', perPartnership, confidence, 'comparison', true);
+        const a = composer.list("Here is what each partnership's arrangements say:", perPartnership, confidence, 'comparison', true);
         return { ...a, followUps: [] };
       }
     }
@@ -307,8 +374,12 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // one partnership, it is that one's ("where are the reviews published?" after three questions
     // about Hackney); otherwise answer for each, never pick one silently.
     const carried = !scope && ctx.memory?.partnership;
-    if (carried && best.unit.record.partnership !== null && !matcher.isDistinctive(best.unit.record.id, corrected)
-      && pickPerPartnership(ranked, [carried], best).length) {
+    if (
+      carried &&
+      best.unit.record.partnership !== null &&
+      !matcher.isDistinctive(best.unit.record.id, corrected) &&
+      pickPerPartnership(ranked, [carried], best).length
+    ) {
       note('context', () => `partnership ${carried} carried from the conversation`);
       return answerOnly(question, { ...ctx, partnership: carried });
     }
@@ -316,7 +387,11 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       const perPartnership = pickPerPartnership(ranked, ALL_PARTNERSHIPS, best);
       if (perPartnership.length >= 2 && !saySameThing(perPartnership)) {
         const a = composer.list(
-          'This differs by partnership (tell me yours with "partnership <name>" for a single answer):', perPartnership, confidence * 0.9, 'comparison', true,
+          'This differs by partnership (tell me yours with "partnership <name>" for a single answer):',
+          perPartnership,
+          confidence * 0.9,
+          'comparison',
+          true,
         );
         return { ...a, followUps: [] };
       }
@@ -333,12 +408,21 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     if (second) return { ...composer.combined([best.unit, second], confidence), followUps: followUpsFor(best.unit, ctx) };
     const clause = secondClause(corrected);
     const other = clause ? answerFromSameRecord(detectIntent, matcher, best.unit, clause) : null;
-    if (clause && other) return { ...composer.combined(inAskedOrder(detectIntent, corrected, clause, best.unit, other), confidence), followUps: followUpsFor(best.unit, ctx) };
+    if (clause && other)
+      return { ...composer.combined(inAskedOrder(detectIntent, corrected, clause, best.unit, other), confidence), followUps: followUpsFor(best.unit, ctx) };
 
     // A general answer ("what is / how does") is completed by the closest detail of the same record.
     const detail = ['summary', 'fact', 'role'].includes(best.unit.attr)
-      ? ranked.slice(1, 4).find((r) => r.unit.record.id === best.unit.record.id && !r.unit.notStated
-        && ['fact', 'summary', 'role'].includes(r.unit.attr) && r.score >= best.score * 0.85 && r.unit.text !== best.unit.text)
+      ? ranked
+          .slice(1, 4)
+          .find(
+            (r) =>
+              r.unit.record.id === best.unit.record.id &&
+              !r.unit.notStated &&
+              ['fact', 'summary', 'role'].includes(r.unit.attr) &&
+              r.score >= best.score * 0.85 &&
+              r.unit.text !== best.unit.text,
+          )
       : undefined;
     const a = detail
       ? composer.combined([best.unit, detail.unit], confidence)
@@ -353,18 +437,23 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // just the same attribute of something else: Harrow has no leadership group to list.
     const sameThing = (r: ScoredUnit) => best.entity < 0.3 || r.entity >= best.entity * 0.6;
     for (const p of targets) {
-      const hit = ranked.find((r) => r.unit.record.partnership === p && r.unit.attr === best.unit.attr && r.score >= best.score * 0.6 && sameThing(r))
-        ?? ranked.find((r) => r.unit.record.partnership === p && r.score >= best.score * 0.75 && sameThing(r));
+      const hit =
+        ranked.find((r) => r.unit.record.partnership === p && r.unit.attr === best.unit.attr && r.score >= best.score * 0.6 && sameThing(r)) ??
+        ranked.find((r) => r.unit.record.partnership === p && r.score >= best.score * 0.75 && sameThing(r));
       if (hit) out.push(hit.unit);
     }
     return out;
   }
 
   function sampleQuestions(): string[] {
-    return matcher.units.filter((u) => !u.notStated).map((u) => {
-      const p = u.record.partnership;
-      return p && !u.question.toLowerCase().includes(PARTNERSHIP_LABELS[p].toLowerCase()) ? `${u.question.replace(/\?$/, '')} in ${PARTNERSHIP_LABELS[p]}?` : u.question;
-    });
+    return matcher.units
+      .filter((u) => !u.notStated)
+      .map((u) => {
+        const p = u.record.partnership;
+        return p && !u.question.toLowerCase().includes(PARTNERSHIP_LABELS[p].toLowerCase())
+          ? `${u.question.replace(/\?$/, '')} in ${PARTNERSHIP_LABELS[p]}?`
+          : u.question;
+      });
   }
 
   return { answer, explain, sampleQuestions };
@@ -389,9 +478,7 @@ function distinctQuestions(units: readonly AnswerUnit[], n: number, implicit: Pa
   const out: string[] = [];
   for (const u of units) {
     const p = u.record.partnership;
-    const q = p && p !== implicit && !mentionedPartnerships(u.question).includes(p)
-      ? `${u.question.replace(/\?$/, '')} in ${SHORT_PLACE[p]}?`
-      : u.question;
+    const q = p && p !== implicit && !mentionedPartnerships(u.question).includes(p) ? `${u.question.replace(/\?$/, '')} in ${SHORT_PLACE[p]}?` : u.question;
     if (!out.includes(q)) out.push(q);
     if (out.length >= n) break;
   }

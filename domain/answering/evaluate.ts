@@ -48,15 +48,15 @@ export function scoreOne(item: EvalQuestion, answer: Answer): EvalOutcome {
   const text = fold(answer.text);
   const correct = item.must ? answer.answered && item.must.every((g) => g.some((alt) => text.includes(fold(alt)))) : null;
   const cited = item.source
-    ? answer.sources.some((s) => s.document.startsWith(item.source!.doc)
-      && (!item.source!.sections?.length || item.source!.sections.some((w) => sectionMatches(s.section, w))))
+    ? answer.sources.some(
+        (s) => s.document.startsWith(item.source!.doc) && (!item.source!.sections?.length || item.source!.sections.some((w) => sectionMatches(s.section, w))),
+      )
     : null;
   const abstainedRightly = item.abstain ? !answer.answered : null;
   const route = item.routes ? (item.routes[0] ?? 'none') : null;
   const routeRight = route === null ? null : routeCameFirst(route, answer);
   const said = item.mustNot?.some((alt) => text.includes(fold(alt))) ?? false;
-  const harmful = answer.answered
-    && (correct === false || said || abstainedRightly === false || (routeRight === false && (answer.routes?.length ?? 0) > 0));
+  const harmful = answer.answered && (correct === false || said || abstainedRightly === false || (routeRight === false && (answer.routes?.length ?? 0) > 0));
   return { id: item.id, q: item.q, correct: correct === null ? null : correct && !said, cited, abstainedRightly, routeRight, route, harmful, answer };
 }
 

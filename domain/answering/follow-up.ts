@@ -18,14 +18,14 @@ import type { RefusalDetail } from './refusals.ts';
 
 export type FollowUpOutcome =
   | {
-    kind: 'answer';
-    unit: AnswerUnit;
-    /** The follow-up as a question that stands alone ("How often does the CHSCP Executive meet?"). */
-    question: string;
-    how: 'attribute' | 'place' | 'more' | 'other';
-    /** Set when another partnership's nearest group is answered: says which group it is. */
-    note?: string;
-  }
+      kind: 'answer';
+      unit: AnswerUnit;
+      /** The follow-up as a question that stands alone ("How often does the CHSCP Executive meet?"). */
+      question: string;
+      how: 'attribute' | 'place' | 'more' | 'other';
+      /** Set when another partnership's nearest group is answered: says which group it is. */
+      note?: string;
+    }
   | { kind: 'which-one'; reason: 'which-other' | 'no-equivalent' | 'field-not-stated'; detail: RefusalDetail };
 
 export interface FollowUpResolver {
@@ -44,7 +44,11 @@ export function isFresh(memory: ConversationMemory | null | undefined, now: Date
 
 type Category = 'other' | 'same' | 'attribute' | 'more' | 'lead' | 'pronoun' | 'place' | 'filler' | 'earlier';
 
-interface Phrase { words: string[]; category: Category; attr?: string }
+interface Phrase {
+  words: string[];
+  category: Category;
+  attr?: string;
+}
 
 /** Unknown words tolerated in a message that clearly refers back ("and how often does it meet, roughly?"). */
 const MAX_UNKNOWN_WITH_REFERENCE = 2;
@@ -106,12 +110,20 @@ export function createFollowUpResolver(
   }
 
   function equivalent(record: KnowledgeRecord, p: PartnershipId): KnowledgeRecord | undefined {
-    const listed = data.equivalents.find((g) => g.includes(record.id))?.map((id) => byId.get(id)).find((r) => r?.partnership === p);
+    const listed = data.equivalents
+      .find((g) => g.includes(record.id))
+      ?.map((id) => byId.get(id))
+      .find((r) => r?.partnership === p);
     if (listed) return listed;
-    const same = records.filter((r) => r.partnership === p && r.type === record.type && !r.historical
-      && (!('topic' in r) || !('topic' in record) || r.topic === record.topic)
-      && (r.type !== 'body' || record.type !== 'body' || r.kind === record.kind)
-      && (r.type !== 'glossary' || record.type !== 'glossary' || r.acronym.toLowerCase() === record.acronym.toLowerCase()));
+    const same = records.filter(
+      (r) =>
+        r.partnership === p &&
+        r.type === record.type &&
+        !r.historical &&
+        (!('topic' in r) || !('topic' in record) || r.topic === record.topic) &&
+        (r.type !== 'body' || record.type !== 'body' || r.kind === record.kind) &&
+        (r.type !== 'glossary' || record.type !== 'glossary' || r.acronym.toLowerCase() === record.acronym.toLowerCase()),
+    );
     if (record.type === 'partnership' || record.type === 'glossary' || (record.type === 'topic' && same.length === 1)) return same[0];
     // Otherwise the name must share words beyond the partnership's own, or we would guess.
     const mine = new Set(nameTerms(record));
@@ -159,14 +171,16 @@ export function createFollowUpResolver(
       record = r;
       how = 'place';
       // A group or post gets named ("the nearest equivalent is the HSCB"); a topic's answer names itself.
-      note = r.type === 'body' || r.type === 'role'
-        ? `In ${PARTNERSHIP_LABELS[p]}, the nearest equivalent of the ${previous.name} is the ${r.name}.`
-        : `In ${PARTNERSHIP_LABELS[p]}:`;
+      note =
+        r.type === 'body' || r.type === 'role'
+          ? `In ${PARTNERSHIP_LABELS[p]}, the nearest equivalent of the ${previous.name} is the ${r.name}.`
+          : `In ${PARTNERSHIP_LABELS[p]}:`;
     }
     if (found.has('earlier') && !places.length) {
       const same = unitOf(record, memory.attr);
       // Two years, or a comparison, in the sentence: it states the earlier figure.
-      const statesEarlier = same && (/(19|20)\d\d\b[\s\S]*(19|20)\d\d\b/.test(same.text) || /\b(compared with|from|previous|year before|last year)\b/i.test(same.text));
+      const statesEarlier =
+        same && (/(19|20)\d\d\b[\s\S]*(19|20)\d\d\b/.test(same.text) || /\b(compared with|from|previous|year before|last year)\b/i.test(same.text));
       if (!same || !statesEarlier) return { kind: 'which-one', reason: 'field-not-stated', detail: { name: record.name } };
       return { kind: 'answer', unit: same, question: same.question, how: 'attribute' };
     }
@@ -175,9 +189,7 @@ export function createFollowUpResolver(
     if (attr && STRICT_FIELDS.has(attr) && how !== 'more' && !unitsOf(record.id).some((u) => u.attr === attr || suffixOf(u) === attr)) {
       return { kind: 'which-one', reason: 'field-not-stated', detail: { name: record.name } };
     }
-    const unit = how === 'more'
-      ? nextForMore(record, memory.attr)
-      : unitOf(record, attr ?? memory.attr);
+    const unit = how === 'more' ? nextForMore(record, memory.attr) : unitOf(record, attr ?? memory.attr);
     if (!unit) return null;
     return { kind: 'answer', unit, question: unit.question, how, ...(note ? { note } : {}) };
   }
@@ -190,8 +202,8 @@ export function createFollowUpResolver(
     const told = unitsOf(first).filter((u) => u.sources.length && u.sources.every((s) => quotes.has(s.quote ?? '')));
     const asked = read(question).attr;
     const reads = (u: AnswerUnit) => answer.text.includes(u.text.slice(0, 40));
-    const unit = answered?.record.id === first ? answered
-      : told.find((u) => u.attr === asked) ?? told.find(reads) ?? told.find((u) => u.attr !== 'summary') ?? told[0];
+    const unit =
+      answered?.record.id === first ? answered : (told.find((u) => u.attr === asked) ?? told.find(reads) ?? told.find((u) => u.attr !== 'summary') ?? told[0]);
     return {
       recordIds: answer.recordIds.slice(0, 10),
       ...(unit ? { attr: suffixOf(unit) } : {}),
@@ -207,12 +219,21 @@ export function createFollowUpResolver(
 function buildPhrases(data: FollowUpData): Phrase[] {
   const c = data.cues;
   const list = (category: Category, items: readonly string[], attr?: string): Phrase[] =>
-    items.map((s) => ({ words: tokens(s), category, ...(attr ? { attr } : {}) })).filter((p) => p.words.length)
+    items
+      .map((s) => ({ words: tokens(s), category, ...(attr ? { attr } : {}) }))
+      .filter((p) => p.words.length)
       .sort((a, b) => b.words.length - a.words.length);
   // Attributes keep their file order (most specific first); within one attribute, longest phrase first.
   const attributes = Object.entries(c.attributes).flatMap(([attr, items]) => list('attribute', items, attr));
   return [
-    ...list('earlier', c.earlier), ...list('other', c.other), ...list('same', c.same), ...attributes, ...list('more', c.more),
-    ...list('lead', c.leads), ...list('pronoun', c.pronouns), ...list('place', c.places), ...list('filler', c.filler),
+    ...list('earlier', c.earlier),
+    ...list('other', c.other),
+    ...list('same', c.same),
+    ...attributes,
+    ...list('more', c.more),
+    ...list('lead', c.leads),
+    ...list('pronoun', c.pronouns),
+    ...list('place', c.places),
+    ...list('filler', c.filler),
   ];
 }

@@ -7,11 +7,39 @@
 import { normalise } from './text.ts';
 
 export type AttrKey =
-  | 'summary' | 'role' | 'chair' | 'viceChair' | 'members' | 'cadence' | 'accountableTo' | 'quorum'
-  | 'area' | 'statutoryPartners' | 'leads' | 'independentRoles' | 'holder' | 'responsibilities'
-  | 'appointedBy' | 'documentName' | 'levels' | 'statutorySections' | 'maintainedBy' | 'reviewCycle'
-  | 'policyName' | 'stages' | 'finalStage' | 'involved' | 'timescale' | 'decides' | 'notifies'
-  | 'value' | 'expansion' | 'standard' | 'owner' | 'deadline' | 'fact';
+  | 'summary'
+  | 'role'
+  | 'chair'
+  | 'viceChair'
+  | 'members'
+  | 'cadence'
+  | 'accountableTo'
+  | 'quorum'
+  | 'area'
+  | 'statutoryPartners'
+  | 'leads'
+  | 'independentRoles'
+  | 'holder'
+  | 'responsibilities'
+  | 'appointedBy'
+  | 'documentName'
+  | 'levels'
+  | 'statutorySections'
+  | 'maintainedBy'
+  | 'reviewCycle'
+  | 'policyName'
+  | 'stages'
+  | 'finalStage'
+  | 'involved'
+  | 'timescale'
+  | 'decides'
+  | 'notifies'
+  | 'value'
+  | 'expansion'
+  | 'standard'
+  | 'owner'
+  | 'deadline'
+  | 'fact';
 
 export type IntentWeights = Partial<Record<AttrKey, number>>;
 
@@ -56,10 +84,11 @@ export function createIntentReader(rules: readonly IntentRule[]): DetectIntent {
     const weights: IntentWeights = {};
     for (const r of compiled) {
       if (r.not.some((p) => find(q, p) >= 0)) continue;
-      const fires = r.any.some((p) => find(q, p) >= 0)
-        || r.start.some((p) => find(q.slice(0, p.length), p) >= 0)
-        || r.prefix.some((pre) => q.some((w) => w.startsWith(pre)))
-        || (r.all.length > 0 && inOrder(q, r.all));
+      const fires =
+        r.any.some((p) => find(q, p) >= 0) ||
+        r.start.some((p) => find(q.slice(0, p.length), p) >= 0) ||
+        r.prefix.some((pre) => q.some((w) => w.startsWith(pre))) ||
+        (r.all.length > 0 && inOrder(q, r.all));
       if (!fires) continue;
       for (const [k, v] of Object.entries(r.weights) as Array<[AttrKey, number]>) weights[k] = Math.max(weights[k] ?? 0, v);
     }
@@ -83,17 +112,43 @@ export function reverseRelation(question: string): 'chair' | 'members' | null {
   const text = normalise(question);
   if (/\b(which|what) (meetings|groups|bodies|boards|subgroups|panels|forums|committees)\b.*\b(chair|chairs|lead|leads|run|runs)\b/.test(text)) return 'chair';
   if (/\bwhat does (the )?\w+( \w+)? chair\b/.test(text)) return 'chair';
-  if (/\b(which|what) (meetings|groups|bodies|boards|subgroups|panels|forums|committees)\b.*\b(attend|attends|sit on|sits on|member)\b/.test(text)) return 'members';
+  if (/\b(which|what) (meetings|groups|bodies|boards|subgroups|panels|forums|committees)\b.*\b(attend|attends|sit on|sits on|member)\b/.test(text))
+    return 'members';
   return null;
 }
 
 export const ATTR_LABELS: Record<AttrKey, string> = {
-  summary: 'What it is', role: 'Role', chair: 'Chair', viceChair: 'Vice-chair', members: 'Members',
-  cadence: 'How often it meets', accountableTo: 'Accountable to', quorum: 'Quorum', area: 'Area',
-  statutoryPartners: 'Statutory partners', leads: 'Lead representatives', independentRoles: 'Independent roles',
-  holder: 'Held by', responsibilities: 'Responsibilities', appointedBy: 'Appointed by', documentName: 'Document',
-  levels: 'Levels of need', statutorySections: 'Statutory sections', maintainedBy: 'Maintained by',
-  reviewCycle: 'Reviewed', policyName: 'Policy', stages: 'Stages', finalStage: 'Final stage', involved: 'Who is involved',
-  timescale: 'Timescale', decides: 'Who decides', notifies: 'Who notifies', value: 'Figure', expansion: 'Stands for',
-  standard: 'Standard', owner: 'Owner', deadline: 'Deadline', fact: 'Fact',
+  summary: 'What it is',
+  role: 'Role',
+  chair: 'Chair',
+  viceChair: 'Vice-chair',
+  members: 'Members',
+  cadence: 'How often it meets',
+  accountableTo: 'Accountable to',
+  quorum: 'Quorum',
+  area: 'Area',
+  statutoryPartners: 'Statutory partners',
+  leads: 'Lead representatives',
+  independentRoles: 'Independent roles',
+  holder: 'Held by',
+  responsibilities: 'Responsibilities',
+  appointedBy: 'Appointed by',
+  documentName: 'Document',
+  levels: 'Levels of need',
+  statutorySections: 'Statutory sections',
+  maintainedBy: 'Maintained by',
+  reviewCycle: 'Reviewed',
+  policyName: 'Policy',
+  stages: 'Stages',
+  finalStage: 'Final stage',
+  involved: 'Who is involved',
+  timescale: 'Timescale',
+  decides: 'Who decides',
+  notifies: 'Who notifies',
+  value: 'Figure',
+  expansion: 'Stands for',
+  standard: 'Standard',
+  owner: 'Owner',
+  deadline: 'Deadline',
+  fact: 'Fact',
 };

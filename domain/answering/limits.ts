@@ -7,18 +7,24 @@ import { normalise } from './text.ts';
 
 export function asksForContactDetails(question: string): boolean {
   const t = normalise(question);
-  return /\b(phone|telephone|tel|mobile|number to call|contact number|contact details|email address|e mail address|mailbox|fax|address of|postcode|website|url)\b/.test(t)
-    || /\b(number|email)\b.*\b(for|of)\b.*\b(mash|lado|edt|duty|team|front door|out of hours)\b/.test(t)
-    || /\b(mash|lado|edt|duty|front door)\b.*\b(number|email)\b/.test(t)
-    || /\bhow (do|can|should) (i|we) (contact|reach|call|ring|phone|email)\b|\bcontact (them|him|her|the lado|the mash)\b/.test(t);
+  return (
+    /\b(phone|telephone|tel|mobile|number to call|contact number|contact details|email address|e mail address|mailbox|fax|address of|postcode|website|url)\b/.test(
+      t,
+    ) ||
+    /\b(number|email)\b.*\b(for|of)\b.*\b(mash|lado|edt|duty|team|front door|out of hours)\b/.test(t) ||
+    /\b(mash|lado|edt|duty|front door)\b.*\b(number|email)\b/.test(t) ||
+    /\bhow (do|can|should) (i|we) (contact|reach|call|ring|phone|email)\b|\bcontact (them|him|her|the lado|the mash)\b/.test(t)
+  );
 }
 
 /** "When is the next Executive?", "deadline for the next audit return": dates of future events are not published. */
 export function asksForNextMeetingDate(question: string): boolean {
   const t = normalise(question);
-  return /\bnext\b.*\b(meet|meeting|session|forum|board|executive|exec|conference|deadline|return|audit|event|date)\b/.test(t)
-    || /\b(deadline|date) (for|of) the next\b/.test(t)
-    || /\bdate of the\b.*\bmeeting\b/.test(t);
+  return (
+    /\bnext\b.*\b(meet|meeting|session|forum|board|executive|exec|conference|deadline|return|audit|event|date)\b/.test(t) ||
+    /\b(deadline|date) (for|of) the next\b/.test(t) ||
+    /\bdate of the\b.*\bmeeting\b/.test(t)
+  );
 }
 
 /**
@@ -52,7 +58,8 @@ export function yearMismatch(question: string, answerText: string): boolean {
 }
 
 // "one" alone is usually "one of the..."; it counts only as "at least one", "one school" and the like.
-const NUMBER_WORDS = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|once|twice|half|quarter)\b|\b(at least|only|just|exactly) one\b|\bone (school|member|representative|lay|person|meeting|event|nominated|college)/i;
+const NUMBER_WORDS =
+  /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|once|twice|half|quarter)\b|\b(at least|only|just|exactly) one\b|\bone (school|member|representative|lay|person|meeting|event|nominated|college)/i;
 
 /** Whether a sentence states a quantity at all: a "how many" answer without one is not an answer. */
 export function statesQuantity(text: string): boolean {

@@ -22,12 +22,40 @@ const KIND_WORDS: Array<[RegExp, ListKind[], string]> = [
   [/\bforums\b/, ['forum'], 'forums'],
   [/\bboards\b/, ['board'], 'boards'],
   [/\bpanels\b/, ['panel'], 'panels'],
-  [/^(what|which|list)( are| is)? (the )?(meetings|groups|bodies|governance structure|structure)\b|\b(list|name) (all )?(the )?(meetings|groups|bodies)\b/, ['executive', 'leadership-team', 'strategic-partnership', 'board', 'sub-group', 'thematic-group', 'forum', 'panel'], 'groups'],
+  [
+    /^(what|which|list)( are| is)? (the )?(meetings|groups|bodies|governance structure|structure)\b|\b(list|name) (all )?(the )?(meetings|groups|bodies)\b/,
+    ['executive', 'leadership-team', 'strategic-partnership', 'board', 'sub-group', 'thematic-group', 'forum', 'panel'],
+    'groups',
+  ],
 ];
 
 // Names of the partnerships and their boards, which place a list question rather than narrow it.
-const PARTNERSHIP_WORDS = new Set(['hscp', 'chscp', 'hscb', 'hsab', 'ssp', 'lscb', 'safeguard', 'child', 'new', 'arrangement', 'current', 'use', 'used', 'exist', 'now', 'board',
-  'keep', 'run', 'running', 'got', 'currently', 'there', 'operat', 'set']);
+const PARTNERSHIP_WORDS = new Set([
+  'hscp',
+  'chscp',
+  'hscb',
+  'hsab',
+  'ssp',
+  'lscb',
+  'safeguard',
+  'child',
+  'new',
+  'arrangement',
+  'current',
+  'use',
+  'used',
+  'exist',
+  'now',
+  'board',
+  'keep',
+  'run',
+  'running',
+  'got',
+  'currently',
+  'there',
+  'operat',
+  'set',
+]);
 
 const ASKS_LIST = /\b(what|which|list|name|names|tell me|show me|are there|does .* have|has)\b/;
 
@@ -47,8 +75,14 @@ export function listKind(question: string): { kinds: ListKind[]; label: string }
 }
 
 export function listAnswer(
-  matcher: Matcher, composer: Composer, documents: readonly DocumentMeta[], kinds: ListKind[], label: string,
-  partnerships: readonly PartnershipId[], confidence: number, overview?: AnswerUnit,
+  matcher: Matcher,
+  composer: Composer,
+  documents: readonly DocumentMeta[],
+  kinds: ListKind[],
+  label: string,
+  partnerships: readonly PartnershipId[],
+  confidence: number,
+  overview?: AnswerUnit,
 ): Answer | null {
   const arrangements = new Set(documents.filter((d) => d.kind === 'arrangements').map((d) => d.file));
   const bodies = new Map<string, KnowledgeRecord>();

@@ -107,11 +107,14 @@ export class Matcher {
     }
     for (const u of this.units) for (const w of tokens(`${u.label ?? ''} ${u.text}`)) this.vocabulary.add(w);
     for (const w of QUESTION_VOCABULARY) this.vocabulary.add(w);
-    this.fuse = new Fuse([...this.vocabulary].filter((w) => w.length >= 4 && !/\d/.test(w)), {
-      includeScore: true,
-      threshold: 0.45,
-      ignoreLocation: true,
-    });
+    this.fuse = new Fuse(
+      [...this.vocabulary].filter((w) => w.length >= 4 && !/\d/.test(w)),
+      {
+        includeScore: true,
+        threshold: 0.45,
+        ignoreLocation: true,
+      },
+    );
     this.fullTermsByUnit = new Map(this.units.map((u) => [u.key, new Set(allTerms(`${u.label ?? ''} ${u.text}`))]));
     this.termsByUnit = new Map(this.units.map((u) => [u.key, new Set([...u.terms, ...(this.recordTerms.get(u.record.id) ?? [])])]));
   }
@@ -119,7 +122,6 @@ export class Matcher {
   idfOf(term: string): number {
     return this.idf.get(term) ?? this.maxIdf;
   }
-
 
   /** Replaces misspelt words with the nearest knowledge-base word (fuse.js), keeping known words. */
   correct(question: string): string {
@@ -131,7 +133,8 @@ export class Matcher {
         // "meeting"), never a shorter word ("class" is not a typo of "cass").
         if (w.length < 5) return w;
         const allowed = w.length >= 8 ? 2 : 1;
-        const best = this.fuse.search(w, { limit: 8 })
+        const best = this.fuse
+          .search(w, { limit: 8 })
           .map((r) => ({ item: r.item, d: editDistance(w, r.item) }))
           .filter((r) => r.d <= allowed && (w.length >= 8 || r.item.length >= w.length))
           .sort((a, b) => a.d - b.d)[0];
@@ -205,7 +208,12 @@ export class Matcher {
       const notStated = unit.notStated ? 0.95 : 1;
       // An acronym in a longer question ("% of CSC contacts from the police") is not a request to expand it.
       const glossary = unit.record.type === 'glossary' && !q.intent.expansion && q.terms.length > 1 ? 0.85 : 1;
-      const score = (0.12 * place + W.lexical * lexical + W.entity * e + W.intent * intent * (1 - W.intentGate + W.intentGate * Math.max(lexical, e)) + W.cue * cue) * age * notStated * local * glossary;
+      const score =
+        (0.12 * place + W.lexical * lexical + W.entity * e + W.intent * intent * (1 - W.intentGate + W.intentGate * Math.max(lexical, e)) + W.cue * cue) *
+        age *
+        notStated *
+        local *
+        glossary;
       if (score > 0.05) out.push({ unit, score, entity: e, lexical, own: qWeight ? own / qWeight : 0, intent });
     }
     return out.sort((a, b) => b.score - a.score);

@@ -52,8 +52,10 @@ export function namesOnlyElsewhere(question: string): string | null {
 /** "in each partnership", "across the three", "compare" ... */
 export function asksAcrossPartnerships(question: string): boolean {
   const text = normalise(question);
-  return /\b(each|every|all|across|both|compare|comparison|different|three|3) (the )?(three |3 )?(partnership|borough|area|arrangement)s?\b/.test(text)
-    || /\b(across|in each|in all|for each|for all) (of )?(the )?(three|3|partnership|borough)/.test(text)
-    || /\bcompare\b/.test(text)
-    || /\b(haringey|harrow|hackney)\b.*\b(and|vs|versus|or)\b.*\b(haringey|harrow|hackney|city)\b/.test(text);
+  return (
+    /\b(each|every|all|across|both|compare|comparison|different|three|3) (the )?(three |3 )?(partnership|borough|area|arrangement)s?\b/.test(text) ||
+    /\b(across|in each|in all|for each|for all) (of )?(the )?(three|3|partnership|borough)/.test(text) ||
+    /\bcompare\b/.test(text) ||
+    /\b(haringey|harrow|hackney)\b.*\b(and|vs|versus|or)\b.*\b(haringey|harrow|hackney|city)\b/.test(text)
+  );
 }

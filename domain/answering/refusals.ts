@@ -16,7 +16,7 @@ export interface RefusalDetail {
 }
 
 const WORDING: Record<ReasonCode, (d: RefusalDetail) => string> = {
-  'empty': () => 'Please type a question about your safeguarding partnership.',
+  empty: () => 'Please type a question about your safeguarding partnership.',
   'too-long': () => 'That message is too long for me to read reliably: please ask one question in a sentence or two.',
   'out-of-scope': () => "I don't know: that is outside what I can help with. I answer questions about the safeguarding partnership arrangements.",
   'other-council': (d) =>
@@ -32,7 +32,8 @@ const WORDING: Record<ReasonCode, (d: RefusalDetail) => string> = {
   'not-stated': (d) => `I don't know: ${d.silent ? lowerFirst(d.silent) : 'the document does not state that.'}`,
   'low-confidence': () => "I don't know: I couldn't find that in the partnership arrangements I hold.",
   'which-other': (d) => `I don't know which other group you mean: could you name it (for example "who chairs the ${d.name ?? 'Executive'}?")?`,
-  'no-equivalent': (d) => `I don't know which group or topic in ${d.place ?? 'that partnership'} matches the ${d.name ?? 'one we were talking about'}: could you name it?`,
+  'no-equivalent': (d) =>
+    `I don't know which group or topic in ${d.place ?? 'that partnership'} matches the ${d.name ?? 'one we were talking about'}: could you name it?`,
   'which-one': () => 'I don\'t know which group or topic you mean: could you name it (for example "who chairs the CHSCP Executive?")?',
 };
 

@@ -41,16 +41,17 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const READER_VERSION = 1;
 
 export function createScope(data: ScopeData, inScopeQuestions: readonly string[], cache?: TrainingCache): Scope {
-  const words = data.words.length
-    ? new RegExp(`\\b(${data.words.map((w) => escape(normalise(w))).join('|')})\\b`)
-    : null;
+  const words = data.words.length ? new RegExp(`\\b(${data.words.map((w) => escape(normalise(w))).join('|')})\\b`) : null;
   // The same naive Bayes reader as the triage's (domain/triage/classifier.ts), with two labels.
-  const reader: SituationClassifier<'off' | 'in'> | null = data.offTopic.length > 0 && inScopeQuestions.length > 0
-    ? cachedClassifier(cache, 'off-topic', [READER_VERSION, data.offTopic, inScopeQuestions], () => trainClassifier([
-      ...data.offTopic.map((q) => ({ features: features(q), label: 'off' as const })),
-      ...inScopeQuestions.map((q) => ({ features: features(q), label: 'in' as const })),
-    ]))
-    : null;
+  const reader: SituationClassifier<'off' | 'in'> | null =
+    data.offTopic.length > 0 && inScopeQuestions.length > 0
+      ? cachedClassifier(cache, 'off-topic', [READER_VERSION, data.offTopic, inScopeQuestions], () =>
+          trainClassifier([
+            ...data.offTopic.map((q) => ({ features: features(q), label: 'off' as const })),
+            ...inScopeQuestions.map((q) => ({ features: features(q), label: 'in' as const })),
+          ]),
+        )
+      : null;
 
   return {
     read(question) {

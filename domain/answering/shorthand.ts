@@ -20,8 +20,10 @@ export function createShorthand(data: ShorthandData): Expand {
   const keys = Object.keys(data.terms).sort((a, b) => b.length - a.length);
   if (!keys.length) return (t) => t;
   const re = new RegExp(`(?<!${WORD})(${keys.map(escape).join('|')})(?!${WORD})`, 'giu');
-  return (text) => text.replace(/[\u2018\u2019]/g, "'")
-    // "14yo", "3yrs", "2hrs": a number glued to its unit is two words ("1st", "2nd" stay as they are).
-    .replace(/\b(\d+)(?!st\b|nd\b|rd\b|th\b)([a-z]+(?:\/[a-z]+)?)\b/giu, '$1 $2')
-    .replace(re, (m) => data.terms[m.toLowerCase()] ?? m);
+  return (text) =>
+    text
+      .replace(/[\u2018\u2019]/g, "'")
+      // "14yo", "3yrs", "2hrs": a number glued to its unit is two words ("1st", "2nd" stay as they are).
+      .replace(/\b(\d+)(?!st\b|nd\b|rd\b|th\b)([a-z]+(?:\/[a-z]+)?)\b/giu, '$1 $2')
+      .replace(re, (m) => data.terms[m.toLowerCase()] ?? m);
 }

@@ -6,20 +6,24 @@
  */
 
 const STOP = new Set(
-  ('a an the of and or to in on at for by with from is are was were be been being do does did done has have had ' +
+  (
+    'a an the of and or to in on at for by with from is are was were be been being do does did done has have had ' +
     'i me my we our us you your it its this that these those there their they them he she his her what which who whom ' +
     'whose when where why how can could would should will shall may might must about into over under any all each ' +
     'some as if than then so not no yes please tell me know want like just also get got give show find out up ' +
     'there here much many more most other such only own same too very s t d ll m o re ve y am one ' +
     'doc docs document documents per pls plz according say says said mention mentioned q historical came come comes ' +
-    'go goes put puts chip chipped whats but still anyone anybody').split(' '),
+    'go goes put puts chip chipped whats but still anyone anybody'
+  ).split(' '),
 );
 
 /** Words that say what is being asked rather than what it is about. */
 const QUESTION_WORDS = new Set(
-  ('who whos often frequently frequency how many much when where what which chair chairs chaired chairing chairperson ' +
+  (
+    'who whos often frequently frequency how many much when where what which chair chairs chaired chairing chairperson ' +
     'lead leads led leading meet meets meeting meetings met sit sits attend attends member members membership ' +
-    'stand stands mean means acronym abbreviation name names named called').split(' '),
+    'stand stands mean means acronym abbreviation name names named called'
+  ).split(' '),
 );
 
 /** Chat shorthand people type in Teams, spelled out so it meets the documents' words. */
@@ -45,9 +49,23 @@ export function normalise(text: string): string {
 }
 
 const IRREGULAR: Record<string, string> = {
-  met: 'meet', meets: 'meet', meeting: 'meet', meetings: 'meet', children: 'child', childrens: 'child',
-  led: 'lead', people: 'person', women: 'woman', men: 'man', annually: 'annual', quarterly: 'quarter',
-  reviews: 'review', policies: 'policy', bodies: 'body', agencies: 'agency', partnerships: 'partnership',
+  met: 'meet',
+  meets: 'meet',
+  meeting: 'meet',
+  meetings: 'meet',
+  children: 'child',
+  childrens: 'child',
+  led: 'lead',
+  people: 'person',
+  women: 'woman',
+  men: 'man',
+  annually: 'annual',
+  quarterly: 'quarter',
+  reviews: 'review',
+  policies: 'policy',
+  bodies: 'body',
+  agencies: 'agency',
+  partnerships: 'partnership',
 };
 
 /** A deliberately light stemmer: enough to join inflections, never so much that names collide. */
@@ -71,7 +89,9 @@ export function stem(word: string): string {
  */
 export function cueTerms(text: string): string[] {
   const generic = new Set(['who', 'whos', 'how', 'many', 'much', 'when', 'where', 'what', 'which', 'often', 'frequently', 'called', 'name', 'names', 'named']);
-  return tokens(text).filter((t) => QUESTION_WORDS.has(t) && !generic.has(t)).map(stem);
+  return tokens(text)
+    .filter((t) => QUESTION_WORDS.has(t) && !generic.has(t))
+    .map(stem);
 }
 
 export function tokens(text: string): string[] {
@@ -86,7 +106,9 @@ export function contentTerms(text: string): string[] {
 }
 
 export function allTerms(text: string): string[] {
-  return tokens(text).filter((t) => !STOP.has(t)).map(stem);
+  return tokens(text)
+    .filter((t) => !STOP.has(t))
+    .map(stem);
 }
 
 export function isStopWord(word: string): boolean {
@@ -113,4 +135,20 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** Words people type in questions, so their misspellings can be corrected too. */
-export const QUESTION_VOCABULARY = [...QUESTION_WORDS, 'chairs', 'chaired', 'frequency', 'members', 'timescale', 'notify', 'safeguarding', 'partnership', 'executive', 'subgroup', 'meeting', 'often', 'quorum', 'accountable'];
+export const QUESTION_VOCABULARY = [
+  ...QUESTION_WORDS,
+  'chairs',
+  'chaired',
+  'frequency',
+  'members',
+  'timescale',
+  'notify',
+  'safeguarding',
+  'partnership',
+  'executive',
+  'subgroup',
+  'meeting',
+  'often',
+  'quorum',
+  'accountable',
+];

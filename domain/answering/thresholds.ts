@@ -12,8 +12,24 @@ export const TRIAGE = {
   /** The margin needed when no group shows harm, worry or a dispute (see situationSigns). */
   classifierMarginWithoutSigns: 8,
   /** Groups that show something happened: harm, worry, conduct, danger, death, a dispute. */
-  situationSigns: ['welfare', 'worry', 'conduct', 'worker_conduct', 'allegation', 'acute', 'threat', 'harm_verb', 'harm_now', 'afraid',
-    'missing', 'death', 'abuse_suspected', 'disagree', 'no_response', 'closed'] as readonly string[],
+  situationSigns: [
+    'welfare',
+    'worry',
+    'conduct',
+    'worker_conduct',
+    'allegation',
+    'acute',
+    'threat',
+    'harm_verb',
+    'harm_now',
+    'afraid',
+    'missing',
+    'death',
+    'abuse_suspected',
+    'disagree',
+    'no_response',
+    'closed',
+  ] as readonly string[],
   /**
    * Where the rules fired, the classifier replaces their first route only when its best label beats
    * both the runner-up and the rules' route by this much: the rules are precise, so it takes a

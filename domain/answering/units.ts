@@ -27,10 +27,34 @@ export interface AnswerUnit {
 }
 
 const TYPED_ATTRS: AttrKey[] = [
-  'role', 'chair', 'viceChair', 'members', 'accountableTo', 'quorum', 'area', 'statutoryPartners', 'leads',
-  'independentRoles', 'holder', 'responsibilities', 'appointedBy', 'documentName', 'levels', 'statutorySections',
-  'maintainedBy', 'reviewCycle', 'policyName', 'stages', 'finalStage', 'involved', 'timescale', 'decides',
-  'notifies', 'standard', 'owner', 'deadline',
+  'role',
+  'chair',
+  'viceChair',
+  'members',
+  'accountableTo',
+  'quorum',
+  'area',
+  'statutoryPartners',
+  'leads',
+  'independentRoles',
+  'holder',
+  'responsibilities',
+  'appointedBy',
+  'documentName',
+  'levels',
+  'statutorySections',
+  'maintainedBy',
+  'reviewCycle',
+  'policyName',
+  'stages',
+  'finalStage',
+  'involved',
+  'timescale',
+  'decides',
+  'notifies',
+  'standard',
+  'owner',
+  'deadline',
 ];
 
 /**
@@ -65,9 +89,16 @@ const ATTR_WORDS: Partial<Record<AttrKey, string>> = {
 };
 
 const NOT_STATED_WORDING: Partial<Record<AttrKey, string>> = {
-  chair: 'who chairs', viceChair: 'who is vice-chair of', members: 'who the members are of',
-  accountableTo: 'who is accountable for', quorum: 'the quorum of', holder: 'who holds the post of',
-  appointedBy: 'who appoints', timescale: 'a timescale for', decides: 'who decides on', notifies: 'who notifies about',
+  chair: 'who chairs',
+  viceChair: 'who is vice-chair of',
+  members: 'who the members are of',
+  accountableTo: 'who is accountable for',
+  quorum: 'the quorum of',
+  holder: 'who holds the post of',
+  appointedBy: 'who appoints',
+  timescale: 'a timescale for',
+  decides: 'who decides on',
+  notifies: 'who notifies about',
 };
 
 /** A name that is an instruction ("Inform the LADO within one working day") reads as "How do I ...?". */
@@ -83,19 +114,32 @@ function questionFor(rec: KnowledgeRecord, attr: AttrKey, label?: string): strin
   const n = rec.name;
   if (instruction(n)) return `How do I ${n.charAt(0).toLowerCase()}${n.slice(1)}?`;
   switch (attr) {
-    case 'chair': return `Who chairs the ${n}?`;
-    case 'viceChair': return `Who is vice-chair of the ${n}?`;
-    case 'members': return `Who sits on the ${n}?`;
-    case 'cadence': return `How often does the ${n} meet?`;
-    case 'accountableTo': return `Who is the ${n} accountable to?`;
-    case 'quorum': return `What is the quorum of the ${n}?`;
-    case 'expansion': return `What does ${rec.type === 'glossary' ? rec.acronym : n} stand for?`;
-    case 'holder': return `Who is the ${n}?`;
-    case 'appointedBy': return `Who appoints the ${n}?`;
-    case 'timescale': return `What is the timescale for ${n}?`;
-    case 'value': return `${n}?`;
-    case 'fact': return label ? `What is the ${label} of the ${n}?` : `Tell me about the ${n}`;
-    default: return `What is the ${n}?`;
+    case 'chair':
+      return `Who chairs the ${n}?`;
+    case 'viceChair':
+      return `Who is vice-chair of the ${n}?`;
+    case 'members':
+      return `Who sits on the ${n}?`;
+    case 'cadence':
+      return `How often does the ${n} meet?`;
+    case 'accountableTo':
+      return `Who is the ${n} accountable to?`;
+    case 'quorum':
+      return `What is the quorum of the ${n}?`;
+    case 'expansion':
+      return `What does ${rec.type === 'glossary' ? rec.acronym : n} stand for?`;
+    case 'holder':
+      return `Who is the ${n}?`;
+    case 'appointedBy':
+      return `Who appoints the ${n}?`;
+    case 'timescale':
+      return `What is the timescale for ${n}?`;
+    case 'value':
+      return `${n}?`;
+    case 'fact':
+      return label ? `What is the ${label} of the ${n}?` : `Tell me about the ${n}`;
+    default:
+      return `What is the ${n}?`;
   }
 }
 
@@ -104,13 +148,14 @@ function cadenceText(rec: KnowledgeRecord, c: Cadence): string {
   const long = words.split(/\s+/).length > 4;
   // A sentence of the document's own stands as it is; a phrase ("quarterly") completes one.
   const verb = /^(meet|meets|will|is held|are held|takes place|runs)\b/i.test(words);
-  const sentence = /^[A-Z]/.test(words) && long
-    ? words
-    : verb
-      ? `The ${rec.name} ${words}`
-      : long
-        ? `How often the ${rec.name} meets: ${words}`
-        : `The ${rec.name} meets ${words}`;
+  const sentence =
+    /^[A-Z]/.test(words) && long
+      ? words
+      : verb
+        ? `The ${rec.name} ${words}`
+        : long
+          ? `How often the ${rec.name} meets: ${words}`
+          : `The ${rec.name} meets ${words}`;
   // The count is added only where the document's words don't already say how often ("three times a year").
   const saysCount = /\b(once|twice|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (times|a year|per year|each year)\b/i.test(words);
   const per = c.perYear === null || saysCount ? '' : ` (${c.perYear === 1 ? 'once' : `${c.perYear} times`} a year)`;
@@ -144,8 +189,14 @@ export function buildUnits(records: readonly KnowledgeRecord[]): AnswerUnit[] {
       if (v === NOT_STATED) {
         const what = NOT_STATED_WORDING[attr] ?? `the ${attr} of`;
         units.push({
-          key: `${rec.id}#${attr}`, record: rec, attr, text: `The document does not state ${what} the ${rec.name}.`,
-          sources: rec.sources, notStated: true, terms: new Set(), question: questionFor(rec, attr),
+          key: `${rec.id}#${attr}`,
+          record: rec,
+          attr,
+          text: `The document does not state ${what} the ${rec.name}.`,
+          sources: rec.sources,
+          notStated: true,
+          terms: new Set(),
+          question: questionFor(rec, attr),
         });
       } else if (typeof v === 'object' && v !== null && 'text' in v) {
         // Only attributes: a standard's `area` is a plain category name, not a fact.
@@ -155,28 +206,52 @@ export function buildUnits(records: readonly KnowledgeRecord[]): AnswerUnit[] {
     if (rec.type === 'body') {
       if (rec.cadence === NOT_STATED) {
         units.push({
-          key: `${rec.id}#cadence`, record: rec, attr: 'cadence', text: `The document does not state how often the ${rec.name} meets.`,
-          sources: rec.sources, notStated: true, terms: new Set(), question: questionFor(rec, 'cadence'),
+          key: `${rec.id}#cadence`,
+          record: rec,
+          attr: 'cadence',
+          text: `The document does not state how often the ${rec.name} meets.`,
+          sources: rec.sources,
+          notStated: true,
+          terms: new Set(),
+          question: questionFor(rec, 'cadence'),
         });
       } else {
         const text = cadenceText(rec, rec.cadence);
         units.push({
-          key: `${rec.id}#cadence`, record: rec, attr: 'cadence', text, sources: rec.cadence.sources, notStated: false,
-          terms: new Set(contentTerms(`${text} ${rec.cadence.words}`)), question: questionFor(rec, 'cadence'),
+          key: `${rec.id}#cadence`,
+          record: rec,
+          attr: 'cadence',
+          text,
+          sources: rec.cadence.sources,
+          notStated: false,
+          terms: new Set(contentTerms(`${text} ${rec.cadence.words}`)),
+          question: questionFor(rec, 'cadence'),
         });
       }
     }
     if (rec.type === 'figure') {
       units.push({
-        key: `${rec.id}#value`, record: rec, attr: 'value', text: rec.summary.text, sources: rec.summary.sources,
-        notStated: false, terms: new Set(contentTerms(`${rec.name} ${rec.summary.text} ${rec.period}`)), question: questionFor(rec, 'value'),
+        key: `${rec.id}#value`,
+        record: rec,
+        attr: 'value',
+        text: rec.summary.text,
+        sources: rec.summary.sources,
+        notStated: false,
+        terms: new Set(contentTerms(`${rec.name} ${rec.summary.text} ${rec.period}`)),
+        question: questionFor(rec, 'value'),
       });
     }
     if (rec.type === 'glossary') {
       const text = `${rec.acronym} stands for ${rec.expansion}.`;
       units.push({
-        key: `${rec.id}#expansion`, record: rec, attr: 'expansion', text, sources: rec.sources, notStated: false,
-        terms: new Set(contentTerms(`${rec.acronym} ${rec.expansion}`)), question: questionFor(rec, 'expansion'),
+        key: `${rec.id}#expansion`,
+        record: rec,
+        attr: 'expansion',
+        text,
+        sources: rec.sources,
+        notStated: false,
+        terms: new Set(contentTerms(`${rec.acronym} ${rec.expansion}`)),
+        question: questionFor(rec, 'expansion'),
       });
     }
     for (const f of rec.facts) units.push(makeUnit(rec, 'fact', f, f.label));

@@ -67,7 +67,9 @@ export function formatLondonDayMonth(isoDate: string): string {
 
 /** "Monday 29 December 2025, 14:05"; without the weekday where space is short. */
 export function formatLondonDateTime(at: Date, opts: { weekday?: boolean } = {}): string {
-  return DateTime.fromJSDate(at, { zone: ZONE }).setLocale('en-GB').toFormat(opts.weekday === false ? 'd LLLL yyyy, HH:mm' : 'cccc d LLLL yyyy, HH:mm');
+  return DateTime.fromJSDate(at, { zone: ZONE })
+    .setLocale('en-GB')
+    .toFormat(opts.weekday === false ? 'd LLLL yyyy, HH:mm' : 'cccc d LLLL yyyy, HH:mm');
 }
 
 /** The London calendar date (YYYY-MM-DD) of an instant. */
@@ -89,4 +91,3 @@ export function startOfLondonDate(isoDate: string): Date {
 export function isIsoDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text, { zone: ZONE }).isValid;
 }
-

@@ -21,10 +21,14 @@ export function layerOf(note: Pick<Note, 'sources'>): Layer {
 
 export function layerHeading(layer: Layer, partnershipName: string): string {
   switch (layer) {
-    case 'local': return `${partnershipName}'s own documents`;
-    case 'london': return 'London procedure (London-wide)';
-    case 'national': return 'National rule';
-    case 'secondary': return 'Other source (not primary; check locally)';
+    case 'local':
+      return `${partnershipName}'s own documents`;
+    case 'london':
+      return 'London procedure (London-wide)';
+    case 'national':
+      return 'National rule';
+    case 'secondary':
+      return 'Other source (not primary; check locally)';
   }
 }
 

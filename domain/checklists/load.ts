@@ -81,9 +81,7 @@ export function checkSources(c: Checklist, seedsDir = DEFAULT_SEEDS_DIR): string
 export function parseChecklist(raw: unknown, file: string): Checklist {
   const parsed = Checklist.safeParse(raw);
   if (!parsed.success) {
-    const detail = parsed.error.issues
-      .map((i) => `field "${i.path.length ? i.path.join('.') : '(checklist)'}": ${i.message}`)
-      .join('; ');
+    const detail = parsed.error.issues.map((i) => `field "${i.path.length ? i.path.join('.') : '(checklist)'}": ${i.message}`).join('; ');
     throw new KnowledgeError('KB_INVALID', `${file}: ${detail}`);
   }
   return parsed.data;
@@ -107,7 +105,9 @@ export function validateChecklists(list: Checklist[], seedsDir = DEFAULT_SEEDS_D
 }
 
 export function loadChecklists(dir = DEFAULT_CHECKLISTS_DIR, seedsDir = DEFAULT_SEEDS_DIR): Checklist[] {
-  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('_')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('_'))
+    .sort();
   const list = files.map((f) => {
     const path = join(dir, f);
     let raw: unknown;

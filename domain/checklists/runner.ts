@@ -106,8 +106,17 @@ export function createChecklistRunner(deps: RunnerDeps) {
     async start(checklistId: string, userId: string, partnership: PartnershipId, now: Date): Promise<RunView> {
       const { c } = definition(checklistId);
       const run: ChecklistRun = {
-        id: newId(), userId, checklistId: c.id, partnership, status: 'active', version: 1,
-        startedAt: now.toISOString(), updatedAt: now.toISOString(), answers: [], currentStepId: c.start, outcomeId: null,
+        id: newId(),
+        userId,
+        checklistId: c.id,
+        partnership,
+        status: 'active',
+        version: 1,
+        startedAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        answers: [],
+        currentStepId: c.start,
+        outcomeId: null,
       };
       await deps.store.insert(run);
       return view(run, now);
@@ -141,26 +150,36 @@ export function createChecklistRunner(deps: RunnerDeps) {
 
     /** Goes back one question; from the summary, reopens the last question. */
     back(ref: RunRef, now: Date): Promise<RunView> {
-      return change(ref, now, (run) => {
-        if (run.status === 'cancelled') throw stale(run, 'run is cancelled');
-        const last = run.answers.pop();
-        if (!last) throw stale(run, 'already at the first question');
-        run.currentStepId = last.stepId;
-        run.outcomeId = null;
-        run.status = 'active';
-        return run;
-      }, { activeOnly: false });
+      return change(
+        ref,
+        now,
+        (run) => {
+          if (run.status === 'cancelled') throw stale(run, 'run is cancelled');
+          const last = run.answers.pop();
+          if (!last) throw stale(run, 'already at the first question');
+          run.currentStepId = last.stepId;
+          run.outcomeId = null;
+          run.status = 'active';
+          return run;
+        },
+        { activeOnly: false },
+      );
     },
 
     restart(ref: RunRef, now: Date): Promise<RunView> {
-      return change(ref, now, (run) => {
-        if (run.status === 'cancelled') throw stale(run, 'run is cancelled');
-        run.answers = [];
-        run.currentStepId = definition(run.checklistId).c.start;
-        run.outcomeId = null;
-        run.status = 'active';
-        return run;
-      }, { activeOnly: false });
+      return change(
+        ref,
+        now,
+        (run) => {
+          if (run.status === 'cancelled') throw stale(run, 'run is cancelled');
+          run.answers = [];
+          run.currentStepId = definition(run.checklistId).c.start;
+          run.outcomeId = null;
+          run.status = 'active';
+          return run;
+        },
+        { activeOnly: false },
+      );
     },
 
     cancel(ref: RunRef, now: Date): Promise<RunView> {
@@ -187,8 +206,13 @@ export function createChecklistRunner(deps: RunnerDeps) {
           const { c, index } = definition(r.checklistId);
           const outcomeTitle = r.outcomeId ? index.outcomes.get(r.outcomeId)?.title : undefined;
           return {
-            runId: r.id, title: c.title, status: r.status, startedAt: r.startedAt, updatedAt: r.updatedAt,
-            partnership: r.partnership, ...(outcomeTitle ? { outcomeTitle } : {}),
+            runId: r.id,
+            title: c.title,
+            status: r.status,
+            startedAt: r.startedAt,
+            updatedAt: r.updatedAt,
+            partnership: r.partnership,
+            ...(outcomeTitle ? { outcomeTitle } : {}),
           };
         });
     },

@@ -64,16 +64,10 @@ export const Action = Note.extend({
 export type Action = z.infer<typeof Action>;
 
 /** Where a choice leads: a step or an outcome, the same for all partnerships or per partnership. */
-export const Target = z.union([
-  z.strictObject({ step: slug }),
-  z.strictObject({ outcome: slug }),
-]);
+export const Target = z.union([z.strictObject({ step: slug }), z.strictObject({ outcome: slug })]);
 export type Target = z.infer<typeof Target>;
 
-export const Next = z.union([
-  Target,
-  z.strictObject({ byPartnership: z.strictObject({ haringey: Target, harrow: Target, 'city-hackney': Target }) }),
-]);
+export const Next = z.union([Target, z.strictObject({ byPartnership: z.strictObject({ haringey: Target, harrow: Target, 'city-hackney': Target }) })]);
 export type Next = z.infer<typeof Next>;
 
 export const Choice = z.strictObject({
@@ -103,11 +97,13 @@ export const Step = z.strictObject({
   /** "Why this matters", each part with its source. */
   why: z.array(Note).min(1, 'every step must say why it matters, with a source'),
   /** The partnership's own route, shown to leads of that partnership only. */
-  local: z.strictObject({
-    haringey: z.array(Note).optional(),
-    harrow: z.array(Note).optional(),
-    'city-hackney': z.array(Note).optional(),
-  }).optional(),
+  local: z
+    .strictObject({
+      haringey: z.array(Note).optional(),
+      harrow: z.array(Note).optional(),
+      'city-hackney': z.array(Note).optional(),
+    })
+    .optional(),
   choices: z.array(Choice).min(1).max(6),
   /**
    * An optional free-text note for the record. Free text is never required and always warns

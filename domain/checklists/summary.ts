@@ -73,7 +73,9 @@ export function sourceLabel(src: ChecklistSource, titles: DocumentTitles): Sourc
   if ('document' in src) return { label: `${titles.get(src.document) ?? src.document}, ${sectionLabel(src.section)}` };
   const edition = src.currentEdition
     ? ` (checked in ${src.checkedIn ?? 'an earlier edition'}; check the paragraph in ${src.currentEdition})`
-    : src.checkedIn ? ` (${src.checkedIn})` : '';
+    : src.checkedIn
+      ? ` (${src.checkedIn})`
+      : '';
   const verify = src.verify ? ' (to be confirmed locally)' : '';
   return { label: `${SCOPE_LABELS[src.scope]}: ${src.title}, ${src.section}${edition}${verify}`, url: src.url };
 }
@@ -159,9 +161,9 @@ export function buildSummary(
     }));
 
   const kinds = outcome.contacts.length ? outcome.contacts : (['mash'] as const);
-  const contacts = deps.contacts.forKinds(run.partnership, kinds)
-    .map((c) => ({ ...c, provenance: contactProvenance(c, now, deps.contactsMaxAgeDays) }));
-  const notConfigured = deps.contacts.notConfigured(run.partnership, kinds)
+  const contacts = deps.contacts.forKinds(run.partnership, kinds).map((c) => ({ ...c, provenance: contactProvenance(c, now, deps.contactsMaxAgeDays) }));
+  const notConfigured = deps.contacts
+    .notConfigured(run.partnership, kinds)
     .map((k) => `${CONTACT_KIND_LABELS[k]}: not configured for this deployment. Ask your designated safeguarding lead, or see your partnership's website.`);
   const summary: Omit<ChecklistSummary, 'record'> = {
     checklistId: c.id,

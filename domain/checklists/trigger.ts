@@ -61,8 +61,7 @@ export function triggerFor(from: string, triggers: readonly TriggerFact[]): Trig
   return from === 'trigger' ? triggers[0] : triggers.find((t) => t.stepId === from);
 }
 
-const triggerDue = (a: Action): string | undefined =>
-  a.due !== undefined && 'workingDays' in a.due && a.due.from !== 'start' ? a.due.from : undefined;
+const triggerDue = (a: Action): string | undefined => (a.due !== undefined && 'workingDays' in a.due && a.due.from !== 'start' ? a.due.from : undefined);
 
 /** Problems with trigger steps and trigger deadlines; run after checkGraph has passed. */
 export function checkTriggers(c: Checklist): string[] {
@@ -77,8 +76,7 @@ export function checkTriggers(c: Checklist): string[] {
   }
   const { steps, outcomes } = indexChecklist(c);
   // Is the trigger a deadline names already answered on this path?
-  const answered = (from: string, asked: readonly string[]) =>
-    from === 'trigger' ? asked.length > 0 : asked.includes(from);
+  const answered = (from: string, asked: readonly string[]) => (from === 'trigger' ? asked.length > 0 : asked.includes(from));
   for (const s of c.steps.flatMap((st) => st.choices.flatMap((ch) => ch.actions)).concat(c.outcomes.flatMap((o) => o.actions))) {
     const from = triggerDue(s);
     if (from && from !== 'trigger' && !steps.get(from)?.trigger) problems.push(where(`action "${s.id}" counts from "${from}", which is not a trigger step`));
@@ -92,12 +90,14 @@ export function checkTriggers(c: Checklist): string[] {
         const choice = step.choices.find((ch) => ch.id === choiceId)!;
         for (const a of choice.actions) {
           const from = triggerDue(a);
-          if (from && !answered(from, asked)) problems.push(where(`step "${stepId}" choice "${choiceId}" action "${a.id}" counts from the trigger date, but no trigger step comes before it`));
+          if (from && !answered(from, asked))
+            problems.push(where(`step "${stepId}" choice "${choiceId}" action "${a.id}" counts from the trigger date, but no trigger step comes before it`));
         }
       }
       for (const a of actionsFor(outcomes.get(path.outcomeId)!, p)) {
         const from = triggerDue(a);
-        if (from && !answered(from, asked)) problems.push(where(`outcome "${path.outcomeId}" action "${a.id}" counts from the trigger date, but a path reaches it without asking it (${p})`));
+        if (from && !answered(from, asked))
+          problems.push(where(`outcome "${path.outcomeId}" action "${a.id}" counts from the trigger date, but a path reaches it without asking it (${p})`));
       }
     }
   }

@@ -23,22 +23,28 @@ export const DEFAULT_CONTACTS_FILE = join(here, '..', '..', 'config', 'contacts.
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
-export const Contact = z.strictObject({
-  kind: z.enum(CONTACT_KINDS),
-  /** "Hackney MASH", "City of London children's social care". */
-  label: z.string().min(3),
-  phone: z.string().regex(/^[0-9 +()]{3,20}$/, 'expected a phone number such as 020 8489 4470').optional(),
-  email: z.email('expected an email address').optional(),
-  url: z.url('expected a web address').optional(),
-  hours: z.string().min(3).optional(),
-  /** Shown with the contact: "older page; confirm locally". */
-  caution: z.string().min(3).optional(),
-  source: z.strictObject({ title: z.string().min(3), url: z.url('expected a web address') }),
-  /** The day a person confirmed this number by calling it or with its owner; absent means not checked. */
-  checkedOn: isoDate.optional(),
-  /** Who confirmed it (a role, not a name), shown with the date. */
-  checkedBy: z.string().min(2).optional(),
-}).refine((c) => !c.checkedBy || c.checkedOn, { message: 'checkedBy needs checkedOn, the day it was checked' }).refine((c) => c.phone || c.email || c.url, { message: 'a contact needs a phone, email or url' });
+export const Contact = z
+  .strictObject({
+    kind: z.enum(CONTACT_KINDS),
+    /** "Hackney MASH", "City of London children's social care". */
+    label: z.string().min(3),
+    phone: z
+      .string()
+      .regex(/^[0-9 +()]{3,20}$/, 'expected a phone number such as 020 8489 4470')
+      .optional(),
+    email: z.email('expected an email address').optional(),
+    url: z.url('expected a web address').optional(),
+    hours: z.string().min(3).optional(),
+    /** Shown with the contact: "older page; confirm locally". */
+    caution: z.string().min(3).optional(),
+    source: z.strictObject({ title: z.string().min(3), url: z.url('expected a web address') }),
+    /** The day a person confirmed this number by calling it or with its owner; absent means not checked. */
+    checkedOn: isoDate.optional(),
+    /** Who confirmed it (a role, not a name), shown with the date. */
+    checkedBy: z.string().min(2).optional(),
+  })
+  .refine((c) => !c.checkedBy || c.checkedOn, { message: 'checkedBy needs checkedOn, the day it was checked' })
+  .refine((c) => c.phone || c.email || c.url, { message: 'a contact needs a phone, email or url' });
 export type Contact = z.infer<typeof Contact>;
 
 const PartnershipContacts = z.strictObject({
@@ -72,7 +78,10 @@ export interface ContactDirectory {
 
 /** What a contact kind is called in "not configured" lines. */
 export const CONTACT_KIND_LABELS: Record<ContactKind, string> = {
-  police: 'Police', mash: "Children's social care front door (MASH)", 'out-of-hours': 'Out of hours', lado: 'LADO',
+  police: 'Police',
+  mash: "Children's social care front door (MASH)",
+  'out-of-hours': 'Out of hours',
+  lado: 'LADO',
 };
 
 export const DEFAULT_CONTACTS_MAX_AGE_DAYS = 180;
@@ -94,21 +103,23 @@ export function contactProvenance(c: Contact, now: Date, maxAgeDays = DEFAULT_CO
 /** Start-up and kb:check warnings: shipped defaults in use, numbers never checked, checks too old. */
 export function contactWarnings(dir: ContactDirectory, now: Date, maxAgeDays = DEFAULT_CONTACTS_MAX_AGE_DAYS): string[] {
   const out: string[] = [];
-  if (dir.isDefault) out.push('The shipped default contacts are in use (CONTACTS_FILE is not set): numbers as publicly listed, not confirmed for this deployment.');
+  if (dir.isDefault)
+    out.push('The shipped default contacts are in use (CONTACTS_FILE is not set): numbers as publicly listed, not confirmed for this deployment.');
   const all = dir.all();
   const unchecked = all.filter((c) => !c.checkedOn);
   const old = all.filter((c) => c.checkedOn && now.getTime() - Date.parse(`${c.checkedOn}T00:00:00Z`) > maxAgeDays * DAY_MS);
   if (unchecked.length) out.push(`${unchecked.length} contact(s) not checked by anyone: ${unchecked.map((c) => `${c.partnership} ${c.label}`).join('; ')}.`);
-  if (old.length) out.push(`${old.length} contact(s) last checked more than ${maxAgeDays} days ago: ${old.map((c) => `${c.partnership} ${c.label} (${c.checkedOn})`).join('; ')}.`);
+  if (old.length)
+    out.push(
+      `${old.length} contact(s) last checked more than ${maxAgeDays} days ago: ${old.map((c) => `${c.partnership} ${c.label} (${c.checkedOn})`).join('; ')}.`,
+    );
   return out;
 }
 
 export function parseContacts(raw: unknown, file: string, isDefault = false): ContactDirectory {
   const parsed = ContactsFile.safeParse(raw);
   if (!parsed.success) {
-    const detail = parsed.error.issues
-      .map((i) => `field "${i.path.length ? i.path.join('.') : '(file)'}": ${i.message}`)
-      .join('; ');
+    const detail = parsed.error.issues.map((i) => `field "${i.path.length ? i.path.join('.') : '(file)'}": ${i.message}`).join('; ');
     throw new ConfigError('CONFIG_INVALID', `Contacts file ${file} is invalid: ${detail}`);
   }
   const data = parsed.data;
@@ -116,7 +127,10 @@ export function parseContacts(raw: unknown, file: string, isDefault = false): Co
     const { contacts, notConfigured } = data.partnerships[p];
     const missing = CONTACT_KINDS.filter((k) => !contacts.some((c) => c.kind === k) && !notConfigured.includes(k));
     if (missing.length) {
-      throw new ConfigError('CONFIG_INVALID', `Contacts file ${file} is invalid: field "partnerships.${p}.contacts": no ${missing.join(', ')} contact (list it under notConfigured if this deployment has none)`);
+      throw new ConfigError(
+        'CONFIG_INVALID',
+        `Contacts file ${file} is invalid: field "partnerships.${p}.contacts": no ${missing.join(', ')} contact (list it under notConfigured if this deployment has none)`,
+      );
     }
   }
   return {
@@ -124,7 +138,8 @@ export function parseContacts(raw: unknown, file: string, isDefault = false): Co
     isDefault,
     partnershipName: (p) => data.partnerships[p].name,
     forKinds: (p, kinds) => kinds.flatMap((k) => data.partnerships[p].contacts.filter((c) => c.kind === k)),
-    notConfigured: (p, kinds) => kinds.filter((k) => data.partnerships[p].notConfigured.includes(k) && !data.partnerships[p].contacts.some((c) => c.kind === k)),
+    notConfigured: (p, kinds) =>
+      kinds.filter((k) => data.partnerships[p].notConfigured.includes(k) && !data.partnerships[p].contacts.some((c) => c.kind === k)),
     all: () => PARTNERSHIP_IDS.flatMap((p) => data.partnerships[p].contacts.map((c) => ({ ...c, partnership: p }))),
   };
 }

@@ -45,16 +45,7 @@ export interface Reminder extends ReminderInput {
 }
 
 /** What happened to one occurrence. `pending` and `claimed`/`sending` are in flight. */
-export type OccurrenceStatus =
-  | 'pending'
-  | 'claimed'
-  | 'sending'
-  | 'delivered'
-  | 'late'
-  | 'missed'
-  | 'failed'
-  | 'paused'
-  | 'cancelled';
+export type OccurrenceStatus = 'pending' | 'claimed' | 'sending' | 'delivered' | 'late' | 'missed' | 'failed' | 'paused' | 'cancelled';
 
 export const FINAL_STATUSES: readonly OccurrenceStatus[] = ['delivered', 'late', 'missed', 'failed', 'paused', 'cancelled'];
 

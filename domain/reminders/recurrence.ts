@@ -56,7 +56,8 @@ function fromFloating(d: Date): DateTime {
 /** Parses and checks a custom rule; throws INVALID_INPUT with a readable reason. */
 export function parseCustomRule(rule: string): Partial<Options> {
   const text = rule.trim().replace(/^RRULE:/i, '');
-  if (/DTSTART|TZID/i.test(text)) throw new AppError('INVALID_INPUT', 'the custom rule must not set DTSTART or TZID: the first date and time are set separately');
+  if (/DTSTART|TZID/i.test(text))
+    throw new AppError('INVALID_INPUT', 'the custom rule must not set DTSTART or TZID: the first date and time are set separately');
   let options: Partial<Options>;
   try {
     options = RRule.parseString(text);
@@ -89,14 +90,7 @@ function ruleFor(recurrence: Recurrence, start: DateTime): RRuleT | null {
  * `limit`. The first date itself counts as an occurrence even when a rule would not select
  * it (a monthly "2nd Tuesday" rule starting on a Wednesday still has that first meeting).
  */
-export function meetingsBetween(
-  firstDate: string,
-  time: string,
-  recurrence: Recurrence,
-  from: Date,
-  to: Date,
-  limit = 500,
-): DateTime[] {
+export function meetingsBetween(firstDate: string, time: string, recurrence: Recurrence, from: Date, to: Date, limit = 500): DateTime[] {
   const first = londonInstant(firstDate, time);
   const out: DateTime[] = [];
   const inWindow = (dt: DateTime) => dt.toMillis() > from.getTime() && dt.toMillis() <= to.getTime();

@@ -4,16 +4,7 @@
  * so domain code never decides how a problem is worded to a practitioner.
  */
 export type ErrorCode =
-  | 'KB_YAML'
-  | 'KB_INVALID'
-  | 'CONFIG_INVALID'
-  | 'BAD_REQUEST'
-  | 'UNKNOWN_COMMAND'
-  | 'STALE_SUBMIT'
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'STORAGE'
-  | 'INVALID_INPUT';
+  'KB_YAML' | 'KB_INVALID' | 'CONFIG_INVALID' | 'BAD_REQUEST' | 'UNKNOWN_COMMAND' | 'STALE_SUBMIT' | 'NOT_FOUND' | 'FORBIDDEN' | 'STORAGE' | 'INVALID_INPUT';
 
 export class AppError extends Error {
   readonly code: ErrorCode;

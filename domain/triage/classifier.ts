@@ -36,7 +36,10 @@ export function trainingKey(reader: string, inputs: unknown): string {
  * Reading or writing the cache never fails the caller: a bad entry is retrained over.
  */
 export function cachedClassifier<L extends string>(
-  cache: TrainingCache | undefined, reader: string, inputs: unknown, train: () => SituationClassifier<L>,
+  cache: TrainingCache | undefined,
+  reader: string,
+  inputs: unknown,
+  train: () => SituationClassifier<L>,
 ): SituationClassifier<L> {
   if (!cache) return train();
   const key = trainingKey(reader, inputs);
@@ -110,7 +113,9 @@ function wrap<L extends string = TriageLabel>(nb: ReturnType<typeof naiveBayes>)
       const [best, next] = odds;
       if (!best || best[0] === 'unknown') return { label: 'none', odds: 0, margin: 0, all: {} };
       return {
-        label: best[0] as L, odds: best[1], margin: best[1] - (next?.[1] ?? -Infinity),
+        label: best[0] as L,
+        odds: best[1],
+        margin: best[1] - (next?.[1] ?? -Infinity),
         all: Object.fromEntries(odds) as Partial<Record<L, number>>,
       };
     },

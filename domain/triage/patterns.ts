@@ -22,7 +22,6 @@ type Element =
 
 export type CompiledTerm = Element[];
 
-
 export function compileTerm(term: string, groupNames: ReadonlySet<string>): CompiledTerm {
   const out: Element[] = [];
   for (const part of term.trim().split(/\s+/)) {
@@ -47,7 +46,12 @@ export function compileTerm(term: string, groupNames: ReadonlySet<string>): Comp
   const inner = out.filter((e, i) => !(e.kind === 'start' && i === 0) && !(e.kind === 'break' && i === out.length - 1));
   // After "^" a gap may open the term ("^ ~2 {worker} |": a worker within the first words).
   const anchored = out[0]!.kind === 'start';
-  if (!inner.length || (inner[0]!.kind === 'gap' && !anchored) || inner[inner.length - 1]!.kind === 'gap' || inner.some((e) => e.kind === 'start' || e.kind === 'break')) {
+  if (
+    !inner.length ||
+    (inner[0]!.kind === 'gap' && !anchored) ||
+    inner[inner.length - 1]!.kind === 'gap' ||
+    inner.some((e) => e.kind === 'start' || e.kind === 'break')
+  ) {
     throw new KnowledgeError('KB_INVALID', `term "${term}" must start and end with a word or a group ("^" only first, "|" only last)`);
   }
   return out;
@@ -99,7 +103,12 @@ export class MessageMatches {
 
   /** The terms of a group that matched, as the words of the message (for the trace). */
   words(group: string): string[] {
-    return this.of(group).map(([s, e]) => this.tokens.slice(s, e).map((t) => t.norm).join(' '));
+    return this.of(group).map(([s, e]) =>
+      this.tokens
+        .slice(s, e)
+        .map((t) => t.norm)
+        .join(' '),
+    );
   }
 
   private startsGroup(at: number, names: readonly string[]): boolean {
@@ -118,7 +127,9 @@ export class MessageMatches {
       return same ? this.ends(term, k + 1, at + 1) : [];
     }
     if (el.kind === 'group') {
-      return this.of(el.name).filter(([s]) => s === at).flatMap(([, e]) => this.ends(term, k + 1, e));
+      return this.of(el.name)
+        .filter(([s]) => s === at)
+        .flatMap(([, e]) => this.ends(term, k + 1, e));
     }
     const out: number[] = [];
     for (let skip = 0; skip <= el.max && at + skip <= this.tokens.length; skip += 1) {

@@ -8,7 +8,16 @@ import type { RouteId } from '../answering/types.ts';
 import { tokenise } from './lemmas.ts';
 import { compileTerm, MessageMatches, type CompiledTerm } from './patterns.ts';
 import type { Condition, RouteDefinition, TriageData } from './types.ts';
-import { classifierFromJSON, featuresOf, trainClassifier, type Prediction, type SituationClassifier, type TrainingCache, type TriageLabel, trainingKey } from './classifier.ts';
+import {
+  classifierFromJSON,
+  featuresOf,
+  trainClassifier,
+  type Prediction,
+  type SituationClassifier,
+  type TrainingCache,
+  type TriageLabel,
+  trainingKey,
+} from './classifier.ts';
 
 export type { TrainingCache } from './classifier.ts';
 import { TRIAGE } from '../answering/thresholds.ts';
@@ -55,9 +64,7 @@ export interface Triage {
 
 export function createTriage(data: TriageData, options: TriageOptions = {}): Triage {
   const names = new Set(Object.keys(data.groups));
-  const compiled = new Map<string, CompiledTerm[]>(
-    Object.entries(data.groups).map(([g, terms]) => [g, terms.map((t) => compileTerm(t, names))]),
-  );
+  const compiled = new Map<string, CompiledTerm[]>(Object.entries(data.groups).map(([g, terms]) => [g, terms.map((t) => compileTerm(t, names))]));
   const expand = options.expand ?? ((t: string) => t);
   const read = (message: string) => {
     const m = new MessageMatches(tokenise(expand(message)), compiled, data.masks ?? {});
@@ -67,8 +74,7 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
   const { classifier, urgency } = trained(data, options, read);
   const byId = new Map(data.routes.map((r) => [r.id, r]));
 
-  const holds = (m: MessageMatches, c: Condition): boolean =>
-    c.every((g) => (g.startsWith('!') ? !m.has(g.slice(1)) : m.has(g)));
+  const holds = (m: MessageMatches, c: Condition): boolean => c.every((g) => (g.startsWith('!') ? !m.has(g.slice(1)) : m.has(g)));
 
   function triage(message: string): TriageResult {
     const { m, groups, features } = read(message);
@@ -80,9 +86,13 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     // Without any sign of harm, worry or dispute in the vocabulary, it takes a far surer reading:
     // "a summary of Oliver Twist for my yr 9 class" names a child but describes nothing.
     const signs = groups.some((g) => TRIAGE.situationSigns.includes(g));
-    const usable = !fired.length && prediction && prediction.label !== 'none'
-      && prediction.margin >= (signs ? TRIAGE.classifierMargin : TRIAGE.classifierMarginWithoutSigns)
-      && groups.some((g) => TRIAGE.describesSomeone.includes(g)) && !groups.includes('statistics');
+    const usable =
+      !fired.length &&
+      prediction &&
+      prediction.label !== 'none' &&
+      prediction.margin >= (signs ? TRIAGE.classifierMargin : TRIAGE.classifierMarginWithoutSigns) &&
+      groups.some((g) => TRIAGE.describesSomeone.includes(g)) &&
+      !groups.includes('statistics');
     if (usable) {
       fired = [byId.get(prediction.label as RouteDefinition['id'])!];
       by = 'classifier';
@@ -97,8 +107,15 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     // 999 is never taken away by a reading (a rule saw danger: it stays first), and is added in
     // front when the urgency reading is sure the danger is now.
     const urgent = urgency?.predict(features);
-    if (fired.length && !fired.some((r) => r.id === 'emergency') && urgent?.label === 'emergency' && urgent.margin >= TRIAGE.urgencyMargin
-      && byId.has('emergency') && vetoed(byId.get('emergency')!, m) === false && !groups.includes('statistics')) {
+    if (
+      fired.length &&
+      !fired.some((r) => r.id === 'emergency') &&
+      urgent?.label === 'emergency' &&
+      urgent.margin >= TRIAGE.urgencyMargin &&
+      byId.has('emergency') &&
+      vetoed(byId.get('emergency')!, m) === false &&
+      !groups.includes('statistics')
+    ) {
       fired = [byId.get('emergency')!, ...fired];
     }
     const suppressed = new Set(fired.flatMap((r) => r.suppress));
@@ -107,7 +124,12 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     const matched: Record<string, string[]> = {};
     for (const g of groups) matched[g] = m.words(g);
     return {
-      routes: fired.map((r) => r.id), definitions: fired, extraRecords, matched, by, describesSituation: signs,
+      routes: fired.map((r) => r.id),
+      definitions: fired,
+      extraRecords,
+      matched,
+      by,
+      describesSituation: signs,
       describesSomeone: groups.some((g) => TRIAGE.describesSomeone.includes(g)),
       ...(prediction ? { classifier: { ...prediction, used: !!usable } } : {}),
       ...(urgent ? { urgency: urgent.label === 'emergency' ? urgent.margin : -urgent.margin } : {}),
@@ -152,11 +174,11 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
  * own questions (as "none"), or taken from the cache when nothing they learn from has changed.
  */
 function trained(
-  data: TriageData, options: TriageOptions, read: (message: string) => { features: string[] },
+  data: TriageData,
+  options: TriageOptions,
+  read: (message: string) => { features: string[] },
 ): { classifier: SituationClassifier | null; urgency: SituationClassifier | null } {
-  const key = options.cache
-    ? trainingKey('triage', [TRAINING_VERSION, data, options.negatives ?? [], options.expandKey ?? ''])
-    : '';
+  const key = options.cache ? trainingKey('triage', [TRAINING_VERSION, data, options.negatives ?? [], options.expandKey ?? '']) : '';
   const cached = options.cache ? safely(() => options.cache!.get(key)) : undefined;
   if (cached) {
     try {

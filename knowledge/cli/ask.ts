@@ -23,12 +23,14 @@ import { z } from 'zod';
 /** As long as the bot's default CONVERSATION_MEMORY_MINUTES. */
 const SESSION_MINUTES = 30;
 
-const Memory = z.object({
-  recordIds: z.array(z.string()).max(20),
-  attr: z.string().optional(),
-  partnership: PartnershipId.nullable().optional(),
-  at: z.string(),
-}).strict();
+const Memory = z
+  .object({
+    recordIds: z.array(z.string()).max(20),
+    attr: z.string().optional(),
+    partnership: PartnershipId.nullable().optional(),
+    at: z.string(),
+  })
+  .strict();
 
 function readSession(file: string): ConversationMemory | null {
   if (!existsSync(file)) return null;
@@ -44,7 +46,14 @@ function readSession(file: string): ConversationMemory | null {
 }
 
 function parseArgs(argv: string[]) {
-  const opts = { json: false, explain: false, batch: undefined as string | undefined, session: undefined as string | undefined, partnership: undefined as string | undefined, question: [] as string[] };
+  const opts = {
+    json: false,
+    explain: false,
+    batch: undefined as string | undefined,
+    session: undefined as string | undefined,
+    partnership: undefined as string | undefined,
+    question: [] as string[],
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') opts.json = true;
@@ -73,7 +82,10 @@ function readable(a: Answer): string {
   const lines = [a.text];
   if (a.sources.length) {
     lines.push('', 'Sources:');
-    for (const s of a.sources) lines.push(`- ${s.title}${s.published ? ` (${s.published})` : ''}, section ${s.section}${s.national ? ` [national] ${s.url ?? ''}` : ''}${s.quote ? `\n  "${s.quote}"` : ''}`);
+    for (const s of a.sources)
+      lines.push(
+        `- ${s.title}${s.published ? ` (${s.published})` : ''}, section ${s.section}${s.national ? ` [national] ${s.url ?? ''}` : ''}${s.quote ? `\n  "${s.quote}"` : ''}`,
+      );
   }
   if (a.suggestions.length) lines.push('', 'Did you mean:', ...a.suggestions.map((s) => `- ${s}`));
   if (a.followUps.length) lines.push('', 'You could also ask:', ...a.followUps.map((s) => `- ${s}`));
@@ -86,7 +98,9 @@ async function main(): Promise<void> {
   const engine = createAnswerEngine(kb, kb.triage, { trainingCache: fileTrainingCache() });
   const ctx = toContext(opts.partnership);
   if (opts.batch) {
-    const lines = readFileSync(opts.batch, 'utf8').split('\n').filter((l) => l.trim());
+    const lines = readFileSync(opts.batch, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
     let memory: ConversationMemory | null = null;
     const turn = (q: unknown, c: AnswerContext): string => {
       const a = engine.answer(typeof q === 'string' ? q : '', { ...c, memory });

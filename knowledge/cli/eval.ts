@@ -14,7 +14,10 @@ import { PartnershipId } from '../schema.ts';
 const args = process.argv.slice(2);
 const fileAt = args.indexOf('--file');
 const file = resolve(fileAt >= 0 ? args[fileAt + 1]! : 'test/answering/fixtures/dev-questions.jsonl');
-const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as unknown);
+const lines = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as unknown);
 // Lines with "turns" are conversations (follow-ups carry the memory); the others single questions.
 const conversations = lines.filter(isConversation);
 const items = lines.filter((l) => !isConversation(l)) as EvalQuestion[];
@@ -39,10 +42,19 @@ const failures = outcomes.filter((o) => o.correct === false || o.cited === false
 if (failures.length) {
   console.log(`\nFailures (${failures.length}):`);
   for (const f of failures) {
-    const what = [f.harmful && 'HARMFUL', f.routeRight === false && `route (got ${f.answer.routes?.join('>') || 'none'})`, f.correct === false && 'content',
-      f.cited === false && 'citation', f.abstainedRightly === false && 'should abstain'].filter(Boolean).join(', ');
+    const what = [
+      f.harmful && 'HARMFUL',
+      f.routeRight === false && `route (got ${f.answer.routes?.join('>') || 'none'})`,
+      f.correct === false && 'content',
+      f.cited === false && 'citation',
+      f.abstainedRightly === false && 'should abstain',
+    ]
+      .filter(Boolean)
+      .join(', ');
     const cites = f.answer.sources.map((x) => `${x.document.slice(0, 3)} §${x.section}`).join('; ');
-    process.stdout.write(`- ${f.id} [${what}] ${f.q}\n    -> ${f.answer.answered ? '' : '(abstained) '}${f.answer.text.replace(/\n/g, ' | ').slice(0, 300)}\n    sources: ${cites || 'none'}\n`);
+    process.stdout.write(
+      `- ${f.id} [${what}] ${f.q}\n    -> ${f.answer.answered ? '' : '(abstained) '}${f.answer.text.replace(/\n/g, ' | ').slice(0, 300)}\n    sources: ${cites || 'none'}\n`,
+    );
   }
 }
 if (conversations.length) reportConversations();
@@ -52,12 +64,16 @@ function reportConversations(): void {
   const cs = summariseConversations(done);
   console.log(`\nConversations: ${conversations.length} (${cs.turns} turns) from ${file}`);
   console.log(`all turns right    ${pct(cs.conversations)}`);
-  console.log(`follow-up turns: answered-correct ${pct(cs.followUps.answeredCorrect)}, citation ${pct(cs.followUps.citation)}, abstention ${pct(cs.followUps.abstention)}, harmful ${pct(cs.followUps.harmful)} of answered`);
+  console.log(
+    `follow-up turns: answered-correct ${pct(cs.followUps.answeredCorrect)}, citation ${pct(cs.followUps.citation)}, abstention ${pct(cs.followUps.abstention)}, harmful ${pct(cs.followUps.harmful)} of answered`,
+  );
   for (const c of done.filter((d) => !d.allRight)) {
     process.stdout.write(`- ${c.id}\n`);
     for (const t of c.turns) {
       const bad = t.correct === false || t.cited === false || t.abstainedRightly === false || t.harmful;
-      process.stdout.write(`    ${bad ? 'x' : ' '} ${t.q}\n      -> ${t.answer.answered ? '' : '(abstained) '}${t.answer.text.replace(/\n/g, ' | ').slice(0, 200)}\n`);
+      process.stdout.write(
+        `    ${bad ? 'x' : ' '} ${t.q}\n      -> ${t.answer.answered ? '' : '(abstained) '}${t.answer.text.replace(/\n/g, ' | ').slice(0, 200)}\n`,
+      );
     }
   }
 }

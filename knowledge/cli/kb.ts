@@ -17,7 +17,9 @@ function main(argv: string[]): number {
   const onlyAt = argv.indexOf('--only');
   const kb = loadKnowledge(undefined, onlyAt >= 0 ? argv[onlyAt + 1] : undefined);
   if (command === 'export') {
-    process.stdout.write(`${JSON.stringify({ documents: kb.documents.map(({ file, title, published }) => ({ file, title, published })), records: kb.records }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ documents: kb.documents.map(({ file, title, published }) => ({ file, title, published })), records: kb.records }, null, 2)}\n`,
+    );
     return 0;
   }
   if (command === 'check') {
@@ -37,7 +39,10 @@ function main(argv: string[]): number {
     const sections = findSectionProblems(kb);
     if (sections.length) {
       process.stdout.write(`\n${sections.length} citation(s) name a section that does not contain the quote:\n`);
-      for (const p of sections) process.stdout.write(`- record ${p.recordId}: ${p.document} cites "${p.cited}", the quote is in ${p.found || 'no numbered section'}: "${p.quote.slice(0, 80)}"\n`);
+      for (const p of sections)
+        process.stdout.write(
+          `- record ${p.recordId}: ${p.document} cites "${p.cited}", the quote is in ${p.found || 'no numbered section'}: "${p.quote.slice(0, 80)}"\n`,
+        );
       return 1;
     }
     if (quoteProblems.length) {

@@ -38,13 +38,19 @@ describe('ask CLI', () => {
   it('--batch answers JSON lines in order, ignoring other fields', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ask-'));
     const file = join(dir, 'q.jsonl');
-    writeFileSync(file, [
-      JSON.stringify({ id: 'a', q: 'Write me a poem about autumn', must: [] }),
-      JSON.stringify({ q: 'how often does the executive meet', partnership: 'city-hackney' }),
-      JSON.stringify({ q: 'someone is hurting a child now' }),
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ id: 'a', q: 'Write me a poem about autumn', must: [] }),
+        JSON.stringify({ q: 'how often does the executive meet', partnership: 'city-hackney' }),
+        JSON.stringify({ q: 'someone is hurting a child now' }),
+      ].join('\n'),
+    );
     const { stdout } = await ask('--json', '--batch', file);
-    const lines = stdout.trim().split('\n').map((l) => AnswerJson.parse(JSON.parse(l)));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => AnswerJson.parse(JSON.parse(l)));
     expect(lines.map((l) => l.kind)).toEqual(['unknown', expect.any(String), 'emergency']);
     expect(lines[1]!.partnership).toBe('city-hackney');
   });
@@ -74,14 +80,20 @@ describe('ask CLI', () => {
   it('--batch: "turn" continues the previous line\'s conversation and "turns" holds a whole one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ask-turns-'));
     const file = join(dir, 'turns.jsonl');
-    writeFileSync(file, [
-      JSON.stringify({ q: 'who chairs the CHSCP Executive?', turn: 1 }),
-      JSON.stringify({ q: 'and how often does it meet?', turn: 2 }),
-      JSON.stringify({ q: 'and how often does it meet?' }),
-      JSON.stringify({ turns: [{ q: 'Who chairs the Harrow SSP?' }, { q: 'how often does it meet?' }] }),
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ q: 'who chairs the CHSCP Executive?', turn: 1 }),
+        JSON.stringify({ q: 'and how often does it meet?', turn: 2 }),
+        JSON.stringify({ q: 'and how often does it meet?' }),
+        JSON.stringify({ turns: [{ q: 'Who chairs the Harrow SSP?' }, { q: 'how often does it meet?' }] }),
+      ].join('\n'),
+    );
     const { stdout } = await ask('--json', '--batch', file);
-    const lines = stdout.trim().split('\n').map((l) => AnswerJson.parse(JSON.parse(l)));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => AnswerJson.parse(JSON.parse(l)));
     expect(lines).toHaveLength(5);
     expect(lines[1]!.text).toMatch(/bi-monthly/);
     expect(lines[2]!.kind).toBe('clarify');

@@ -26,7 +26,10 @@ describe('records whose documents disagree', () => {
     for (const c of record.conflicts) {
       for (const s of c.sources) {
         if (!('document' in s)) continue;
-        expect(a.sources.some((x) => x.document === s.document && x.section === s.section), `${s.document} §${s.section}`).toBe(true);
+        expect(
+          a.sources.some((x) => x.document === s.document && x.section === s.section),
+          `${s.document} §${s.section}`,
+        ).toBe(true);
       }
     }
   });

@@ -23,8 +23,15 @@ describe('question kinds: a short answer with its source', () => {
   ] as const)('%s', (q, ctx, must, doc) => {
     const a = ask(q, ctx as PartnershipId | undefined);
     expect(a.answered, a.text).toBe(true);
-    for (const group of must) expect(group.some((w) => lower(a.text).includes(w)), `${a.text} should contain ${group.join(' / ')}`).toBe(true);
-    expect(a.sources.some((s) => s.document.startsWith(doc)), JSON.stringify(a.sources)).toBe(true);
+    for (const group of must)
+      expect(
+        group.some((w) => lower(a.text).includes(w)),
+        `${a.text} should contain ${group.join(' / ')}`,
+      ).toBe(true);
+    expect(
+      a.sources.some((s) => s.document.startsWith(doc)),
+      JSON.stringify(a.sources),
+    ).toBe(true);
     for (const s of a.sources) {
       expect(s.quote.length).toBeGreaterThan(0);
       expect(s.title.length).toBeGreaterThan(0);
@@ -65,7 +72,7 @@ describe('question kinds: a short answer with its source', () => {
   });
 });
 
-describe('situations, in a practitioner\'s words', () => {
+describe("situations, in a practitioner's words", () => {
   it('"I\'m worried about a child" gets what to do, from national guidance, and the referral checklist', () => {
     const a = ask("i'm worried about a child in my class, what do i do?");
     expect(a.answered).toBe(true);
@@ -108,7 +115,7 @@ describe('two questions in one message', () => {
 });
 
 describe('plain words', () => {
-  it('spells out a post\'s acronym once, from the partnership\'s glossary', () => {
+  it("spells out a post's acronym once, from the partnership's glossary", () => {
     const a = ask('In Haringey who decides whether a case should be considered for a safeguarding practice review?');
     expect(a.text).toContain('AD (Assistant Director)');
     expect(a.text.match(/Assistant Director/g)).toHaveLength(1);
@@ -121,7 +128,7 @@ describe('plain words', () => {
 });
 
 describe('lists, silences and limits', () => {
-  it('lists a partnership\'s sub-groups from its arrangements', () => {
+  it("lists a partnership's sub-groups from its arrangements", () => {
     const a = ask('what subgroups does harrow have?');
     expect(a.kind).toBe('list');
     expect(a.text).toMatch(/Quality Assurance/);

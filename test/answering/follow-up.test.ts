@@ -89,14 +89,14 @@ describe('a conversation through the engine', () => {
     expect(none!.answered).toBe(false);
   });
 
-  it('says the documents do not name a chair, rather than repeating the role, when asked the chair\'s name', () => {
+  it("says the documents do not name a chair, rather than repeating the role, when asked the chair's name", () => {
     const [chair, name] = converse(['who chairs the Harrow SSP?', "what's the chair's name?"]);
     expect(chair!.answered).toBe(true);
     expect(name!.answered).toBe(false);
     expect(name!.reason).toBe('field-not-stated');
   });
 
-  it('keeps to the conversation\'s partnership when a new question does not name one', () => {
+  it("keeps to the conversation's partnership when a new question does not name one", () => {
     const [, published] = converse(['Who leads the rapid review in City & Hackney?', 'where are the reviews published?']);
     expect(published!.text).not.toMatch(/differs by partnership/);
     expect(published!.sources.every((s) => !s.document.startsWith('000') && !s.document.startsWith('002'))).toBe(true);
@@ -120,7 +120,9 @@ describe('freshness', () => {
 });
 
 describe('the development conversations (test/answering/fixtures/dev-conversations.jsonl)', () => {
-  const conversations = readFileSync('test/answering/fixtures/dev-conversations.jsonl', 'utf8').split('\n').filter(Boolean)
+  const conversations = readFileSync('test/answering/fixtures/dev-conversations.jsonl', 'utf8')
+    .split('\n')
+    .filter(Boolean)
     .map((l) => JSON.parse(l) as EvalConversation);
   it('are answered turn by turn with the memory, and would mostly fail without it', () => {
     const withMemory = summariseConversations(conversations.map((c) => runConversation(c, (q, ctx) => engine.answer(q, ctx))));

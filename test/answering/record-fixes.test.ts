@@ -15,7 +15,9 @@ import type { PartnershipId } from '../../knowledge/schema.ts';
 
 const engine = createAnswerEngine(loadKnowledge());
 const items = readFileSync('test/answering/fixtures/record-fixes.jsonl', 'utf8')
-  .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalQuestion);
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as EvalQuestion);
 
 describe('the record fixes, each asked as a question', () => {
   it.each(items)('$id: $q', (item) => {

@@ -27,7 +27,7 @@ describe('every refusal carries a reason code, worded in one place', () => {
     ['What is the name of the independent chair of Harrow Safeguarding Children Board?', null],
     ["what's the name of the Harrow SSP's chair?", null],
     ['What was the name of the chair of the Special Overview and Scrutiny Committee in 2009?', /Councillor Bull/],
-    ['What is the name of the Director of Children\'s Services in Haringey?', /Ann Graham/],
+    ["What is the name of the Director of Children's Services in Haringey?", /Ann Graham/],
   ])('a name asked for: %j', (q, name) => {
     const a = engine.answer(q);
     if (name) expect(a.text).toMatch(name);

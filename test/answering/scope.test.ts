@@ -31,7 +31,10 @@ describe('never refused as off-topic', () => {
     ['a strong match in terse wording', 'who chairs the CHSCP Executive?'],
     // Disclosures with everyday words (screen, lunch, train) are in test/triage/triage.test.ts,
     // which also requires their route.
-    ['a worker\'s conduct with no sign word the vocabulary knows', 'a volunteer at our club keeps messaging two of our 13 year olds asking them round to his flat'],
+    [
+      "a worker's conduct with no sign word the vocabulary knows",
+      'a volunteer at our club keeps messaging two of our 13 year olds asking them round to his flat',
+    ],
   ])('%s', (_why, q) => {
     expect(engine.answer(q).reason).not.toBe('out-of-scope');
   });

@@ -6,7 +6,10 @@ import { scoreOne, summarise, type EvalQuestion } from '../../domain/answering/e
 
 const engine = createAnswerEngine(loadKnowledge());
 const load = (path: string): EvalQuestion[] =>
-  readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalQuestion);
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as EvalQuestion);
 const rate = (x: { pass: number; total: number }) => (x.total ? x.pass / x.total : 1);
 const score = (items: EvalQuestion[]) => summarise(items.map((q) => scoreOne(q, engine.answer(q.q, { partnership: (q.partnership ?? null) as never }))));
 

@@ -6,8 +6,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';
 import {
-  button, cardOf, cardSubmits, cardTexts, installed, LEAD, message, PRACTITIONER, startBot, submit,
-  type BotUnderTest, type SentActivity,
+  button,
+  cardOf,
+  cardSubmits,
+  cardTexts,
+  installed,
+  LEAD,
+  message,
+  PRACTITIONER,
+  startBot,
+  submit,
+  type BotUnderTest,
+  type SentActivity,
 } from '../support/bot-server.ts';
 
 const EXPERTS = '19:experts@thread.tacv2';

@@ -33,31 +33,67 @@ const outOfScope = engine.answer('what is the capital of france', {});
 const lado = engine.answer('When do I go to the LADO?', { partnership: 'haringey' });
 
 const ticket: Ticket = {
-  id: '5a3c1e0e-8f7b-4b7e-9a61-0d2f3c4b5a69', state: 'open', version: 1, question: 'Does the threshold document cover pre-birth?',
-  partnership: 'harrow', askerName: 'Sam Practitioner', askerConversationId: 'a:1', assigneeId: null, assigneeName: null,
-  expertConversationId: '19:experts', expertActivityId: 'activity-1', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+  id: '5a3c1e0e-8f7b-4b7e-9a61-0d2f3c4b5a69',
+  state: 'open',
+  version: 1,
+  question: 'Does the threshold document cover pre-birth?',
+  partnership: 'harrow',
+  askerName: 'Sam Practitioner',
+  askerConversationId: 'a:1',
+  assigneeId: null,
+  assigneeName: null,
+  expertConversationId: '19:experts',
+  expertActivityId: 'activity-1',
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
 };
 const commands = createRouter().commands.map((c) => ({ usage: c.usage, description: c.description }));
 const answerInput = { answerId: '0d5f6c1e-1111-4222-8333-444455556666', questionHash: 'a'.repeat(64), questionForFeedback: null, partnershipLabel: 'Harrow' };
 
 const CASES: Array<[template: string, variant: string, card: () => CardAttachment]> = [
-  ['welcome', 'personal, nothing chosen', () => welcomeCard({ partnerships: PARTNERSHIP_OPTIONS, current: null, examples: EXAMPLE_QUESTIONS, scopeNoun: 'for you' })],
-  ['welcome', 'team, partnership chosen', () => welcomeCard({ partnerships: PARTNERSHIP_OPTIONS, current: 'harrow', examples: EXAMPLE_QUESTIONS, scopeNoun: 'in this team' })],
+  [
+    'welcome',
+    'personal, nothing chosen',
+    () => welcomeCard({ partnerships: PARTNERSHIP_OPTIONS, current: null, examples: EXAMPLE_QUESTIONS, scopeNoun: 'for you' }),
+  ],
+  [
+    'welcome',
+    'team, partnership chosen',
+    () => welcomeCard({ partnerships: PARTNERSHIP_OPTIONS, current: 'harrow', examples: EXAMPLE_QUESTIONS, scopeNoun: 'in this team' }),
+  ],
   ['help', 'no partnership', () => helpCard(commands, null)],
   ['help', 'with partnership', () => helpCard(commands, 'Harrow')],
   ['partnership-choice', 'nothing chosen', () => partnershipChoiceCard(PARTNERSHIP_OPTIONS, null, 'for you')],
   ['partnership-choice', 'chosen', () => partnershipChoiceCard(PARTNERSHIP_OPTIONS, 'city-hackney', 'in this chat')],
   ['answer', 'fact with follow-ups', () => answerCard({ answer: answered, ...answerInput })],
   ['answer', 'comparison across partnerships', () => answerCard({ answer: comparison, ...answerInput, partnershipLabel: null })],
-  ['answer', 'emergency answer, question text opted in', () => answerCard({ answer: emergency, ...answerInput, questionForFeedback: 'A child is being hurt right now' })],
-  ['answer', 'no follow-ups, historical source', () => answerCard({
-    answer: { ...answered, followUps: [], sources: answered.sources.map((s) => ({ ...s, historical: true })) }, ...answerInput,
-  })],
+  [
+    'answer',
+    'emergency answer, question text opted in',
+    () => answerCard({ answer: emergency, ...answerInput, questionForFeedback: 'A child is being hurt right now' }),
+  ],
+  [
+    'answer',
+    'no follow-ups, historical source',
+    () =>
+      answerCard({
+        answer: { ...answered, followUps: [], sources: answered.sources.map((s) => ({ ...s, historical: true })) },
+        ...answerInput,
+      }),
+  ],
   ['answer', 'with a checklist button', () => answerCard({ answer: lado, ...answerInput })],
   ['answer', 'no sources (no source block, no quote toggle)', () => answerCard({ answer: { ...answered, sources: [] }, ...answerInput })],
-  ['abstain', 'with suggestions and ask-a-lead', () => abstainCard({ answer: vague, question: 'who chairs it', personLine: 'Talk to your DSL.', canAskLead: true })],
+  [
+    'abstain',
+    'with suggestions and ask-a-lead',
+    () => abstainCard({ answer: vague, question: 'who chairs it', personLine: 'Talk to your DSL.', canAskLead: true }),
+  ],
   ['abstain', 'out of scope, no lead route', () => abstainCard({ answer: outOfScope, question: 'x', personLine: 'Talk to your DSL.', canAskLead: false })],
-  ['abstain', 'clarify heading', () => abstainCard({ answer: vague, question: 'x', heading: 'Could you tell me a bit more?', personLine: 'p', canAskLead: false })],
+  [
+    'abstain',
+    'clarify heading',
+    () => abstainCard({ answer: vague, question: 'x', heading: 'Could you tell me a bit more?', personLine: 'p', canAskLead: false }),
+  ],
   ['emergency', 'with contacts', () => emergencyCard(['Harrow MASH: 020 8901 2690 (9am-5pm)', 'Harrow emergency duty team: 020 8424 0999'])],
   ['emergency', 'without contacts', () => emergencyCard([])],
   ['feedback-thanks', 'helpful', () => feedbackThanksCard(true, 'recorded', null)],
@@ -104,7 +140,18 @@ describe('the validator itself', () => {
     ['an unknown action', { type: 'AdaptiveCard', version: '1.5', fallbackText: 'x', actions: [{ type: 'Action.Teleport', title: 'Go' }] }],
     ['a missing fallback', { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'x' }] }],
     ['an input without an id', { type: 'AdaptiveCard', version: '1.5', fallbackText: 'x', body: [{ type: 'Input.Text' }] }],
-    ['a duplicate id', { type: 'AdaptiveCard', version: '1.5', fallbackText: 'x', body: [{ type: 'TextBlock', id: 'a', text: 'x' }, { type: 'TextBlock', id: 'a', text: 'y' }] }],
+    [
+      'a duplicate id',
+      {
+        type: 'AdaptiveCard',
+        version: '1.5',
+        fallbackText: 'x',
+        body: [
+          { type: 'TextBlock', id: 'a', text: 'x' },
+          { type: 'TextBlock', id: 'a', text: 'y' },
+        ],
+      },
+    ],
   ])('rejects %s', (_name, card) => {
     expect(adaptiveCardProblems(card).length).toBeGreaterThan(0);
   });

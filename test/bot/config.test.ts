@@ -22,8 +22,16 @@ describe('loadConfig', () => {
   it('with nothing set: local development mode on 127.0.0.1:3978 with SQLite under ./data', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({
-      appId: '', devMode: true, host: '127.0.0.1', port: 3978, storageUrl: 'sqlite:./data/bot.db', logLevel: 'info',
-      feedbackStoreQuestionText: false, allowedTenantIds: [], expertsConversationId: null, maxBodyBytes: 262144,
+      appId: '',
+      devMode: true,
+      host: '127.0.0.1',
+      port: 3978,
+      storageUrl: 'sqlite:./data/bot.db',
+      logLevel: 'info',
+      feedbackStoreQuestionText: false,
+      allowedTenantIds: [],
+      expertsConversationId: null,
+      maxBodyBytes: 262144,
     });
     expect(Object.isFrozen(c)).toBe(true);
   });
@@ -63,10 +71,19 @@ describe('loadConfig', () => {
   });
 
   it('lists every problem at once and never echoes a secret', () => {
-    const message = problems({ PORT: 'abc', LOG_LEVEL: 'loud', MicrosoftAppId: 'app', MicrosoftAppPassword: 'hunter2-secret', MicrosoftAppType: 'SingleTenant' });
-    expect(message.split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.split(':')[0]!.trim())).toEqual([
-      '- PORT', '- LOG_LEVEL', '- MicrosoftAppTenantId',
-    ]);
+    const message = problems({
+      PORT: 'abc',
+      LOG_LEVEL: 'loud',
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'hunter2-secret',
+      MicrosoftAppType: 'SingleTenant',
+    });
+    expect(
+      message
+        .split('\n')
+        .filter((l) => l.startsWith('  - '))
+        .map((l) => l.split(':')[0]!.trim()),
+    ).toEqual(['- PORT', '- LOG_LEVEL', '- MicrosoftAppTenantId']);
     expect(message).not.toContain('hunter2-secret');
   });
 });
@@ -82,12 +99,19 @@ describe('telemetry configuration', () => {
   it('goes to Azure Monitor, an OTLP/HTTP receiver, or both, with the OpenTelemetry defaults', () => {
     const azure = `InstrumentationKey=${KEY};IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/;LiveEndpoint=https://uksouth.livediagnostics.monitor.azure.com/`;
     expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: azure }).telemetry).toEqual({
-      serviceName: 'safeguarding-partnership-bot', azureConnectionString: azure, otlpEndpoint: null, metricExportIntervalMs: 60_000, spanExportDelayMs: 5_000,
+      serviceName: 'safeguarding-partnership-bot',
+      azureConnectionString: azure,
+      otlpEndpoint: null,
+      metricExportIntervalMs: 60_000,
+      spanExportDelayMs: 5_000,
     });
-    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_SERVICE_NAME: 'bot-harrow' }).telemetry)
-      .toMatchObject({ serviceName: 'bot-harrow', azureConnectionString: null, otlpEndpoint: 'http://collector:4318' });
-    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=${KEY}`, OTEL_EXPORTER_OTLP_ENDPOINT: 'https://otel.example' }).telemetry)
-      .toMatchObject({ azureConnectionString: `InstrumentationKey=${KEY}`, otlpEndpoint: 'https://otel.example' });
+    expect(
+      loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_SERVICE_NAME: 'bot-harrow' })
+        .telemetry,
+    ).toMatchObject({ serviceName: 'bot-harrow', azureConnectionString: null, otlpEndpoint: 'http://collector:4318' });
+    expect(
+      loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=${KEY}`, OTEL_EXPORTER_OTLP_ENDPOINT: 'https://otel.example' }).telemetry,
+    ).toMatchObject({ azureConnectionString: `InstrumentationKey=${KEY}`, otlpEndpoint: 'https://otel.example' });
   });
 
   it('never echoes a connection string it rejects', () => {

@@ -7,8 +7,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';
 import { answerActivities } from '../../bot/features/questions.ts';
 import {
-  button, cardOf, cardSubmits, cardTexts, installationUpdate, installed, mention, message, startBot, submit,
-  type BotUnderTest, type SentActivity,
+  button,
+  cardOf,
+  cardSubmits,
+  cardTexts,
+  installationUpdate,
+  installed,
+  mention,
+  message,
+  startBot,
+  submit,
+  type BotUnderTest,
+  type SentActivity,
 } from '../support/bot-server.ts';
 
 let bot: BotUnderTest;
@@ -179,7 +189,18 @@ describe('questions', () => {
   it('an off-topic refusal (reason out-of-scope) offers no MASH number and no "ask a lead"; an unanswered safeguarding question does', () => {
     // The answers are built here, so this tests the bot's side of the contract (the engine's side,
     // that a weather question is refused as out-of-scope without the MASH number, is in test/answering).
-    const base = { answered: false, text: "I don't know: that is outside what I can help with.", markdown: '', partnership: 'harrow' as const, sources: [], confidence: 0, suggestions: [], followUps: [], kind: 'unknown' as const, recordIds: [] };
+    const base = {
+      answered: false,
+      text: "I don't know: that is outside what I can help with.",
+      markdown: '',
+      partnership: 'harrow' as const,
+      sources: [],
+      confidence: 0,
+      suggestions: [],
+      followUps: [],
+      kind: 'unknown' as const,
+      recordIds: [],
+    };
     const services = { ...bot.running.services, config: { ...bot.running.services.config, expertsConversationId: '19:experts' } };
     const offTopic = cardOf(answerActivities(services, 'weather?', { ...base, reason: 'out-of-scope' }, 'harrow').activities[0]!)!;
     expect(cardTexts(offTopic).join(' ')).toMatch(/designated safeguarding lead/);
@@ -203,7 +224,11 @@ describe('questions', () => {
   });
 
   it('follow-up buttons on an answer ask that question (in a channel, where Teams has no suggested actions)', async () => {
-    const [reply] = await say('Who chairs the Harrow Strategic Safeguarding Partnership?', { kind: 'channel', conversationId: '19:follow@thread.tacv2;messageid=9' }, true);
+    const [reply] = await say(
+      'Who chairs the Harrow Strategic Safeguarding Partnership?',
+      { kind: 'channel', conversationId: '19:follow@thread.tacv2;messageid=9' },
+      true,
+    );
     const followUp = cardSubmits(cardOf(reply!)).find((s) => s.data.verb === 'ask');
     expect(followUp, 'the engine offers follow-ups for this question').toBeDefined();
     const replies = await click(followUp!.data);

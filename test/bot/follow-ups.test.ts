@@ -57,7 +57,7 @@ describe('a conversation that remembers', () => {
     expect(expired.text).not.toMatch(/three times a year/);
   });
 
-  it('keeps a new question to the conversation\'s partnership, and gives a figure\'s earlier year', async () => {
+  it("keeps a new question to the conversation's partnership, and gives a figure's earlier year", async () => {
     const where = { conversationId: 'a:carry-partnership' };
     await say('Who leads the rapid review in City & Hackney?', where);
     const published = await say('where are the reviews published?', where);
@@ -70,13 +70,13 @@ describe('a conversation that remembers', () => {
     expect(before.text).toContain('339');
   });
 
-  it('does not carry one conversation\'s memory into another', async () => {
+  it("does not carry one conversation's memory into another", async () => {
     await say('who chairs the CHSCP Executive?', { conversationId: 'a:first' });
     const other = await say('and how often does it meet?', { conversationId: 'a:second' });
     expect(other.text).toMatch(/which group or topic you mean/);
   });
 
-  it('keeps each person\'s memory apart in a channel thread', async () => {
+  it("keeps each person's memory apart in a channel thread", async () => {
     const thread = { kind: 'channel' as const, conversationId: '19:general@thread.tacv2;messageid=42' };
     const alex = { ...thread, user: { id: '29:alex', name: 'Alex', aadObjectId: 'aad-alex' } };
     const sam = { ...thread, user: { id: '29:sam', name: 'Sam', aadObjectId: 'aad-sam' } };

@@ -21,7 +21,11 @@ describe('literal text', () => {
   });
 
   it('is applied to every TextBlock and fact of a rendered card, and never to submit data', () => {
-    const card = { type: 'AdaptiveCard', body: [{ type: 'FactSet', facts: [{ title: '<a>', value: '(c)' }] }], actions: [{ type: 'Action.Submit', title: 't', data: { text: '<keep>' } }] };
+    const card = {
+      type: 'AdaptiveCard',
+      body: [{ type: 'FactSet', facts: [{ title: '<a>', value: '(c)' }] }],
+      actions: [{ type: 'Action.Submit', title: 't', data: { text: '<keep>' } }],
+    };
     protectCard(card);
     expect(card.body[0]!.facts[0]).toEqual({ title: `<${WJ}a>`, value: `(${WJ}c)` });
     expect(card.actions[0]!.data.text).toBe('<keep>');

@@ -63,9 +63,17 @@ describe('a search result sent into the chat', () => {
     const [att] = res.body.composeExtension.attachments;
     bot.connector.clear();
     // What Teams delivers when the person sends the inserted card: the card, and text derived from it.
-    const sent = await bot.send(activity(bot.connector, {}, {
-      type: 'message', text: cardTexts(att.content).join(' '), attachments: [{ contentType: att.contentType, content: att.content }],
-    }));
+    const sent = await bot.send(
+      activity(
+        bot.connector,
+        {},
+        {
+          type: 'message',
+          text: cardTexts(att.content).join(' '),
+          attachments: [{ contentType: att.contentType, content: att.content }],
+        },
+      ),
+    );
     expect(sent.status).toBe(200);
     expect(bot.connector.sent).toEqual([]);
     expect(bot.logs.some((l) => l.includes('message.shared-card'))).toBe(true);

@@ -102,7 +102,13 @@ describe('Teams answers', () => {
 
   it('answer a malformed or unknown feedback invoke without storing anything', async () => {
     bot = await startBot();
-    const bad = await bot.send(activity(bot.connector, {}, { type: 'invoke', name: 'message/submitAction', replyToId: 'x', value: { actionName: 'feedback', actionValue: { reaction: 'meh' } } }));
+    const bad = await bot.send(
+      activity(
+        bot.connector,
+        {},
+        { type: 'invoke', name: 'message/submitAction', replyToId: 'x', value: { actionName: 'feedback', actionValue: { reaction: 'meh' } } },
+      ),
+    );
     expect(bad.status).toBe(400);
     const unknown = await bot.send(feedbackInvoke(bot, 'activity-never-sent', 'like'));
     expect(unknown.status).toBe(200);
@@ -111,7 +117,7 @@ describe('Teams answers', () => {
 });
 
 describe('Web Chat answers', () => {
-  it('keep the card\'s own feedback buttons and carry no Teams entities', async () => {
+  it("keep the card's own feedback buttons and carry no Teams entities", async () => {
     bot = await startBot();
     const sent = await ask(bot, { channelId: 'webchat' });
     expect(sent.activity.entities ?? []).toEqual([]);

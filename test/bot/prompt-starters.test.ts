@@ -28,7 +28,7 @@ describe('prompt starters', () => {
 
   it.each(starters)('%s: "%s" gets an answer', async (scope, title) => {
     bot.connector.clear();
-    const where = scope === 'personal' ? { conversationId: `a:starter-${title}` } : { kind: scope === 'team' ? 'channel' as const : 'groupChat' as const };
+    const where = scope === 'personal' ? { conversationId: `a:starter-${title}` } : { kind: scope === 'team' ? ('channel' as const) : ('groupChat' as const) };
     const res = await bot.send(scope === 'personal' ? message(bot.connector, title, where) : mention(bot.connector, title, where));
     expect(res.status).toBe(200);
     const texts = bot.connector.sent.flatMap((s) => [s.activity.text ?? '', ...cardTexts(cardOf(s))]).join('\n');

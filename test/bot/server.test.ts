@@ -38,7 +38,11 @@ describe('local development mode (no app id)', () => {
     ['a JSON string', '"hello"', /must be a JSON object/],
     ['an activity without a conversation', JSON.stringify({ type: 'message', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/' }), /conversation/],
     ['an activity without a type', JSON.stringify({ channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'c' } }), /type/],
-    ['a serviceUrl that is not a URL', JSON.stringify({ type: 'message', channelId: 'msteams', serviceUrl: 'javascript:alert(1)', conversation: { id: 'c' } }), /serviceUrl/],
+    [
+      'a serviceUrl that is not a URL',
+      JSON.stringify({ type: 'message', channelId: 'msteams', serviceUrl: 'javascript:alert(1)', conversation: { id: 'c' } }),
+      /serviceUrl/,
+    ],
   ])('answers %s with 400 and a clear JSON message', async (_name, body, why) => {
     const res = await bot.post(body);
     expect(res.status).toBe(400);

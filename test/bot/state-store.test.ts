@@ -50,12 +50,23 @@ describe.each(DATABASES)('state store on %s', (_name, url) => {
   });
 
   it('keeps one feedback vote per person per answer', async () => {
-    const vote = { answerId: 'ans-1', voterHash: 'v1', recordIds: ['r1', 'r2'], questionHash: 'h', questionText: null, answerKind: 'fact', partnership: 'harrow' };
+    const vote = {
+      answerId: 'ans-1',
+      voterHash: 'v1',
+      recordIds: ['r1', 'r2'],
+      questionHash: 'h',
+      questionText: null,
+      answerKind: 'fact',
+      partnership: 'harrow',
+    };
     expect(await store.recordFeedback({ ...vote, helpful: true })).toBe('recorded');
     expect(await store.recordFeedback({ ...vote, helpful: false })).toBe('changed');
     expect(await store.recordFeedback({ ...vote, voterHash: 'v2', helpful: true })).toBe('recorded');
     const rows = await store.listFeedback();
-    expect(rows.map((r) => [r.helpful, r.recordIds])).toEqual([[false, ['r1', 'r2']], [true, ['r1', 'r2']]]);
+    expect(rows.map((r) => [r.helpful, r.recordIds])).toEqual([
+      [false, ['r1', 'r2']],
+      [true, ['r1', 'r2']],
+    ]);
   });
 
   it('creates one ticket per request id, and moves it only from the version the click saw', async () => {
@@ -72,7 +83,10 @@ describe.each(DATABASES)('state store on %s', (_name, url) => {
     expect(await store.transitionTicket(input.id, 1, 'close', lead)).toMatchObject({ ok: false, reason: 'stale', ticket: { state: 'assigned', version: 2 } });
     expect(await store.transitionTicket(input.id, 2, 'assign', lead)).toMatchObject({ ok: false, reason: 'stale' });
     // Another lead may take it over; then it is closed; closed is final.
-    expect(await store.transitionTicket(input.id, 2, 'assign', { id: 'aad-other', name: 'Bo' })).toMatchObject({ ok: true, ticket: { assigneeName: 'Bo', version: 3 } });
+    expect(await store.transitionTicket(input.id, 2, 'assign', { id: 'aad-other', name: 'Bo' })).toMatchObject({
+      ok: true,
+      ticket: { assigneeName: 'Bo', version: 3 },
+    });
     expect(await store.transitionTicket(input.id, 3, 'close', lead)).toMatchObject({ ok: true, ticket: { state: 'closed', version: 4 } });
     expect(await store.transitionTicket(input.id, 4, 'assign', lead)).toMatchObject({ ok: false, reason: 'stale', ticket: { state: 'closed' } });
     expect(await store.transitionTicket('8a2b7c1d-0000-4000-8000-00000000ffff', 1, 'close', lead)).toEqual({ ok: false, reason: 'not_found' });
@@ -121,12 +135,31 @@ describe.each(DATABASES)('state store on %s', (_name, url) => {
   });
 
   it('remembers which answer a Teams message was, for its feedback buttons', async () => {
-    const m = { conversationId: 'a:c', activityId: 'act-1', answerId: 'ans-9', recordIds: ['harrow.hscb'], questionHash: 'h', questionText: null, answerKind: 'fact', partnership: 'harrow' };
+    const m = {
+      conversationId: 'a:c',
+      activityId: 'act-1',
+      answerId: 'ans-9',
+      recordIds: ['harrow.hscb'],
+      questionHash: 'h',
+      questionText: null,
+      answerKind: 'fact',
+      partnership: 'harrow',
+    };
     await store.saveAnswerMessage(m);
     await store.saveAnswerMessage({ ...m, answerId: 'ans-other' });
     expect(await store.getAnswerMessage('a:c', 'act-1')).toEqual(m);
     expect(await store.getAnswerMessage('a:other', 'act-1')).toBeNull();
-    await store.recordFeedback({ answerId: 'ans-9', voterHash: 'v', helpful: false, recordIds: ['harrow.hscb'], questionHash: 'h', questionText: null, answerKind: 'fact', partnership: 'harrow', comment: 'too vague' });
+    await store.recordFeedback({
+      answerId: 'ans-9',
+      voterHash: 'v',
+      helpful: false,
+      recordIds: ['harrow.hscb'],
+      questionHash: 'h',
+      questionText: null,
+      answerKind: 'fact',
+      partnership: 'harrow',
+      comment: 'too vague',
+    });
     expect((await store.listFeedback()).find((r) => r.answerId === 'ans-9')?.comment).toBe('too vague');
   });
 });

@@ -12,8 +12,12 @@ import { adaptiveCardProblems } from '../support/adaptive-card.ts';
 import { button, cardOf, cardSubmits, cardTexts, message, startBot, submit, type BotUnderTest, type SentActivity } from '../support/bot-server.ts';
 
 let bot: BotUnderTest;
-beforeAll(async () => { bot = await startBot(); });
-afterAll(async () => { await bot.close(); });
+beforeAll(async () => {
+  bot = await startBot();
+});
+afterAll(async () => {
+  await bot.close();
+});
 beforeEach(() => bot.connector.clear());
 
 async function exchange(b: BotUnderTest, activity: Record<string, unknown>): Promise<SentActivity[]> {
@@ -42,7 +46,9 @@ const journeys = loadChecklists().map((c) => {
 });
 
 describe('checklists over HTTP', () => {
-  beforeAll(async () => { await say('partnership harrow'); });
+  beforeAll(async () => {
+    await say('partnership harrow');
+  });
 
   it.each(journeys)('runs the $id checklist to its summary, updating the card in place', async ({ id, path }) => {
     let { sent, card } = onlyCard(await say(`checklist ${id}`));

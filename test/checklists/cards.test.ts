@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checklistHistoryCard, checklistMenuCard, checklistStepCard, checklistSummaryCard, stepModel, summaryModel, unfinishedItem } from '../../cards/checklist-cards.ts';
+import {
+  checklistHistoryCard,
+  checklistMenuCard,
+  checklistStepCard,
+  checklistSummaryCard,
+  stepModel,
+  summaryModel,
+  unfinishedItem,
+} from '../../cards/checklist-cards.ts';
 import type { RunView } from '../../domain/checklists/runner.ts';
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import { documentTitles } from '../../domain/checklists/service.ts';
@@ -7,8 +15,12 @@ import { adaptiveCardProblems } from '../support/adaptive-card.ts';
 import { serviceOn, tempSqlite, WEDNESDAY, type TempDb } from './helpers.ts';
 
 let t: TempDb;
-beforeAll(async () => { t = await tempSqlite(); });
-afterAll(async () => { await t.cleanup(); });
+beforeAll(async () => {
+  t = await tempSqlite();
+});
+afterAll(async () => {
+  await t.cleanup();
+});
 
 const findSubmits = (node: unknown, out: Array<Record<string, unknown>> = []) => {
   if (Array.isArray(node)) node.forEach((n) => findSubmits(n, out));
@@ -72,21 +84,30 @@ describe('checklist cards', () => {
 
     it('groups the actions under short deadlines, overdue first, said once with what to do about it', async () => {
       const v = await summaryOf('lado', 'harrow', [
-        ['danger', 'yes'], ['call-999', 'safe-now'], ['works-with-children', 'yes'], ['when', 'on-date', { date: '2026-03-06' }], ['harm-test', 'unsure'],
-        ['told-dsl', 'no'], ['do-not', 'yes'], ['record', 'no', { note: 'Seen by two colleagues' }], ['lado-contacted', 'no'],
+        ['danger', 'yes'],
+        ['call-999', 'safe-now'],
+        ['works-with-children', 'yes'],
+        ['when', 'on-date', { date: '2026-03-06' }],
+        ['harm-test', 'unsure'],
+        ['told-dsl', 'no'],
+        ['do-not', 'yes'],
+        ['record', 'no', { note: 'Seen by two colleagues' }],
+        ['lado-contacted', 'no'],
       ]);
       const m = summaryModel(v);
       // Friday 6 March plus one working day is Monday 9 March, passed on Wednesday 11 March.
       expect(m.actionGroups.map((g) => g.heading)).toEqual(['Overdue: by the end of Monday 9 March 2026 (1 working day after 6 March)', 'Now']);
       expect(m.actionGroups[0]!.advice).toBe('Do these now, and record when each was done and why it was late.');
       expect(m.actionGroups[0]!.items.map((i) => i.text)).toEqual([
-        expect.stringMatching(/^Ask the LADO whether the harm test is met/), expect.stringMatching(/^Tell the LADO\./),
+        expect.stringMatching(/^Ask the LADO whether the harm test is met/),
+        expect.stringMatching(/^Tell the LADO\./),
       ]);
       // The actions with no deadline are one tap away, and counted on the button; every action keeps its full deadline in the details.
       expect(m.moreActions).toHaveLength(3);
       expect(m.moreActionsTitle).toBe('3 more (no set deadline)');
-      expect(m.actions.find((a) => a.text.startsWith('Tell the LADO.'))!.dueLabel)
-        .toBe("Overdue. By the end of Monday 9 March 2026: 1 working day after the allegation came to the employer's attention (Friday 6 March 2026)");
+      expect(m.actions.find((a) => a.text.startsWith('Tell the LADO.'))!.dueLabel).toBe(
+        "Overdue. By the end of Monday 9 March 2026: 1 working day after the allegation came to the employer's attention (Friday 6 March 2026)",
+      );
       // Short answer labels; the trigger's date is on the trigger line, the note's text in the record.
       expect(m.triggers).toEqual([{ line: "The allegation came to the employer's attention on Friday 6 March 2026." }]);
       expect(m.answersLine).toContain('**Harm test:** I am not sure');
@@ -101,16 +122,26 @@ describe('checklist cards', () => {
 
     it('orders deadlines by when they end: 09:30 the next day before the end of that day', async () => {
       const v = await summaryOf('referral', 'haringey', [
-        ['danger', 'no'], ['significant-harm', 'no-or-unsure'], ['level-of-need', 'level-3'], ['spoken-to-family', 'unsafe'],
-        ['consent', 'yes'], ['good-referral', 'not-all'], ['urgency', 'urgent'],
+        ['danger', 'no'],
+        ['significant-harm', 'no-or-unsure'],
+        ['level-of-need', 'level-3'],
+        ['spoken-to-family', 'unsafe'],
+        ['consent', 'yes'],
+        ['good-referral', 'not-all'],
+        ['urgency', 'urgent'],
       ]);
       expect(summaryModel(v).actionGroups.map((g) => g.heading)).toEqual([
-        'Now', 'By Thursday 12 March 2026, 09:30 (24 hours from the start)', 'By the end of Thursday 12 March 2026 (1 working day from the start)',
+        'Now',
+        'By Thursday 12 March 2026, 09:30 (24 hours from the start)',
+        'By the end of Thursday 12 March 2026 (1 working day from the start)',
       ]);
     });
 
     it('shows every action, without a heading, when none has a deadline', async () => {
-      const v = await summaryOf('escalation', 'harrow', [['child-safe', 'safe'], ['about', 'conference']]);
+      const v = await summaryOf('escalation', 'harrow', [
+        ['child-safe', 'safe'],
+        ['about', 'conference'],
+      ]);
       const m = summaryModel(v);
       expect(m.actionGroups).toEqual([{ heading: '', advice: '', items: [{ text: expect.stringMatching(/dissent route/) }] }]);
       expect(m.moreActions).toEqual([]);

@@ -41,12 +41,48 @@ describe('deployment contacts', () => {
   });
 
   it.each([
-    ['a bad email', (r: any) => { r.partnerships.harrow.contacts[1].email = 'not-an-email'; }, /field "partnerships\.harrow\.contacts\.1\.email": expected an email address/],
-    ['a badly written checkedOn', (r: any) => { r.partnerships.haringey.contacts[0].checkedOn = '22/11/2026'; }, /field "partnerships\.haringey\.contacts\.0\.checkedOn": expected a date/],
-    ['a checkedBy with no date', (r: any) => { r.partnerships.haringey.contacts[0].checkedBy = 'DSL'; }, /checkedBy needs checkedOn/],
-    ['no LADO contact and not listed as not configured', (r: any) => { r.partnerships.harrow.contacts = r.partnerships.harrow.contacts.filter((c: any) => c.kind !== 'lado'); }, /field "partnerships\.harrow\.contacts": no lado contact \(list it under notConfigured/],
-    ['a contact with no way to reach it', (r: any) => { delete r.partnerships.harrow.contacts[2].phone; }, /a contact needs a phone, email or url/],
-    ['an unknown partnership', (r: any) => { r.partnerships.camden = r.partnerships.harrow; }, /Unrecognized key/],
+    [
+      'a bad email',
+      (r: any) => {
+        r.partnerships.harrow.contacts[1].email = 'not-an-email';
+      },
+      /field "partnerships\.harrow\.contacts\.1\.email": expected an email address/,
+    ],
+    [
+      'a badly written checkedOn',
+      (r: any) => {
+        r.partnerships.haringey.contacts[0].checkedOn = '22/11/2026';
+      },
+      /field "partnerships\.haringey\.contacts\.0\.checkedOn": expected a date/,
+    ],
+    [
+      'a checkedBy with no date',
+      (r: any) => {
+        r.partnerships.haringey.contacts[0].checkedBy = 'DSL';
+      },
+      /checkedBy needs checkedOn/,
+    ],
+    [
+      'no LADO contact and not listed as not configured',
+      (r: any) => {
+        r.partnerships.harrow.contacts = r.partnerships.harrow.contacts.filter((c: any) => c.kind !== 'lado');
+      },
+      /field "partnerships\.harrow\.contacts": no lado contact \(list it under notConfigured/,
+    ],
+    [
+      'a contact with no way to reach it',
+      (r: any) => {
+        delete r.partnerships.harrow.contacts[2].phone;
+      },
+      /a contact needs a phone, email or url/,
+    ],
+    [
+      'an unknown partnership',
+      (r: any) => {
+        r.partnerships.camden = r.partnerships.harrow;
+      },
+      /Unrecognized key/,
+    ],
   ])('fails with a readable error naming the field for %s', (_n, breakIt, re) => {
     const raw = defaults();
     breakIt(raw);
@@ -71,7 +107,9 @@ describe('where each number comes from, on every card that shows it', () => {
   });
 
   it('warns when the shipped defaults are in use, when numbers are not checked, and when checks are too old', () => {
-    expect(contactWarnings(loadContacts(), new Date('2026-12-01T10:00:00Z')).join('\n')).toMatch(/shipped default contacts are in use[\s\S]*15 contact\(s\) not checked/);
+    expect(contactWarnings(loadContacts(), new Date('2026-12-01T10:00:00Z')).join('\n')).toMatch(
+      /shipped default contacts are in use[\s\S]*15 contact\(s\) not checked/,
+    );
     const raw = defaults();
     for (const p of Object.values(raw.partnerships) as any[]) for (const c of p.contacts) c.checkedOn = '2026-11-01';
     raw.partnerships.harrow.contacts[0].checkedOn = '2026-01-02';
@@ -92,8 +130,16 @@ describe('where each number comes from, on every card that shows it', () => {
     try {
       const s = createChecklistService({ store: createChecklistStore(t.db), contactsFile: file });
       let v = await s.start('lado', 'u', 'haringey', WEDNESDAY);
-      for (const [stepId, choiceId] of [['danger', 'no'], ['works-with-children', 'yes'], ['when', 'today'], ['harm-test', 'yes'], ['told-dsl', 'yes'],
-        ['do-not', 'no'], ['record', 'yes'], ['lado-contacted', 'yes']] as const) {
+      for (const [stepId, choiceId] of [
+        ['danger', 'no'],
+        ['works-with-children', 'yes'],
+        ['when', 'today'],
+        ['harm-test', 'yes'],
+        ['told-dsl', 'yes'],
+        ['do-not', 'no'],
+        ['record', 'yes'],
+        ['lado-contacted', 'yes'],
+      ] as const) {
         v = await s.answer({ runId: v.run.id, userId: 'u', version: v.run.version, stepId, choiceId }, WEDNESDAY);
       }
       if (v.kind !== 'summary') throw new Error('expected a summary');

@@ -13,7 +13,7 @@ describe('checklist definitions', () => {
     expect(real.map((c) => c.command).sort()).toEqual(['escalation', 'lado', 'referral', 'serious-incident']);
   });
 
-  it('never asks for a child\'s name or other identifying details', () => {
+  it("never asks for a child's name or other identifying details", () => {
     for (const c of real) {
       for (const s of c.steps) {
         expect(s.question, `${c.id}/${s.id}`).not.toMatch(/\b(name|date of birth|address|postcode)\b.*\?/i);
@@ -22,10 +22,15 @@ describe('checklist definitions', () => {
   });
 
   it('gives every step a "why this matters" with at least one source', () => {
-    for (const c of real) for (const s of c.steps) expect(s.why.every((n) => n.sources.length > 0), `${c.id}/${s.id}`).toBe(true);
+    for (const c of real)
+      for (const s of c.steps)
+        expect(
+          s.why.every((n) => n.sources.length > 0),
+          `${c.id}/${s.id}`,
+        ).toBe(true);
   });
 
-  it('includes each partnership\'s own route in the escalation checklist', () => {
+  it("includes each partnership's own route in the escalation checklist", () => {
     const c = byId('escalation');
     expect(c.steps.map((s) => s.id)).toEqual(expect.arrayContaining(['haringey-route', 'harrow-route', 'city-hackney-route']));
   });
@@ -34,24 +39,69 @@ describe('checklist definitions', () => {
 type Breaker = { name: string; expect: RegExp; breakIt: (c: Checklist) => void };
 
 const graphBreakers: Breaker[] = [
-  { name: 'a choice leading to a step that does not exist', expect: /leads to a step "nowhere" that does not exist/,
-    breakIt: (c) => { c.steps[0]!.choices[0]!.next = { step: 'nowhere' }; } },
-  { name: 'a choice leading to an outcome that does not exist', expect: /leads to an outcome "nothing" that does not exist/,
-    breakIt: (c) => { c.steps[0]!.choices[0]!.next = { outcome: 'nothing' }; } },
-  { name: 'a step nobody can reach', expect: /step "orphan" cannot be reached/,
-    breakIt: (c) => { c.steps.push({ ...structuredClone(c.steps[1]!), id: 'orphan' }); } },
-  { name: 'an outcome nobody can reach', expect: /outcome "lonely" cannot be reached/,
-    breakIt: (c) => { c.outcomes.push({ ...structuredClone(c.outcomes[0]!), id: 'lonely' }); } },
-  { name: 'an end with no actions', expect: /outcome "urgent" has no actions for haringey/,
-    breakIt: (c) => { c.outcomes.find((o) => o.id === 'urgent')!.actions = []; } },
-  { name: 'an end whose actions are all for another partnership', expect: /outcome "urgent" has no actions for harrow/,
-    breakIt: (c) => { for (const a of c.outcomes.find((o) => o.id === 'urgent')!.actions) a.only = ['haringey']; } },
-  { name: 'a cycle', expect: /a cycle returns to step "child-safe"/,
-    breakIt: (c) => { c.steps.find((s) => s.id === 'stage-1')!.choices[0]!.next = { step: 'child-safe' }; } },
-  { name: 'a start step that does not exist', expect: /start step "missing" does not exist/,
-    breakIt: (c) => { c.start = 'missing'; } },
-  { name: 'two steps with one id', expect: /two steps share the id "about"/,
-    breakIt: (c) => { c.steps.push(structuredClone(c.steps.find((s) => s.id === 'about')!)); } },
+  {
+    name: 'a choice leading to a step that does not exist',
+    expect: /leads to a step "nowhere" that does not exist/,
+    breakIt: (c) => {
+      c.steps[0]!.choices[0]!.next = { step: 'nowhere' };
+    },
+  },
+  {
+    name: 'a choice leading to an outcome that does not exist',
+    expect: /leads to an outcome "nothing" that does not exist/,
+    breakIt: (c) => {
+      c.steps[0]!.choices[0]!.next = { outcome: 'nothing' };
+    },
+  },
+  {
+    name: 'a step nobody can reach',
+    expect: /step "orphan" cannot be reached/,
+    breakIt: (c) => {
+      c.steps.push({ ...structuredClone(c.steps[1]!), id: 'orphan' });
+    },
+  },
+  {
+    name: 'an outcome nobody can reach',
+    expect: /outcome "lonely" cannot be reached/,
+    breakIt: (c) => {
+      c.outcomes.push({ ...structuredClone(c.outcomes[0]!), id: 'lonely' });
+    },
+  },
+  {
+    name: 'an end with no actions',
+    expect: /outcome "urgent" has no actions for haringey/,
+    breakIt: (c) => {
+      c.outcomes.find((o) => o.id === 'urgent')!.actions = [];
+    },
+  },
+  {
+    name: 'an end whose actions are all for another partnership',
+    expect: /outcome "urgent" has no actions for harrow/,
+    breakIt: (c) => {
+      for (const a of c.outcomes.find((o) => o.id === 'urgent')!.actions) a.only = ['haringey'];
+    },
+  },
+  {
+    name: 'a cycle',
+    expect: /a cycle returns to step "child-safe"/,
+    breakIt: (c) => {
+      c.steps.find((s) => s.id === 'stage-1')!.choices[0]!.next = { step: 'child-safe' };
+    },
+  },
+  {
+    name: 'a start step that does not exist',
+    expect: /start step "missing" does not exist/,
+    breakIt: (c) => {
+      c.start = 'missing';
+    },
+  },
+  {
+    name: 'two steps with one id',
+    expect: /two steps share the id "about"/,
+    breakIt: (c) => {
+      c.steps.push(structuredClone(c.steps.find((s) => s.id === 'about')!));
+    },
+  },
 ];
 
 describe('the graph check, on deliberately broken definitions', () => {
@@ -118,12 +168,29 @@ describe('trigger dates, on deliberately broken definitions', () => {
     expect(triggers).toEqual({ escalation: ['when'], lado: ['when'], referral: [], 'serious-incident': ['la-aware', 'incident-date'] });
   });
   it.each([
-    { name: 'a trigger deadline reachable without the trigger step', expect: /action "tell-lado" counts from the trigger date, but a path reaches it without asking it/,
-      breakIt: (c: Checklist) => { c.steps.find((s) => s.id === 'works-with-children')!.choices[0]!.next = { step: 'harm-test' }; c.steps = c.steps.filter((s) => s.id !== 'when'); } },
-    { name: 'a trigger step without the quick picks', expect: /trigger step "when" must offer exactly the choices today, yesterday, on-date/,
-      breakIt: (c: Checklist) => { c.steps.find((s) => s.id === 'when')!.choices.splice(1, 1); } },
-    { name: 'a deadline counting from a step that is not a trigger', expect: /counts from "harm-test", which is not a trigger step/,
-      breakIt: (c: Checklist) => { const a = c.outcomes.find((o) => o.id === 'refer-now')!.actions[0]!; a.due = { workingDays: 1, from: 'harm-test' }; } },
+    {
+      name: 'a trigger deadline reachable without the trigger step',
+      expect: /action "tell-lado" counts from the trigger date, but a path reaches it without asking it/,
+      breakIt: (c: Checklist) => {
+        c.steps.find((s) => s.id === 'works-with-children')!.choices[0]!.next = { step: 'harm-test' };
+        c.steps = c.steps.filter((s) => s.id !== 'when');
+      },
+    },
+    {
+      name: 'a trigger step without the quick picks',
+      expect: /trigger step "when" must offer exactly the choices today, yesterday, on-date/,
+      breakIt: (c: Checklist) => {
+        c.steps.find((s) => s.id === 'when')!.choices.splice(1, 1);
+      },
+    },
+    {
+      name: 'a deadline counting from a step that is not a trigger',
+      expect: /counts from "harm-test", which is not a trigger step/,
+      breakIt: (c: Checklist) => {
+        const a = c.outcomes.find((o) => o.id === 'refer-now')!.actions[0]!;
+        a.due = { workingDays: 1, from: 'harm-test' };
+      },
+    },
   ])('rejects $name', ({ breakIt, expect: re }) => {
     const c = byId('lado');
     breakIt(c);
@@ -134,27 +201,70 @@ describe('trigger dates, on deliberately broken definitions', () => {
 describe('sources: primary for national and London, each partnership only its own', () => {
   const harmTest = (c: Checklist) => c.steps.find((s) => s.id === 'harm-test')!;
   it.each([
-    { name: 'another borough\'s page cited as national', expect: /is cited as national but is not a primary national document/,
-      breakIt: (c: Checklist) => { harmTest(c).why[0]!.sources.push({ national: true, scope: 'national', title: 'Staffordshire allegations page', section: 'para 223', url: 'https://www.staffsscp.org.uk/allegations-of-abuse/', verify: false }); } },
-    { name: 'a school\'s copy cited as London', expect: /is cited as London but is not the London procedures/,
-      breakIt: (c: Checklist) => { harmTest(c).why[0]!.sources.push({ national: true, scope: 'london', title: 'KCSIE (school copy)', section: 'role of LA', url: 'https://www.millbrookprimary.org.uk/the-role-of-the-local-authority/', verify: false }); } },
-    { name: 'Haringey\'s page shown to every partnership', expect: /cites haringey's page .* where every partnership would see it/,
-      breakIt: (c: Checklist) => { harmTest(c).why.push(structuredClone(harmTest(c).local!.haringey![0]!)); } },
-    { name: 'Haringey\'s page shown to a Harrow lead', expect: /cites haringey's page .* where harrow would see it/,
-      breakIt: (c: Checklist) => { harmTest(c).local!.harrow = structuredClone(harmTest(c).local!.haringey!); } },
-    { name: 'City and Hackney\'s arrangements shown to Harrow', expect: /cites city-hackney's document 003_adb66485ebc597dc\.txt where harrow would see it/,
-      breakIt: (c: Checklist) => { const e = byId('escalation'); c.steps.find((s) => s.id === 'lado-contacted')!.local!.harrow = structuredClone(e.steps.find((s) => s.id === 'stage-1')!.local!['city-hackney']!); } },
+    {
+      name: "another borough's page cited as national",
+      expect: /is cited as national but is not a primary national document/,
+      breakIt: (c: Checklist) => {
+        harmTest(c).why[0]!.sources.push({
+          national: true,
+          scope: 'national',
+          title: 'Staffordshire allegations page',
+          section: 'para 223',
+          url: 'https://www.staffsscp.org.uk/allegations-of-abuse/',
+          verify: false,
+        });
+      },
+    },
+    {
+      name: "a school's copy cited as London",
+      expect: /is cited as London but is not the London procedures/,
+      breakIt: (c: Checklist) => {
+        harmTest(c).why[0]!.sources.push({
+          national: true,
+          scope: 'london',
+          title: 'KCSIE (school copy)',
+          section: 'role of LA',
+          url: 'https://www.millbrookprimary.org.uk/the-role-of-the-local-authority/',
+          verify: false,
+        });
+      },
+    },
+    {
+      name: "Haringey's page shown to every partnership",
+      expect: /cites haringey's page .* where every partnership would see it/,
+      breakIt: (c: Checklist) => {
+        harmTest(c).why.push(structuredClone(harmTest(c).local!.haringey![0]!));
+      },
+    },
+    {
+      name: "Haringey's page shown to a Harrow lead",
+      expect: /cites haringey's page .* where harrow would see it/,
+      breakIt: (c: Checklist) => {
+        harmTest(c).local!.harrow = structuredClone(harmTest(c).local!.haringey!);
+      },
+    },
+    {
+      name: "City and Hackney's arrangements shown to Harrow",
+      expect: /cites city-hackney's document 003_adb66485ebc597dc\.txt where harrow would see it/,
+      breakIt: (c: Checklist) => {
+        const e = byId('escalation');
+        c.steps.find((s) => s.id === 'lado-contacted')!.local!.harrow = structuredClone(e.steps.find((s) => s.id === 'stage-1')!.local!['city-hackney']!);
+      },
+    },
   ])('rejects $name', ({ breakIt, expect: re }) => {
     const c = byId('lado');
     breakIt(c);
     expect(() => validateChecklists([c])).toThrow(re);
   });
 
-  it('no shipped checklist cites another area\'s page, a school\'s copy or a summary as national or London', () => {
-    const nonPrimary = /staffsscp|wirral|cambspeterborough|millbrook|cld\.bz|flipbuilder|nspcc|bristol|barnet|croydon|towerhamlets|havering|cooklawyers|studylib|proceduresonline|safeguardingchildren\.co\.uk/;
+  it("no shipped checklist cites another area's page, a school's copy or a summary as national or London", () => {
+    const nonPrimary =
+      /staffsscp|wirral|cambspeterborough|millbrook|cld\.bz|flipbuilder|nspcc|bristol|barnet|croydon|towerhamlets|havering|cooklawyers|studylib|proceduresonline|safeguardingchildren\.co\.uk/;
     for (const c of real) {
-      for (const src of c.steps.flatMap((s) => [...s.why, ...Object.values(s.local ?? {}).flat(), ...s.choices.flatMap((ch) => ch.actions)])
-        .concat(c.outcomes.flatMap((o) => o.actions)).flatMap((n) => n!.sources)) {
+      for (const src of c.steps
+        .flatMap((s) => [...s.why, ...Object.values(s.local ?? {}).flat(), ...s.choices.flatMap((ch) => ch.actions)])
+        .concat(c.outcomes.flatMap((o) => o.actions))
+        .flatMap((n) => n!.sources)) {
         if ('url' in src) expect(src.url, `${c.id}: ${src.title}`).not.toMatch(nonPrimary);
       }
     }
@@ -162,8 +272,10 @@ describe('sources: primary for national and London, each partnership only its ow
 
   it('every national Working Together or KCSIE paragraph says which edition it was checked in and which is current', () => {
     for (const c of real) {
-      const srcs = c.steps.flatMap((s) => [...s.why, ...Object.values(s.local ?? {}).flat(), ...s.choices.flatMap((ch) => ch.actions)])
-        .concat(c.outcomes.flatMap((o) => o.actions)).flatMap((n) => n!.sources);
+      const srcs = c.steps
+        .flatMap((s) => [...s.why, ...Object.values(s.local ?? {}).flat(), ...s.choices.flatMap((ch) => ch.actions)])
+        .concat(c.outcomes.flatMap((o) => o.actions))
+        .flatMap((n) => n!.sources);
       for (const src of srcs) {
         if (!('url' in src) || !/Working Together|Keeping Children Safe/.test(src.title)) continue;
         expect(src.checkedIn, `${c.id}: ${src.title} ${src.section}`).toMatch(/^(Working Together 2023|KCSIE 2024)$/);

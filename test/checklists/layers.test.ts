@@ -21,7 +21,7 @@ describe('the order a step explains itself in', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
-  it('shows London\'s stages as London\'s and the partnership\'s own arrangements first', () => {
+  it("shows London's stages as London's and the partnership's own arrangements first", () => {
     const stage2 = checklists.find((c) => c.id === 'escalation')!.steps.find((s) => s.id === 'stage-2')!;
     const notes = layeredNotes(stage2, 'city-hackney');
     expect(notes.map((n) => n.layer)).toEqual(['local', 'london']);
@@ -40,7 +40,9 @@ describe('citation labels', () => {
   });
   it('a national paragraph checked in an older edition says so and asks for the current one', () => {
     const src = lado.steps.find((s) => s.id === 'when')!.why[0]!.sources[0]!;
-    expect(sourceLabel(src, titles).label).toBe('National: Working Together to Safeguard Children (DfE statutory guidance), Chapter 4, para 226 (checked in Working Together 2023; check the paragraph in Working Together 2026)');
+    expect(sourceLabel(src, titles).label).toBe(
+      'National: Working Together to Safeguard Children (DfE statutory guidance), Chapter 4, para 226 (checked in Working Together 2023; check the paragraph in Working Together 2026)',
+    );
   });
   it('a London source is labelled London', () => {
     const note = lado.steps.find((s) => s.id === 'danger')!.why[0]!;

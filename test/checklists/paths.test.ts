@@ -18,11 +18,13 @@ const checklists = loadChecklists();
 const titles = documentTitles();
 const contacts = loadContacts();
 const cases = checklists.flatMap((c) =>
-  PARTNERSHIP_IDS.flatMap((p) => enumeratePaths(c, p).map((path) => ({
-    name: `${c.id} / ${p} / ${path.answers.map((a) => `${a.stepId}=${a.choiceId}`).join(' > ')} => ${path.outcomeId}`,
-    checklist: c,
-    path,
-  }))),
+  PARTNERSHIP_IDS.flatMap((p) =>
+    enumeratePaths(c, p).map((path) => ({
+      name: `${c.id} / ${p} / ${path.answers.map((a) => `${a.stepId}=${a.choiceId}`).join(' > ')} => ${path.outcomeId}`,
+      checklist: c,
+      path,
+    })),
+  ),
 );
 
 // Cards differ between paths only in progress and version, so each distinct card shape is
@@ -40,7 +42,9 @@ beforeAll(async () => {
   t = await tempSqlite();
   s = serviceOn(t.db);
 });
-afterAll(async () => { await t.cleanup(); });
+afterAll(async () => {
+  await t.cleanup();
+});
 
 describe('every path through every checklist', () => {
   it('covers every outcome of every checklist', () => {

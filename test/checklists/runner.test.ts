@@ -6,8 +6,12 @@ import type { RunView } from '../../domain/checklists/runner.ts';
 import { serviceOn, tempSqlite, WEDNESDAY, type TempDb } from './helpers.ts';
 
 let t: TempDb;
-beforeEach(async () => { t = await tempSqlite(); });
-afterEach(async () => { await t.cleanup(); });
+beforeEach(async () => {
+  t = await tempSqlite();
+});
+afterEach(async () => {
+  await t.cleanup();
+});
 
 const later = (mins: number) => new Date(WEDNESDAY.getTime() + mins * 60_000);
 const ref = (v: RunView, userId = 'user-a') => ({ runId: v.run.id, userId, version: v.run.version });
@@ -19,8 +23,16 @@ describe('running a checklist', () => {
     let v = await s.start('lado', 'user-a', 'harrow', WEDNESDAY);
     expect(stepOf(v)).toBe('danger');
     expect(v.kind === 'step' && v.progress).toEqual({ current: 1, total: 9 });
-    for (const [stepId, choiceId] of [['danger', 'no'], ['works-with-children', 'yes'], ['when', 'yesterday'], ['harm-test', 'yes'], ['told-dsl', 'no'],
-      ['do-not', 'no'], ['record', 'yes'], ['lado-contacted', 'no']] as const) {
+    for (const [stepId, choiceId] of [
+      ['danger', 'no'],
+      ['works-with-children', 'yes'],
+      ['when', 'yesterday'],
+      ['harm-test', 'yes'],
+      ['told-dsl', 'no'],
+      ['do-not', 'no'],
+      ['record', 'yes'],
+      ['lado-contacted', 'no'],
+    ] as const) {
       v = await s.answer({ ...ref(v), stepId, choiceId }, later(1));
     }
     expect(v.kind).toBe('summary');
@@ -35,15 +47,22 @@ describe('running a checklist', () => {
     expect(v.summary.actions.find((a) => a.id === 'tell-dsl')!.dueLabel).toBe('Now');
     expect(v.summary.contacts.map((c) => c.label)).toContain('Harrow LADO');
     expect(v.summary.record).toContain('Has the LADO been told? Not yet.');
-    expect(v.summary.triggerLabels).toEqual(['The allegation came to the employer\'s attention on Tuesday 10 March 2026']);
-    expect(v.summary.record).toContain('[By the end of Wednesday 11 March 2026: 1 working day after the allegation came to the employer\'s attention (Tuesday 10 March 2026)] Tell the LADO');
+    expect(v.summary.triggerLabels).toEqual(["The allegation came to the employer's attention on Tuesday 10 March 2026"]);
+    expect(v.summary.record).toContain(
+      "[By the end of Wednesday 11 March 2026: 1 working day after the allegation came to the employer's attention (Tuesday 10 March 2026)] Tell the LADO",
+    );
   });
 
   it('progress counts up against a total that does not move when a shorter branch is taken', async () => {
     const s = serviceOn(t.db);
     let v = await s.start('lado', 'user-p', 'harrow', WEDNESDAY);
     const seen: string[] = [];
-    for (const [stepId, choiceId] of [['danger', 'no'], ['works-with-children', 'yes'], ['when', 'today'], ['harm-test', 'no']] as const) {
+    for (const [stepId, choiceId] of [
+      ['danger', 'no'],
+      ['works-with-children', 'yes'],
+      ['when', 'today'],
+      ['harm-test', 'no'],
+    ] as const) {
       if (v.kind === 'step') seen.push(`${v.progress.current} of ${v.progress.total}`);
       v = await s.answer({ ...ref(v, 'user-p'), stepId, choiceId }, later(1));
     }
@@ -56,7 +75,13 @@ describe('running a checklist', () => {
     const s = serviceOn(t.db);
     const go = async (p: 'haringey' | 'harrow' | 'city-hackney') => {
       let v = await s.start('escalation', `u-${p}`, p, WEDNESDAY);
-      for (const [stepId, choiceId] of [['child-safe', 'safe'], ['about', 'referral'], ['when', 'today'], ['stage-1', 'unresolved'], ['stage-2', 'unresolved']] as const) {
+      for (const [stepId, choiceId] of [
+        ['child-safe', 'safe'],
+        ['about', 'referral'],
+        ['when', 'today'],
+        ['stage-1', 'unresolved'],
+        ['stage-2', 'unresolved'],
+      ] as const) {
         v = await s.answer({ ...ref(v, `u-${p}`), stepId, choiceId }, WEDNESDAY);
       }
       return stepOf(v);
@@ -65,7 +90,6 @@ describe('running a checklist', () => {
     expect(await go('harrow')).toBe('harrow-route');
     expect(await go('city-hackney')).toBe('city-hackney-route');
   });
-
 });
 
 describe('stale and double submits', () => {
@@ -102,7 +126,7 @@ describe('stale and double submits', () => {
     await expect(s.answer({ ...ref(c), stepId: 'danger', choiceId: 'no' }, WEDNESDAY)).rejects.toMatchObject({ code: 'STALE_SUBMIT' });
   });
 
-  it('another user\'s run is not found, and an unknown choice is invalid', async () => {
+  it("another user's run is not found, and an unknown choice is invalid", async () => {
     const s = serviceOn(t.db);
     const v = await s.start('lado', 'user-a', 'harrow', WEDNESDAY);
     await expect(s.resume(v.run.id, 'user-b')).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -142,9 +166,14 @@ describe('free-text notes', () => {
     let v = await s.start('escalation', 'user-a', 'harrow', WEDNESDAY);
     v = await s.answer({ ...ref(v), stepId: 'child-safe', choiceId: 'safe' }, WEDNESDAY);
     for (const bad of ['born 03/04/2015', 'lives at N17 6RA', 'NHS 943 476 5919', 'mum on 07700 900123', 'email a@b.com']) {
-      await expect(s.answer({ ...ref(v), stepId: 'about', choiceId: 'referral', note: bad }, WEDNESDAY)).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { reason: 'identifying' } });
+      await expect(s.answer({ ...ref(v), stepId: 'about', choiceId: 'referral', note: bad }, WEDNESDAY)).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        details: { reason: 'identifying' },
+      });
     }
-    await expect(s.answer({ ...ref(v), stepId: 'about', choiceId: 'referral', note: 'x'.repeat(301) }, WEDNESDAY)).rejects.toMatchObject({ details: { reason: 'note-too-long' } });
+    await expect(s.answer({ ...ref(v), stepId: 'about', choiceId: 'referral', note: 'x'.repeat(301) }, WEDNESDAY)).rejects.toMatchObject({
+      details: { reason: 'note-too-long' },
+    });
     v = await s.answer({ ...ref(v), stepId: 'about', choiceId: 'referral', note: 'Disagree with the threshold decision' }, WEDNESDAY);
     expect(v.run.answers[1]).toEqual({ stepId: 'about', choiceId: 'referral', note: 'Disagree with the threshold decision' });
   });
@@ -164,7 +193,7 @@ describe('unfinished runs, history and retention', () => {
     const history = await s.history('user-a', later(3));
     expect(history.map((h) => [h.title, h.status])).toEqual([
       ['Serious incident notification', 'completed'],
-      ['Concern about a child (referral to children\'s social care / MASH)', 'active'],
+      ["Concern about a child (referral to children's social care / MASH)", 'active'],
     ]);
     expect(history[0]!.outcomeTitle).toBe('Below the notification criteria');
 

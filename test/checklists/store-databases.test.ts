@@ -16,7 +16,9 @@ import { serviceOn, WEDNESDAY } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'checklist-db-'));
 let postgres: TestPostgres;
-beforeAll(async () => { postgres = await startTestPostgres(); });
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+});
 afterAll(async () => {
   await postgres?.stop();
   rmSync(dir, { recursive: true, force: true });

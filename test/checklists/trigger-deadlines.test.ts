@@ -13,8 +13,13 @@ import { serviceOn, tempSqlite, type TempDb } from './helpers.ts';
 
 let t: TempDb;
 let s: ReturnType<typeof serviceOn>;
-beforeAll(async () => { t = await tempSqlite(); s = serviceOn(t.db); });
-afterAll(async () => { await t.cleanup(); });
+beforeAll(async () => {
+  t = await tempSqlite();
+  s = serviceOn(t.db);
+});
+afterAll(async () => {
+  await t.cleanup();
+});
 
 type Answer = readonly [stepId: string, choiceId: string, date?: string];
 
@@ -30,9 +35,18 @@ async function drive(checklistId: string, partnership: PartnershipId, runAt: str
 
 const onDate = (stepId: string, date: string): Answer => [stepId, 'on-date', date];
 
-describe('LADO: one working day after the allegation came to the employer\'s attention', () => {
-  const lado = (when: Answer) => [['danger', 'no'], ['works-with-children', 'yes'], when, ['harm-test', 'yes'], ['told-dsl', 'yes'],
-    ['do-not', 'no'], ['record', 'yes'], ['lado-contacted', 'no']] as const satisfies readonly Answer[];
+describe("LADO: one working day after the allegation came to the employer's attention", () => {
+  const lado = (when: Answer) =>
+    [
+      ['danger', 'no'],
+      ['works-with-children', 'yes'],
+      when,
+      ['harm-test', 'yes'],
+      ['told-dsl', 'yes'],
+      ['do-not', 'no'],
+      ['record', 'yes'],
+      ['lado-contacted', 'no'],
+    ] as const satisfies readonly Answer[];
   it.each([
     ['ordinary Tuesday, run the same day', '2026-03-10T10:00:00Z', onDate('when', '2026-03-10'), '2026-03-11', false],
     ['Friday, run on Monday: due Monday, not Tuesday', '2026-12-07T09:00:00Z', onDate('when', '2026-12-04'), '2026-12-07', false],
@@ -48,7 +62,7 @@ describe('LADO: one working day after the allegation came to the employer\'s att
     const tell = summary.actions.find((a) => a.id === 'tell-lado')!;
     expect(tell.dueAt).toBe(due);
     expect(tell.overdue === true).toBe(overdue);
-    expect(tell.dueLabel).toContain('1 working day after the allegation came to the employer\'s attention');
+    expect(tell.dueLabel).toContain("1 working day after the allegation came to the employer's attention");
     if (overdue) {
       expect(tell.dueLabel).toMatch(/^Overdue\./);
       expect(summary.record).toContain('This is overdue: do it now');
@@ -57,15 +71,36 @@ describe('LADO: one working day after the allegation came to the employer\'s att
 });
 
 describe('serious incident: Panel 5 working days from the LA becoming aware; rapid review 15 from the incident', () => {
-  const path = (aware: Answer, incident: Answer) => [['criteria', 'yes'], ['la-told', 'yes'], aware, incident,
-    ['looked-after', 'neither'], ['who-decides', 'understood']] as const satisfies readonly Answer[];
+  const path = (aware: Answer, incident: Answer) =>
+    [['criteria', 'yes'], ['la-told', 'yes'], aware, incident, ['looked-after', 'neither'], ['who-decides', 'understood']] as const satisfies readonly Answer[];
   it.each([
-    ['over Christmas 2026, run after New Year', 'city-hackney', '2027-01-04T10:00:00Z',
-      onDate('la-aware', '2026-12-21'), onDate('incident-date', '2026-12-18'), '2026-12-30', '2027-01-13'],
-    ['over the early May bank holiday 2026', 'haringey', '2026-05-05T10:00:00Z',
-      onDate('la-aware', '2026-05-01'), onDate('incident-date', '2026-04-30'), '2026-05-11', '2026-05-22'],
-    ['LA told today, incident a week earlier', 'harrow', '2026-03-11T09:30:00Z',
-      ['la-aware', 'today'] as Answer, onDate('incident-date', '2026-03-04'), '2026-03-18', '2026-03-25'],
+    [
+      'over Christmas 2026, run after New Year',
+      'city-hackney',
+      '2027-01-04T10:00:00Z',
+      onDate('la-aware', '2026-12-21'),
+      onDate('incident-date', '2026-12-18'),
+      '2026-12-30',
+      '2027-01-13',
+    ],
+    [
+      'over the early May bank holiday 2026',
+      'haringey',
+      '2026-05-05T10:00:00Z',
+      onDate('la-aware', '2026-05-01'),
+      onDate('incident-date', '2026-04-30'),
+      '2026-05-11',
+      '2026-05-22',
+    ],
+    [
+      'LA told today, incident a week earlier',
+      'harrow',
+      '2026-03-11T09:30:00Z',
+      ['la-aware', 'today'] as Answer,
+      onDate('incident-date', '2026-03-04'),
+      '2026-03-18',
+      '2026-03-25',
+    ],
   ] as const)('%s', async (_name, partnership, runAt, aware, incident, panel, rapid) => {
     const summary = await drive('serious-incident', partnership, runAt, path(aware, incident));
     const due = Object.fromEntries(summary.actions.map((a) => [a.id, a.dueAt]));
@@ -77,8 +112,12 @@ describe('serious incident: Panel 5 working days from the LA becoming aware; rap
   });
 
   it('the Panel deadline is overdue when the LA became aware more than five working days before the run', async () => {
-    const summary = await drive('serious-incident', 'haringey', '2026-12-01T10:00:00Z',
-      path(onDate('la-aware', '2026-11-20'), onDate('incident-date', '2026-11-19')));
+    const summary = await drive(
+      'serious-incident',
+      'haringey',
+      '2026-12-01T10:00:00Z',
+      path(onDate('la-aware', '2026-11-20'), onDate('incident-date', '2026-11-19')),
+    );
     const panel = summary.actions.find((a) => a.id === 'panel')!;
     expect(panel.dueAt).toBe('2026-11-27');
     expect(panel.overdue).toBe(true);
@@ -102,8 +141,14 @@ describe('escalation: London stage 1 within a working week of the disagreement a
 });
 
 describe('referral: the acknowledgement counts from the referral, made during the run', () => {
-  const path = [['danger', 'no'], ['significant-harm', 'yes'], ['spoken-to-family', 'yes'], ['consent', 'no'],
-    ['good-referral', 'yes'], ['urgency', 'urgent']] as const satisfies readonly Answer[];
+  const path = [
+    ['danger', 'no'],
+    ['significant-harm', 'yes'],
+    ['spoken-to-family', 'yes'],
+    ['consent', 'no'],
+    ['good-referral', 'yes'],
+    ['urgency', 'urgent'],
+  ] as const satisfies readonly Answer[];
   it.each([
     ['Wednesday', '2026-03-11T09:30:00Z', '2026-03-12'],
     ['Maundy Thursday 2026', '2026-04-02T10:00:00Z', '2026-04-07'],
@@ -133,13 +178,19 @@ describe('the trigger date itself', () => {
   ] as const)('refuses %s and records nothing', async (_name, date, reason) => {
     const v = await start(`2026-03-11T09:3${reason.length % 10}:00Z`);
     const ref = { runId: v.run.id, userId: v.run.userId, version: v.run.version, stepId: 'when', choiceId: 'on-date' };
-    await expect(s.answer({ ...ref, ...(date ? { date } : {}) }, new Date('2026-03-11T10:00:00Z'))).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { reason } });
+    await expect(s.answer({ ...ref, ...(date ? { date } : {}) }, new Date('2026-03-11T10:00:00Z'))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { reason },
+    });
     expect((await s.resume(v.run.id, v.run.userId)).run.answers).toHaveLength(2);
   });
 
   it('going back past the trigger step forgets its date', async () => {
     let v = await start('2026-03-11T08:00:00Z');
-    v = await s.answer({ runId: v.run.id, userId: v.run.userId, version: v.run.version, stepId: 'when', choiceId: 'on-date', date: '2026-03-02' }, new Date('2026-03-11T08:00:00Z'));
+    v = await s.answer(
+      { runId: v.run.id, userId: v.run.userId, version: v.run.version, stepId: 'when', choiceId: 'on-date', date: '2026-03-02' },
+      new Date('2026-03-11T08:00:00Z'),
+    );
     expect(v.run.answers.at(-1)).toMatchObject({ stepId: 'when', date: '2026-03-02' });
     v = await s.back({ runId: v.run.id, userId: v.run.userId, version: v.run.version }, new Date('2026-03-11T08:01:00Z'));
     expect(v.run.answers.some((a) => a.date)).toBe(false);

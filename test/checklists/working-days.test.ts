@@ -13,7 +13,7 @@ describe('deadlines in working days (England and Wales bank holidays)', () => {
     ['Wednesday, 5 days, over a weekend', '2026-03-11T09:00:00Z', 5, '2026-03-18'],
     ['Christmas Eve 2025, 1 day, over Christmas, Boxing Day and the weekend', '2025-12-24T15:00:00Z', 1, '2025-12-29'],
     ['Christmas Eve 2026, 5 days, over the Boxing Day substitute and New Year', '2026-12-24T10:00:00Z', 5, '2027-01-05'],
-    ['31 December 2026, 1 day, over New Year\'s Day', '2026-12-31T10:00:00Z', 1, '2027-01-04'],
+    ["31 December 2026, 1 day, over New Year's Day", '2026-12-31T10:00:00Z', 1, '2027-01-04'],
     ['Christmas Eve 2027, 1 day, both substitute days', '2027-12-24T10:00:00Z', 1, '2027-12-29'],
     ['Maundy Thursday 2026, 1 day, over Easter', '2026-04-02T10:00:00Z', 1, '2026-04-07'],
     ['Maundy Thursday 2027, 5 days, over Easter', '2027-03-25T10:00:00Z', 5, '2027-04-05'],
@@ -27,8 +27,14 @@ describe('deadlines in working days (England and Wales bank holidays)', () => {
   });
 
   it.each([
-    ['2026-12-25', false], ['2026-12-26', false], ['2026-12-28', false], ['2026-12-29', true],
-    ['2027-03-29', false], ['2026-08-31', false], ['2026-03-14', false], ['2026-03-16', true],
+    ['2026-12-25', false],
+    ['2026-12-26', false],
+    ['2026-12-28', false],
+    ['2026-12-29', true],
+    ['2027-03-29', false],
+    ['2026-08-31', false],
+    ['2026-03-14', false],
+    ['2026-03-16', true],
   ])('%s is a working day: %s', (iso, expected) => {
     expect(cal.isWorkingDay(iso)).toBe(expected);
   });

@@ -25,10 +25,11 @@ async function blackHole(): Promise<{ url: string; open: () => number; close: ()
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     open: () => sockets.size,
-    close: () => new Promise((r) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -93,7 +94,10 @@ describe('a failing or throttling connector', () => {
 
   it('a Retry-After of 30 s is not waited for: the user is not held 30 s', async () => {
     connector.clear();
-    connector.script('a:retry-30', [{ status: 429, retryAfter: '30' }, { status: 429, retryAfter: '30' }]);
+    connector.script('a:retry-30', [
+      { status: 429, retryAfter: '30' },
+      { status: 429, retryAfter: '30' },
+    ]);
     const [res, ms] = await elapsed(() => bot.send(message(connector, 'help', { conversationId: 'a:retry-30' })));
     expect(res.status).toBe(200);
     expect(ms).toBeLessThan(3000);

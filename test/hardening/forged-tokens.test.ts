@@ -31,7 +31,8 @@ async function keyEndpoint(): Promise<{ url: string; close: () => Promise<void> 
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     res.setHeader('content-type', 'application/json');
     if (req.url === '/openid') res.end(JSON.stringify({ issuer: ISSUER, jwks_uri: `${base}/keys` }));
-    else if (req.url === '/keys') res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid: 'trusted', n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] }));
+    else if (req.url === '/keys')
+      res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid: 'trusted', n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] }));
     else {
       res.statusCode = 404;
       res.end('{}');
@@ -41,7 +42,12 @@ async function keyEndpoint(): Promise<{ url: string; close: () => Promise<void> 
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/openid`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-const env = (metadata: string) => ({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret-not-real', HOST: '127.0.0.1', BOT_OPENID_METADATA_URL: metadata });
+const env = (metadata: string) => ({
+  MicrosoftAppId: APP_ID,
+  MicrosoftAppPassword: 'test-secret-not-real',
+  HOST: '127.0.0.1',
+  BOT_OPENID_METADATA_URL: metadata,
+});
 
 describe('forged tokens against a reachable key endpoint', () => {
   let keys: Awaited<ReturnType<typeof keyEndpoint>>;
@@ -57,10 +63,13 @@ describe('forged tokens against a reachable key endpoint', () => {
 
   const forged: Array<[string, () => string]> = [
     ['alg none', () => `${b64({ alg: 'none', typ: 'JWT', kid: 'trusted' })}.${b64(goodClaims())}.`],
-    ['HS256 with a guessed key', () => {
-      const head = `${b64({ alg: 'HS256', typ: 'JWT', kid: 'trusted' })}.${b64(goodClaims())}`;
-      return `${head}.${createHmac('sha256', 'secret').update(head).digest('base64url')}`;
-    }],
+    [
+      'HS256 with a guessed key',
+      () => {
+        const head = `${b64({ alg: 'HS256', typ: 'JWT', kid: 'trusted' })}.${b64(goodClaims())}`;
+        return `${head}.${createHmac('sha256', 'secret').update(head).digest('base64url')}`;
+      },
+    ],
     ['a self-signed RS256 key the endpoint does not publish', () => rs256(stranger.privateKey, 'stranger', goodClaims())],
     ['a self-signed RS256 key claiming the trusted kid', () => rs256(stranger.privateKey, 'trusted', goodClaims())],
     ['an expired token', () => rs256(trusted.privateKey, 'trusted', { ...goodClaims(), nbf: now() - 7200, exp: now() - 3600 })],

@@ -38,7 +38,12 @@ describe('fuzz', () => {
     for (let i = 0; i < total; i++) {
       const { body, headers } = next();
       const started = performance.now();
-      const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body), signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers,
+        body: typeof body === 'string' ? body : new Uint8Array(body),
+        signal: AbortSignal.timeout(10_000),
+      });
       await res.arrayBuffer();
       const ms = performance.now() - started;
       maxMs = Math.max(maxMs, ms);
@@ -50,7 +55,9 @@ describe('fuzz', () => {
     const rssEnd = process.memoryUsage().rss;
     const grewMb = (rssEnd - rssBefore) / 1048576;
     const tailMb = (rssEnd - rssTail) / 1048576;
-    console.info(`fuzz: ${total} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}, slowest ${Math.round(maxMs)} ms, RSS +${grewMb.toFixed(0)} MB (last ${TAIL} +${tailMb.toFixed(0)} MB)`);
+    console.info(
+      `fuzz: ${total} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}, slowest ${Math.round(maxMs)} ms, RSS +${grewMb.toFixed(0)} MB (last ${TAIL} +${tailMb.toFixed(0)} MB)`,
+    );
     expect([...statuses.keys()].filter((s) => s >= 500 && s !== 503)).toEqual([]);
     expect(slow).toBe(0);
     expect(grewMb).toBeLessThan(400);

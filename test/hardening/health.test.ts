@@ -35,7 +35,9 @@ describe('health endpoints', () => {
     const db = bot.running.services.db;
     const all = db.all.bind(db);
     let open!: () => void;
-    const gate = new Promise<void>((resolve) => { open = resolve; });
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
     db.all = (async (sql: string, params?: readonly unknown[]) => {
       if (sql.includes('reminder')) await gate;
       return all(sql, params as never);

@@ -58,7 +58,12 @@ describe('Host and Origin', () => {
 
   it('a cross-origin form post (no preflight) is refused with 415 and does nothing', async () => {
     bot.connector.clear();
-    const status = await rawRequest('POST', '/api/messages', { host: 'localhost', 'content-type': 'text/plain' }, JSON.stringify(message(bot.connector, 'help')));
+    const status = await rawRequest(
+      'POST',
+      '/api/messages',
+      { host: 'localhost', 'content-type': 'text/plain' },
+      JSON.stringify(message(bot.connector, 'help')),
+    );
     expect(status).toBe(415);
     expect(bot.connector.sent).toHaveLength(0);
   });
@@ -82,7 +87,10 @@ describe('ids that become URL path segments', () => {
 
   it('Teams-shaped ids still pass', async () => {
     bot.connector.clear();
-    const res = await bot.send({ ...message(bot.connector, 'help', { conversationId: '19:abc-DEF_123@thread.tacv2;messageid=1700000000000' }), id: '1700000000001' });
+    const res = await bot.send({
+      ...message(bot.connector, 'help', { conversationId: '19:abc-DEF_123@thread.tacv2;messageid=1700000000000' }),
+      id: '1700000000001',
+    });
     expect(res.status).toBe(200);
     expect(bot.connector.sent).toHaveLength(1);
   });

@@ -67,7 +67,11 @@ describe('local mode: every route', () => {
     log.warn({ req, err, value: { text: MARKER } }, 'error retrieving formatter');
     const lines = bot.logs.slice(before);
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ component: 'restify', req: { method: 'POST', path: '/api/messages' }, err: { type: 'Error', statusCode: 500 } });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      component: 'restify',
+      req: { method: 'POST', path: '/api/messages' },
+      err: { type: 'Error', statusCode: 500 },
+    });
     expectClean(lines);
   });
 });

@@ -48,8 +48,15 @@ describe('npm run build + npm run start:prod', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        type: 'message', id: 'm1', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', text: 'what does MASH stand for?', deliveryMode: 'expectReplies',
-        from: { id: '29:user' }, recipient: { id: '28:bot' }, conversation: { id: 'a:prod-start', conversationType: 'personal' },
+        type: 'message',
+        id: 'm1',
+        channelId: 'msteams',
+        serviceUrl: 'http://127.0.0.1:9/',
+        text: 'what does MASH stand for?',
+        deliveryMode: 'expectReplies',
+        from: { id: '29:user' },
+        recipient: { id: '28:bot' },
+        conversation: { id: 'a:prod-start', conversationType: 'personal' },
       }),
     });
     expect(res.status).toBe(200);

@@ -81,17 +81,24 @@ describe('storage that cannot be opened at start', () => {
 
   // Concurrent: each is a cold start of the real process (slow on a shared 2-core machine).
   it.concurrent.each([
-    ['a SQLite path under a regular file', () => {
-      writeFileSync(path.join(dir, 'plain-file'), 'not a directory');
-      return `sqlite:${path.join(dir, 'plain-file', 'data', 'bot.db')}`;
-    }],
+    [
+      'a SQLite path under a regular file',
+      () => {
+        writeFileSync(path.join(dir, 'plain-file'), 'not a directory');
+        return `sqlite:${path.join(dir, 'plain-file', 'data', 'bot.db')}`;
+      },
+    ],
     ['a SQLite path that is a directory', () => `sqlite:${dir}`],
     ['a PostgreSQL that refuses connections', () => 'postgres://bot:s3cret-not-real@127.0.0.1:1/bot'],
-  ])('%s: exit 78 with one readable line, no stack, no password', async (_name, url) => {
-    const { code, stderr, stdout } = await run(url());
-    expect(code).toBe(78);
-    expect(stderr).toMatch(/^Cannot start: .*(storage|SQLite)/m);
-    expect(stderr + stdout).not.toMatch(/\n\s+at /);
-    expect(stderr + stdout).not.toContain('s3cret-not-real');
-  }, 180_000);
+  ])(
+    '%s: exit 78 with one readable line, no stack, no password',
+    async (_name, url) => {
+      const { code, stderr, stdout } = await run(url());
+      expect(code).toBe(78);
+      expect(stderr).toMatch(/^Cannot start: .*(storage|SQLite)/m);
+      expect(stderr + stdout).not.toMatch(/\n\s+at /);
+      expect(stderr + stdout).not.toContain('s3cret-not-real');
+    },
+    180_000,
+  );
 });

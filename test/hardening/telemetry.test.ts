@@ -55,8 +55,18 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; clo
 
 type Attr = { key: string; value: Record<string, unknown> };
 const attrs = (list: Attr[] = []) => Object.fromEntries(list.map((a) => [a.key, Object.values(a.value)[0]]));
-const spansIn = (r: Received[]) => r.filter((x) => x.path.startsWith('/v1/traces')).flatMap((x) => x.json.resourceSpans.flatMap((rs: any) => rs.scopeSpans.flatMap((ss: any) => ss.spans.map((s: any) => ({ ...s, resource: attrs(rs.resource.attributes) })))));
-const metricsIn = (r: Received[]) => r.filter((x) => x.path.startsWith('/v1/metrics')).flatMap((x) => x.json.resourceMetrics.flatMap((rm: any) => rm.scopeMetrics.flatMap((sm: any) => sm.metrics)));
+const spansIn = (r: Received[]) =>
+  r
+    .filter((x) => x.path.startsWith('/v1/traces'))
+    .flatMap((x) =>
+      x.json.resourceSpans.flatMap((rs: any) =>
+        rs.scopeSpans.flatMap((ss: any) => ss.spans.map((s: any) => ({ ...s, resource: attrs(rs.resource.attributes) }))),
+      ),
+    );
+const metricsIn = (r: Received[]) =>
+  r
+    .filter((x) => x.path.startsWith('/v1/metrics'))
+    .flatMap((x) => x.json.resourceMetrics.flatMap((rm: any) => rm.scopeMetrics.flatMap((sm: any) => sm.metrics)));
 const pointsOf = (m: any): any[] => (m.histogram ?? m.sum ?? m.gauge).dataPoints;
 
 async function until<T>(what: string, probe: () => T | undefined, ms = 15_000): Promise<T> {
@@ -105,7 +115,12 @@ describe('telemetry to an OTLP/HTTP receiver', () => {
   beforeAll(async () => {
     receiver.received.splice(0);
     bot = await startBot({
-      env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: 'bot-under-test', OTEL_METRIC_EXPORT_INTERVAL: '200', OTEL_BSP_SCHEDULE_DELAY: '50' },
+      env: {
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_SERVICE_NAME: 'bot-under-test',
+        OTEL_METRIC_EXPORT_INTERVAL: '200',
+        OTEL_BSP_SCHEDULE_DELAY: '50',
+      },
     });
   });
   afterAll(async () => {
@@ -150,10 +165,12 @@ describe('telemetry to an OTLP/HTTP receiver', () => {
     expect(pointsOf(duration).map((p) => attrs(p.attributes))).toContainEqual({ [ATTR.activityType]: 'message', [ATTR.route]: 'question' });
     expect(pointsOf(latest.get('answers')).map((p) => Object.keys(attrs(p.attributes)).sort())).toContainEqual([ATTR.answerKind, ATTR.answerOutcome].sort());
     expect(pointsOf(latest.get('abstentions')).every((p) => Object.keys(attrs(p.attributes)).join() === ATTR.reason)).toBe(true);
-    expect(pointsOf(latest.get('reminder.sends')).map((p) => attrs(p.attributes))).toEqual(expect.arrayContaining([
-      { [ATTR.reminderStatus]: 'sent', [ATTR.possibleRepeat]: false },
-      { [ATTR.reminderStatus]: 'retried', [ATTR.possibleRepeat]: true },
-    ]));
+    expect(pointsOf(latest.get('reminder.sends')).map((p) => attrs(p.attributes))).toEqual(
+      expect.arrayContaining([
+        { [ATTR.reminderStatus]: 'sent', [ATTR.possibleRepeat]: false },
+        { [ATTR.reminderStatus]: 'retried', [ATTR.possibleRepeat]: true },
+      ]),
+    );
 
     expect(receiver.received.every((r) => r.path.endsWith('application/json'))).toBe(true);
     expect(receiver.received.filter((r) => r.raw.includes(MARKER))).toEqual([]);

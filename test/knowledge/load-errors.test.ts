@@ -30,14 +30,34 @@ const glossary = (id: string, extra = '') => `
 
 describe('a bad knowledge file fails with the file, the record and the field named', () => {
   it.each([
-    ['a missing field', `records:${glossary('x.one').replace('    expansion: Independent Child Safeguarding Commissioner\n', '')}`, /bad\.yaml: record x\.one: field "expansion"/],
+    [
+      'a missing field',
+      `records:${glossary('x.one').replace('    expansion: Independent Child Safeguarding Commissioner\n', '')}`,
+      /bad\.yaml: record x\.one: field "expansion"/,
+    ],
     ['an unknown record type', 'records:\n  - {id: x.two, type: meeting}', /bad\.yaml: record x\.two: field "type"/],
-    ['a source that is not a seed file', `records:${glossary('x.three').replace('003_adb66485ebc597dc.txt', 'notes.txt')}`, /record x\.three: field "summary\.sources\.0/],
+    [
+      'a source that is not a seed file',
+      `records:${glossary('x.three').replace('003_adb66485ebc597dc.txt', 'notes.txt')}`,
+      /record x\.three: field "summary\.sources\.0/,
+    ],
     ['a duplicate id', `records:${glossary('x.four')}${glossary('x.four')}`, /record x\.four: field "id": duplicate/],
     ['invalid YAML', 'records: [unclosed', /bad\.yaml: not valid YAML/],
-    ['a conflict citing only one document', `records:${glossary('x.seven', `\n    conflicts: [{text: "two subgroups against three", sources: [${SRC}]}]`)}`, /record x\.seven: field "conflicts\.0\.sources": a conflict cites both documents/],
-    ['a national source with an unknown scope', `records:${glossary('x.eight').replace(`summary: {text: "ICSC stands for Independent Child Safeguarding Commissioner.", sources: [${SRC}]}`, 'summary: {text: "ICSC stands for it.", sources: [{national: true, scope: borough, title: "A page", section: s, url: "https://example.org"}]}')}`, /record x\.eight: field "summary\.sources\.0/],
-    ['a document not in documents.yaml', `records:${glossary('x.five').replace(/003_adb66485ebc597dc/g, '009_abcdef')}`, /record x\.five: field "sources": unknown document 009_abcdef\.txt/],
+    [
+      'a conflict citing only one document',
+      `records:${glossary('x.seven', `\n    conflicts: [{text: "two subgroups against three", sources: [${SRC}]}]`)}`,
+      /record x\.seven: field "conflicts\.0\.sources": a conflict cites both documents/,
+    ],
+    [
+      'a national source with an unknown scope',
+      `records:${glossary('x.eight').replace(`summary: {text: "ICSC stands for Independent Child Safeguarding Commissioner.", sources: [${SRC}]}`, 'summary: {text: "ICSC stands for it.", sources: [{national: true, scope: borough, title: "A page", section: s, url: "https://example.org"}]}')}`,
+      /record x\.eight: field "summary\.sources\.0/,
+    ],
+    [
+      'a document not in documents.yaml',
+      `records:${glossary('x.five').replace(/003_adb66485ebc597dc/g, '009_abcdef')}`,
+      /record x\.five: field "sources": unknown document 009_abcdef\.txt/,
+    ],
   ])('%s', (_what, yaml, message) => {
     expect(() => loadKnowledge(dataDirWith('bad.yaml', yaml))).toThrow(message);
   });
@@ -96,7 +116,11 @@ describe('cadence: a range or a count is not one number', () => {
     quorum: not stated
     sources: [${SRC}]`;
   it.each([
-    ['a range with a single perYear', `{perYear: 6, range: {min: 6, max: 8, atLeast: 4}, words: "six to eight", sources: [${SRC}]}`, /a cadence given as a range has perYear: null/],
+    [
+      'a range with a single perYear',
+      `{perYear: 6, range: {min: 6, max: 8, atLeast: 4}, words: "six to eight", sources: [${SRC}]}`,
+      /a cadence given as a range has perYear: null/,
+    ],
     ['a range upside down', `{perYear: null, range: {min: 8, max: 6}, words: "six to eight", sources: [${SRC}]}`, /range\.min must not exceed range\.max/],
   ])('rejects %s', (_n, cadence, re) => {
     expect(() => loadKnowledge(dataDirWith('bad.yaml', body(cadence)))).toThrow(re);

@@ -43,8 +43,12 @@ describe('finding the paragraph that holds a quote', () => {
   });
 
   it.each([
-    ['21.1', '21.1'], ['18 Dispute resolution and escalation process', '18'], ['§21.1', '21.1'],
-    ['13. HSCP - Functional responsibilities (13.17)', '13'], ['Appendix 2', undefined], ['page text', undefined],
+    ['21.1', '21.1'],
+    ['18 Dispute resolution and escalation process', '18'],
+    ['§21.1', '21.1'],
+    ['13. HSCP - Functional responsibilities (13.17)', '13'],
+    ['Appendix 2', undefined],
+    ['page text', undefined],
   ])('reads the number cited in "%s"', (section, expected) => {
     expect(citedNumber(section)).toBe(expected);
   });

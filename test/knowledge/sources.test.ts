@@ -11,9 +11,7 @@ describe('every fact has a verified source', () => {
   });
 
   it('every quote is verbatim in its seed document (whitespace-insensitive)', () => {
-    const problems = findQuoteProblems(kb).map(
-      (p) => `${p.recordId}: ${p.document} §${p.section}: "${p.quote.slice(0, 80)}"`,
-    );
+    const problems = findQuoteProblems(kb).map((p) => `${p.recordId}: ${p.document} §${p.section}: "${p.quote.slice(0, 80)}"`);
     expect(problems).toEqual([]);
   });
 
@@ -32,18 +30,25 @@ describe('every fact has a verified source', () => {
 });
 
 describe('national and London facts cite primary documents', () => {
-  it('no record cites another area\'s page, a school\'s copy or a summary as national or London, and local pages name their partnership', () => {
-    const problems = kb.records.flatMap((r) => allSources(r).flatMap((s) => {
-      if (!('national' in s)) return [];
-      const p = scopeProblem(s);
-      return p ? [`${r.id}: ${p}`] : [];
-    }));
+  it("no record cites another area's page, a school's copy or a summary as national or London, and local pages name their partnership", () => {
+    const problems = kb.records.flatMap((r) =>
+      allSources(r).flatMap((s) => {
+        if (!('national' in s)) return [];
+        const p = scopeProblem(s);
+        return p ? [`${r.id}: ${p}`] : [];
+      }),
+    );
     expect(problems).toEqual([]);
   });
 
   it('every Working Together or KCSIE citation says the edition it was checked in and the current edition to check', () => {
-    const missing = kb.records.flatMap((r) => allSources(r).flatMap((s) =>
-      'national' in s && /Working Together|Keeping Children Safe/.test(s.title) && (!s.checkedIn || !s.currentEdition) ? [`${r.id}: ${s.title} ${s.section}`] : []));
+    const missing = kb.records.flatMap((r) =>
+      allSources(r).flatMap((s) =>
+        'national' in s && /Working Together|Keeping Children Safe/.test(s.title) && (!s.checkedIn || !s.currentEdition)
+          ? [`${r.id}: ${s.title} ${s.section}`]
+          : [],
+      ),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -60,8 +65,11 @@ describe('national and London facts cite primary documents', () => {
 
 describe('answers show the edition a national paragraph was checked in', () => {
   it('every Working Together or KCSIE paragraph cited by a record says so in the section an answer shows', () => {
-    const missing = kb.records.flatMap((r) => allSources(r).flatMap((s) =>
-      'national' in s && s.currentEdition && !s.section.includes(`check it in ${s.currentEdition}`) ? [`${r.id}: ${s.section}`] : []));
+    const missing = kb.records.flatMap((r) =>
+      allSources(r).flatMap((s) =>
+        'national' in s && s.currentEdition && !s.section.includes(`check it in ${s.currentEdition}`) ? [`${r.id}: ${s.section}`] : [],
+      ),
+    );
     expect(missing).toEqual([]);
   });
 });

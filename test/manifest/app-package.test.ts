@@ -121,21 +121,16 @@ describe('the Teams app package', () => {
 
   it.each(['personal', 'team', 'groupChat'])('lists every command, then prompt starters, in the %s scope', (scope) => {
     const list = manifest.bots[0]?.commandLists.find((candidate) => candidate.scopes.includes(scope));
-    expect(list?.commands.slice(0, 6).map((command) => command.title)).toEqual([
-      'help',
-      'partnership',
-      'checklist',
-      'remind',
-      'reminders',
-      'ask a lead',
-    ]);
+    expect(list?.commands.slice(0, 6).map((command) => command.title)).toEqual(['help', 'partnership', 'checklist', 'remind', 'reminders', 'ask a lead']);
     // Prompt starters: example questions people can pick (test/bot/prompt-starters.test.ts asks each one).
     expect(list!.commands.length).toBeGreaterThanOrEqual(8);
     for (const command of list?.commands ?? []) expect(command.description.length).toBeGreaterThan(10);
   });
 
   it('lists every command the bot routes, so the Teams command menu offers them all', () => {
-    const routed = createRouter().commands.map((command) => command.name).sort();
+    const routed = createRouter()
+      .commands.map((command) => command.name)
+      .sort();
     const listed = manifest.bots[0]?.commandLists.flatMap((list) => list.commands.map((command) => command.title)) ?? [];
     expect([...new Set(listed.filter((t) => routed.includes(t)))].sort()).toEqual(routed);
   });
@@ -159,8 +154,7 @@ describe('the Teams app package', () => {
 });
 
 describe('the package validator rejects what Teams would reject', () => {
-  const solid = (size: number, rgba: [number, number, number, number]): Buffer =>
-    encodePng(size, size, Buffer.alloc(size * size * 4).fill(Buffer.from(rgba)));
+  const solid = (size: number, rgba: [number, number, number, number]): Buffer => encodePng(size, size, Buffer.alloc(size * size * 4).fill(Buffer.from(rgba)));
 
   it.each<[string, (zip: JSZip, manifest: Record<string, unknown>) => void, RegExp]>([
     ['a colour icon of the wrong size', (zip) => void zip.file('color.png', solid(96, [27, 79, 114, 255])), /color icon must be 192x192/],

@@ -58,7 +58,10 @@ describe('reminders over HTTP', () => {
     const replies = await repliesAfter(say(`remind "Test safeguarding board" ${inFiveDays} 09:30 every week before 1 day`, CHANNEL));
     expect(textOf(replies)).toMatch(/Reminder set for Test safeguarding board: .* at 09:30 \(UK time\), weekly; I'll post 1 day before/);
 
-    const [occ] = await bot.running.services.db.all<{ id: string; due_at: string }>(`SELECT id, due_at FROM reminder_occurrences WHERE conversation_id = $1 ORDER BY due_at`, [CHANNEL.conversationId]);
+    const [occ] = await bot.running.services.db.all<{ id: string; due_at: string }>(
+      `SELECT id, due_at FROM reminder_occurrences WHERE conversation_id = $1 ORDER BY due_at`,
+      [CHANNEL.conversationId],
+    );
     expect(occ).toBeDefined();
     const before = connector.sent.length;
     expect(await deliverAt(new Date(Date.parse(occ!.due_at) + 1000))).toBeGreaterThanOrEqual(1);
@@ -86,9 +89,22 @@ describe('reminders over HTTP', () => {
     expect(choiceTitles(formCard, 'otherBodyId')).toContain(`Haringey: ${shortName(quarterly.name)} · quarterly`);
     expect(JSON.stringify(formCard)).not.toContain('chair:');
 
-    const data = { ...button(formCard, 'Create reminder'), bodyId: quarterly.id, meeting: '', firstDate: inFiveDays, time: '14:00', recurrence: 'suggested', rrule: '', leads: '1440,60', agendaUrl: 'https://example.org/agenda', note: '' };
+    const data = {
+      ...button(formCard, 'Create reminder'),
+      bodyId: quarterly.id,
+      meeting: '',
+      firstDate: inFiveDays,
+      time: '14:00',
+      recurrence: 'suggested',
+      rrule: '',
+      leads: '1440,60',
+      agendaUrl: 'https://example.org/agenda',
+      note: '',
+    };
     const saved = await repliesAfter(submit(connector, data, me));
-    expect(textOf(saved)).toMatch(new RegExp(`Reminder set for ${quarterly.name.replace(/[()]/g, '.')}: .* at 14:00 \\(UK time\\), quarterly on the .*; I'll post 1 day and 1 hour before`));
+    expect(textOf(saved)).toMatch(
+      new RegExp(`Reminder set for ${quarterly.name.replace(/[()]/g, '.')}: .* at 14:00 \\(UK time\\), quarterly on the .*; I'll post 1 day and 1 hour before`),
+    );
 
     const [listed] = await repliesAfter(message(connector, 'reminders', me));
     const list = cardOf(listed!)!;
@@ -109,7 +125,18 @@ describe('reminders over HTTP', () => {
     const form = cardOf((await repliesAfter(submit(connector, edit, me)))[0]!)!;
     expect(adaptiveCardProblems(form)).toEqual([]);
     expect(JSON.stringify(form)).toMatch(/"value":"fortnightly"/);
-    const save = { ...button(form, 'Save changes'), bodyId: '', meeting: 'Edit me', firstDate: inFiveDays, time: '10:15', recurrence: 'fortnightly', rrule: '', leads: '60', agendaUrl: '', note: '' };
+    const save = {
+      ...button(form, 'Save changes'),
+      bodyId: '',
+      meeting: 'Edit me',
+      firstDate: inFiveDays,
+      time: '10:15',
+      recurrence: 'fortnightly',
+      rrule: '',
+      leads: '60',
+      agendaUrl: '',
+      note: '',
+    };
     expect(textOf(await repliesAfter(submit(connector, save, me)))).toMatch(/Reminder for Edit me updated/);
     expect(cardTexts(cardOf((await repliesAfter(message(connector, 'reminders', me)))[0]!)).join('\n')).toMatch(/Next: .* at 10:15/);
     expect(textOf(await repliesAfter(submit(connector, save, me)))).toMatch(/has changed since this card was sent/);
@@ -118,14 +145,29 @@ describe('reminders over HTTP', () => {
 
   it('a form with problems is refused with reasons and saves nothing', async () => {
     const me: Where = { kind: 'personal', user: PRACTITIONER };
-    const data = { verb: 'reminder.save', reminderId: '', version: 0, bodyId: '', meeting: 'x', firstDate: '2020-01-01', time: '10:00', recurrence: 'none', rrule: '', leads: '', agendaUrl: 'ftp://x', note: '' };
+    const data = {
+      verb: 'reminder.save',
+      reminderId: '',
+      version: 0,
+      bodyId: '',
+      meeting: 'x',
+      firstDate: '2020-01-01',
+      time: '10:00',
+      recurrence: 'none',
+      rrule: '',
+      leads: '',
+      agendaUrl: 'ftp://x',
+      note: '',
+    };
     const text = textOf(await repliesAfter(submit(connector, data, me)));
     expect(text).toMatch(/pick a meeting or type its name.*at least one time.*https:\/\/.*already passed/);
   });
 
   it('refuses someone who is neither a manager nor a team owner in a channel, and allows a team owner', async () => {
     const member: Where = { ...CHANNEL, user: { id: '29:member', name: 'Pat Member', aadObjectId: 'aad-member' } };
-    expect(textOf(await repliesAfter(say(`remind "Board" ${inFiveDays} 09:30`, member)))).toMatch(/Only the team's owners and the partnership's reminder managers/);
+    expect(textOf(await repliesAfter(say(`remind "Board" ${inFiveDays} 09:30`, member)))).toMatch(
+      /Only the team's owners and the partnership's reminder managers/,
+    );
     const owner: Where = { ...CHANNEL, user: { id: '29:owner', name: 'Olu Owner', aadObjectId: 'aad-owner' } };
     connector.setRole('29:owner', 'owner');
     const [form] = await repliesAfter(say('remind', owner));
@@ -143,7 +185,8 @@ describe('reminders over HTTP', () => {
     const now = new Date().toISOString();
     await bot.running.services.db.run(`UPDATE reminder_occurrences SET due_at = $1, not_before = $1 WHERE conversation_id = $2`, [now, where.conversationId]);
     const deadline = Date.now() + 20_000;
-    while (!connector.sent.some((s) => s.conversationId === where.conversationId && cardOf(s)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!connector.sent.some((s) => s.conversationId === where.conversationId && cardOf(s)) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     const posted = connector.sent.filter((s) => s.conversationId === where.conversationId && cardOf(s));
     expect(posted).toHaveLength(1);
     expect(cardTexts(cardOf(posted[0]!)).join('\n')).toContain('Live check');
@@ -151,10 +194,12 @@ describe('reminders over HTTP', () => {
 
   it('help documents the text form', async () => {
     const [help] = await repliesAfter(say('help', CHANNEL));
-    expect(cardTexts(cardOf(help!)).join('\n')).toContain('remind "<meeting>" <YYYY-MM-DD> <HH:MM> [every <week|2 weeks|month|quarter>] [before <N> <minutes|hours|days>]');
+    expect(cardTexts(cardOf(help!)).join('\n')).toContain(
+      'remind "<meeting>" <YYYY-MM-DD> <HH:MM> [every <week|2 weeks|month|quarter>] [before <N> <minutes|hours|days>]',
+    );
   });
 
-  it('the form offers the conversation\'s partnership\'s current meetings first, the others after, none that no longer exist', async () => {
+  it("the form offers the conversation's partnership's current meetings first, the others after, none that no longer exist", async () => {
     const me: Where = { kind: 'personal', user: { id: '29:harrow-user', name: 'Hari Harrow', aadObjectId: 'aad-harrow' } };
     await repliesAfter(message(connector, 'partnership harrow', me));
     const form = cardOf((await repliesAfter(message(connector, 'remind', me)))[0]!)!;
@@ -170,7 +215,13 @@ describe('reminders over HTTP', () => {
     expect(new Set(others).size).toBe(others.length);
     expect(others.filter((t) => t.startsWith('Haringey: HSCP Executive Group'))).toEqual(['Haringey: HSCP Executive Group · quarterly']);
     // Bodies that no longer meet are marked in the knowledge base and never offered.
-    for (const gone of ['Haringey Local Safeguarding Children Board', 'LSCB Business Group', '(former)', 'City and Hackney Safeguarding Children Board', '2009']) {
+    for (const gone of [
+      'Haringey Local Safeguarding Children Board',
+      'LSCB Business Group',
+      '(former)',
+      'City and Hackney Safeguarding Children Board',
+      '2009',
+    ]) {
       expect([...own, ...others].filter((t) => t.includes(gone))).toEqual([]);
     }
     for (const t of [...own, ...others]) expect(t.length).toBeLessThanOrEqual(85);
@@ -179,7 +230,16 @@ describe('reminders over HTTP', () => {
   it('an identical second reminder is not created without asking; "Create it anyway" creates it', async () => {
     const me: Where = { kind: 'personal', user: { id: '29:twice', name: 'Tess Twice', aadObjectId: 'aad-twice' } };
     const form = cardOf((await repliesAfter(message(connector, 'remind', me)))[0]!)!;
-    const data = { ...button(form, 'Create reminder'), meeting: 'Twice board', firstDate: inFiveDays, time: '09:00', recurrence: 'none', leads: '60', agendaUrl: '', note: '' };
+    const data = {
+      ...button(form, 'Create reminder'),
+      meeting: 'Twice board',
+      firstDate: inFiveDays,
+      time: '09:00',
+      recurrence: 'none',
+      leads: '60',
+      agendaUrl: '',
+      note: '',
+    };
     expect(textOf(await repliesAfter(submit(connector, data, me)))).toMatch(/Reminder set for Twice board/);
     const again = await repliesAfter(submit(connector, data, me));
     const ask = cardOf(again[0]!)!;
@@ -191,7 +251,9 @@ describe('reminders over HTTP', () => {
     expect(await count()).toBe(2);
     // The text form says so too, and points to the list.
     await repliesAfter(message(connector, `remind "Text twice" ${inFiveDays} 09:30 before 1 hour`, me));
-    expect(textOf(await repliesAfter(message(connector, `remind "Text twice" ${inFiveDays} 09:30 before 1 hour`, me)))).toMatch(/already has a reminder for Text twice .* Type "reminders"/);
+    expect(textOf(await repliesAfter(message(connector, `remind "Text twice" ${inFiveDays} 09:30 before 1 hour`, me)))).toMatch(
+      /already has a reminder for Text twice .* Type "reminders"/,
+    );
   });
 
   it('a lead time longer than the time left before the meeting is refused with the reason', async () => {
@@ -200,16 +262,31 @@ describe('reminders over HTTP', () => {
     const text = textOf(await repliesAfter(message(connector, `remind "Soon board" ${inTwoDays} 10:00 before 7 days`, me)));
     expect(text).toMatch(/the meeting is only \d+ days? away, so a reminder 1 week before would already be late; choose a shorter time or a later first date/);
     const form = cardOf((await repliesAfter(message(connector, 'remind', me)))[0]!)!;
-    const data = { ...button(form, 'Create reminder'), meeting: 'Soon board', firstDate: inTwoDays, time: '10:00', recurrence: 'none', leads: '10080,60', agendaUrl: '', note: '' };
-    expect(textOf(await repliesAfter(submit(connector, data, me)))).toMatch(/couldn't save that reminder: the meeting is only \d+ days? away, so a reminder 1 week before would already be late/);
+    const data = {
+      ...button(form, 'Create reminder'),
+      meeting: 'Soon board',
+      firstDate: inTwoDays,
+      time: '10:00',
+      recurrence: 'none',
+      leads: '10080,60',
+      agendaUrl: '',
+      note: '',
+    };
+    expect(textOf(await repliesAfter(submit(connector, data, me)))).toMatch(
+      /couldn't save that reminder: the meeting is only \d+ days? away, so a reminder 1 week before would already be late/,
+    );
     expect((await bot.running.services.db.all(`SELECT id FROM reminders WHERE meeting = 'Soon board'`)).length).toBe(0);
   });
 
   it('the form as it comes, with only a meeting name typed, makes a valid reminder', async () => {
     const me: Where = { kind: 'personal', user: { id: '29:defaults', name: 'Dee Defaults', aadObjectId: 'aad-defaults' } };
     const form = cardOf((await repliesAfter(message(connector, 'remind', me)))[0]!)!;
-    const inputs = Object.fromEntries((form.body as Array<Record<string, any>>).filter((e) => e.id && String(e.type).startsWith('Input.')).map((e) => [e.id, e.value ?? '']));
+    const inputs = Object.fromEntries(
+      (form.body as Array<Record<string, any>>).filter((e) => e.id && String(e.type).startsWith('Input.')).map((e) => [e.id, e.value ?? '']),
+    );
     const data = { ...inputs, ...button(form, 'Create reminder'), meeting: 'Defaults board', recurrence: 'none' };
-    expect(textOf(await repliesAfter(submit(connector, data, me)))).toMatch(/Reminder set for Defaults board: .* at 10:00 \(UK time\), once; I'll post 1 day and 1 hour before/);
+    expect(textOf(await repliesAfter(submit(connector, data, me)))).toMatch(
+      /Reminder set for Defaults board: .* at 10:00 \(UK time\), once; I'll post 1 day and 1 hour before/,
+    );
   });
 });

@@ -7,11 +7,38 @@ const NOW = new Date('2026-03-01T12:00:00Z');
 
 describe('the remind text command', () => {
   it.each([
-    ['"Partnership Board" 2026-03-26 09:30', { meeting: 'Partnership Board', firstDate: '2026-03-26', time: '09:30', recurrence: { kind: 'none' }, leadMinutes: [1440] }],
-    ['"Exec" 2026-03-10 14:00 every quarter before 7 days before 1 day', { meeting: 'Exec', firstDate: '2026-03-10', time: '14:00', recurrence: { kind: 'monthly', intervalMonths: 3, nth: 2, weekday: 'TU' }, leadMinutes: [10080, 1440] }],
-    ['\u201CQA sub-group\u201D 2026-03-26 09:30 every 2 weeks before 30 minutes', { meeting: 'QA sub-group', firstDate: '2026-03-26', time: '09:30', recurrence: { kind: 'weekly', intervalWeeks: 2 }, leadMinutes: [30] }],
-    ['"Forum" 2026-03-26 09:30 every week before 2 hours and 1 day', { meeting: 'Forum', firstDate: '2026-03-26', time: '09:30', recurrence: { kind: 'weekly', intervalWeeks: 1 }, leadMinutes: [120, 1440] }],
-    ['"Forum" 2026-03-31 09:30 every month', { meeting: 'Forum', firstDate: '2026-03-31', time: '09:30', recurrence: { kind: 'monthly', intervalMonths: 1, nth: -1, weekday: 'TU' }, leadMinutes: [1440] }],
+    [
+      '"Partnership Board" 2026-03-26 09:30',
+      { meeting: 'Partnership Board', firstDate: '2026-03-26', time: '09:30', recurrence: { kind: 'none' }, leadMinutes: [1440] },
+    ],
+    [
+      '"Exec" 2026-03-10 14:00 every quarter before 7 days before 1 day',
+      {
+        meeting: 'Exec',
+        firstDate: '2026-03-10',
+        time: '14:00',
+        recurrence: { kind: 'monthly', intervalMonths: 3, nth: 2, weekday: 'TU' },
+        leadMinutes: [10080, 1440],
+      },
+    ],
+    [
+      '\u201CQA sub-group\u201D 2026-03-26 09:30 every 2 weeks before 30 minutes',
+      { meeting: 'QA sub-group', firstDate: '2026-03-26', time: '09:30', recurrence: { kind: 'weekly', intervalWeeks: 2 }, leadMinutes: [30] },
+    ],
+    [
+      '"Forum" 2026-03-26 09:30 every week before 2 hours and 1 day',
+      { meeting: 'Forum', firstDate: '2026-03-26', time: '09:30', recurrence: { kind: 'weekly', intervalWeeks: 1 }, leadMinutes: [120, 1440] },
+    ],
+    [
+      '"Forum" 2026-03-31 09:30 every month',
+      {
+        meeting: 'Forum',
+        firstDate: '2026-03-31',
+        time: '09:30',
+        recurrence: { kind: 'monthly', intervalMonths: 1, nth: -1, weekday: 'TU' },
+        leadMinutes: [1440],
+      },
+    ],
   ])('%s', (args, expected) => {
     expect(parseRemindCommand(args, NOW)).toEqual({ ok: true, value: expected });
   });
@@ -61,7 +88,13 @@ describe('retry policy', () => {
     expect(parseRetryAfter('soon', 0)).toBeNull();
   });
   it.each([
-    [200, 'ok'], [429, 'throttled'], [500, 'transient'], [503, 'transient'], [403, 'gone'], [404, 'gone'], [400, 'rejected'],
+    [200, 'ok'],
+    [429, 'throttled'],
+    [500, 'transient'],
+    [503, 'transient'],
+    [403, 'gone'],
+    [404, 'gone'],
+    [400, 'rejected'],
   ])('HTTP %d is %s', (status, kind) => {
     const r = resultForStatus(status);
     expect(r.ok ? 'ok' : r.kind).toBe(kind);

@@ -31,7 +31,13 @@ describe.each<Dialect>(['sqlite', 'postgres'])('a scheduler process killed mid-r
       const now = '2026-03-26T09:16:00.000Z';
       const mine = () => env.connector.posts.filter((p) => p.conversationId === conv);
 
-      const first = runChild({ REMINDER_TEST_URL: h.url, REMINDER_TEST_NOW: now, REMINDER_TEST_SLOW_MS: '15', REMINDER_TEST_LEASE_MS: '2000', REMINDER_TEST_BATCH: '5' });
+      const first = runChild({
+        REMINDER_TEST_URL: h.url,
+        REMINDER_TEST_NOW: now,
+        REMINDER_TEST_SLOW_MS: '15',
+        REMINDER_TEST_LEASE_MS: '2000',
+        REMINDER_TEST_BATCH: '5',
+      });
       await first.ready;
       first.go();
       await until(() => mine().length >= 40);
@@ -41,7 +47,7 @@ describe.each<Dialect>(['sqlite', 'postgres'])('a scheduler process killed mid-r
 
       const postedBeforeRestart = mine().length;
       expect(postedBeforeRestart).toBeLessThan(120);
-      const inFlight = (await h.db.all<{ id: string; status: string }>(`SELECT id, status FROM reminder_occurrences WHERE status IN ('claimed', 'sending')`));
+      const inFlight = await h.db.all<{ id: string; status: string }>(`SELECT id, status FROM reminder_occurrences WHERE status IN ('claimed', 'sending')`);
       const sending = new Set(inFlight.filter((r) => r.status === 'sending').map((r) => r.id));
 
       // Restarted a minute later (well after the dead instance's 2-second leases ran out).
@@ -68,7 +74,9 @@ describe.each<Dialect>(['sqlite', 'postgres'])('a scheduler process killed mid-r
         expect(copies.at(-1)!.activity.channelData.possibleRepeat, id).toBe(true);
         expect(JSON.stringify(copies.at(-1)!.activity.attachments)).toMatch(/may repeat one posted moments ago/);
       }
-      console.info(`[${dialect}] killed after ${postedBeforeRestart} posts; in flight at kill: ${inFlight.length} (${sending.size} sending); reposted: ${repeated.length}`);
+      console.info(
+        `[${dialect}] killed after ${postedBeforeRestart} posts; in flight at kill: ${inFlight.length} (${sending.size} sending); reposted: ${repeated.length}`,
+      );
     } finally {
       await h.close();
     }

@@ -23,10 +23,21 @@ afterAll(async () => {
 describe('reminder posts', () => {
   it('carry the occurrence id as idempotency key, and a takeover repost says it may repeat', async () => {
     const conv = '19:idempotency@thread.tacv2';
-    const reminder = await h.store.create(input(conv, { meeting: 'CHSCP Executive', leadMinutes: [30] }), referenceFor(connector, conv), 'channel', new Date('2026-03-20T12:00:00Z'));
+    const reminder = await h.store.create(
+      input(conv, { meeting: 'CHSCP Executive', leadMinutes: [30] }),
+      referenceFor(connector, conv),
+      'channel',
+      new Date('2026-03-20T12:00:00Z'),
+    );
     const occ: Occurrence = {
-      id: `${reminder.id}|2026-03-26T09:30:00.000Z|30`, reminderId: reminder.id, conversationId: conv,
-      meetingAt: '2026-03-26T09:30:00.000Z', leadMinutes: 30, dueAt: '2026-03-26T09:00:00.000Z', status: 'claimed', attempts: 0,
+      id: `${reminder.id}|2026-03-26T09:30:00.000Z|30`,
+      reminderId: reminder.id,
+      conversationId: conv,
+      meetingAt: '2026-03-26T09:30:00.000Z',
+      leadMinutes: 30,
+      dueAt: '2026-03-26T09:00:00.000Z',
+      status: 'claimed',
+      attempts: 0,
     };
     const deliver = realDelivery(h.store);
     expect((await deliver(occ)).ok).toBe(true);

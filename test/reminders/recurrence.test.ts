@@ -14,7 +14,13 @@ describe('recurrence in Europe/London wall-clock time', () => {
     const got = between('2026-03-19', '09:30', { kind: 'weekly', intervalWeeks: 1 }, '2026-03-18T00:00:00Z', '2026-04-03T00:00:00Z');
     expect(got).toEqual(['2026-03-19 09:30 +00:00', '2026-03-26 09:30 +00:00', '2026-04-02 09:30 +01:00']);
     // and the instants really move by an hour in UTC
-    const utc = meetingsBetween('2026-03-19', '09:30', { kind: 'weekly', intervalWeeks: 1 }, new Date('2026-03-18T00:00:00Z'), new Date('2026-04-03T00:00:00Z')).map((d) => d.toUTC().toFormat('HH:mm'));
+    const utc = meetingsBetween(
+      '2026-03-19',
+      '09:30',
+      { kind: 'weekly', intervalWeeks: 1 },
+      new Date('2026-03-18T00:00:00Z'),
+      new Date('2026-04-03T00:00:00Z'),
+    ).map((d) => d.toUTC().toFormat('HH:mm'));
     expect(utc).toEqual(['09:30', '09:30', '08:30']);
   });
 
@@ -36,10 +42,30 @@ describe('recurrence in Europe/London wall-clock time', () => {
 
   it.each([
     ['fortnightly', { kind: 'weekly', intervalWeeks: 2 } as Recurrence, '2026-01-06', ['2026-01-06', '2026-01-20', '2026-02-03']],
-    ['monthly on the 2nd Tuesday', { kind: 'monthly', intervalMonths: 1, nth: 2, weekday: 'TU' } as Recurrence, '2026-01-13', ['2026-01-13', '2026-02-10', '2026-03-10']],
-    ['quarterly on the 2nd Tuesday', { kind: 'monthly', intervalMonths: 3, nth: 2, weekday: 'TU' } as Recurrence, '2026-01-13', ['2026-01-13', '2026-04-14', '2026-07-14']],
-    ['monthly on the last Friday', { kind: 'monthly', intervalMonths: 1, nth: -1, weekday: 'FR' } as Recurrence, '2026-01-30', ['2026-01-30', '2026-02-27', '2026-03-27']],
-    ['custom RRULE (every 2 months, 1st Wednesday)', { kind: 'rrule', rule: 'FREQ=MONTHLY;INTERVAL=2;BYDAY=1WE' } as Recurrence, '2026-01-07', ['2026-01-07', '2026-03-04', '2026-05-06']],
+    [
+      'monthly on the 2nd Tuesday',
+      { kind: 'monthly', intervalMonths: 1, nth: 2, weekday: 'TU' } as Recurrence,
+      '2026-01-13',
+      ['2026-01-13', '2026-02-10', '2026-03-10'],
+    ],
+    [
+      'quarterly on the 2nd Tuesday',
+      { kind: 'monthly', intervalMonths: 3, nth: 2, weekday: 'TU' } as Recurrence,
+      '2026-01-13',
+      ['2026-01-13', '2026-04-14', '2026-07-14'],
+    ],
+    [
+      'monthly on the last Friday',
+      { kind: 'monthly', intervalMonths: 1, nth: -1, weekday: 'FR' } as Recurrence,
+      '2026-01-30',
+      ['2026-01-30', '2026-02-27', '2026-03-27'],
+    ],
+    [
+      'custom RRULE (every 2 months, 1st Wednesday)',
+      { kind: 'rrule', rule: 'FREQ=MONTHLY;INTERVAL=2;BYDAY=1WE' } as Recurrence,
+      '2026-01-07',
+      ['2026-01-07', '2026-03-04', '2026-05-06'],
+    ],
     ['none', { kind: 'none' } as Recurrence, '2026-01-07', ['2026-01-07']],
   ])('%s', (_name, recurrence, first, expected) => {
     const got = meetingsBetween(first, '14:00', recurrence, new Date('2026-01-01T00:00:00Z'), new Date('2026-08-01T00:00:00Z'), 3);
@@ -48,8 +74,12 @@ describe('recurrence in Europe/London wall-clock time', () => {
   });
 
   it('rejects custom rules that set their own start or repeat more than daily', () => {
-    expect(() => meetingsBetween('2026-01-07', '10:00', { kind: 'rrule', rule: 'FREQ=HOURLY' }, new Date(0), new Date('2027-01-01'))).toThrow(/more often than daily/);
-    expect(() => meetingsBetween('2026-01-07', '10:00', { kind: 'rrule', rule: 'DTSTART:20260101T000000Z\nRRULE:FREQ=DAILY' }, new Date(0), new Date('2027-01-01'))).toThrow(/DTSTART/);
+    expect(() => meetingsBetween('2026-01-07', '10:00', { kind: 'rrule', rule: 'FREQ=HOURLY' }, new Date(0), new Date('2027-01-01'))).toThrow(
+      /more often than daily/,
+    );
+    expect(() =>
+      meetingsBetween('2026-01-07', '10:00', { kind: 'rrule', rule: 'DTSTART:20260101T000000Z\nRRULE:FREQ=DAILY' }, new Date(0), new Date('2027-01-01')),
+    ).toThrow(/DTSTART/);
   });
 
   it('rejects dates that are not in the calendar', () => {
@@ -84,9 +114,20 @@ describe('suggested recurrence from a body cadence', () => {
 
 describe('occurrences: each meeting x lead time, due before the meeting', () => {
   const reminder: Reminder = {
-    id: 'r1', conversationId: 'c1', bodyId: null, meeting: 'Board', firstDate: '2026-03-26', time: '09:30',
-    recurrence: { kind: 'weekly', intervalWeeks: 1 }, leadMinutes: [7 * 24 * 60, 60], agendaUrl: null, note: null,
-    createdBy: { id: 'u', name: null }, state: 'active', version: 1, createdAt: '2026-03-01T00:00:00.000Z',
+    id: 'r1',
+    conversationId: 'c1',
+    bodyId: null,
+    meeting: 'Board',
+    firstDate: '2026-03-26',
+    time: '09:30',
+    recurrence: { kind: 'weekly', intervalWeeks: 1 },
+    leadMinutes: [7 * 24 * 60, 60],
+    agendaUrl: null,
+    note: null,
+    createdBy: { id: 'u', name: null },
+    state: 'active',
+    version: 1,
+    createdAt: '2026-03-01T00:00:00.000Z',
   };
 
   it('gives one occurrence per meeting and lead, with a unique key and the due time in UTC', () => {

@@ -13,7 +13,17 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function occurrence(id: string, extra: Partial<Occurrence> = {}): Occurrence {
   const due = new Date(Date.now() - 1_000).toISOString();
-  return { id, reminderId: 'r1', conversationId: 'c1', meetingAt: new Date(Date.now() + 3_600_000).toISOString(), leadMinutes: 60, dueAt: due, status: 'claimed', attempts: 0, ...extra };
+  return {
+    id,
+    reminderId: 'r1',
+    conversationId: 'c1',
+    meetingAt: new Date(Date.now() + 3_600_000).toISOString(),
+    leadMinutes: 60,
+    dueAt: due,
+    status: 'claimed',
+    attempts: 0,
+    ...extra,
+  };
 }
 
 /** Hands out the given occurrences once, then nothing; every write succeeds. */
@@ -52,7 +62,10 @@ describe('scheduler status', () => {
 
   it('keeps beating while a long pass makes progress, and stops beating while a post hangs', async () => {
     let release: (() => void) | null = null;
-    const hanging: Deliver = () => new Promise((resolve) => { release = () => resolve({ ok: true, activityId: null }); });
+    const hanging: Deliver = () =>
+      new Promise((resolve) => {
+        release = () => resolve({ ok: true, activityId: null });
+      });
     const s = createScheduler(fakeStore([occurrence('o1')]), hanging, { instanceId: 'a', pollMs: 10 });
     s.start();
     await wait(30);
@@ -73,7 +86,12 @@ describe('scheduler status', () => {
       if (++calls > 3) throw new TypeError('clock broke');
       return new Date();
     };
-    const s = createScheduler(fakeStore(), ok, { instanceId: 'a', pollMs: 5, now }, { info: () => undefined, warn: () => undefined, error: (f) => void errors.push(f) });
+    const s = createScheduler(
+      fakeStore(),
+      ok,
+      { instanceId: 'a', pollMs: 5, now },
+      { info: () => undefined, warn: () => undefined, error: (f) => void errors.push(f) },
+    );
     s.start();
     await wait(60);
     expect(s.status().state).toBe('crashed');
@@ -92,18 +110,33 @@ describe('scheduler status', () => {
       bad: { ok: false, kind: 'rejected', status: 400, reason: 'bad card' },
     };
     const deliver: Deliver = async (occ) => results[occ.id]!;
-    const due = [occurrence('fine'), occurrence('again', { status: 'sending', attempts: 1 }), occurrence('busy'), occurrence('gone'), occurrence('bad'),
-      occurrence('old', { dueAt: new Date(Date.now() - 2 * 3_600_000).toISOString() })];
+    const due = [
+      occurrence('fine'),
+      occurrence('again', { status: 'sending', attempts: 1 }),
+      occurrence('busy'),
+      occurrence('gone'),
+      occurrence('bad'),
+      occurrence('old', { dueAt: new Date(Date.now() - 2 * 3_600_000).toISOString() }),
+    ];
     const s = createScheduler(fakeStore(due), deliver, { instanceId: 'a', concurrency: 1, observe: (o, repeat) => void seen.push([o, repeat]) });
     await s.tick();
-    expect(seen).toEqual([['delivered', false], ['delivered', true], ['retry', false], ['paused', false], ['failed', false], ['missed', false]]);
+    expect(seen).toEqual([
+      ['delivered', false],
+      ['delivered', true],
+      ['retry', false],
+      ['paused', false],
+      ['failed', false],
+      ['missed', false],
+    ]);
   });
 });
 
 describe('schedulerProblem', () => {
   const at = new Date('2026-03-26T09:00:00Z');
   const status = (state: SchedulerStatus['state'], agoMs: number | null): SchedulerStatus => ({
-    state, lastBeatAt: agoMs === null ? null : new Date(at.getTime() - agoMs), pollMs: 30_000,
+    state,
+    lastBeatAt: agoMs === null ? null : new Date(at.getTime() - agoMs),
+    pollMs: 30_000,
   });
 
   it('names each way the scheduler cannot be counted on', () => {

@@ -33,8 +33,14 @@ describe.each<Dialect>(['sqlite', 'postgres'])('reminder scheduler on %s', (dial
   let clock: ManualClock;
   let deliver: Deliver;
   const opts = (instanceId: string, extra: Partial<SchedulerOptions> = {}) => ({
-    instanceId, now: clock.now, random: () => 0.5, graceMs: 60 * 60_000, onTimeMs: 2 * 60_000, maxRetries: 3,
-    backoff: { baseMs: 1_000, capMs: 8_000, maxRetryAfterMs: 60_000 }, ...extra,
+    instanceId,
+    now: clock.now,
+    random: () => 0.5,
+    graceMs: 60 * 60_000,
+    onTimeMs: 2 * 60_000,
+    maxRetries: 3,
+    backoff: { baseMs: 1_000, capMs: 8_000, maxRetryAfterMs: 60_000 },
+    ...extra,
   });
 
   beforeEach(async () => {
@@ -48,7 +54,12 @@ describe.each<Dialect>(['sqlite', 'postgres'])('reminder scheduler on %s', (dial
   });
 
   it('stores every occurrence when the reminder is created, before it is due, and keeps them across a restart', async () => {
-    const r = await h.store.create(input('19:keep', { recurrence: { kind: 'weekly', intervalWeeks: 1 }, leadMinutes: [1440, 60] }), referenceFor(env.connector, '19:keep'), 'channel', CREATED);
+    const r = await h.store.create(
+      input('19:keep', { recurrence: { kind: 'weekly', intervalWeeks: 1 }, leadMinutes: [1440, 60] }),
+      referenceFor(env.connector, '19:keep'),
+      'channel',
+      CREATED,
+    );
     const reopened = await h.another();
     const stored = await reopened.store.occurrences(r.id);
     // 7-day horizon from 20 March: meetings 26 March (both leads) and 2 April (week-old horizon ends 27 March).

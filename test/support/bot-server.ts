@@ -137,7 +137,8 @@ let seq = 0;
 export function activity(connector: FakeConnector, where: Where, extra: Record<string, unknown>): Record<string, unknown> {
   const kind = where.kind ?? 'personal';
   const user = where.user ?? PRACTITIONER;
-  const conversationId = where.conversationId ?? (kind === 'personal' ? `a:personal-${user.id}` : kind === 'channel' ? '19:general@thread.tacv2' : '19:group@thread.v2');
+  const conversationId =
+    where.conversationId ?? (kind === 'personal' ? `a:personal-${user.id}` : kind === 'channel' ? '19:general@thread.tacv2' : '19:group@thread.v2');
   return {
     id: `incoming-${++seq}`,
     channelId: 'msteams',
@@ -146,7 +147,10 @@ export function activity(connector: FakeConnector, where: Where, extra: Record<s
     from: user,
     recipient: BOT,
     conversation: { id: conversationId, conversationType: kind, tenantId: TENANT, ...(kind !== 'personal' ? { isGroup: true } : {}) },
-    channelData: { tenant: { id: TENANT }, ...(kind === 'channel' ? { team: { id: where.teamId ?? '19:team@thread.tacv2' }, channel: { id: conversationId.split(';')[0] } } : {}) },
+    channelData: {
+      tenant: { id: TENANT },
+      ...(kind === 'channel' ? { team: { id: where.teamId ?? '19:team@thread.tacv2' }, channel: { id: conversationId.split(';')[0] } } : {}),
+    },
     ...extra,
   };
 }
@@ -205,7 +209,8 @@ export function cardTexts(card: unknown): string[] {
       const o = node as Record<string, unknown>;
       // Without the invisible marks of the literal-text rule (cards/literal-text.ts): what a person sees.
       if (o.type === 'TextBlock' && typeof o.text === 'string') out.push(withoutMarks(o.text));
-      if (o.type === 'FactSet' && Array.isArray(o.facts)) for (const f of o.facts as Array<{ title: string; value: string }>) out.push(withoutMarks(`${f.title}: ${f.value}`));
+      if (o.type === 'FactSet' && Array.isArray(o.facts))
+        for (const f of o.facts as Array<{ title: string; value: string }>) out.push(withoutMarks(`${f.title}: ${f.value}`));
       Object.values(o).forEach(walk);
     }
   };
@@ -230,6 +235,11 @@ export function cardSubmits(card: unknown): Array<{ title: string; data: Record<
 
 export function button(card: unknown, title: string | RegExp): Record<string, any> {
   const found = cardSubmits(card).find((s) => (typeof title === 'string' ? s.title === title : title.test(s.title)));
-  if (!found) throw new Error(`no button "${String(title)}" on the card; buttons: ${cardSubmits(card).map((s) => s.title).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no button "${String(title)}" on the card; buttons: ${cardSubmits(card)
+        .map((s) => s.title)
+        .join(', ')}`,
+    );
   return found.data;
 }

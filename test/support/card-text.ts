@@ -33,7 +33,8 @@ export function visiblePieces(content: unknown): string[] {
     const o = node as Record<string, unknown>;
     if (o.isVisible === false) return;
     if (o.type === 'TextBlock' && typeof o.text === 'string') out.push(...unmarkdown(o.text).split('\n'));
-    if (o.type === 'FactSet') for (const f of (o.facts ?? []) as Array<{ title: string; value: string }>) out.push(unmarkdown(f.title), ...unmarkdown(f.value).split('\n'));
+    if (o.type === 'FactSet')
+      for (const f of (o.facts ?? []) as Array<{ title: string; value: string }>) out.push(unmarkdown(f.title), ...unmarkdown(f.value).split('\n'));
     if (typeof o.type === 'string' && o.type.startsWith('Action.') && typeof o.title === 'string') out.push(o.title);
     if (o.type === 'Input.Text' && typeof o.value === 'string') out.push(...o.value.split('\n'));
     for (const [key, value] of Object.entries(o)) {

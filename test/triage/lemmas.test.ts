@@ -22,6 +22,10 @@ describe('tokens do not depend on what was read before', () => {
   it("a possessive is its noun and 's; a pronoun's contraction is left to the model", () => {
     expect(words("her mum's boyfriend")).toEqual(expect.arrayContaining(["'s", 'boyfriend']));
     expect(words("her mum's boyfriend")).not.toContain("mum's");
-    expect(tokenise("she's bleeding").map((t) => [...t.forms]).flat()).toContain('be');
+    expect(
+      tokenise("she's bleeding")
+        .map((t) => [...t.forms])
+        .flat(),
+    ).toContain('be');
   });
 });

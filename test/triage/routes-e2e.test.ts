@@ -26,8 +26,12 @@ const recordsById = new Map(kb.records.map((r) => [r.id, r]));
 const checklists = new Map(loadChecklists().map((c) => [c.command, c]));
 
 let bot: BotUnderTest;
-beforeAll(async () => { bot = await startBot(); });
-afterAll(async () => { await bot.close(); });
+beforeAll(async () => {
+  bot = await startBot();
+});
+afterAll(async () => {
+  await bot.close();
+});
 
 let users = 0;
 /** A fresh personal chat per case, so one case's partnership never leaks into another. */
@@ -65,7 +69,10 @@ async function pressChecklistButton(data: Record<string, any>, where: Where, car
   if (!partnership) {
     // Without a partnership the checklist cannot show the local route: it asks, then starts on a second press.
     expect(sent.map((s) => s.activity.text).join(' ')).toContain(MESSAGES.checklistNeedsPartnership);
-    const choice = sent.map((s) => cardSubmits(cardOf(s))).flat().find((s) => s.data.verb === 'partnership.set');
+    const choice = sent
+      .map((s) => cardSubmits(cardOf(s)))
+      .flat()
+      .find((s) => s.data.verb === 'partnership.set');
     expect(choice, 'partnership choice card').toBeDefined();
     const saved = await click({ ...choice!.data, partnership: 'haringey' }, where);
     expect(saved.map((s) => s.activity.text).join(' ')).toMatch(/Saved: .* for Haringey/);
@@ -114,68 +121,65 @@ const cases: RouteCase[] = [
 const plain = (md: string) => md.replace(/\*\*/g, '');
 
 describe('each route over HTTP: the answer card, then its checklist', () => {
-  it.each(cases.map((c) => ({ ...c, as: c.partnership ?? 'no partnership' })))(
-    '$route ($as): $situation',
-    async (c) => {
-      const where = newUser();
-      const label = c.partnership ? PARTNERSHIP_LABELS[c.partnership] : null;
-      if (c.partnership) {
-        const saved = await say(`partnership ${label}`, where);
-        expect(saved[0]!.activity.text).toMatch(new RegExp(`Saved: .* for ${label}`));
-      }
+  it.each(cases.map((c) => ({ ...c, as: c.partnership ?? 'no partnership' })))('$route ($as): $situation', async (c) => {
+    const where = newUser();
+    const label = c.partnership ? PARTNERSHIP_LABELS[c.partnership] : null;
+    if (c.partnership) {
+      const saved = await say(`partnership ${label}`, where);
+      expect(saved[0]!.activity.text).toMatch(new RegExp(`Saved: .* for ${label}`));
+    }
 
-      const replies = await say(c.situation, where);
-      const { sent, card, texts } = answerCardIn(replies);
-      const route = routeDefs.get(c.route)!;
-      const fallback = String(card.fallbackText);
-      const answer = texts[1]!;
-      expect(texts[0]).toBe(label ? `Answer for ${label}` : 'Answer');
+    const replies = await say(c.situation, where);
+    const { sent, card, texts } = answerCardIn(replies);
+    const route = routeDefs.get(c.route)!;
+    const fallback = String(card.fallbackText);
+    const answer = texts[1]!;
+    expect(texts[0]).toBe(label ? `Answer for ${label}` : 'Answer');
 
-      // The route's first step leads the answer; for 999 it is the very first line, after the emergency card.
-      expect(plain(answer)).toContain(route.first);
-      expect(fallback.split('\n')[0]).toBe(route.first);
-      expect(fallback).toMatch(c.says);
-      if (c.route === 'emergency') {
-        expect(cardTexts(cardOf(replies[0]!))[0]).toBe(EMERGENCY_HEADING);
-        expect(plain(answer).split('\n')[0]).toContain('999');
-      } else {
-        expect(replies.some((s) => cardTexts(cardOf(s))[0] === EMERGENCY_HEADING)).toBe(false);
-      }
+    // The route's first step leads the answer; for 999 it is the very first line, after the emergency card.
+    expect(plain(answer)).toContain(route.first);
+    expect(fallback.split('\n')[0]).toBe(route.first);
+    expect(fallback).toMatch(c.says);
+    if (c.route === 'emergency') {
+      expect(cardTexts(cardOf(replies[0]!))[0]).toBe(EMERGENCY_HEADING);
+      expect(plain(answer).split('\n')[0]).toContain('999');
+    } else {
+      expect(replies.some((s) => cardTexts(cardOf(s))[0] === EMERGENCY_HEADING)).toBe(false);
+    }
 
-      // The partnership's own procedure, or the honest line; without one, an invitation to set it.
-      const silentLine = `The ${label} arrangements I hold don't set out their own procedure for this`;
-      if (c.procedure === 'own') {
-        const local = routeDefs.get(c.localRoute ?? c.route)!.local[c.partnership!] ?? [];
-        expect(local.length, 'routes.yaml lists a local record').toBeGreaterThan(0);
-        const own = recordsById.get(local[0]!)!;
-        expect(fallback).toContain(`In ${label}: ${own.summary.text}`);
-        expect(fallback).not.toContain(silentLine);
-      } else if (c.procedure === 'silent') {
-        expect(route.local[c.partnership!] ?? [], 'routes.yaml lists no local record').toEqual([]);
-        expect(fallback).toContain(`${silentLine}, so the national rule above applies.`);
-        expect(fallback).not.toMatch(new RegExp(`In ${label}:`));
-      } else {
-        expect(fallback).toMatch(/Tell me your partnership/);
-        expect(fallback).not.toMatch(/don't set out their own procedure|^In (Haringey|Harrow|City)/m);
-      }
-      // Cited: where the first step comes from, on the card (Web Chat) or as Teams' numbered
-      // references on the message, never both.
-      const citations = (sent.activity.entities ?? []).filter((e: { type?: string }) => e.type === 'https://schema.org/Message');
-      expect(citations.length > 0 || texts.includes('Source')).toBe(true);
-      expect(citations.length > 0 && texts.includes('Source')).toBe(false);
+    // The partnership's own procedure, or the honest line; without one, an invitation to set it.
+    const silentLine = `The ${label} arrangements I hold don't set out their own procedure for this`;
+    if (c.procedure === 'own') {
+      const local = routeDefs.get(c.localRoute ?? c.route)!.local[c.partnership!] ?? [];
+      expect(local.length, 'routes.yaml lists a local record').toBeGreaterThan(0);
+      const own = recordsById.get(local[0]!)!;
+      expect(fallback).toContain(`In ${label}: ${own.summary.text}`);
+      expect(fallback).not.toContain(silentLine);
+    } else if (c.procedure === 'silent') {
+      expect(route.local[c.partnership!] ?? [], 'routes.yaml lists no local record').toEqual([]);
+      expect(fallback).toContain(`${silentLine}, so the national rule above applies.`);
+      expect(fallback).not.toMatch(new RegExp(`In ${label}:`));
+    } else {
+      expect(fallback).toMatch(/Tell me your partnership/);
+      expect(fallback).not.toMatch(/don't set out their own procedure|^In (Haringey|Harrow|City)/m);
+    }
+    // Cited: where the first step comes from, on the card (Web Chat) or as Teams' numbered
+    // references on the message, never both.
+    const citations = (sent.activity.entities ?? []).filter((e: { type?: string }) => e.type === 'https://schema.org/Message');
+    expect(citations.length > 0 || texts.includes('Source')).toBe(true);
+    expect(citations.length > 0 && texts.includes('Source')).toBe(false);
 
-      // Exactly one checklist button, the matching one; pressing it starts that checklist.
-      const starts = cardSubmits(card).filter((s) => s.data.verb === 'checklist.start');
-      expect(starts.map((s) => s.data.checklistId)).toEqual([c.checklist]);
-      expect(starts[0]!.title).toBe(CHECKLIST_BUTTONS[c.checklist]);
-      const checklist = checklists.get(c.checklist)!;
-      const firstStep = checklist.steps.find((s) => s.id === checklist.start)!;
-      const stepCard = await pressChecklistButton(starts[0]!.data, where, sent.id, c.partnership);
-      expect(stepCard).toContain(checklist.title);
-      expect(stepCard).toContain(firstStep.question);
-      expect(stepCard).toContain(`${c.partnership ? label : 'Haringey'} · question 1 of`);
-    },
-  );
+    // Exactly one checklist button, the matching one; pressing it starts that checklist.
+    const starts = cardSubmits(card).filter((s) => s.data.verb === 'checklist.start');
+    expect(starts.map((s) => s.data.checklistId)).toEqual([c.checklist]);
+    expect(starts[0]!.title).toBe(CHECKLIST_BUTTONS[c.checklist]);
+    const checklist = checklists.get(c.checklist)!;
+    const firstStep = checklist.steps.find((s) => s.id === checklist.start)!;
+    const stepCard = await pressChecklistButton(starts[0]!.data, where, sent.id, c.partnership);
+    expect(stepCard).toContain(checklist.title);
+    expect(stepCard).toContain(firstStep.question);
+    expect(stepCard).toContain(`${c.partnership ? label : 'Haringey'} · question 1 of`);
+  });
 });
 
 describe('a disclosure with an everyday word is answered with a route over HTTP, never refused', () => {

@@ -23,7 +23,15 @@ const messages = [
 
 function memoryCache(): TrainingCache & { writes: number; store: Map<string, string> } {
   const store = new Map<string, string>();
-  const c = { writes: 0, store, get: (k: string) => store.get(k), set: (k: string, v: string) => { c.writes += 1; store.set(k, v); } };
+  const c = {
+    writes: 0,
+    store,
+    get: (k: string) => store.get(k),
+    set: (k: string, v: string) => {
+      c.writes += 1;
+      store.set(k, v);
+    },
+  };
   return c;
 }
 
@@ -72,7 +80,7 @@ describe('the training cache', () => {
     expect(cache.get('triage-missing')).toBeUndefined();
   });
 
-  it('the off-topic reader is kept too, beside the triage\'s, and reads the same from the cache', () => {
+  it("the off-topic reader is kept too, beside the triage's, and reads the same from the cache", () => {
     const cache = memoryCache();
     const inScope = ['who chairs the CHSCP Executive?', 'how often does the Harrow SSP meet?', 'what is the LADO?'];
     const words = { words: [], offTopic: ['can I book the big room for the away day?', 'how do I reset my password?'] };

@@ -44,10 +44,12 @@ let browser: Browser | undefined;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const s = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
+    const s = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as { port: number };
+        s.close(() => resolve(port));
+      });
   });
 }
 
@@ -89,20 +91,24 @@ const CARDS = '.ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)';
 async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate((selector) => {
     const problems: string[] = [];
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).slice(0, 2).join('.')}` : ''}`;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).slice(0, 2).join('.')}` : ''}`;
     const root = document.scrollingElement ?? document.documentElement;
     if (root.scrollWidth > root.clientWidth + 1) problems.push(`the page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
     const cards = Array.from(document.querySelectorAll<HTMLElement>(selector));
     cards.forEach((card, i) => {
       const label = `card ${i + 1} ("${card.innerText.trim().split('\n')[0]?.slice(0, 50)}")`;
-      if (card.innerText.includes('${')) problems.push(`${label} shows a template expression: ${card.innerText.slice(card.innerText.indexOf('${'), card.innerText.indexOf('${') + 40)}`);
+      if (card.innerText.includes('${'))
+        problems.push(`${label} shows a template expression: ${card.innerText.slice(card.innerText.indexOf('${'), card.innerText.indexOf('${') + 40)}`);
       const c = card.getBoundingClientRect();
       if (card.scrollWidth > card.clientWidth + 1) problems.push(`${label} scrolls sideways: ${card.scrollWidth} > ${card.clientWidth}`);
       for (const el of Array.from(card.querySelectorAll('*'))) {
         const r = el.getBoundingClientRect();
         if (r.width === 0 || r.height === 0) continue;
         if (r.left < c.left - 1 || r.right > c.right + 1) {
-          problems.push(`${label}: ${name(el)} sticks out (${Math.round(r.left)}..${Math.round(r.right)} outside ${Math.round(c.left)}..${Math.round(c.right)})`);
+          problems.push(
+            `${label}: ${name(el)} sticks out (${Math.round(r.left)}..${Math.round(r.right)} outside ${Math.round(c.left)}..${Math.round(c.right)})`,
+          );
         }
         const style = getComputedStyle(el);
         if ((el as HTMLElement).innerText?.trim() && el.children.length === 0 && el.scrollWidth > el.clientWidth + 1 && style.overflowX !== 'visible') {
@@ -129,10 +135,13 @@ describe('npm run playground, driven in headless Chromium', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     // Refused at once, so nothing waits on a network this machine may not have.
-    await context.route((u) => !/^(127\.0\.0\.1|localhost)$/.test(u.hostname), (route) => {
-      offMachine.push(route.request().url());
-      return route.abort('internetdisconnected');
-    });
+    await context.route(
+      (u) => !/^(127\.0\.0\.1|localhost)$/.test(u.hostname),
+      (route) => {
+        offMachine.push(route.request().url());
+        return route.abort('internetdisconnected');
+      },
+    );
 
     let shot = 0;
     /**
@@ -153,7 +162,8 @@ describe('npm run playground, driven in headless Chromium', () => {
         expect(await layoutProblems(page), `the cards after "${name}"`).toEqual([]);
       } catch (err) {
         await page.screenshot({ path: path.join(SHOTS, `failed-${file}`) }).catch(() => {});
-        (err as Error).message = `step "${name}" (screenshot test-artifacts/agents-playground/failed-${file}): ${(err as Error).message}\n--- bot and playground, last lines ---\n${running!.output()}`;
+        (err as Error).message =
+          `step "${name}" (screenshot test-artifacts/agents-playground/failed-${file}): ${(err as Error).message}\n--- bot and playground, last lines ---\n${running!.output()}`;
         throw err;
       }
     }
@@ -194,7 +204,12 @@ describe('npm run playground, driven in headless Chromium', () => {
 
     await step('citation', async () => {
       // The marker's pop-up opens from the keyboard; a quick mouse click does not open it in 0.2.28.
-      await page.locator('p', { hasText: /^Sources:/ }).last().locator('.fai-Citation').first().focus();
+      await page
+        .locator('p', { hasText: /^Sources:/ })
+        .last()
+        .locator('.fai-Citation')
+        .first()
+        .focus();
       await page.keyboard.press('Enter');
       const popUp = page.getByRole('dialog');
       await popUp.waitFor(TURN);

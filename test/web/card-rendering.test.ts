@@ -46,7 +46,11 @@ beforeAll(async () => {
     for (let i = 0; i < gallery.length; i++) await cards.nth(i).screenshot({ path: path.join(dir, `${gallery[i]!.kind}.png`) });
     renders.set(`webchat-${width}`, webChat.rendered);
     await webChat.page.close();
-    const sdk = await renderWithSdk(browser, gallery.map((g) => g.card), width);
+    const sdk = await renderWithSdk(
+      browser,
+      gallery.map((g) => g.card),
+      width,
+    );
     renders.set(`sdk-${width}`, sdk.rendered);
     await sdk.page.close();
   }
@@ -62,7 +66,20 @@ const RENDERERS = ['webchat-360', 'webchat-1280', 'sdk-360', 'sdk-1280'] as cons
 describe('every card kind reads whole in both renderers', () => {
   it('the gallery has every kind, from real view models', () => {
     const kinds = gallery.map((g) => g.kind);
-    for (const kind of ['welcome', 'help', 'answer-national', 'abstain', 'emergency', 'checklist-step-harm-test', ...CHECKLISTS.map((id) => `checklist-summary-${id}`), 'reminder-form', 'reminder-list', 'reminder-delivered', 'expert-ticket', 'search-result']) {
+    for (const kind of [
+      'welcome',
+      'help',
+      'answer-national',
+      'abstain',
+      'emergency',
+      'checklist-step-harm-test',
+      ...CHECKLISTS.map((id) => `checklist-summary-${id}`),
+      'reminder-form',
+      'reminder-list',
+      'reminder-delivered',
+      'expert-ticket',
+      'search-result',
+    ]) {
       expect(kinds).toContain(kind);
     }
   });

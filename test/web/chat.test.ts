@@ -57,13 +57,53 @@ describe('terminal rendering of cards', () => {
 
   it.each<[string, object, string[]]>([
     ['plain text', { type: 'message', text: 'Hello **there**' }, ['Hello there']],
-    ['a title and text blocks', adaptive({ body: [{ type: 'TextBlock', text: 'Referrals', weight: 'Bolder' }, { type: 'TextBlock', text: 'Call the MASH.' }] }), ['== Referrals ==', 'Call the MASH.']],
+    [
+      'a title and text blocks',
+      adaptive({
+        body: [
+          { type: 'TextBlock', text: 'Referrals', weight: 'Bolder' },
+          { type: 'TextBlock', text: 'Call the MASH.' },
+        ],
+      }),
+      ['== Referrals ==', 'Call the MASH.'],
+    ],
     ['facts', adaptive({ body: [{ type: 'FactSet', facts: [{ title: 'Source', value: 'Procedures, section 3' }] }] }), ['  Source: Procedures, section 3']],
-    ['nested containers and columns', adaptive({ body: [{ type: 'Container', items: [{ type: 'ColumnSet', columns: [{ type: 'Column', items: [{ type: 'TextBlock', text: 'inside' }] }] }] }] }), ['inside']],
+    [
+      'nested containers and columns',
+      adaptive({
+        body: [{ type: 'Container', items: [{ type: 'ColumnSet', columns: [{ type: 'Column', items: [{ type: 'TextBlock', text: 'inside' }] }] }] }],
+      }),
+      ['inside'],
+    ],
     ['hidden elements stay hidden', adaptive({ body: [{ type: 'TextBlock', text: 'quote', id: 'q', isVisible: false }] }), []],
-    ['buttons, numbered', adaptive({ actions: [{ type: 'Action.Submit', title: 'Yes', data: { verb: 'x' } }, { type: 'Action.OpenUrl', title: 'Read', url: 'https://example.org' }] }), ['  [1] Yes', '  [2] Read']],
-    ['an input with choices', adaptive({ body: [{ type: 'Input.ChoiceSet', id: 'p', label: 'Partnership', choices: [{ title: 'Harrow', value: 'harrow' }] }] }), ['[input] Partnership (Harrow)']],
-    ['a hero card', { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.hero', content: { title: 'Help', text: 'Ask me', buttons: [{ type: 'imBack', title: 'help', value: 'help' }] } }] }, ['== Help ==', 'Ask me', '  [1] help']],
+    [
+      'buttons, numbered',
+      adaptive({
+        actions: [
+          { type: 'Action.Submit', title: 'Yes', data: { verb: 'x' } },
+          { type: 'Action.OpenUrl', title: 'Read', url: 'https://example.org' },
+        ],
+      }),
+      ['  [1] Yes', '  [2] Read'],
+    ],
+    [
+      'an input with choices',
+      adaptive({ body: [{ type: 'Input.ChoiceSet', id: 'p', label: 'Partnership', choices: [{ title: 'Harrow', value: 'harrow' }] }] }),
+      ['[input] Partnership (Harrow)'],
+    ],
+    [
+      'a hero card',
+      {
+        type: 'message',
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.card.hero',
+            content: { title: 'Help', text: 'Ask me', buttons: [{ type: 'imBack', title: 'help', value: 'help' }] },
+          },
+        ],
+      },
+      ['== Help ==', 'Ask me', '  [1] help'],
+    ],
     ['typing is not shown', { type: 'typing' }, []],
   ])('%s', (_name, activity, expected) => {
     expect(renderActivity(activity as Record<string, unknown>, [])).toEqual(expected);

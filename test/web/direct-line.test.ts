@@ -140,7 +140,12 @@ describe('Direct Line 3.0 for Web Chat', () => {
 describe('the Direct Line refuses what it should', () => {
   it.each<[string, (client: Client, other: Client) => Promise<{ status: number; body: Record<string, unknown> }>, number, string]>([
     ['a request without a token', (c) => call('GET', `/v3/directline/conversations/${c.conversationId}/activities`), 403, 'TokenInvalid'],
-    ['a token for another conversation', (c, o) => call('GET', `/v3/directline/conversations/${c.conversationId}/activities`, { token: o.token }), 403, 'TokenInvalid'],
+    [
+      'a token for another conversation',
+      (c, o) => call('GET', `/v3/directline/conversations/${c.conversationId}/activities`, { token: o.token }),
+      403,
+      'TokenInvalid',
+    ],
     ['an activity that is not JSON', (c) => c.post('{"type": "message", '), 400, 'BadArgument'],
     ['an activity without a type', (c) => c.post({ text: 'no type' }), 400, 'BadArgument'],
     ['an activity of a type the page may not send', (c) => c.post({ type: 'invoke', name: 'adaptiveCard/action' }), 400, 'BadArgument'],

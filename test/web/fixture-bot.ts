@@ -5,14 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import {
-  ActivityHandler,
-  CardFactory,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  MessageFactory,
-  type TurnContext,
-} from 'botbuilder';
+import { ActivityHandler, CardFactory, CloudAdapter, ConfigurationBotFrameworkAuthentication, MessageFactory, type TurnContext } from 'botbuilder';
 import { registerPlayground } from '../../web/playground.ts';
 
 class FixtureBot extends ActivityHandler {

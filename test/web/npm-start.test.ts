@@ -74,9 +74,7 @@ describe('npm start', () => {
       activities: Array<{ attachments?: Array<{ contentType: string }> }>;
     };
     // The welcome card, sent by the bot through the playground's connector.
-    expect(polled.activities.flatMap((a) => a.attachments ?? []).map((a) => a.contentType)).toContain(
-      'application/vnd.microsoft.card.adaptive',
-    );
+    expect(polled.activities.flatMap((a) => a.attachments ?? []).map((a) => a.contentType)).toContain('application/vnd.microsoft.card.adaptive');
   }, 60_000);
 
   it('with an app id configured, has no playground and no Direct Line', async () => {

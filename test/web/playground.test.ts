@@ -137,7 +137,9 @@ describe('the local playground in a browser', () => {
     await save.waitFor(WAIT);
     await transcript(page).getByRole('combobox').first().selectOption({ label: 'Harrow' });
     await save.click();
-    await transcript(page).getByText(typographic(MESSAGES.partnershipSaved('Harrow', 'your questions'))).waitFor(WAIT);
+    await transcript(page)
+      .getByText(typographic(MESSAGES.partnershipSaved('Harrow', 'your questions')))
+      .waitFor(WAIT);
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
@@ -147,7 +149,9 @@ describe('the local playground in a browser', () => {
     await cardButton(page, 'Save partnership').waitFor(WAIT);
     await transcript(page).getByRole('combobox').first().selectOption({ label: 'Harrow' });
     await cardButton(page, 'Save partnership').click();
-    await transcript(page).getByText(typographic(MESSAGES.partnershipSaved('Harrow', 'your questions'))).waitFor(WAIT);
+    await transcript(page)
+      .getByText(typographic(MESSAGES.partnershipSaved('Harrow', 'your questions')))
+      .waitFor(WAIT);
 
     // The same port and storage, a new process's worth of memory: the old conversation is gone.
     const port = running.port;

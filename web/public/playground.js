@@ -20,26 +20,34 @@
   }
 
   function storedUser() {
-    try { return window.localStorage.getItem(KEY); } catch (e) { return null; }
+    try {
+      return window.localStorage.getItem(KEY);
+    } catch (e) {
+      return null;
+    }
   }
 
   function start(reconnecting) {
     return fetch('/v3/directline/tokens/generate', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(storedUser() ? { userId: storedUser() } : {})
+      body: JSON.stringify(storedUser() ? { userId: storedUser() } : {}),
     })
       .then(function (response) {
         if (!response.ok) throw new Error('HTTP ' + response.status);
         return response.json();
       })
       .then(function (session) {
-        try { window.localStorage.setItem(KEY, session.userId); } catch (e) { /* private mode: a new id each time */ }
+        try {
+          window.localStorage.setItem(KEY, session.userId);
+        } catch (e) {
+          /* private mode: a new id each time */
+        }
         var directLine = window.WebChat.createDirectLine({
           token: session.token,
           domain: window.location.origin + '/v3/directline',
           webSocket: false,
-          pollingInterval: 500
+          pollingInterval: 500,
         });
         // A fresh element: the old conversation ended with the bot that held it.
         var old = document.getElementById('webchat');
@@ -55,15 +63,13 @@
               hideUploadButton: true,
               botAvatarInitials: 'SH',
               userAvatarInitials: 'You',
-              accent: '#1b4f72'
-            }
+              accent: '#1b4f72',
+            },
           },
-          host
+          host,
         );
         status.className = '';
-        status.textContent = reconnecting
-          ? 'The bot restarted, so this is a new conversation (your partnership choice is kept).'
-          : '';
+        status.textContent = reconnecting ? 'The bot restarted, so this is a new conversation (your partnership choice is kept).' : '';
         if (subscription) subscription.unsubscribe();
         subscription = directLine.connectionStatus$.subscribe(function (state) {
           if (LOST.indexOf(state) >= 0) reconnect();
@@ -73,10 +79,15 @@
         if (watch) clearInterval(watch);
         watch = setInterval(function () {
           fetch('/v3/directline/conversations/' + encodeURIComponent(session.conversationId), {
-            headers: { authorization: 'Bearer ' + session.token }
-          }).then(function (response) {
-            if (response.status === 403 || response.status === 404) reconnect();
-          }, function () { /* the bot is down: try again on the next tick */ });
+            headers: { authorization: 'Bearer ' + session.token },
+          }).then(
+            function (response) {
+              if (response.status === 403 || response.status === 404) reconnect();
+            },
+            function () {
+              /* the bot is down: try again on the next tick */
+            },
+          );
         }, 3000);
       });
   }
@@ -89,7 +100,14 @@
     status.className = 'error';
     status.textContent = 'Lost the connection to the bot; reconnecting…';
     var attempt = function () {
-      start(true).then(function () { retrying = false; }, function () { setTimeout(attempt, 2000); });
+      start(true).then(
+        function () {
+          retrying = false;
+        },
+        function () {
+          setTimeout(attempt, 2000);
+        },
+      );
     };
     attempt();
   }
