@@ -166,7 +166,11 @@ export function createFollowUpResolver(
       const p = places[0];
       const r = equivalent(previous, p);
       if (!r) {
-        return { kind: 'which-one', reason: 'no-equivalent', detail: { name: previous.name, place: PARTNERSHIP_LABELS[p] } };
+        return {
+          kind: 'which-one',
+          reason: 'no-equivalent',
+          detail: { name: previous.name, place: PARTNERSHIP_LABELS[p], ...(previous.type === 'figure' ? { figure: true } : {}) },
+        };
       }
       record = r;
       how = 'place';

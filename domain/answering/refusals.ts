@@ -13,6 +13,8 @@ export interface RefusalDetail {
   name?: string;
   /** The silent field's sentence, for `not-stated` ("The chair of X is not stated in ..."). */
   silent?: string;
+  /** The conversation was about a figure, for `no-equivalent`: there is no group to name, only no figure. */
+  figure?: boolean;
 }
 
 const WORDING: Record<ReasonCode, (d: RefusalDetail) => string> = {
@@ -33,7 +35,9 @@ const WORDING: Record<ReasonCode, (d: RefusalDetail) => string> = {
   'low-confidence': () => "I don't know: I couldn't find that in the partnership arrangements I hold.",
   'which-other': (d) => `I don't know which other group you mean: could you name it (for example "who chairs the ${d.name ?? 'Executive'}?")?`,
   'no-equivalent': (d) =>
-    `I don't know which group or topic in ${d.place ?? 'that partnership'} matches the ${d.name ?? 'one we were talking about'}: could you name it?`,
+    d.figure
+      ? `${d.place ?? 'The other partnership'}'s documents I hold don't give that figure (${d.name ?? 'the one we were talking about'}).`
+      : `I don't know which group or topic in ${d.place ?? 'that partnership'} matches the ${d.name ?? 'one we were talking about'}: could you name it?`,
   'which-one': () => 'I don\'t know which group or topic you mean: could you name it (for example "who chairs the CHSCP Executive?")?',
 };
 

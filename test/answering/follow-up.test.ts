@@ -82,6 +82,13 @@ describe('a conversation through the engine', () => {
     expect(harrow!.memory).toBeUndefined();
   });
 
+  it('after a figure, another partnership without one is told plainly, not asked to name a group', () => {
+    const [, harrow] = converse(['how many children were on a child protection plan in Haringey at the end of 2018/19?', 'and Harrow?']);
+    expect(harrow!.answered).toBe(false);
+    expect(harrow!.reason).toBe('no-equivalent');
+    expect(harrow!.text).toMatch(/^Harrow's documents I hold don't give that figure/);
+  });
+
   it('gives the earlier year of a figure when the document states it, and says so when it does not', () => {
     const [, before] = converse(['how many children were on a child protection plan at the end of 2018/19?', 'how many the year before?']);
     expect(before!.text).toContain('339');
