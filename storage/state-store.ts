@@ -10,6 +10,9 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationMemory } from '../domain/answering/types.ts';
 import type { Database } from './database.ts';
 import type { Migration } from './migrate.ts';
+import { decideTransition, type Ticket, type TicketAction, type TicketState, type TransitionResult } from '../domain/tickets/transitions.ts';
+
+export type { Ticket, TicketAction, TicketState, TransitionResult };
 
 export const stateMigrations: readonly Migration[] = [
   {
@@ -96,28 +99,6 @@ export interface FeedbackRow {
   comment?: string;
 }
 
-export type TicketState = 'open' | 'assigned' | 'closed' | 'undelivered';
-
-export interface Ticket {
-  id: string;
-  state: TicketState;
-  version: number;
-  question: string;
-  partnership: string | null;
-  askerName: string | null;
-  askerConversationId: string;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  expertConversationId: string | null;
-  expertActivityId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type TicketAction = 'assign' | 'close';
-
-export type TransitionResult = { ok: true; ticket: Ticket } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'stale'; ticket: Ticket };
-
 export interface StateStore {
   getPartnership(scopeKey: string): Promise<string | null>;
   setPartnership(scopeKey: string, partnership: string): Promise<void>;
@@ -187,12 +168,6 @@ function toTicket(r: TicketRow): Ticket {
     updatedAt: r.updated_at,
   };
 }
-
-/** Which states each action may start from; "closed" is final. */
-const ALLOWED_FROM: Record<TicketAction, readonly TicketState[]> = {
-  assign: ['open', 'assigned'],
-  close: ['open', 'assigned'],
-};
 
 export function createStateStore(db: Database, now: () => Date = () => new Date()): StateStore {
   const stamp = () => now().toISOString();
@@ -297,11 +272,9 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
     async transitionTicket(id, expectedVersion, action, actor) {
       return db.transaction(async (tx) => {
         const current = await getTicketIn(tx, id);
-        if (!current) return { ok: false, reason: 'not_found' } as const;
-        const allowed = ALLOWED_FROM[action].includes(current.state);
-        // Assigning to the person who already holds it is a repeat click, not a change.
-        const repeat = action === 'assign' && current.state === 'assigned' && current.assigneeId === actor.id;
-        if (current.version !== expectedVersion || !allowed || repeat) return { ok: false, reason: 'stale', ticket: current } as const;
+        const decision = decideTransition(current, expectedVersion, action, actor.id);
+        if (decision.kind === 'not_found' || !current) return { ok: false, reason: 'not_found' } as const;
+        if (decision.kind === 'stale') return { ok: false, reason: 'stale', ticket: current } as const;
         const changed = await tx.run(
           action === 'assign'
             ? `UPDATE expert_tickets SET state = 'assigned', assignee_id = $3, assignee_name = $4, version = version + 1, updated_at = $5
