@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from './database.ts';
-import type { StoredReference } from './state-store.ts';
+import type { StoredReference } from './conversation-reference-store.ts';
 import { createSchedulerStore, OCCURRENCE_COLUMNS, rowToOccurrence } from './reminder-queue.ts';
 import { rowToReminder, type ReminderRow } from './reminder-rows.ts';
 import { occurrencesDue } from '../domain/reminders/materialise.ts';

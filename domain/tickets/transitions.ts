@@ -1,0 +1,68 @@
+/**
+ * The "Ask a safeguarding lead" ticket and its state machine: which actions a ticket accepts
+ * in which state, and when a click is stale. Pure decisions, no storage and no botbuilder:
+ * storage applies a decision with a version-guarded write, the bot turns the outcome into text.
+ *
+ *   open ──assign──> assigned ──assign (someone else)──> assigned
+ *     │                 │
+ *     └─────close───────┴──close──> closed (final)
+ *
+ * "undelivered" (the card never reached the leads' channel) is set by storage directly and
+ * accepts no action.
+ */
+
+export type TicketState = 'open' | 'assigned' | 'closed' | 'undelivered';
+
+export type TicketAction = 'assign' | 'close';
+
+export interface Ticket {
+  id: string;
+  state: TicketState;
+  version: number;
+  question: string;
+  partnership: string | null;
+  askerName: string | null;
+  askerConversationId: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  expertConversationId: string | null;
+  expertActivityId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type TransitionResult = { ok: true; ticket: Ticket } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'stale'; ticket: Ticket };
+
+/** Which states each action may start from; "closed" is final. */
+export const ALLOWED_FROM: Readonly<Record<TicketAction, readonly TicketState[]>> = {
+  assign: ['open', 'assigned'],
+  close: ['open', 'assigned'],
+};
+
+/** The state each action leads to. */
+export const TARGET_STATE: Readonly<Record<TicketAction, TicketState>> = {
+  assign: 'assigned',
+  close: 'closed',
+};
+
+/** What to do with a click: apply it (moving the ticket to `to`), or refuse it. */
+export type TransitionDecision = { kind: 'apply'; to: TicketState } | { kind: 'not_found' } | { kind: 'stale' };
+
+/**
+ * Decides a click on a ticket card, made against the version the card showed.
+ * Stale when the ticket moved on since (another version), the action is not allowed from its
+ * state, or it is a repeat assign to the person who already holds it.
+ */
+export function decideTransition(
+  current: Pick<Ticket, 'state' | 'version' | 'assigneeId'> | null,
+  expectedVersion: number,
+  action: TicketAction,
+  actorId: string,
+): TransitionDecision {
+  if (!current) return { kind: 'not_found' };
+  const allowed = ALLOWED_FROM[action].includes(current.state);
+  // Assigning to the person who already holds it is a repeat click, not a change.
+  const repeat = action === 'assign' && current.state === 'assigned' && current.assigneeId === actorId;
+  if (current.version !== expectedVersion || !allowed || repeat) return { kind: 'stale' };
+  return { kind: 'apply', to: TARGET_STATE[action] };
+}
