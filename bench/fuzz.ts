@@ -9,7 +9,7 @@
  */
 import { loadavg } from 'node:os';
 import { startConnector } from '../devkit/fake-connector.ts';
-import { createFuzzer, FUZZ_SEED } from '../devkit/fuzz-cases.ts';
+import { createFuzzer, FUZZ_SEED, postFuzz } from '../devkit/fuzz-cases.ts';
 import { ensureBuilt, killAll, REAL_BOT, startServer, type Started } from './processes.ts';
 import { percentile } from './stats.ts';
 
@@ -34,18 +34,12 @@ export async function runFuzzBench(count = 10_000): Promise<string[]> {
     let rssHalf = 0;
     let rssPeak = rssBefore;
     for (let i = 0; i < count; i++) {
-      const { kind, body, headers } = next();
+      const request = next();
+      const { kind } = request;
       const started = performance.now();
       let status: string;
       try {
-        const res = await fetch(`${bot.url}/api/messages`, {
-          method: 'POST',
-          headers,
-          body: typeof body === 'string' ? body : new Uint8Array(body),
-          signal: AbortSignal.timeout(10_000),
-        });
-        await res.arrayBuffer();
-        status = String(res.status);
+        status = String(await postFuzz(bot.url, request));
       } catch (err) {
         // A timeout, a reset or a refused connection: the server did not answer.
         status = (err as Error).name === 'TimeoutError' ? 'timeout' : 'no answer';

@@ -107,3 +107,15 @@ export function createFuzzer(seed: number, serviceUrl: string): () => FuzzReques
     return { kind, ...make() };
   };
 }
+
+/** Posts one request to a bot's /api/messages and reads the whole answer; resolves to the status. */
+export async function postFuzz(botUrl: string, r: Pick<FuzzRequest, 'body' | 'headers'>, timeoutMs = 10_000): Promise<number> {
+  const res = await fetch(`${botUrl}/api/messages`, {
+    method: 'POST',
+    headers: r.headers,
+    body: typeof r.body === 'string' ? r.body : new Uint8Array(r.body),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}

@@ -5,6 +5,7 @@
  * Retry-After the connector gave), 403/404 mean the bot was removed, anything else is final.
  */
 import { reminderCard } from '../../cards/reminder-cards.ts';
+import type { CardAttachment } from '../../cards/render.ts';
 import { describeLead } from '../../domain/reminders/command-parser.ts';
 import { parseRetryAfter, resultForStatus, type Deliver, type DeliveryResult } from '../../domain/reminders/model.ts';
 import type { ReminderStore } from '../../storage/reminder-store.ts';
@@ -12,7 +13,7 @@ import type { StoredReference } from '../../storage/state-store.ts';
 import type { BotAdapter } from '../adapter.ts';
 import { boundConnectorClient } from '../outgoing-deadlines.ts';
 import type { OutgoingMessage } from '../services.ts';
-import type { BodyLookup } from './reminder-bodies.ts';
+import type { BodyInfo, BodyLookup } from './reminder-bodies.ts';
 import type { Activity, ConversationReference } from 'botbuilder';
 
 /** Posts a message proactively; resolves to the new activity id; throws what the connector answered. */
@@ -61,25 +62,32 @@ export function classifyDeliveryError(err: unknown, nowMs = Date.now()): Deliver
   return { ok: false, kind: 'transient', status: null, retryAfterMs: null };
 }
 
+/** The card for one occurrence, as posted and as updated when people answer whether they are coming. */
+export function occurrenceCard(
+  occ: { id: string; meetingAt: string; leadMinutes: number },
+  reminder: { meeting: string; agendaUrl: string | null; note: string | null },
+  body: BodyInfo | null,
+  answers: { yes: number; no: number; possibleRepeat?: boolean },
+): CardAttachment {
+  return reminderCard({
+    occurrenceId: occ.id,
+    meeting: reminder.meeting,
+    meetingAt: occ.meetingAt,
+    leadText: describeLead(occ.leadMinutes),
+    chair: body?.chair ?? null,
+    cadence: body?.cadence ?? null,
+    agendaUrl: reminder.agendaUrl,
+    note: reminder.note,
+    ...answers,
+  });
+}
+
 export function createReminderDelivery(store: ReminderStore, send: ReminderSender, bodies: BodyLookup): Deliver {
   return async (occ) => {
     const reminder = await store.get(occ.reminderId);
     const reference = await store.reference(occ.reminderId);
     if (!reminder || !reference) return { ok: false, kind: 'rejected', status: null, reason: 'reminder or conversation reference missing' };
-    const body = bodies.get(reminder.bodyId);
-    const card = reminderCard({
-      occurrenceId: occ.id,
-      meeting: reminder.meeting,
-      meetingAt: occ.meetingAt,
-      leadText: describeLead(occ.leadMinutes),
-      chair: body?.chair ?? null,
-      cadence: body?.cadence ?? null,
-      agendaUrl: reminder.agendaUrl,
-      note: reminder.note,
-      yes: 0,
-      no: 0,
-      possibleRepeat: occ.status === 'sending',
-    });
+    const card = occurrenceCard(occ, reminder, bodies.get(reminder.bodyId), { yes: 0, no: 0, possibleRepeat: occ.status === 'sending' });
     // The occurrence id is the idempotency key: the same on every attempt and after a takeover,
     // so a reader (or a connector that honours it) can tell a repeat from a new reminder.
     const channelData = { occurrenceId: occ.id, idempotencyKey: occ.id, attempt: occ.attempts + 1, possibleRepeat: occ.status === 'sending' };

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { TurnContext } from 'botbuilder';
-import { reminderCard, reminderDuplicateCard, reminderListCard, ukDateTime, type Fact } from '../../cards/reminder-cards.ts';
+import { reminderDuplicateCard, reminderListCard, ukDateTime, type Fact } from '../../cards/reminder-cards.ts';
 import { describeLead, parseRemindCommand, TEXT_USAGE } from '../../domain/reminders/command-parser.ts';
 import { describeRecurrence, nextMeeting } from '../../domain/reminders/recurrence.ts';
 import { createScheduler, schedulerProblem } from '../../domain/reminders/scheduler.ts';
@@ -21,7 +21,7 @@ import { leadTimeProblem } from '../../domain/reminders/lead-check.ts';
 import { londonInstant } from '../../domain/reminders/recurrence.ts';
 import { isPartnershipId } from '../partnerships.ts';
 import { partnershipFor } from './core.ts';
-import { createReminderDelivery, createReminderSender, REMINDER_POST_DEADLINE_MS } from './reminder-delivery.ts';
+import { createReminderDelivery, createReminderSender, occurrenceCard, REMINDER_POST_DEADLINE_MS } from './reminder-delivery.ts';
 import { formCard, FormSubmit, readForm, type FormValues } from './reminder-form.ts';
 import { REMINDER_MESSAGES as M } from './reminder-messages.ts';
 import { canManageReminders } from './reminder-permissions.ts';
@@ -222,18 +222,7 @@ export const remindersFeature: Feature = {
         const reminder = occ ? await s.get(occ.reminderId) : null;
         if (!occ || !reminder || reminder.conversationId !== conversationOf(turn)) return void (await turn.context.sendActivity(M.notFound));
         const counts = await s.respond(occ.id, voterHash(userKey(turn.context.activity)), data.attending, new Date());
-        const body = turn.services.bodies.get(reminder.bodyId);
-        const card = reminderCard({
-          occurrenceId: occ.id,
-          meeting: reminder.meeting,
-          meetingAt: occ.meetingAt,
-          leadText: describeLead(occ.leadMinutes),
-          chair: body?.chair ?? null,
-          cadence: body?.cadence ?? null,
-          agendaUrl: reminder.agendaUrl,
-          note: reminder.note,
-          ...counts,
-        });
+        const card = occurrenceCard(occ, reminder, turn.services.bodies.get(reminder.bodyId), counts);
         const id = turn.context.activity.replyToId ?? occ.activityId;
         if (id) await turn.context.updateActivity({ type: 'message', id, attachments: [card] });
       },

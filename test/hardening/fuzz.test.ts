@@ -6,7 +6,7 @@
  * from devkit/fuzz-cases.ts, which `npm run bench -- --fuzz` sends 10,000 of to a started server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFuzzer, FUZZ_SEED } from '../../devkit/fuzz-cases.ts';
+import { createFuzzer, FUZZ_SEED, postFuzz } from '../../devkit/fuzz-cases.ts';
 import { startBot, type BotUnderTest } from '../support/bot-server.ts';
 
 const COUNT = Number(process.env.FUZZ_REQUESTS ?? 3000);
@@ -36,19 +36,12 @@ describe('fuzz', () => {
     // levels off (measured: 3,000 -> 6,000 requests added 15 MB), and a leak is what keeps growing.
     const total = COUNT + TAIL;
     for (let i = 0; i < total; i++) {
-      const { body, headers } = next();
       const started = performance.now();
-      const res = await fetch(`${bot.url}/api/messages`, {
-        method: 'POST',
-        headers,
-        body: typeof body === 'string' ? body : new Uint8Array(body),
-        signal: AbortSignal.timeout(10_000),
-      });
-      await res.arrayBuffer();
+      const status = await postFuzz(bot.url, next());
       const ms = performance.now() - started;
       maxMs = Math.max(maxMs, ms);
       if (ms > 5000) slow++;
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
       if (i % 500 === 0) bot.connector.clear();
       if (i === COUNT - 1) rssTail = process.memoryUsage().rss;
     }
