@@ -82,7 +82,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   const byId = new Map(kb.records.map((r) => [r.id, r]));
   const namesPerson = createPeopleReader(kb.records);
   const followUps = kb.followUps
-    ? createFollowUpResolver(kb.followUps, kb.records, (id) => matcher.unitsOf(id), Object.values(triageData.groups).flat())
+    ? createFollowUpResolver(kb.followUps, kb.records, (id) => matcher.unitsOf(id), Object.values(triageData.groups).flat(), namesPerson)
     : null;
 
   function abstain(

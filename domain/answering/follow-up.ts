@@ -68,6 +68,8 @@ export function createFollowUpResolver(
   records: readonly KnowledgeRecord[],
   unitsOf: (recordId: string) => readonly AnswerUnit[],
   extraVocabulary: Iterable<string> = [],
+  /** Whether a sentence names a person (domain/answering/people.ts): "the chair's name" is answered only by one that does. */
+  namesPerson: (text: string) => boolean = () => false,
 ): FollowUpResolver {
   const byId = new Map(records.map((r) => [r.id, r]));
   const phrases = buildPhrases(data);
@@ -187,6 +189,11 @@ export function createFollowUpResolver(
         same && (/(19|20)\d\d\b[\s\S]*(19|20)\d\d\b/.test(same.text) || /\b(compared with|from|previous|year before|last year)\b/i.test(same.text));
       if (!same || !statesEarlier) return { kind: 'which-one', reason: 'field-not-stated', detail: { name: record.name } };
       return { kind: 'answer', unit: same, question: same.question, how: 'attribute' };
+    }
+    // "What's the chair's name?": the chair's sentence answers it only when it names a person.
+    if (attr === 'chairName') {
+      const chair = unitOf(record, 'chair');
+      if (chair && !chair.notStated && namesPerson(chair.text)) return { kind: 'answer', unit: chair, question: chair.question, how: 'attribute' };
     }
     // "What's the chair's name?" asks for a field: when the record holds none, say the documents
     // don't state it, rather than repeat the record's description as if it answered.

@@ -25,5 +25,6 @@ export function createPeopleReader(records: readonly KnowledgeRecord[]): (text: 
       if (!m[0].split(' ').some((w: string) => roleWords.has(w))) names.add(m[0]);
     }
   }
-  return (text) => TITLED.test(text) || [...names].some((n) => text.includes(n));
+  const list = [...names];
+  return (text) => TITLED.test(text) || list.some((n) => text.includes(n));
 }

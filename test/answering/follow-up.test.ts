@@ -101,6 +101,9 @@ describe('a conversation through the engine', () => {
     expect(chair!.answered).toBe(true);
     expect(name!.answered).toBe(false);
     expect(name!.reason).toBe('field-not-stated');
+    // Where the chair's sentence does name someone, that is the answer.
+    const [, named] = converse(['Who chaired the Special Overview and Scrutiny Committee in 2009?', "what's the chair's name?"]);
+    expect(named!.text).toMatch(/Councillor Bull/);
   });
 
   it("keeps to the conversation's partnership when a new question does not name one", () => {

@@ -70,6 +70,19 @@ describe('a conversation that remembers', () => {
     expect(before.text).toContain('339');
   });
 
+  it("asks for a person when the chair's name is wanted, and says when the figure has no equivalent elsewhere", async () => {
+    const names = { conversationId: 'a:chair-name' };
+    await say('who chairs the Harrow SSP?', names);
+    const unnamed = await say("what's the chair's name?", names);
+    expect(unnamed.text).toMatch(/don't state that detail/);
+    await say('Who chaired the Special Overview and Scrutiny Committee in 2009?', names);
+    expect((await say("what's the chair's name?", names)).text).toMatch(/Councillor Bull/);
+
+    const figure = { conversationId: 'a:figure-elsewhere' };
+    await say('how many children were on a child protection plan in Haringey at the end of 2018/19?', figure);
+    expect((await say('and Harrow?', figure)).text).toMatch(/Harrow's documents I hold don't give that figure/);
+  });
+
   it("does not carry one conversation's memory into another", async () => {
     await say('who chairs the CHSCP Executive?', { conversationId: 'a:first' });
     const other = await say('and how often does it meet?', { conversationId: 'a:second' });
