@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { readYaml } from './read-yaml.ts';
 import type { ShorthandData } from '../domain/answering/shorthand.ts';
 import type { ScopeData } from '../domain/answering/scope.ts';
-import type { IntentRule } from '../domain/answering/intents.ts';
+import { ATTR_LABELS, type AttrKey, type IntentRule } from '../domain/answering/intents.ts';
 import { KnowledgeError } from '../domain/shared/errors.ts';
 
 const LANGUAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'language');
@@ -39,41 +39,8 @@ export function loadOffTopic(file = DEFAULT_OFF_TOPIC_FILE): ScopeData {
   return readYaml(file, OffTopic);
 }
 
-const ATTRS = [
-  'summary',
-  'role',
-  'chair',
-  'viceChair',
-  'members',
-  'cadence',
-  'accountableTo',
-  'quorum',
-  'area',
-  'statutoryPartners',
-  'leads',
-  'independentRoles',
-  'holder',
-  'responsibilities',
-  'appointedBy',
-  'documentName',
-  'levels',
-  'statutorySections',
-  'maintainedBy',
-  'reviewCycle',
-  'policyName',
-  'stages',
-  'finalStage',
-  'involved',
-  'timescale',
-  'decides',
-  'notifies',
-  'value',
-  'expansion',
-  'standard',
-  'owner',
-  'deadline',
-  'fact',
-] as const;
+/** Every attribute an intent rule may weigh: ATTR_LABELS is exhaustive over AttrKey, so the list is the type's. */
+const ATTRS = Object.keys(ATTR_LABELS) as [AttrKey, ...AttrKey[]];
 const Phrases = z.array(z.string().min(1)).min(1);
 const Intents = z
   .object({
