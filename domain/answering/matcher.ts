@@ -3,7 +3,8 @@
  *  - entity: how much of a record's name or alias the question contains (typos corrected by fuse.js);
  *  - intent: whether the unit's attribute is what the question asks for ("who chairs" -> chair);
  *  - lexical: how much of the question's content (IDF-weighted) the unit's own words cover.
- * Built once per knowledge base; scoring a question is a linear pass over a few thousand units.
+ * Built once per knowledge base. Scoring a question visits only the units that share a word, a
+ * cue, a place or a named record with it (an inverted index): every other unit scores 0 (see rank).
  */
 import Fuse from 'fuse.js';
 import type { KnowledgeRecord, PartnershipId } from '../../knowledge/schema.ts';
@@ -17,6 +18,9 @@ interface AliasEntry {
   phrase: string;
   normalised: string;
   terms: string[];
+  /** IDF of each term, same order, and their sum: fixed once the index is built. */
+  weights: number[];
+  total: number;
 }
 
 export interface ScoredUnit {
@@ -71,6 +75,14 @@ export class Matcher {
   private readonly byRecord = new Map<string, AnswerUnit[]>();
   /** For each alias term, the partnerships whose records use it (null = national/common). */
   private readonly termPartnerships = new Map<string, Set<PartnershipId | null>>();
+  /** Inverted indexes, term -> ascending unit (or alias) positions: see rank and entityScores. */
+  private readonly unitsByTerm = new Map<string, number[]>();
+  private readonly unitsByFullTerm = new Map<string, number[]>();
+  private readonly unitsByPlace = new Map<string, number[]>();
+  private readonly unitIndexesByRecord = new Map<string, number[]>();
+  private readonly aliasesByTerm = new Map<string, number[]>();
+  /** Typo corrections already worked out, word -> word (the vocabulary never changes). */
+  private readonly corrections = new Map<string, string>();
 
   constructor(records: readonly KnowledgeRecord[]) {
     this.units = buildUnits(records);
@@ -99,7 +111,10 @@ export class Matcher {
           if (!this.termPartnerships.has(t)) this.termPartnerships.set(t, new Set());
           this.termPartnerships.get(t)!.add(rec.partnership);
         }
-        if (terms.length) this.aliases.push({ record: rec, phrase, normalised: normalise(phrase), terms });
+        if (terms.length) {
+          const weights = terms.map((t) => this.idfOf(t));
+          this.aliases.push({ record: rec, phrase, normalised: normalise(phrase), terms, weights, total: weights.reduce((a, b) => a + b, 0) });
+        }
       }
       this.recordTerms.set(rec.id, recTerms);
       this.recordPlaceTerms.set(rec.id, new Set(allTerms(`${rec.name} ${rec.aliases.join(' ')}`).filter((t) => PLACE_TERMS.has(t))));
@@ -117,6 +132,15 @@ export class Matcher {
     );
     this.fullTermsByUnit = new Map(this.units.map((u) => [u.key, new Set(allTerms(`${u.label ?? ''} ${u.text}`))]));
     this.termsByUnit = new Map(this.units.map((u) => [u.key, new Set([...u.terms, ...(this.recordTerms.get(u.record.id) ?? [])])]));
+    this.units.forEach((u, i) => {
+      for (const t of this.termsByUnit.get(u.key)!) push(this.unitsByTerm, t, i);
+      for (const t of this.fullTermsByUnit.get(u.key)!) push(this.unitsByFullTerm, t, i);
+      for (const t of this.recordPlaceTerms.get(u.record.id) ?? []) push(this.unitsByPlace, t, i);
+      push(this.unitIndexesByRecord, u.record.id, i);
+    });
+    this.aliases.forEach((a, i) => {
+      for (const t of new Set(a.terms)) push(this.aliasesByTerm, t, i);
+    });
   }
 
   idfOf(term: string): number {
@@ -127,20 +151,30 @@ export class Matcher {
   correct(question: string): string {
     return tokens(question)
       .map((w) => {
-        if (w.length < 4 || /\d/.test(w) || isStopWord(w) || this.vocabulary.has(w) || this.idf.has(stem(w))) return w;
-        // fuse.js proposes near words; a small edit distance confirms a typo rather than another
-        // real word. Short words only take a same-length or one-letter-longer fix ("meting" ->
-        // "meeting"), never a shorter word ("class" is not a typo of "cass").
-        if (w.length < 5) return w;
-        const allowed = w.length >= 8 ? 2 : 1;
-        const best = this.fuse
-          .search(w, { limit: 8 })
-          .map((r) => ({ item: r.item, d: editDistance(w, r.item) }))
-          .filter((r) => r.d <= allowed && (w.length >= 8 || r.item.length >= w.length))
-          .sort((a, b) => a.d - b.d)[0];
-        return best ? best.item : w;
+        const known = this.corrections.get(w);
+        if (known !== undefined) return known;
+        const fixed = this.correctWord(w);
+        // Bounded: a stream of unique garbage words must not grow the process.
+        if (this.corrections.size >= 20_000) this.corrections.clear();
+        this.corrections.set(w, fixed);
+        return fixed;
       })
       .join(' ');
+  }
+
+  private correctWord(w: string): string {
+    if (w.length < 4 || /\d/.test(w) || isStopWord(w) || this.vocabulary.has(w) || this.idf.has(stem(w))) return w;
+    // fuse.js proposes near words; a small edit distance confirms a typo rather than another
+    // real word. Short words only take a same-length or one-letter-longer fix ("meting" ->
+    // "meeting"), never a shorter word ("class" is not a typo of "cass").
+    if (w.length < 5) return w;
+    const allowed = w.length >= 8 ? 2 : 1;
+    const best = this.fuse
+      .search(w, { limit: 8 })
+      .map((r) => ({ item: r.item, d: editDistance(w, r.item) }))
+      .filter((r) => r.d <= allowed && (w.length >= 8 || r.item.length >= w.length))
+      .sort((a, b) => a.d - b.d)[0];
+    return best ? best.item : w;
   }
 
   /** Entity score per record: the best alias coverage, weighted by how specific the alias is. */
@@ -148,14 +182,14 @@ export class Matcher {
     const q = new Set(allTerms(question).filter((t) => !PLACE_TERMS.has(t)));
     const qText = ` ${normalise(question)} `;
     const scores = new Map<string, number>();
-    for (const a of this.aliases) {
+    // Only aliases with a word in the question can score (matched > 0 below).
+    for (const ai of union(q, this.aliasesByTerm)) {
+      const a = this.aliases[ai]!;
       let matched = 0;
-      let total = 0;
-      for (const t of a.terms) {
-        const w = this.idfOf(t);
-        total += w;
-        if (q.has(t)) matched += w;
-      }
+      const total = a.total;
+      a.terms.forEach((t, k) => {
+        if (q.has(t)) matched += a.weights[k]!;
+      });
       if (!total || !matched) continue;
       const coverage = matched / total;
       // One common word ("child", "group") is not a name: require some specific weight.
@@ -170,7 +204,8 @@ export class Matcher {
     return scores;
   }
 
-  rank(q: MatchQuery, entity: Map<string, number>): ScoredUnit[] {
+  /** `exhaustive` scores every unit (the pass the index stands in for; the tests compare the two). */
+  rank(q: MatchQuery, entity: Map<string, number>, exhaustive = false): ScoredUnit[] {
     const weighted: Array<[string, number]> = [
       ...q.terms.map((t) => [t, this.idfOf(t)] as [string, number]),
       ...(q.hints ?? []).filter((t) => !q.terms.includes(t)).map((t) => [t, 0.5 * this.idfOf(t)] as [string, number]),
@@ -178,7 +213,8 @@ export class Matcher {
     const qWeight = weighted.reduce((s, [, w]) => s + w, 0);
     const maxIntent = Math.max(0, ...Object.values(q.intent));
     const out: ScoredUnit[] = [];
-    for (const unit of this.units) {
+    for (const ui of exhaustive ? this.units.keys() : this.candidates(q, weighted, entity)) {
+      const unit = this.units[ui]!;
       const p = unit.record.partnership;
       if (q.partnerships && p !== null && !q.partnerships.includes(p)) continue;
       // Coverage by the unit with its record's names, and by the unit's own sentence: the
@@ -220,6 +256,22 @@ export class Matcher {
   }
 
   /**
+   * The units that can score above 0, ascending (the order of a full pass, so ties rank as
+   * before): a unit with no question word, no named record, no cue and no place has lexical,
+   * entity, cue and place all 0, and with the intent gated by max(lexical, entity) a score of 0.
+   * An ungated intent (W.intentGate < 1, e.g. while tuning) scores every unit: then all are visited.
+   */
+  private candidates(q: MatchQuery, weighted: ReadonlyArray<[string, number]>, entity: ReadonlyMap<string, number>): Iterable<number> {
+    if (W.intentGate < 1) return this.units.keys();
+    const found = new Set<number>();
+    for (const [t] of weighted) for (const i of this.unitsByTerm.get(t) ?? []) found.add(i);
+    for (const c of q.cues ?? []) for (const i of this.unitsByFullTerm.get(c) ?? []) found.add(i);
+    for (const pl of q.places ?? []) for (const i of this.unitsByPlace.get(pl) ?? []) found.add(i);
+    for (const id of entity.keys()) for (const i of this.unitIndexesByRecord.get(id) ?? []) found.add(i);
+    return [...found].sort((a, b) => a - b);
+  }
+
+  /**
    * Whether the question names this record by a word only one partnership uses ("ICSC",
    * "SSPM", "MACA"): then the question implies the partnership and needs no clarifying.
    */
@@ -254,4 +306,17 @@ export class Matcher {
     const unknown = terms.filter((t) => !this.idf.has(t));
     return unknown.length / terms.length;
   }
+}
+
+function push(index: Map<string, number[]>, key: string, i: number): void {
+  const list = index.get(key);
+  if (!list) index.set(key, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+}
+
+/** Ascending positions listed under any of the keys. */
+function union(keys: Iterable<string>, index: ReadonlyMap<string, readonly number[]>): number[] {
+  const found = new Set<number>();
+  for (const k of keys) for (const i of index.get(k) ?? []) found.add(i);
+  return [...found].sort((a, b) => a - b);
 }

@@ -6,7 +6,7 @@
  */
 import type { RouteId } from '../answering/types.ts';
 import { tokenise } from './lemmas.ts';
-import { compileTerm, MessageMatches, type CompiledTerm } from './patterns.ts';
+import { compileGroups, MessageMatches } from './patterns.ts';
 import type { Condition, RouteDefinition, TriageData } from './types.ts';
 import {
   classifierFromJSON,
@@ -64,7 +64,7 @@ export interface Triage {
 
 export function createTriage(data: TriageData, options: TriageOptions = {}): Triage {
   const names = new Set(Object.keys(data.groups));
-  const compiled = new Map<string, CompiledTerm[]>(Object.entries(data.groups).map(([g, terms]) => [g, terms.map((t) => compileTerm(t, names))]));
+  const compiled = compileGroups(data.groups);
   const expand = options.expand ?? ((t: string) => t);
   const read = (message: string) => {
     const m = new MessageMatches(tokenise(expand(message)), compiled, data.masks ?? {});
