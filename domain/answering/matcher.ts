@@ -23,6 +23,16 @@ interface AliasEntry {
   total: number;
 }
 
+/** Per-unit sums for one question, indexed by unit position (see Matcher.sumsByPass). */
+interface Sums {
+  covered: Float64Array;
+  own: Float64Array;
+  cues: Uint16Array;
+  places: Uint16Array;
+  /** The units to score, ascending. */
+  units: number[];
+}
+
 export interface ScoredUnit {
   unit: AnswerUnit;
   score: number;
@@ -77,6 +87,7 @@ export class Matcher {
   private readonly termPartnerships = new Map<string, Set<PartnershipId | null>>();
   /** Inverted indexes, term -> ascending unit (or alias) positions: see rank and entityScores. */
   private readonly unitsByTerm = new Map<string, number[]>();
+  private readonly unitsByOwnTerm = new Map<string, number[]>();
   private readonly unitsByFullTerm = new Map<string, number[]>();
   private readonly unitsByPlace = new Map<string, number[]>();
   private readonly unitIndexesByRecord = new Map<string, number[]>();
@@ -134,6 +145,8 @@ export class Matcher {
     this.termsByUnit = new Map(this.units.map((u) => [u.key, new Set([...u.terms, ...(this.recordTerms.get(u.record.id) ?? [])])]));
     this.units.forEach((u, i) => {
       for (const t of this.termsByUnit.get(u.key)!) push(this.unitsByTerm, t, i);
+      // Own terms are a subset of the unit's terms (termsByUnit), so own never outruns covered.
+      for (const t of u.terms) push(this.unitsByOwnTerm, t, i);
       for (const t of this.fullTermsByUnit.get(u.key)!) push(this.unitsByFullTerm, t, i);
       for (const t of this.recordPlaceTerms.get(u.record.id) ?? []) push(this.unitsByPlace, t, i);
       push(this.unitIndexesByRecord, u.record.id, i);
@@ -212,35 +225,25 @@ export class Matcher {
     ];
     const qWeight = weighted.reduce((s, [, w]) => s + w, 0);
     const maxIntent = Math.max(0, ...Object.values(q.intent));
+    const sums = exhaustive || W.intentGate < 1 ? this.sumsByPass(q, weighted) : this.sumsByIndex(q, weighted, entity);
     const out: ScoredUnit[] = [];
-    for (const ui of exhaustive ? this.units.keys() : this.candidates(q, weighted, entity)) {
+    for (const ui of sums.units) {
       const unit = this.units[ui]!;
       const p = unit.record.partnership;
       if (q.partnerships && p !== null && !q.partnerships.includes(p)) continue;
-      // Coverage by the unit with its record's names, and by the unit's own sentence: the
-      // second separates the facts of one record ("who takes part" vs "why it matters").
-      const terms = this.termsByUnit.get(unit.key)!;
-      let covered = 0;
-      let own = 0;
-      for (const [t, w] of weighted) {
-        if (!terms.has(t)) continue;
-        covered += w;
-        if (unit.terms.has(t)) own += w;
-      }
+      const covered = sums.covered[ui]!;
       // A typed attribute (chair, members...) need not repeat its body's name to answer.
-      if (unit.attr !== 'fact' && unit.attr !== 'summary') own = covered;
+      const own = unit.attr !== 'fact' && unit.attr !== 'summary' ? covered : sums.own[ui]!;
       const lexical = qWeight ? (0.7 * covered + 0.3 * own) / qWeight : 0;
       const e = entity.get(unit.record.id) ?? 0;
       const intent = maxIntent ? (q.intent[unit.attr] ?? 0) / maxIntent : unit.attr === 'summary' ? 0.4 : 0.15;
-      const full = this.fullTermsByUnit.get(unit.key)!;
-      const cue = q.cues?.length ? q.cues.filter((c) => full.has(c)).length / q.cues.length : 0;
+      const cue = q.cues?.length ? sums.cues[ui]! / q.cues.length : 0;
       // Historical (2009) facts only win when nothing current does.
       const age = unit.record.historical && !q.historical ? 0.85 : 1;
       // A named or known partnership prefers its own arrangements over national guidance.
       const local = q.partnerships && p === null ? (q.namedPartnership ? 0.85 : 0.92) : 1;
       // "the Hackney threshold document" vs "the City of London one": a small nudge, not a filter.
-      const recTerms = this.recordPlaceTerms.get(unit.record.id);
-      const place = q.places?.length && recTerms ? q.places.filter((t) => recTerms.has(t)).length / q.places.length : 0;
+      const place = q.places?.length ? sums.places[ui]! / q.places.length : 0;
       const notStated = unit.notStated ? 0.95 : 1;
       // An acronym in a longer question ("% of CSC contacts from the police") is not a request to expand it.
       const glossary = unit.record.type === 'glossary' && !q.intent.expansion && q.terms.length > 1 ? 0.85 : 1;
@@ -256,19 +259,63 @@ export class Matcher {
   }
 
   /**
-   * The units that can score above 0, ascending (the order of a full pass, so ties rank as
-   * before): a unit with no question word, no named record, no cue and no place has lexical,
-   * entity, cue and place all 0, and with the intent gated by max(lexical, entity) a score of 0.
-   * An ungated intent (W.intentGate < 1, e.g. while tuning) scores every unit: then all are visited.
+   * Per unit: the question's weight it covers with its record's names (covered) and with its own
+   * sentence alone (own; the second separates the facts of one record, "who takes part" vs "why
+   * it matters"), and how many of the question's cues and places it has. Every unit, directly.
    */
-  private candidates(q: MatchQuery, weighted: ReadonlyArray<[string, number]>, entity: ReadonlyMap<string, number>): Iterable<number> {
-    if (W.intentGate < 1) return this.units.keys();
+  private sumsByPass(q: MatchQuery, weighted: ReadonlyArray<[string, number]>): Sums {
+    const sums = this.freshSums();
+    this.units.forEach((unit, i) => {
+      const terms = this.termsByUnit.get(unit.key)!;
+      for (const [t, w] of weighted) {
+        if (!terms.has(t)) continue;
+        sums.covered[i]! += w;
+        if (unit.terms.has(t)) sums.own[i]! += w;
+      }
+      const full = this.fullTermsByUnit.get(unit.key)!;
+      sums.cues[i] = (q.cues ?? []).filter((c) => full.has(c)).length;
+      const recTerms = this.recordPlaceTerms.get(unit.record.id);
+      sums.places[i] = recTerms ? (q.places ?? []).filter((t) => recTerms.has(t)).length : 0;
+    });
+    return { ...sums, units: [...this.units.keys()] };
+  }
+
+  /**
+   * The same sums from the inverted indexes, for the units that can score above 0 only, ascending
+   * (the order of a full pass, so ties rank as before). A unit with no question word, no named
+   * record, no cue and no place has lexical, entity, cue and place all 0, and with the intent
+   * gated by max(lexical, entity) a score of 0. Each unit's weights are added in the question's
+   * term order, as in the full pass, so the sums are the same to the last bit.
+   */
+  private sumsByIndex(q: MatchQuery, weighted: ReadonlyArray<[string, number]>, entity: ReadonlyMap<string, number>): Sums {
+    const sums = this.freshSums();
     const found = new Set<number>();
-    for (const [t] of weighted) for (const i of this.unitsByTerm.get(t) ?? []) found.add(i);
-    for (const c of q.cues ?? []) for (const i of this.unitsByFullTerm.get(c) ?? []) found.add(i);
-    for (const pl of q.places ?? []) for (const i of this.unitsByPlace.get(pl) ?? []) found.add(i);
+    for (const [t, w] of weighted) {
+      for (const i of this.unitsByTerm.get(t) ?? []) {
+        sums.covered[i]! += w;
+        found.add(i);
+      }
+      for (const i of this.unitsByOwnTerm.get(t) ?? []) sums.own[i]! += w;
+    }
+    for (const c of q.cues ?? []) {
+      for (const i of this.unitsByFullTerm.get(c) ?? []) {
+        sums.cues[i]! += 1;
+        found.add(i);
+      }
+    }
+    for (const pl of q.places ?? []) {
+      for (const i of this.unitsByPlace.get(pl) ?? []) {
+        sums.places[i]! += 1;
+        found.add(i);
+      }
+    }
     for (const id of entity.keys()) for (const i of this.unitIndexesByRecord.get(id) ?? []) found.add(i);
-    return [...found].sort((a, b) => a - b);
+    return { ...sums, units: [...found].sort((a, b) => a - b) };
+  }
+
+  private freshSums(): Omit<Sums, 'units'> {
+    const n = this.units.length;
+    return { covered: new Float64Array(n), own: new Float64Array(n), cues: new Uint16Array(n), places: new Uint16Array(n) };
   }
 
   /**
