@@ -7,7 +7,7 @@
 import { createAnswerEngine } from '../domain/answering/engine.ts';
 import { contactWarnings, loadContacts } from '../domain/contacts/contacts.ts';
 import { AppError } from '../domain/shared/errors.ts';
-import { loadKnowledge } from '../knowledge/load.ts';
+import { loadKnowledgeFast } from '../knowledge/snapshot.ts';
 import { fileTrainingCache } from '../knowledge/training-cache.ts';
 import { registerPlayground } from '../web/playground.ts';
 import { loadConfig, type Config } from './config.ts';
@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   try {
-    const kb = loadKnowledge();
+    // The build's JSON snapshot when it matches the YAML on disk, else the YAML itself.
+    const { kb, source } = loadKnowledgeFast();
+    logger.info({ event: 'knowledge.loaded', source, records: kb.records.length }, 'knowledge base loaded');
     const engine = createAnswerEngine(kb, kb.triage, { trainingCache: fileTrainingCache() });
     const bodies = bodiesFrom(kb);
     const directory = config.contactsFile ? loadContacts(config.contactsFile) : loadContacts();

@@ -2,11 +2,16 @@
  * `npm run build`: compiles the bot to JavaScript in dist/ (tsc with tsconfig.build.json, which
  * rewrites the `.ts` import specifiers to `.js`) and copies the data the code reads at run time
  * beside it, in the same relative layout, so `npm run start:prod` runs plain `node` with no
- * TypeScript compiler in the process.
+ * TypeScript compiler in the process; then writes the knowledge snapshot and trains the triage
+ * readers into dist/ so the first production start does neither.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createAnswerEngine } from '../domain/answering/engine.ts';
+import { loadKnowledge } from '../knowledge/load.ts';
+import { writeSnapshot } from '../knowledge/snapshot.ts';
+import { fileTrainingCache } from '../knowledge/training-cache.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -34,4 +39,11 @@ if (tsc.status !== 0) {
   process.exit(tsc.status ?? 1);
 }
 for (const dir of ASSETS) cpSync(join(ROOT, dir), join(DIST, dir), { recursive: true });
-process.stdout.write(`Built dist/ (JavaScript and ${ASSETS.length} data folders). Start with: npm run start:prod\n`);
+// The validated knowledge base as JSON, and the trained triage and off-topic readers, so the
+// production start reads both instead of parsing YAML through zod and training (issue 13).
+const kb = loadKnowledge();
+writeSnapshot(kb, join(DIST, 'knowledge', 'snapshot.json'));
+createAnswerEngine(kb, kb.triage, { trainingCache: fileTrainingCache(join(DIST, 'knowledge', '.cache')) });
+process.stdout.write(
+  `Built dist/ (JavaScript, ${ASSETS.length} data folders, the knowledge snapshot and the trained readers). Start with: npm run start:prod\n`,
+);

@@ -1,7 +1,7 @@
 /**
  * The production start: `npm run build` compiles to dist/ and copies the data beside it, and
  * `npm run start:prod` (plain node, no TypeScript in the process) serves health and answers a
- * question over HTTP.
+ * question over HTTP, with the knowledge base read from the build's snapshot.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,8 +31,8 @@ describe('npm run build + npm run start:prod', () => {
       env: { PATH: process.env.PATH ?? '', PORT: '0', STORAGE_URL: `sqlite:${path.join(dir, 'bot.db')}`, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let out = '';
     const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
       const onData = (c: Buffer) => {
         out += c.toString();
         const line = out.split('\n').find((l) => l.includes('"listening"'));
@@ -42,6 +42,8 @@ describe('npm run build + npm run start:prod', () => {
       child!.stderr!.on('data', onData);
       child!.once('exit', (code) => reject(new Error(`start:prod exited with ${code}:\n${out}`)));
     });
+    // The build's JSON snapshot was used, not the YAML (the start's largest cost).
+    expect(out).toMatch(/"event":"knowledge.loaded","source":"snapshot"/);
     expect((await fetch(`${url}/health/live`)).status).toBe(200);
     expect((await fetch(`${url}/health/ready`)).status).toBe(200);
     const res = await fetch(`${url}/api/messages`, {
