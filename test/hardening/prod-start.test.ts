@@ -16,7 +16,9 @@ let child: ChildProcess | null = null;
 afterAll(async () => {
   if (child && child.exitCode === null) {
     const exited = new Promise((r) => child!.once('exit', r));
-    child.kill('SIGTERM');
+    // The whole process group: npm does not pass SIGTERM on to the node it started, which
+    // would otherwise outlive the test.
+    process.kill(-child.pid!, 'SIGTERM');
     await exited;
   }
   rmSync(dir, { recursive: true, force: true });
@@ -30,6 +32,7 @@ describe('npm run build + npm run start:prod', () => {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', PORT: '0', STORAGE_URL: `sqlite:${path.join(dir, 'bot.db')}`, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
