@@ -78,8 +78,6 @@ export class Matcher {
   private readonly recordTerms = new Map<string, Set<string>>();
   private readonly vocabulary = new Set<string>();
   private readonly fuse: Fuse<string>;
-  private readonly termsByUnit: Map<string, Set<string>>;
-  private readonly fullTermsByUnit: Map<string, Set<string>>;
   private readonly recordPlaceTerms = new Map<string, Set<string>>();
   /** Units by record id: follow-ups, lists and two-part answers look records up per question. */
   private readonly byRecord = new Map<string, AnswerUnit[]>();
@@ -141,13 +139,12 @@ export class Matcher {
         ignoreLocation: true,
       },
     );
-    this.fullTermsByUnit = new Map(this.units.map((u) => [u.key, new Set(allTerms(`${u.label ?? ''} ${u.text}`))]));
-    this.termsByUnit = new Map(this.units.map((u) => [u.key, new Set([...u.terms, ...(this.recordTerms.get(u.record.id) ?? [])])]));
+    // Only the inverted indexes are kept, not a set of terms per unit (memory: issue 13).
     this.units.forEach((u, i) => {
-      for (const t of this.termsByUnit.get(u.key)!) push(this.unitsByTerm, t, i);
+      for (const t of this.unitTerms(u)) push(this.unitsByTerm, t, i);
       // Own terms are a subset of the unit's terms (termsByUnit), so own never outruns covered.
       for (const t of u.terms) push(this.unitsByOwnTerm, t, i);
-      for (const t of this.fullTermsByUnit.get(u.key)!) push(this.unitsByFullTerm, t, i);
+      for (const t of this.fullTerms(u)) push(this.unitsByFullTerm, t, i);
       for (const t of this.recordPlaceTerms.get(u.record.id) ?? []) push(this.unitsByPlace, t, i);
       push(this.unitIndexesByRecord, u.record.id, i);
     });
@@ -266,13 +263,13 @@ export class Matcher {
   private sumsByPass(q: MatchQuery, weighted: ReadonlyArray<[string, number]>): Sums {
     const sums = this.freshSums();
     this.units.forEach((unit, i) => {
-      const terms = this.termsByUnit.get(unit.key)!;
+      const terms = this.unitTerms(unit);
       for (const [t, w] of weighted) {
         if (!terms.has(t)) continue;
         sums.covered[i]! += w;
         if (unit.terms.has(t)) sums.own[i]! += w;
       }
-      const full = this.fullTermsByUnit.get(unit.key)!;
+      const full = this.fullTerms(unit);
       sums.cues[i] = (q.cues ?? []).filter((c) => full.has(c)).length;
       const recTerms = this.recordPlaceTerms.get(unit.record.id);
       sums.places[i] = recTerms ? (q.places ?? []).filter((t) => recTerms.has(t)).length : 0;
@@ -311,6 +308,16 @@ export class Matcher {
     }
     for (const id of entity.keys()) for (const i of this.unitIndexesByRecord.get(id) ?? []) found.add(i);
     return { ...sums, units: [...found].sort((a, b) => a - b) };
+  }
+
+  /** A unit's words with its record's names: what lexical coverage counts. */
+  private unitTerms(u: AnswerUnit): Set<string> {
+    return new Set([...u.terms, ...(this.recordTerms.get(u.record.id) ?? [])]);
+  }
+
+  /** Every word of a unit's label and sentence, stop words included: what cues are looked for in. */
+  private fullTerms(u: AnswerUnit): Set<string> {
+    return new Set(allTerms(`${u.label ?? ''} ${u.text}`));
   }
 
   private freshSums(): Omit<Sums, 'units'> {
