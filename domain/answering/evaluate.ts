@@ -39,9 +39,14 @@ export interface EvalOutcome {
 
 const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ');
 
+/**
+ * Case and spacing are folded: a section named by its heading ("Children's social care in
+ * numbers 2018/19") is the same section whatever capitals the question's writer typed it with.
+ */
 export function sectionMatches(section: string, wanted: string): boolean {
-  const s = section.trim();
-  return s === wanted || (s.startsWith(wanted) && /^\D/.test(s.slice(wanted.length)));
+  const s = fold(section.trim());
+  const w = fold(wanted.trim());
+  return s === w || (s.startsWith(w) && /^\D/.test(s.slice(w.length)));
 }
 
 export function scoreOne(item: EvalQuestion, answer: Answer): EvalOutcome {
