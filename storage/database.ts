@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { AppError } from '../domain/shared/errors.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -67,7 +67,11 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options.timeoutMs ?? 3_000);
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    // Loaded only when PostgreSQL is configured: a SQLite deployment never pays for the client at start.
+    const { default: client } = await import('pg');
+    return openPostgres(client, url, options.timeoutMs ?? 3_000);
+  }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
   return openSqlite(file);
 }
@@ -145,8 +149,8 @@ function openSqlite(file: string): Database {
   return api;
 }
 
-function openPostgres(url: string, timeoutMs: number): Database {
-  const pool = new pg.Pool({
+function openPostgres(client: typeof pg, url: string, timeoutMs: number): Database {
+  const pool = new client.Pool({
     connectionString: url,
     max: 5,
     connectionTimeoutMillis: timeoutMs,
