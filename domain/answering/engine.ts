@@ -322,13 +322,9 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     const problemWith = (r: ScoredUnit, runnerUp = false): ReasonCode | null => {
       const text = runnerUp
         ? `${r.unit.text} ${r.unit.record.name}`
-        : [
-            r.unit.text,
-            r.unit.record.name,
-            r.unit.record.historical?.asOf ?? '',
-            ...r.unit.sources.map((x) => `${x.quote ?? ''} ${'document' in x ? (docYear.get(x.document) ?? '') : ''}`),
-          ].join(' ');
-      if (yearMismatch(corrected, text)) return 'year-not-covered';
+        : [r.unit.text, r.unit.record.name, r.unit.record.historical?.asOf ?? '', ...r.unit.sources.map((x) => x.quote ?? '')].join(' ');
+      const dated = runnerUp ? '' : r.unit.sources.map((x) => ('document' in x ? (docYear.get(x.document) ?? '') : '')).join(' ');
+      if (yearMismatch(corrected, text, dated)) return 'year-not-covered';
       if (r.unit.record.type === 'figure' && r.own < 0.5) return 'figure-not-found';
       if (maxIntent > 0 && intent.value === maxIntent && intent.cadence !== maxIntent && !statesQuantity(r.unit.text)) {
         return 'figure-not-found';

@@ -27,34 +27,47 @@ export function asksForNextMeetingDate(question: string): boolean {
   );
 }
 
+/** Start years of spans ("2018/19", "2018-19", "18/19", "2019-2020") and plain years ("2018"), apart. */
+function periodsIn(text: string): { spans: Set<number>; years: Set<number> } {
+  const spans = new Set<number>();
+  const years = new Set<number>();
+  // A span counts as its start year only.
+  const spanPattern = /\b((?:19|20)\d{2})\s?[/-]\s?((?:19|20)?\d{2})\b/g;
+  for (const m of text.matchAll(spanPattern)) spans.add(Number(m[1]));
+  const rest = text.replace(spanPattern, ' ');
+  for (const m of rest.matchAll(/\b((?:19|20)\d{2})\b/g)) years.add(Number(m[1]));
+  for (const m of rest.matchAll(/\b(\d{2})\s?[/-]\s?(\d{2})\b/g)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (b === (a + 1) % 100 && a >= 5 && a <= 40) spans.add(2000 + a);
+  }
+  return { spans, years };
+}
+
 /**
  * Start years a text speaks of: "2018/19", "2018-19", "18/19" and "2018" all give 2018.
  * Used to refuse "the 2020/21 budget" when the documents only give 2018/19.
  */
 export function yearsIn(text: string): Set<number> {
-  const years = new Set<number>();
-  // A span ("2019-2020", "2018/19", "18/19") counts as its start year only.
-  const spans = /\b((?:19|20)\d{2})\s?[/-]\s?((?:19|20)?\d{2})\b/g;
-  for (const m of text.matchAll(spans)) years.add(Number(m[1]));
-  const rest = text.replace(spans, ' ');
-  for (const m of rest.matchAll(/\b((?:19|20)\d{2})\b/g)) years.add(Number(m[1]));
-  for (const m of rest.matchAll(/\b(\d{2})\s?[/-]\s?(\d{2})\b/g)) {
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    if (b === (a + 1) % 100 && a >= 5 && a <= 40) years.add(2000 + a);
-  }
-  return years;
+  const { spans, years } = periodsIn(text);
+  return new Set([...spans, ...years]);
 }
 
 /**
- * The question names a year the answer never mentions. A financial year "2018/19" is
- * also matched by a date in 2019 (its end), but "2020/21" is not matched by "2019-2020".
+ * The question names a year the answer never mentions. A financial year "2018/19" is also
+ * matched by a date in 2019 (its end), but "2017/18" is not matched by "2018/19", nor "2020/21"
+ * by "2019-2020". `datedBy` (the document's date) counts only when the answer's own words name
+ * no year: a report published in 2020 about 2018/19 says nothing about 2019/20.
  */
-export function yearMismatch(question: string, answerText: string): boolean {
-  const asked = yearsIn(question);
-  if (!asked.size) return false;
-  const have = yearsIn(answerText);
-  return ![...asked].some((y) => have.has(y) || have.has(y + 1));
+export function yearMismatch(question: string, answerText: string, datedBy = ''): boolean {
+  const asked = periodsIn(question);
+  if (!asked.spans.size && !asked.years.size) return false;
+  const own = periodsIn(answerText);
+  const have = own.spans.size || own.years.size ? own : periodsIn(`${answerText} ${datedBy}`);
+  const anyOf = (y: number) => have.spans.has(y) || have.years.has(y);
+  const spanCovered = (y: number) => anyOf(y) || have.years.has(y + 1);
+  const yearCovered = (y: number) => anyOf(y) || anyOf(y + 1);
+  return ![...asked.spans].some(spanCovered) && ![...asked.years].some(yearCovered);
 }
 
 // "one" alone is usually "one of the..."; it counts only as "at least one", "one school" and the like.

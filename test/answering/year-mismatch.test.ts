@@ -1,0 +1,24 @@
+/**
+ * A figure for another year is not an answer (issue 9: "how many LADO contacts in 2019/20?" was
+ * answered with 2018/19's 271 because the report about 2018/19 was published in 2020).
+ */
+import { describe, expect, it } from 'vitest';
+import { yearMismatch } from '../../domain/answering/limits.ts';
+
+describe('yearMismatch', () => {
+  it.each([
+    // question, the answer's own words, the document's date, mismatch?
+    ['how many LADO contacts in 2018-19?', 'In total there were 271 contacts in 2018-19.', '2020', false],
+    ['how many LADO contacts in 18/19?', 'In total there were 271 contacts in 2018-19.', '2020', false],
+    ['how many LADO contacts in 2019/20?', 'In total there were 271 contacts in 2018-19.', '2020', true],
+    ['re-referral rate in 2017/18?', 'Children in numbers 2018/19: 46.9% became referrals.', '2020', true],
+    ['re-referral rate in 2018/19?', 'Children in numbers 2018/19: 46.9% became referrals.', '2020', false],
+    ['what was the budget in 2018/19?', 'The budget agreed in March 2019 was £143,100.', '', false],
+    ['what was the 2020/21 budget?', 'The budget for 2019-2020 was £143,100.', '', true],
+    ['what did the 2019 arrangements say about scrutiny?', 'An independent scrutineer will publish a report.', '2019', false],
+    ['what did the 2019 arrangements say about scrutiny?', 'An independent scrutineer will publish a report.', '2017', true],
+    ['who chairs the executive?', 'The Independent Chair for 2019-20.', '', false],
+  ])('%s / %s / dated %s: %s', (question, answer, dated, expected) => {
+    expect(yearMismatch(question, answer, dated)).toBe(expected);
+  });
+});
