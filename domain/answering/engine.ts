@@ -17,24 +17,23 @@ import { Matcher, type ScoredUnit } from './matcher.ts';
 import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS, PLACE_TERMS } from './partnerships.ts';
 import { createScope } from './scope.ts';
 import { createPeopleReader } from './people.ts';
-import { allTerms, contentTerms, cueTerms } from './text.ts';
+import { contentTerms } from './text.ts';
 import type { Answer, AnswerContext, ReasonCode } from './types.ts';
-import { countedThing, countsThing } from './counted-thing.ts';
-import { FIELD_DIRECTED_WEIGHT, PLACE_SPECIFIC_FACTOR, SCOPE, TRIAGE } from './thresholds.ts';
-import { refusalText, routeToPerson, type RefusalDetail } from './refusals.ts';
-import type { AnswerUnit } from './units.ts';
+import { candidateCheck } from './candidates.ts';
+import { pickPerPartnership, saySameThing } from './per-partnership.ts';
+import { SCOPE, TRIAGE } from './thresholds.ts';
+import type { RefusalDetail } from './refusals.ts';
 import { reverseAnswer } from './reverse.ts';
 import { checklistFor } from './checklist-hint.ts';
-import { answerFromSameRecord, inAskedOrder, secondClause } from './second-clause.ts';
+import { unitsToGive } from './second-clause.ts';
 import { listAnswer, listKind } from './list.ts';
+import { retrieve } from './retrieve.ts';
+import { createNonAnswers } from './non-answers.ts';
+import { describeContext, describeRanked, describeScope, describeTriage, type TraceStep } from './trace.ts';
 import { createFollowUpResolver, type FollowUpOutcome } from './follow-up.ts';
-import { asksForContactDetails, asksForNextMeetingDate, statesQuantity, yearMismatch } from './limits.ts';
+import { asksForContactDetails, asksForNextMeetingDate } from './limits.ts';
 
-/** One stage of the pipeline as `ask --explain` prints it: what the stage saw and decided. */
-export interface TraceStep {
-  stage: 'normalise' | 'triage' | 'scope' | 'context' | 'retrieve' | 'verify' | 'compose';
-  detail: string;
-}
+export type { TraceStep } from './trace.ts';
 
 export interface AnswerEngine {
   answer(question: string, context?: AnswerContext): Answer;
@@ -47,8 +46,6 @@ export interface AnswerEngine {
 /** Below this the engine abstains; calibrated on the development questions (see README). */
 export const ABSTAIN_BELOW = 0.34;
 const MAX_QUESTION_CHARS = 1000;
-/** Attributes that describe a record in general: never an answer to a question that asks for one field. */
-const GENERAL_ATTRS: ReadonlySet<string> = new Set(['summary', 'role', 'responsibilities']);
 /** A resolved follow-up names one record's attribute: as sure as a clear match, not more. */
 const FOLLOW_UP_CONFIDENCE = 0.8;
 const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
@@ -85,61 +82,11 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     ? createFollowUpResolver(kb.followUps, kb.records, (id) => matcher.unitsOf(id), Object.values(triageData.groups).flat(), namesPerson)
     : null;
 
-  function abstain(
-    ctx: AnswerContext,
-    reason: ReasonCode,
-    ranked: ScoredUnit[] = [],
-    partnership: PartnershipId | null = null,
-    detail: RefusalDetail = {},
-  ): Answer {
+  const { refuse, notStatedAnswer, followUpsFor } = createNonAnswers(composer, matcher);
+  const abstain = (ctx: AnswerContext, reason: ReasonCode, ranked: ScoredUnit[] = [], partnership: PartnershipId | null = null, detail: RefusalDetail = {}) => {
     note('verify', () => `refused: ${reason}`);
-    const suggestions = distinctQuestions(
-      ranked.slice(0, 12).map((r) => r.unit),
-      3,
-      ctx.partnership ?? null,
-    );
-    // Off-topic ("what's the weather?") is no safeguarding matter: no MASH consultation number for it.
-    const text = `${refusalText(reason, detail)} ${routeToPerson(reason === 'out-of-scope' ? undefined : ctx.mashConsultationLine)}`;
-    return {
-      answered: false,
-      text,
-      markdown: text,
-      partnership,
-      sources: [],
-      confidence: 0,
-      suggestions,
-      followUps: [],
-      kind: reason === 'which-one' ? 'clarify' : 'unknown',
-      recordIds: [],
-      reason,
-    };
-  }
-
-  /** The document is silent: say so, show where we looked, and route to a person. */
-  function notStatedAnswer(unit: AnswerUnit, ctx: AnswerContext): Answer {
-    const text = `${refusalText('not-stated', { silent: unit.text })} ${routeToPerson(ctx.mashConsultationLine)}`;
-    return {
-      answered: false,
-      text,
-      markdown: text,
-      partnership: unit.record.partnership,
-      sources: composer.sources([unit]),
-      confidence: 0,
-      suggestions: followUpsFor(unit, ctx),
-      followUps: [],
-      kind: 'unknown',
-      recordIds: [unit.record.id],
-      reason: 'not-stated',
-    };
-  }
-
-  function followUpsFor(unit: AnswerUnit, ctx: AnswerContext): string[] {
-    return distinctQuestions(
-      matcher.unitsOf(unit.record.id).filter((u) => u.attr !== unit.attr && !u.notStated && u.attr !== 'summary'),
-      3,
-      ctx.partnership ?? null,
-    );
-  }
+    return refuse(ctx, reason, ranked, partnership, detail);
+  };
 
   // The trace being recorded, when explain() asked for one; answering is synchronous, so one slot will do.
   let trace: TraceStep[] | null = null;
@@ -189,13 +136,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     if (!raw) return abstain(ctx, 'empty');
     // Triage first: a described situation gets its route (999 first) before any lookup or refusal.
     const situation = triage.triage(raw);
-    note('triage', () => {
-      const c = situation.classifier;
-      const groups = Object.entries(situation.matched)
-        .map(([g, w]) => `${g}(${w.slice(0, 3).join('/')})`)
-        .join(' ');
-      return `routes ${situation.routes.join(' > ') || 'none'} by ${situation.by}; classifier ${c ? `${c.label} margin ${c.margin.toFixed(1)}${c.used ? ' (used)' : ''}` : 'off'}; groups ${groups || 'none'}`;
-    });
+    note('triage', () => describeTriage(situation));
     if (situation.routes.length) {
       const named = mentionedPartnerships(raw);
       return routeAnswer(situation, named.length === 1 ? named[0]! : (ctx.partnership ?? null), { byId, composer });
@@ -208,11 +149,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     }
     // Refusal needs positive evidence: a message with signs of a situation is never refused.
     const scoped = describesSituation ? null : offTopic.read(raw);
-    note('scope', () =>
-      scoped
-        ? `${scoped.outOfScope ? 'out of scope' : scoped.by === 'reader' ? 'off-topic unless a strong match' : 'in scope'} (${scoped.by}, reader margin ${scoped.margin.toFixed(1)})`
-        : 'in scope (describes a situation)',
-    );
+    note('scope', () => describeScope(scoped));
     if (scoped?.outOfScope) {
       return abstain(ctx, 'out-of-scope');
     }
@@ -237,16 +174,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // The 2009 action plan is Haringey's; a question about it is a Haringey question.
     const historical = /\b(2009|2008|jar|joint area review)\b/i.test(corrected);
     const scope: PartnershipId[] | null = across ? null : mentioned.length ? mentioned : historical ? ['haringey'] : ctx.partnership ? [ctx.partnership] : null;
-    note(
-      'context',
-      () =>
-        `partnerships ${scope?.join(', ') ?? 'any'}${across ? ' (across partnerships)' : ''}; intent ${
-          Object.entries(intent)
-            .filter(([, w]) => w > 0)
-            .map(([k, w]) => `${k}=${w}`)
-            .join(' ') || 'none'
-        }; terms ${terms.join(' ')}${corrected !== raw ? `; corrected "${corrected}"` : ''}`,
-    );
+    note('context', () => describeContext({ scope, across, intent, terms, corrected, raw }));
 
     // "Who chairs it?" names no group or topic: ask which, rather than pick one.
     if (!terms.length && !hints.length && !reverseRelation(corrected)) {
@@ -254,38 +182,9 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       return abstain(ctx, 'which-one', hints);
     }
 
-    // Only the City & Hackney partnership spans two places, so only its place words tell records apart.
-    const places = [...new Set(allTerms(corrected))].filter((t) => t === 'city' || t === 'hackney' || t === 'london');
-    const query = { intent, cues: cueTerms(corrected), partnerships: scope, historical, places, namedPartnership: mentioned.length > 0 };
-    let ranked = matcher.rank({ ...query, terms, hints }, entity);
-    // A long description of a situation dilutes the procedure it points to: also rank on the
-    // procedure's words alone ("escalation dispute resolution") and keep the better reading.
-    const procedure = [...new Set(contentTerms(conceptWords(corrected)))];
-    if (procedure.length && terms.length >= 5 && (ranked[0]?.score ?? 0) < 0.45) {
-      const alt = matcher.rank({ ...query, terms: procedure }, entity);
-      if (alt[0] && (!ranked[0] || alt[0].score > ranked[0].score)) ranked = alt;
-    }
-    // "Hackney's threshold document": a record that holds only for the City is not an answer (and vice versa).
-    const onePlace = places.includes('hackney') !== places.includes('city') ? (places.includes('hackney') ? 'hackney' : 'city') : null;
-    if (onePlace) ranked = ranked.filter((r) => !r.unit.record.place || r.unit.record.place === onePlace);
-    // Neither or both named: the partnership's shared record comes before one place's own.
-    else if (ranked.some((r) => r.unit.record.place)) {
-      ranked = ranked.map((r) => (r.unit.record.place ? { ...r, score: r.score * PLACE_SPECIFIC_FACTOR } : r)).sort((a, b) => b.score - a.score);
-    }
-    // When one description of a body is silent on the point and another states it, use the one that states it.
-    if (ranked[0]?.unit.notStated) {
-      const stated = ranked.findIndex((r) => r.unit.attr === ranked[0]!.unit.attr && !r.unit.notStated && r.score >= ranked[0]!.score * 0.8);
-      if (stated > 0) ranked.unshift(...ranked.splice(stated, 1));
-    }
+    const ranked = retrieve(matcher, corrected, { intent, terms, hints, entity, scope, historical, namedPartnership: mentioned.length > 0 });
     const top = ranked[0];
-    note(
-      'retrieve',
-      () =>
-        ranked
-          .slice(0, 5)
-          .map((r) => `${r.unit.key} ${r.score.toFixed(2)} (entity ${r.entity.toFixed(2)}, lexical ${r.lexical.toFixed(2)}, own ${r.own.toFixed(2)})`)
-          .join('; ') || 'nothing',
-    );
+    note('retrieve', () => describeRanked(ranked));
     // "What subgroups does Harrow have?" is answered from the structure, not by one fact.
     const listing = listKind(corrected);
     if (listing) {
@@ -309,38 +208,9 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     if (!top || top.score < ABSTAIN_BELOW || (unknown > 0.5 && top.lexical < 0.6) || (top.lexical < 0.25 && top.entity < 0.5)) {
       return abstain(ctx, unknown > 0.5 ? 'unknown-words' : 'low-confidence', ranked, scope?.length === 1 ? scope[0]! : null);
     }
-    // Checks that catch a near miss: a figure for another year, a figure about something else,
-    // a "how much" answered without a quantity. The next candidates get a chance before abstaining.
-    const maxIntent = Math.max(0, ...Object.values(intent));
-    // A runner-up must earn its place on its own words: its year in its own sentence, not its document's date.
-    const counted = countedThing(corrected);
-    // The fields the question asks for outright (weight at the top and strong), e.g. holder for "name of".
-    const askedFields =
-      maxIntent >= FIELD_DIRECTED_WEIGHT
-        ? (Object.entries(intent) as Array<[AnswerUnit['attr'], number]>).filter(([k, w]) => w === maxIntent && !GENERAL_ATTRS.has(k)).map(([k]) => k)
-        : [];
-    const problemWith = (r: ScoredUnit, runnerUp = false): ReasonCode | null => {
-      const text = runnerUp
-        ? `${r.unit.text} ${r.unit.record.name}`
-        : [r.unit.text, r.unit.record.name, r.unit.record.historical?.asOf ?? '', ...r.unit.sources.map((x) => x.quote ?? '')].join(' ');
-      const dated = runnerUp ? '' : r.unit.sources.map((x) => ('document' in x ? (docYear.get(x.document) ?? '') : '')).join(' ');
-      if (yearMismatch(corrected, text, dated)) return 'year-not-covered';
-      if (r.unit.record.type === 'figure' && r.own < 0.5) return 'figure-not-found';
-      if (maxIntent > 0 && intent.value === maxIntent && intent.cadence !== maxIntent && !statesQuantity(r.unit.text)) {
-        return 'figure-not-found';
-      }
-      // "What is the chair's name?" asked for a field: a description of the body is not that field.
-      // Only a person asked for by name is checked this way: dates and figures are often stated
-      // inside a description ("set up by September 2020"), and the figure checks cover those.
-      if (askedFields.includes('holder') && !askedFields.includes(r.unit.attr) && GENERAL_ATTRS.has(r.unit.attr)) return 'field-not-stated';
-      // "The name of the HSCB's independent chair": a chair named only by role is not a name.
-      if (askedFields.includes('holder') && (r.unit.attr === 'chair' || r.unit.attr === 'viceChair') && !namesPerson(r.unit.text)) return 'field-not-stated';
-      // "What's the deadline for...": a description with no date or period in it is not a timescale.
-      if (askedFields.includes('timescale') && GENERAL_ATTRS.has(r.unit.attr) && !statesQuantity(r.unit.text)) return 'field-not-stated';
-      // "How many schools": a number of something else ("twelve agencies") answers another question.
-      if (counted && !countsThing(`${r.unit.text} ${r.unit.record.name}`, counted)) return 'figure-not-found';
-      return null;
-    };
+    // Checks that catch a near miss (a figure for another year, a figure about something else, a
+    // "how much" answered without a quantity): the next candidates get a chance before abstaining.
+    const problemWith = candidateCheck(corrected, intent, { docYear, namesPerson });
     const chosen = ranked.slice(0, 6).find((r, i) => r.score >= top.score * 0.75 && !problemWith(r, i > 0));
     note('verify', () => (chosen ? `chose ${chosen.unit.key}` : `rejected the top candidates: ${problemWith(top) ?? 'low-confidence'}`));
     if (!chosen) return abstain(ctx, problemWith(top) ?? 'low-confidence', ranked);
@@ -395,50 +265,14 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
 
     if (best.unit.notStated) return notStatedAnswer(best.unit, ctx);
 
-    // "Who chairs it and how often does it meet?": two attributes asked with equal weight, one record.
-    const maxW = Math.max(0, ...Object.values(intent));
-    const second = (Object.entries(intent) as Array<[string, number]>)
-      .filter(([k, w]) => w === maxW && k !== best.unit.attr && !['summary', 'role', 'fact', 'holder'].includes(k))
-      .map(([k]) => matcher.unitFor(best.unit.record.id, k as AnswerUnit['attr']))
-      .find((u) => u && !u.notStated);
-    if (second) return { ...composer.combined([best.unit, second], confidence), followUps: followUpsFor(best.unit, ctx) };
-    const clause = secondClause(corrected);
-    const other = clause ? answerFromSameRecord(detectIntent, matcher, best.unit, clause) : null;
-    if (clause && other)
-      return { ...composer.combined(inAskedOrder(detectIntent, corrected, clause, best.unit, other), confidence), followUps: followUpsFor(best.unit, ctx) };
-
-    // A general answer ("what is / how does") is completed by the closest detail of the same record.
-    const detail = ['summary', 'fact', 'role'].includes(best.unit.attr)
-      ? ranked
-          .slice(1, 4)
-          .find(
-            (r) =>
-              r.unit.record.id === best.unit.record.id &&
-              !r.unit.notStated &&
-              ['fact', 'summary', 'role'].includes(r.unit.attr) &&
-              r.score >= best.score * 0.85 &&
-              r.unit.text !== best.unit.text,
-          )
-      : undefined;
-    const a = detail
-      ? composer.combined([best.unit, detail.unit], confidence)
-      : composer.single(best.unit, confidence, best.unit.record.type === 'glossary' ? 'glossary' : 'fact');
+    // One unit, or two of the same record: both halves of a two-part question, or a general answer
+    // with its closest detail.
+    const units = unitsToGive(best, ranked, { corrected, intent, detectIntent, matcher });
+    const a =
+      units.length > 1
+        ? composer.combined(units, confidence)
+        : composer.single(best.unit, confidence, best.unit.record.type === 'glossary' ? 'glossary' : 'fact');
     return { ...a, followUps: followUpsFor(best.unit, ctx) };
-  }
-
-  /** The best unit of each partnership that answers the same kind of question as the overall best. */
-  function pickPerPartnership(ranked: ScoredUnit[], targets: readonly PartnershipId[], best: ScoredUnit): AnswerUnit[] {
-    const out: AnswerUnit[] = [];
-    // Each partnership's line must be about the same kind of body ("leadership group"), not
-    // just the same attribute of something else: Harrow has no leadership group to list.
-    const sameThing = (r: ScoredUnit) => best.entity < 0.3 || r.entity >= best.entity * 0.6;
-    for (const p of targets) {
-      const hit =
-        ranked.find((r) => r.unit.record.partnership === p && r.unit.attr === best.unit.attr && r.score >= best.score * 0.6 && sameThing(r)) ??
-        ranked.find((r) => r.unit.record.partnership === p && r.score >= best.score * 0.75 && sameThing(r));
-      if (hit) out.push(hit.unit);
-    }
-    return out;
   }
 
   function sampleQuestions(): string[] {
@@ -453,30 +287,4 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   }
 
   return { answer, explain, sampleQuestions };
-}
-
-/** Glossary expansions and other facts worded alike everywhere need no per-partnership list. */
-function saySameThing(units: readonly AnswerUnit[]): boolean {
-  if (units.every((u) => u.attr === 'expansion')) {
-    const expansions = new Set(units.map((u) => (u.record.type === 'glossary' ? u.record.expansion.toLowerCase().replace(/[^a-z]/g, '') : u.key)));
-    return expansions.size === 1;
-  }
-  return false;
-}
-
-const SHORT_PLACE: Record<PartnershipId, string> = { haringey: 'Haringey', harrow: 'Harrow', 'city-hackney': 'City & Hackney' };
-
-/**
- * Questions for buttons, each able to stand alone: a question that does not already name its
- * partnership gets " in Harrow" unless the conversation's own partnership makes that implicit.
- */
-function distinctQuestions(units: readonly AnswerUnit[], n: number, implicit: PartnershipId | null = null): string[] {
-  const out: string[] = [];
-  for (const u of units) {
-    const p = u.record.partnership;
-    const q = p && p !== implicit && !mentionedPartnerships(u.question).includes(p) ? `${u.question.replace(/\?$/, '')} in ${SHORT_PLACE[p]}?` : u.question;
-    if (!out.includes(q)) out.push(q);
-    if (out.length >= n) break;
-  }
-  return out;
 }

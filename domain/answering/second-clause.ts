@@ -3,8 +3,8 @@
  * does it meet?". The first is answered by the ranking; the second clause is answered from the
  * same record when it has that fact (its subject is usually "it"), so both get an answer.
  */
-import type { AttrKey, DetectIntent } from './intents.ts';
-import type { Matcher } from './matcher.ts';
+import type { AttrKey, DetectIntent, IntentWeights } from './intents.ts';
+import type { Matcher, ScoredUnit } from './matcher.ts';
 import { contentTerms } from './text.ts';
 import type { AnswerUnit } from './units.ts';
 
@@ -37,4 +37,39 @@ export function answerFromSameRecord(detectIntent: DetectIntent, matcher: Matche
   }
   // An attribute the clause asks for (weight), or at least two of its words in one fact.
   return best && best.score >= 2 ? best.unit : null;
+}
+
+/**
+ * What to give for the chosen unit: both facts when two attributes are asked with equal weight
+ * ("who chairs it and how often does it meet?") or a second clause asks another fact of the same
+ * record, in the order asked; a general answer ("what is / how does") with the closest detail of
+ * the same record; otherwise the unit alone.
+ */
+export function unitsToGive(
+  best: ScoredUnit,
+  ranked: readonly ScoredUnit[],
+  { corrected, intent, detectIntent, matcher }: { corrected: string; intent: IntentWeights; detectIntent: DetectIntent; matcher: Matcher },
+): AnswerUnit[] {
+  const maxW = Math.max(0, ...Object.values(intent));
+  const second = (Object.entries(intent) as Array<[string, number]>)
+    .filter(([k, w]) => w === maxW && k !== best.unit.attr && !['summary', 'role', 'fact', 'holder'].includes(k))
+    .map(([k]) => matcher.unitFor(best.unit.record.id, k as AnswerUnit['attr']))
+    .find((u) => u && !u.notStated);
+  if (second) return [best.unit, second];
+  const clause = secondClause(corrected);
+  const other = clause ? answerFromSameRecord(detectIntent, matcher, best.unit, clause) : null;
+  if (clause && other) return inAskedOrder(detectIntent, corrected, clause, best.unit, other);
+  const detail = ['summary', 'fact', 'role'].includes(best.unit.attr)
+    ? ranked
+        .slice(1, 4)
+        .find(
+          (r) =>
+            r.unit.record.id === best.unit.record.id &&
+            !r.unit.notStated &&
+            ['fact', 'summary', 'role'].includes(r.unit.attr) &&
+            r.score >= best.score * 0.85 &&
+            r.unit.text !== best.unit.text,
+        )
+    : undefined;
+  return detail ? [best.unit, detail.unit] : [best.unit];
 }

@@ -1,0 +1,60 @@
+/**
+ * Checks on a ranked candidate before it is given as the answer: each catches a near miss that
+ * the ranking alone lets through (a figure for another year, a figure about something else, a
+ * "how much" answered without a quantity, a description where a name or a deadline was asked).
+ * A reason code when the candidate does not answer the question, null when it does.
+ */
+import { countedThing, countsThing } from './counted-thing.ts';
+import type { IntentWeights } from './intents.ts';
+import { statesQuantity, yearMismatch } from './limits.ts';
+import type { ScoredUnit } from './matcher.ts';
+import { FIELD_DIRECTED_WEIGHT } from './thresholds.ts';
+import type { ReasonCode } from './types.ts';
+import type { AnswerUnit } from './units.ts';
+
+/** Attributes that describe a record in general: never an answer to a question that asks for one field. */
+export const GENERAL_ATTRS: ReadonlySet<string> = new Set(['summary', 'role', 'responsibilities']);
+
+export interface CandidateFacts {
+  /** Each document's publication year, by file. */
+  docYear: ReadonlyMap<string, string>;
+  /** Whether a sentence names a person (domain/answering/people.ts). */
+  namesPerson: (text: string) => boolean;
+}
+
+export function candidateCheck(
+  corrected: string,
+  intent: IntentWeights,
+  { docYear, namesPerson }: CandidateFacts,
+): (r: ScoredUnit, runnerUp?: boolean) => ReasonCode | null {
+  const maxIntent = Math.max(0, ...Object.values(intent));
+  const counted = countedThing(corrected);
+  // The fields the question asks for outright (weight at the top and strong), e.g. holder for "name of".
+  const askedFields =
+    maxIntent >= FIELD_DIRECTED_WEIGHT
+      ? (Object.entries(intent) as Array<[AnswerUnit['attr'], number]>).filter(([k, w]) => w === maxIntent && !GENERAL_ATTRS.has(k)).map(([k]) => k)
+      : [];
+  return (r: ScoredUnit, runnerUp = false): ReasonCode | null => {
+    // A runner-up must earn its place on its own words: its year in its own sentence, not its document's date.
+    const text = runnerUp
+      ? `${r.unit.text} ${r.unit.record.name}`
+      : [r.unit.text, r.unit.record.name, r.unit.record.historical?.asOf ?? '', ...r.unit.sources.map((x) => x.quote ?? '')].join(' ');
+    const dated = runnerUp ? '' : r.unit.sources.map((x) => ('document' in x ? (docYear.get(x.document) ?? '') : '')).join(' ');
+    if (yearMismatch(corrected, text, dated)) return 'year-not-covered';
+    if (r.unit.record.type === 'figure' && r.own < 0.5) return 'figure-not-found';
+    if (maxIntent > 0 && intent.value === maxIntent && intent.cadence !== maxIntent && !statesQuantity(r.unit.text)) {
+      return 'figure-not-found';
+    }
+    // "What is the chair's name?" asked for a field: a description of the body is not that field.
+    // Only a person asked for by name is checked this way: dates and figures are often stated
+    // inside a description ("set up by September 2020"), and the figure checks cover those.
+    if (askedFields.includes('holder') && !askedFields.includes(r.unit.attr) && GENERAL_ATTRS.has(r.unit.attr)) return 'field-not-stated';
+    // "The name of the HSCB's independent chair": a chair named only by role is not a name.
+    if (askedFields.includes('holder') && (r.unit.attr === 'chair' || r.unit.attr === 'viceChair') && !namesPerson(r.unit.text)) return 'field-not-stated';
+    // "What's the deadline for...": a description with no date or period in it is not a timescale.
+    if (askedFields.includes('timescale') && GENERAL_ATTRS.has(r.unit.attr) && !statesQuantity(r.unit.text)) return 'field-not-stated';
+    // "How many schools": a number of something else ("twelve agencies") answers another question.
+    if (counted && !countsThing(`${r.unit.text} ${r.unit.record.name}`, counted)) return 'figure-not-found';
+    return null;
+  };
+}
