@@ -66,7 +66,7 @@ describe('domain/ and knowledge/ import nothing above them', () => {
   });
 
   it('would catch a violation (the checker reads imports as written)', () => {
-    expect(importsOf(join(ROOT, 'bot', 'main.ts')).some((s) => s.includes('knowledge/load.ts'))).toBe(true);
+    expect(importsOf(join(ROOT, 'bot', 'main.ts')).some((s) => s.includes('knowledge/snapshot.ts'))).toBe(true);
   });
 });
 
