@@ -71,7 +71,9 @@ async function sendToLeads(turn: Turn, data: { requestId: string; question: stri
     await services.state.markTicketPosted(ticket.id, services.config.expertsConversationId!, activityId);
   } catch (err) {
     services.logger.error({ event: 'ticket.undelivered', ticket: ticket.id, ...errorFields(err) }, 'could not post to the experts conversation');
-    await services.state.markTicketUndelivered(ticket.id);
+    const marked = await services.state.markTicketUndelivered(ticket.id);
+    // Refused only when a lead already acted on the ticket (the card got through after all): their state stands.
+    if (!marked.ok) services.logger.warn({ event: 'ticket.undelivered_refused', ticket: ticket.id, reason: marked.reason }, 'ticket kept its state');
     await context.sendActivity(MESSAGES.askLeadUndelivered(personLine(services, partnership)));
     return;
   }
