@@ -168,3 +168,22 @@ describe('ask a lead without an experts channel configured', () => {
     }
   });
 });
+
+describe('ask a lead when the experts channel cannot be reached', () => {
+  it('tells the asker nothing was sent, and the ticket moves to undelivered through the ticket transitions', async () => {
+    // Never installed in the experts channel, and its service URL refuses connections (port 1 on loopback).
+    const unreached = await startBot({ env: { EXPERTS_CONVERSATION_ID: '19:unreached@thread.tacv2', EXPERTS_SERVICE_URL: 'http://127.0.0.1:1/' } });
+    try {
+      await unreached.send(message(unreached.connector, 'ask a lead who chairs the board?', asker));
+      const confirm = cardOf(unreached.connector.in(ASKER_CONVERSATION)[0]!)!;
+      unreached.connector.clear();
+      await unreached.send(submit(unreached.connector, button(confirm, 'Send to a lead'), asker));
+      expect(unreached.connector.in(ASKER_CONVERSATION)[0]!.activity.text).toMatch(/^I couldn't reach the safeguarding leads' channel just now/);
+      const [row] = await unreached.running.services.db.all<{ state: string; version: number }>('SELECT state, version FROM expert_tickets');
+      expect(row).toMatchObject({ state: 'undelivered' });
+      expect(Number(row!.version)).toBe(2);
+    } finally {
+      await unreached.close();
+    }
+  }, 30_000);
+});
