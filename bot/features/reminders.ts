@@ -10,9 +10,8 @@ import { reminderDuplicateCard, reminderListCard, ukDateTime, type Fact } from '
 import { describeLead, parseRemindCommand, TEXT_USAGE } from '../../domain/reminders/command-parser.ts';
 import { describeRecurrence, nextMeeting } from '../../domain/reminders/recurrence.ts';
 import { createScheduler, schedulerProblem } from '../../domain/reminders/scheduler.ts';
-import { createReminderStore, reminderMigrations, type EditResult } from '../../storage/reminder-store.ts';
+import { reminderMigrations, type EditResult } from '../../storage/reminder-store.ts';
 import type { StoredReference } from '../../storage/state-store.ts';
-import { createAdapter } from '../adapter.ts';
 import { voterHash } from '../hashing.ts';
 import { verbRoute, type Background, type CommandRoute, type Feature, type Turn } from '../route-types.ts';
 import { baseConversationId, userKey } from '../scope.ts';
@@ -21,12 +20,12 @@ import { leadTimeProblem } from '../../domain/reminders/lead-check.ts';
 import { londonInstant } from '../../domain/reminders/recurrence.ts';
 import { isPartnershipId } from '../partnerships.ts';
 import { partnershipFor } from './core.ts';
-import { createReminderDelivery, createReminderSender, occurrenceCard, REMINDER_POST_DEADLINE_MS } from './reminder-delivery.ts';
+import { createReminderDelivery, occurrenceCard, REMINDER_POST_DEADLINE_MS } from './reminder-delivery.ts';
 import { formCard, FormSubmit, readForm, type FormValues } from './reminder-form.ts';
 import { REMINDER_MESSAGES as M } from './reminder-messages.ts';
 import { canManageReminders } from './reminder-permissions.ts';
 
-const store = (turn: Turn) => createReminderStore(turn.services.db);
+const store = (turn: Turn) => turn.services.reminders;
 const conversationOf = (turn: Turn) => baseConversationId(turn.context.activity.conversation.id);
 
 /** Reminders post as new messages in the channel (not into the thread the command came from). */
@@ -230,12 +229,10 @@ export const remindersFeature: Feature = {
   ],
   start(services: Services): Background {
     const config = services.config;
-    const reminders = createReminderStore(services.db);
-    // Its own adapter instance: the reminder sender adjusts the connector client per call (no library retries).
-    const sender = createReminderSender(createAdapter(config), config.appId);
+    const { reminders } = services;
     const scheduler = createScheduler(
       reminders.queue,
-      createReminderDelivery(reminders, sender, services.bodies),
+      createReminderDelivery(reminders, services.reminderSender, services.bodies),
       {
         instanceId: `${process.pid}-${Math.random().toString(36).slice(2, 10)}`,
         pollMs: config.reminderPollSeconds * 1000,

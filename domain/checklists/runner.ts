@@ -101,6 +101,10 @@ export function createChecklistRunner(deps: RunnerDeps) {
 
   return {
     checklists: deps.checklists,
+    /** The citation titles the runner's summaries use, so the step cards cite the same way. */
+    titles: deps.titles,
+    /** How long finished and abandoned runs are kept, as the history card says. */
+    retentionDays: deps.retentionDays,
     findByCommand: (command: string) => deps.checklists.find((c) => c.command === command || c.id === command),
 
     async start(checklistId: string, userId: string, partnership: PartnershipId, now: Date): Promise<RunView> {
