@@ -81,12 +81,6 @@ async function sendToLeads(turn: Turn, data: { requestId: string; question: stri
   await context.sendActivity(MESSAGES.askLeadSent(ticketReference(ticket)));
 }
 
-function stateSummary(t: Ticket): string {
-  if (t.state === 'assigned') return `assigned to ${t.assigneeName ?? 'a lead'}`;
-  if (t.state === 'closed') return `closed by ${t.assigneeName ?? 'a lead'}`;
-  return t.state;
-}
-
 async function changeTicket(turn: Turn, action: TicketAction, data: { ticketId: string; version: number }): Promise<void> {
   const { services, context } = turn;
   const ticket = await services.state.getTicket(data.ticketId);
@@ -99,7 +93,7 @@ async function changeTicket(turn: Turn, action: TicketAction, data: { ticketId: 
     await context.sendActivity(userMessageFor(new AppError('FORBIDDEN', 'ticket action outside the experts conversation')));
     return;
   }
-  const actor = { id: context.activity.from.aadObjectId ?? context.activity.from.id, name: turn.user.name ?? 'a safeguarding lead' };
+  const actor = { id: context.activity.from.aadObjectId ?? context.activity.from.id, name: turn.user.name ?? MESSAGES.someLead };
   const result = await services.state.transitionTicket(ticket.id, data.version, action, actor);
   if (!result.ok) {
     if (result.reason === 'not_found') {
@@ -107,7 +101,7 @@ async function changeTicket(turn: Turn, action: TicketAction, data: { ticketId: 
       return;
     }
     await refreshCard(turn, result.ticket);
-    await context.sendActivity(MESSAGES.ticketStale(ticketReference(result.ticket), stateSummary(result.ticket)));
+    await context.sendActivity(MESSAGES.ticketStale(ticketReference(result.ticket), MESSAGES.ticketState(result.ticket.state, result.ticket.assigneeName)));
     return;
   }
   const updated = result.ticket;
@@ -138,7 +132,7 @@ async function notifyAsker(services: Services, ticket: Ticket): Promise<void> {
     services.logger.warn({ event: 'ticket.asker_unknown', ticket: ticket.id }, 'no conversation to notify the asker in');
     return;
   }
-  const lead = ticket.assigneeName ?? 'a safeguarding lead';
+  const lead = ticket.assigneeName ?? MESSAGES.someLead;
   const ref = ticketReference(ticket);
   const text = ticket.state === 'closed' ? MESSAGES.ticketClosed(ref, lead) : MESSAGES.ticketAssigned(ref, lead);
   try {

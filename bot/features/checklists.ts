@@ -106,13 +106,8 @@ async function change(turn: Turn, runId: string, act: (runner: ChecklistRunner) 
     if (err.code === 'STALE_SUBMIT') {
       await show(turn, await runner.resume(runId, turn.user.id), true);
       await turn.context.sendActivity(MESSAGES.checklistStale);
-    } else if (err.code === 'INVALID_INPUT' && err.details?.reason === 'identifying') {
-      await turn.context.sendActivity(MESSAGES.checklistIdentifyingNote(String(err.details.what)));
-    } else if (err.code === 'INVALID_INPUT' && typeof err.details?.reason === 'string' && err.details.reason.startsWith('trigger-date')) {
-      await turn.context.sendActivity(MESSAGES.checklistTriggerDate(err.details.reason));
-    } else if (err.code === 'INVALID_INPUT' && err.details?.reason === 'note-too-long') {
-      await turn.context.sendActivity(MESSAGES.checklistNoteTooLong(Number(err.details.maxLength)));
     } else {
+      // An input problem (an identifying note, a date that cannot count) is worded from its reason code.
       await turn.context.sendActivity(userMessageFor(err));
     }
   }

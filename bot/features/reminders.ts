@@ -19,10 +19,10 @@ import type { Services } from '../services.ts';
 import { leadTimeProblem } from '../../domain/reminders/lead-check.ts';
 import { londonInstant } from '../../domain/reminders/recurrence.ts';
 import { isPartnershipId } from '../partnerships.ts';
+import { REMINDER_MESSAGES as M } from '../user-messages.ts';
 import { partnershipFor } from './core.ts';
 import { createReminderDelivery, occurrenceCard, REMINDER_POST_DEADLINE_MS } from './reminder-delivery.ts';
 import { formCard, FormSubmit, readForm, type FormValues } from './reminder-form.ts';
-import { REMINDER_MESSAGES as M } from './reminder-messages.ts';
 import { canManageReminders } from './reminder-permissions.ts';
 
 const store = (turn: Turn) => turn.services.reminders;
@@ -118,20 +118,12 @@ const remind: CommandRoute = {
     const parsed = parseRemindCommand(args, now);
     const late = parsed.ok ? leadTimeProblem(londonInstant(parsed.value.firstDate, parsed.value.time).toMillis(), parsed.value.leadMinutes, now) : null;
     if (!parsed.ok || late) {
-      await turn.context.sendActivity(M.problems(parsed.ok ? [late!] : parsed.problems, TEXT_USAGE));
+      await turn.context.sendActivity(M.problems(parsed.ok ? [M.leadTooLong(late!)] : parsed.problems, TEXT_USAGE));
       return;
     }
     const body = turn.services.bodies.all().find((b) => b.name.toLowerCase() === parsed.value.meeting.toLowerCase()) ?? null;
     await create(turn, { ...parsed.value, bodyId: body?.id ?? null, agendaUrl: null, note: null });
   },
-};
-
-const STATUS_TEXT: Record<string, string> = {
-  delivered: 'posted',
-  late: 'posted late (the bot was unavailable)',
-  missed: 'missed (the bot was unavailable)',
-  failed: 'failed to post',
-  paused: 'paused: the bot was removed from this conversation',
 };
 
 async function sendList(turn: Turn): Promise<void> {
@@ -140,18 +132,17 @@ async function sendList(turn: Turn): Promise<void> {
     const facts: Fact[] = [
       {
         title: 'Next',
-        value:
-          r.state === 'paused' ? 'paused: add the bot back, then type "reminders"' : nextMeetingAt ? `${ukDateTime(nextMeetingAt)} (UK time)` : M.noUpcoming,
+        value: r.state === 'paused' ? M.listPaused : nextMeetingAt ? `${ukDateTime(nextMeetingAt)} (UK time)` : M.noUpcoming,
       },
       { title: 'Repeats', value: describeRecurrence(r.recurrence) },
       { title: 'Reminds', value: `${r.leadMinutes.map(describeLead).join(', ')} before` },
-      { title: 'Created by', value: r.createdBy.name ?? 'a manager' },
-      { title: 'Last post', value: last ? `${STATUS_TEXT[last.status] ?? last.status} (meeting ${ukDateTime(last.meetingAt)})` : 'none yet' },
+      { title: 'Created by', value: r.createdBy.name ?? M.listSomeManager },
+      { title: 'Last post', value: last ? `${M.deliveryStatus(last.status)} (meeting ${ukDateTime(last.meetingAt)})` : M.listNoPostYet },
     ];
     return { id: r.id, version: r.version, meeting: r.meeting, facts };
   });
   await turn.context.sendActivity({
-    attachments: [reminderListCard(turn.scope.kind === 'personal' ? 'Your reminders' : 'Reminders in this conversation', items)],
+    attachments: [reminderListCard(M.listTitle(turn.scope.kind === 'personal'), items)],
   });
 }
 

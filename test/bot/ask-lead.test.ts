@@ -4,6 +4,7 @@
  * the asker is told about every change. Double clicks and stale cards change nothing.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ERROR_MESSAGES } from '../../bot/user-messages.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';
 import {
   button,
@@ -130,7 +131,7 @@ describe('ask a safeguarding lead', () => {
     const { ticketCard } = await askAndConfirm('Can a school make a referral without parental consent?');
     bot.connector.clear();
     await bot.send(submit(bot.connector, button(cardOf(ticketCard), 'Close'), asker));
-    expect(bot.connector.in(ASKER_CONVERSATION)[0]!.activity.text).toMatch(/only available in the conversation the card was posted to/);
+    expect(bot.connector.in(ASKER_CONVERSATION)[0]!.activity.text).toBe(ERROR_MESSAGES.FORBIDDEN);
     expect(bot.connector.in(EXPERTS)).toHaveLength(0);
   });
 
