@@ -1,20 +1,33 @@
 /**
- * Composition root: the only place that reads process.env. Loads the configuration (a bad
- * value stops the start with a readable list), the knowledge base (once: the answer engine and
- * the reminder form's meetings are both built from it) and the deployment contacts, starts telemetry when it is configured and the server, and shuts down
- * cleanly on SIGINT / SIGTERM (telemetry flushed last).
+ * Composition root: the only place that reads process.env, and the one place that builds what
+ * the bot uses. Loads the configuration (a bad value stops the start with a readable list), the
+ * knowledge base (once: the answer engine, the reminder form's meetings and the checklists'
+ * citation titles all come from it) and the deployment contacts (once: the "who to talk to"
+ * lines and the checklists share them); opens and migrates storage and builds every store on it,
+ * the checklist runner, the adapters and proactive posting; starts telemetry when it is
+ * configured and the server; and shuts down cleanly on SIGINT / SIGTERM (server, then storage,
+ * then telemetry, flushed last).
  */
 import { createAnswerEngine } from '../domain/answering/engine.ts';
+import { createChecklistService, documentTitles } from '../domain/checklists/service.ts';
 import { contactWarnings, loadContacts } from '../domain/contacts/contacts.ts';
 import { AppError } from '../domain/shared/errors.ts';
 import { loadKnowledgeFast } from '../knowledge/snapshot.ts';
 import { fileTrainingCache } from '../knowledge/training-cache.ts';
+import { createChecklistStore } from '../storage/checklist-store.ts';
+import { createReminderStore } from '../storage/reminder-store.ts';
+import { createStateStore } from '../storage/state-store.ts';
 import { registerPlayground } from '../web/playground.ts';
+import { createAdapter } from './adapter.ts';
 import { loadConfig, type Config } from './config.ts';
 import { contactLinesFrom } from './contact-lines.ts';
 import { bodiesFrom } from './features/reminder-bodies.ts';
+import { createReminderSender } from './features/reminder-delivery.ts';
 import { createLogger, errorFields } from './logger.ts';
+import { createProactive } from './proactive.ts';
 import { createServer, type ServerOptions } from './server.ts';
+import type { Services } from './services.ts';
+import { openStorage } from './storage-setup.ts';
 import { createTelemetry } from './telemetry.ts';
 
 /** "Try it without Teams": the Web Chat page and loopback Direct Line, only when unauthenticated on loopback. */
@@ -45,12 +58,36 @@ async function main(): Promise<void> {
     }
     const contacts = contactLinesFrom(directory, config.contactsMaxAgeDays);
     const telemetry = await createTelemetry(config.telemetry, logger);
-    const running = await createServer(config, { engine, bodies, contacts, logger, telemetry }, playground(config));
+    const db = await openStorage(config);
+    const adapter = createAdapter(config);
+    const services: Services = {
+      config,
+      logger,
+      db,
+      state: createStateStore(db),
+      engine,
+      contacts,
+      bodies,
+      checklists: createChecklistService({
+        store: createChecklistStore(db),
+        contacts: directory,
+        titles: documentTitles(kb.documents),
+        retentionDays: config.checklistRetentionDays,
+        contactsMaxAgeDays: config.contactsMaxAgeDays,
+      }),
+      reminders: createReminderStore(db),
+      // Its own adapter instance: the reminder sender adjusts the connector client per call (no library retries).
+      reminderSender: createReminderSender(createAdapter(config), config.appId),
+      proactive: createProactive(adapter, config.appId),
+      telemetry,
+    };
+    const running = await createServer(services, adapter, playground(config));
     const shutdown = (signal: string) => {
       logger.info({ event: 'shutdown', signal }, 'stopping');
       // Telemetry last: the final turns and reminder posts are exported before the process exits.
       running
         .close()
+        .then(() => db.close())
         .then(() => telemetry.shutdown())
         .then(
           () => process.exit(0),

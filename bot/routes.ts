@@ -20,9 +20,8 @@
  */
 import { smallTalk } from '../domain/answering/small-talk.ts';
 import Fuse from 'fuse.js';
-import { AppError } from '../domain/shared/errors.ts';
+import { AppError, type ErrorCode } from '../domain/shared/errors.ts';
 import { trimTrailing } from '../domain/shared/trim.ts';
-import type { Migration } from '../storage/migrate.ts';
 import type { CommandRoute, Feature, Turn, VerbRoute } from './route-types.ts';
 import { MESSAGES, userMessageFor } from './user-messages.ts';
 import { turnTelemetry } from './telemetry.ts';
@@ -38,10 +37,25 @@ export { verbRoute } from './route-types.ts';
 
 export const FEATURES: readonly Feature[] = [coreFeature, questionsFeature, feedbackFeature, askLeadFeature, checklistsFeature, remindersFeature];
 
+/** Where a typed message goes: a command (with the rest of the message), a mistyped command, or the answer engine. */
+export type TextResolution =
+  | { kind: 'command'; route: CommandRoute; args: string }
+  | { kind: 'error'; code: Extract<ErrorCode, 'UNKNOWN_COMMAND'>; tried: string }
+  | { kind: 'question'; text: string };
+
+/** Where a card submit goes: its verb's route with the validated data, or why it cannot go anywhere. */
+export type SubmitResolution =
+  | { kind: 'verb'; route: VerbRoute; data: unknown }
+  | { kind: 'error'; code: Extract<ErrorCode, 'STALE_SUBMIT'>; verb: null }
+  | { kind: 'error'; code: Extract<ErrorCode, 'INVALID_INPUT'>; verb: string; issues: string[] };
+
 export interface Router {
   commands: readonly CommandRoute[];
   verbs: ReadonlyMap<string, VerbRoute>;
-  migrations: readonly Migration[];
+  /** Pure: which route a message resolves to (the route table test drives this directly). */
+  resolveText(raw: string): TextResolution;
+  /** Pure: which route a card submit resolves to. */
+  resolveSubmit(value: unknown): SubmitResolution;
   dispatchText(turn: Omit<Turn, 'commands'>, text: string): Promise<void>;
   dispatchSubmit(turn: Omit<Turn, 'commands'>, value: unknown): Promise<void>;
 }
@@ -68,52 +82,64 @@ export function createRouter(features: readonly Feature[] = FEATURES): Router {
   );
   const commandList = commands.map((c) => c.usage).join(', ');
 
+  function resolveText(raw: string): TextResolution {
+    const slash = raw.trim().startsWith('/');
+    const text = raw.trim().replace(/^\/+/, '').replace(/\s+/g, ' ');
+    const lower = trimTrailing(text.toLowerCase(), '?!.');
+    for (const { phrase, route } of phrases) {
+      if (lower !== phrase && !lower.startsWith(`${phrase} `)) continue;
+      const args = text.slice(phrase.length).trim();
+      if (route.accepts && !route.accepts(args)) break;
+      return { kind: 'command', route, args };
+    }
+    // "/hepl" or a lone "hepl" is a mistyped command, not a question for the engine.
+    const firstWord = lower.split(' ')[0] ?? '';
+    const looksLikeCommand = slash || (!lower.includes(' ') && !smallTalk(lower) && (fuzzy.search(firstWord)[0]?.score ?? 1) < 0.34);
+    if (looksLikeCommand && lower) return { kind: 'error', code: 'UNKNOWN_COMMAND', tried: firstWord };
+    return { kind: 'question', text };
+  }
+
+  function resolveSubmit(value: unknown): SubmitResolution {
+    const verb = typeof value === 'object' && value !== null ? (value as { verb?: unknown }).verb : undefined;
+    const route = typeof verb === 'string' ? verbs.get(verb) : undefined;
+    // An unknown verb comes from a card of an older version of the bot.
+    if (!route) return { kind: 'error', code: 'STALE_SUBMIT', verb: null };
+    const parsed = route.schema.safeParse(value);
+    if (!parsed.success) return { kind: 'error', code: 'INVALID_INPUT', verb: route.verb, issues: parsed.error.issues.map((i) => i.path.join('.')) };
+    return { kind: 'verb', route, data: parsed.data };
+  }
+
   return {
     commands,
     verbs,
-    migrations: features.flatMap((f) => f.migrations ?? []),
+    resolveText,
+    resolveSubmit,
 
     async dispatchText(partial, raw) {
       const turn: Turn = { ...partial, commands };
-      const slash = raw.trim().startsWith('/');
-      const text = raw.trim().replace(/^\/+/, '').replace(/\s+/g, ' ');
-      const lower = trimTrailing(text.toLowerCase(), '?!.');
-      for (const { phrase, route } of phrases) {
-        if (lower !== phrase && !lower.startsWith(`${phrase} `)) continue;
-        const args = text.slice(phrase.length).trim();
-        if (route.accepts && !route.accepts(args)) break;
-        turnTelemetry(turn.context).route(route.name);
-        await route.run(turn, args);
-        return;
-      }
-      // "/hepl" or a lone "hlep" is a mistyped command, not a question for the engine.
-      const firstWord = lower.split(' ')[0] ?? '';
-      const looksLikeCommand = slash || (!lower.includes(' ') && !smallTalk(lower) && (fuzzy.search(firstWord)[0]?.score ?? 1) < 0.34);
-      if (looksLikeCommand && lower) {
+      const resolved = resolveText(raw);
+      if (resolved.kind === 'command') {
+        turnTelemetry(turn.context).route(resolved.route.name);
+        await resolved.route.run(turn, resolved.args);
+      } else if (resolved.kind === 'error') {
         turnTelemetry(turn.context).route('unknown-command');
-        await turn.context.sendActivity(MESSAGES.unknownCommand(firstWord, commandList));
-        return;
+        await turn.context.sendActivity(MESSAGES.unknownCommand(resolved.tried, commandList));
+      } else {
+        turnTelemetry(turn.context).route('question');
+        await answerQuestion(turn, resolved.text);
       }
-      turnTelemetry(turn.context).route('question');
-      await answerQuestion(turn, text);
     },
 
     async dispatchSubmit(partial, value) {
       const turn: Turn = { ...partial, commands };
-      const verb = typeof value === 'object' && value !== null ? (value as { verb?: unknown }).verb : undefined;
-      const route = typeof verb === 'string' ? verbs.get(verb) : undefined;
-      turnTelemetry(turn.context).route(route ? route.verb : 'unknown-verb');
-      if (!route) {
-        await turn.context.sendActivity(userMessageFor(new AppError('STALE_SUBMIT', 'unknown card verb')));
+      const resolved = resolveSubmit(value);
+      turnTelemetry(turn.context).route(resolved.kind === 'verb' ? resolved.route.verb : (resolved.verb ?? 'unknown-verb'));
+      if (resolved.kind === 'verb') {
+        await resolved.route.run(turn, resolved.data);
         return;
       }
-      const parsed = route.schema.safeParse(value);
-      if (!parsed.success) {
-        turn.services.logger.warn({ verb: route.verb, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'card submit rejected');
-        await turn.context.sendActivity(userMessageFor(new AppError('INVALID_INPUT', 'card data failed validation')));
-        return;
-      }
-      await route.run(turn, parsed.data);
+      if (resolved.code === 'INVALID_INPUT') turn.services.logger.warn({ verb: resolved.verb, issues: resolved.issues }, 'card submit rejected');
+      await turn.context.sendActivity(userMessageFor(new AppError(resolved.code, 'card submit not routed')));
     },
   };
 }

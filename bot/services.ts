@@ -1,12 +1,17 @@
 /**
- * What a turn handler may use. Built once by createServer and handed to every route, so
- * feature modules (bot/features/*.ts) never reach for globals or the environment.
+ * What a turn handler may use. Built once, whole, by the composition root (bot/main.ts; in tests
+ * test/support/bot-server.ts) and handed to every route, so feature modules (bot/features/*.ts)
+ * never reach for globals or the environment, never build a service themselves and keep no state
+ * of their own between turns.
  */
 import type { Answer, AnswerContext } from '../domain/answering/types.ts';
+import type { ChecklistRunner } from '../domain/checklists/runner.ts';
 import type { Database } from '../storage/database.ts';
+import type { ReminderStore } from '../storage/reminder-store.ts';
 import type { StateStore, StoredReference } from '../storage/state-store.ts';
 import type { Config } from './config.ts';
 import type { BodyLookup } from './features/reminder-bodies.ts';
+import type { ReminderSender } from './features/reminder-delivery.ts';
 import type { Logger } from './logger.ts';
 import type { Telemetry } from './telemetry.ts';
 
@@ -49,13 +54,13 @@ export interface Services {
   contacts: ContactLines;
   /** The meetings the reminder form offers, built once from the knowledge base by the composition root. */
   bodies: BodyLookup;
+  /** Guided checklists over their run store, with the definitions, contacts and citation titles loaded at start. */
+  checklists: ChecklistRunner;
+  /** Meeting reminders and their occurrences. */
+  reminders: ReminderStore;
+  /** Posts reminder occurrences through an adapter of its own (bot/features/reminder-delivery.ts says why). */
+  reminderSender: ReminderSender;
   proactive: Proactive;
   /** Spans and metrics (bot/telemetry.ts); a no-op unless telemetry is configured. */
   telemetry: Telemetry;
 }
-
-export const GENERIC_CONTACTS: ContactLines = {
-  personLine: () => null,
-  emergencyLines: () => [],
-  mashConsultationLine: () => undefined,
-};

@@ -4,7 +4,7 @@
  * the card showed, so a double click or a stale card changes nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { decideTransition, type Ticket, type TicketAction, type TicketState, type TransitionResult } from '../domain/tickets/transitions.ts';
+import { decideTransition, decideUndelivered, type Ticket, type TicketAction, type TicketState, type TransitionResult } from '../domain/tickets/transitions.ts';
 import type { Database } from './database.ts';
 
 export interface TicketStore {
@@ -18,7 +18,8 @@ export interface TicketStore {
   }): Promise<{ ticket: Ticket; created: boolean }>;
   getTicket(id: string): Promise<Ticket | null>;
   markTicketPosted(id: string, expertConversationId: string, expertActivityId: string | null): Promise<void>;
-  markTicketUndelivered(id: string): Promise<void>;
+  /** Posting the card failed: moves an open ticket to "undelivered" if the domain allows it (stale otherwise). */
+  markTicketUndelivered(id: string): Promise<TransitionResult>;
   /** Applies the action only if the ticket is still at `expectedVersion` and the action is allowed. */
   transitionTicket(id: string, expectedVersion: number, action: TicketAction, actor: { id: string; name: string }): Promise<TransitionResult>;
 }
@@ -53,7 +54,20 @@ export function createTicketStore(db: Database, now: () => Date): TicketStore {
     },
 
     async markTicketUndelivered(id) {
-      await db.run("UPDATE expert_tickets SET state = 'undelivered', version = version + 1, updated_at = $2 WHERE id = $1", [id, stamp()]);
+      return db.transaction(async (tx) => {
+        const current = await getTicketIn(tx, id);
+        const decision = decideUndelivered(current);
+        if (decision.kind === 'not_found' || !current) return { ok: false, reason: 'not_found' } as const;
+        if (decision.kind === 'stale') return { ok: false, reason: 'stale', ticket: current } as const;
+        const changed = await tx.run('UPDATE expert_tickets SET state = $3, version = version + 1, updated_at = $4 WHERE id = $1 AND version = $2', [
+          id,
+          current.version,
+          decision.to,
+          stamp(),
+        ]);
+        const after = (await getTicketIn(tx, id))!;
+        return changed === 1 ? ({ ok: true, ticket: after } as const) : ({ ok: false, reason: 'stale', ticket: after } as const);
+      });
     },
 
     async transitionTicket(id, expectedVersion, action, actor) {
@@ -63,12 +77,13 @@ export function createTicketStore(db: Database, now: () => Date): TicketStore {
         if (decision.kind === 'not_found' || !current) return { ok: false, reason: 'not_found' } as const;
         if (decision.kind === 'stale') return { ok: false, reason: 'stale', ticket: current } as const;
         const changed = await tx.run(
+          // The state written is the one the domain decided; only who holds the ticket differs by action.
           action === 'assign'
-            ? `UPDATE expert_tickets SET state = 'assigned', assignee_id = $3, assignee_name = $4, version = version + 1, updated_at = $5
+            ? `UPDATE expert_tickets SET state = $6, assignee_id = $3, assignee_name = $4, version = version + 1, updated_at = $5
                WHERE id = $1 AND version = $2`
-            : `UPDATE expert_tickets SET state = 'closed', assignee_id = COALESCE(assignee_id, $3), assignee_name = COALESCE(assignee_name, $4),
+            : `UPDATE expert_tickets SET state = $6, assignee_id = COALESCE(assignee_id, $3), assignee_name = COALESCE(assignee_name, $4),
                version = version + 1, updated_at = $5 WHERE id = $1 AND version = $2`,
-          [id, expectedVersion, actor.id, actor.name, stamp()],
+          [id, expectedVersion, actor.id, actor.name, stamp(), decision.to],
         );
         const after = (await getTicketIn(tx, id))!;
         return changed === 1 ? ({ ok: true, ticket: after } as const) : ({ ok: false, reason: 'stale', ticket: after } as const);

@@ -117,7 +117,7 @@ export function registerPlayground(server: Server, options: PlaygroundOptions = 
 }
 
 /**
- * The hook for bot/server.ts: `createServer(config, deps, { extraRoutes: playgroundRoutes })`.
+ * The hook for bot/server.ts: `createServer(services, adapter, { extraRoutes: playgroundRoutes })`.
  * Does nothing unless the bot runs in local development mode (no MicrosoftAppId, bound to 127.0.0.1).
  */
 export function playgroundRoutes(server: Server, ctx: Pick<ExtraRoutesContext, 'config' | 'baseUrl' | 'logger'>): void {

@@ -71,18 +71,14 @@ async function sendToLeads(turn: Turn, data: { requestId: string; question: stri
     await services.state.markTicketPosted(ticket.id, services.config.expertsConversationId!, activityId);
   } catch (err) {
     services.logger.error({ event: 'ticket.undelivered', ticket: ticket.id, ...errorFields(err) }, 'could not post to the experts conversation');
-    await services.state.markTicketUndelivered(ticket.id);
+    const marked = await services.state.markTicketUndelivered(ticket.id);
+    // Refused only when a lead already acted on the ticket (the card got through after all): their state stands.
+    if (!marked.ok) services.logger.warn({ event: 'ticket.undelivered_refused', ticket: ticket.id, reason: marked.reason }, 'ticket kept its state');
     await context.sendActivity(MESSAGES.askLeadUndelivered(personLine(services, partnership)));
     return;
   }
   services.logger.info({ event: 'ticket.created', ticket: ticket.id }, 'question sent to the leads');
   await context.sendActivity(MESSAGES.askLeadSent(ticketReference(ticket)));
-}
-
-function stateSummary(t: Ticket): string {
-  if (t.state === 'assigned') return `assigned to ${t.assigneeName ?? 'a lead'}`;
-  if (t.state === 'closed') return `closed by ${t.assigneeName ?? 'a lead'}`;
-  return t.state;
 }
 
 async function changeTicket(turn: Turn, action: TicketAction, data: { ticketId: string; version: number }): Promise<void> {
@@ -97,7 +93,7 @@ async function changeTicket(turn: Turn, action: TicketAction, data: { ticketId: 
     await context.sendActivity(userMessageFor(new AppError('FORBIDDEN', 'ticket action outside the experts conversation')));
     return;
   }
-  const actor = { id: context.activity.from.aadObjectId ?? context.activity.from.id, name: turn.user.name ?? 'a safeguarding lead' };
+  const actor = { id: context.activity.from.aadObjectId ?? context.activity.from.id, name: turn.user.name ?? MESSAGES.someLead };
   const result = await services.state.transitionTicket(ticket.id, data.version, action, actor);
   if (!result.ok) {
     if (result.reason === 'not_found') {
@@ -105,7 +101,7 @@ async function changeTicket(turn: Turn, action: TicketAction, data: { ticketId: 
       return;
     }
     await refreshCard(turn, result.ticket);
-    await context.sendActivity(MESSAGES.ticketStale(ticketReference(result.ticket), stateSummary(result.ticket)));
+    await context.sendActivity(MESSAGES.ticketStale(ticketReference(result.ticket), MESSAGES.ticketState(result.ticket.state, result.ticket.assigneeName)));
     return;
   }
   const updated = result.ticket;
@@ -136,7 +132,7 @@ async function notifyAsker(services: Services, ticket: Ticket): Promise<void> {
     services.logger.warn({ event: 'ticket.asker_unknown', ticket: ticket.id }, 'no conversation to notify the asker in');
     return;
   }
-  const lead = ticket.assigneeName ?? 'a safeguarding lead';
+  const lead = ticket.assigneeName ?? MESSAGES.someLead;
   const ref = ticketReference(ticket);
   const text = ticket.state === 'closed' ? MESSAGES.ticketClosed(ref, lead) : MESSAGES.ticketAssigned(ref, lead);
   try {

@@ -17,39 +17,17 @@ import {
 import { partnershipChoiceCard } from '../../cards/partnership-card.ts';
 import type { CardAttachment } from '../../cards/render.ts';
 import type { RunView, ChecklistRunner } from '../../domain/checklists/runner.ts';
-import { createChecklistService, documentTitles, DEFAULT_RETENTION_DAYS } from '../../domain/checklists/service.ts';
 import { AppError } from '../../domain/shared/errors.ts';
-import { checklistMigrations, createChecklistStore } from '../../storage/checklist-store.ts';
+import { checklistMigrations } from '../../storage/checklist-store.ts';
 import { errorFields } from '../logger.ts';
 import { isPartnershipId, partnershipLabel, PARTNERSHIP_OPTIONS } from '../partnerships.ts';
 import { verbRoute, type Feature, type Turn } from '../route-types.ts';
-import type { Services } from '../services.ts';
 import { MESSAGES, userMessageFor } from '../user-messages.ts';
 import { partnershipFor } from './core.ts';
 
-const runners = new WeakMap<Services, ChecklistRunner>();
-const titles = documentTitles();
 const DAY_MS = 86_400_000;
 
-function retentionDays(services: Services): number {
-  return services.config.checklistRetentionDays ?? DEFAULT_RETENTION_DAYS;
-}
-
-function runnerFor(services: Services): ChecklistRunner {
-  let r = runners.get(services);
-  if (!r) {
-    r = createChecklistService({
-      store: createChecklistStore(services.db),
-      retentionDays: retentionDays(services),
-      ...(services.config.contactsMaxAgeDays ? { contactsMaxAgeDays: services.config.contactsMaxAgeDays } : {}),
-      ...(services.config.contactsFile ? { contactsFile: services.config.contactsFile } : {}),
-    });
-    runners.set(services, r);
-  }
-  return r;
-}
-
-function cardFor(view: RunView): CardAttachment | null {
+function cardFor(view: RunView, titles: ChecklistRunner['titles']): CardAttachment | null {
   if (view.kind === 'step') return checklistStepCard(stepModel(view, partnershipLabel(view.run.partnership) ?? view.run.partnership, titles));
   if (view.kind === 'summary') return checklistSummaryCard(summaryModel(view));
   return null;
@@ -57,7 +35,7 @@ function cardFor(view: RunView): CardAttachment | null {
 
 /** Redraws the card the button was on (Teams: replyToId), or sends a new one. */
 async function show(turn: Turn, view: RunView, inPlace: boolean): Promise<void> {
-  const card = cardFor(view);
+  const card = cardFor(view, turn.services.checklists.titles);
   const message = card ? { attachments: [card] } : { text: MESSAGES.checklistCancelled };
   const id = turn.context.activity.replyToId;
   if (inPlace && id) {
@@ -73,7 +51,7 @@ async function show(turn: Turn, view: RunView, inPlace: boolean): Promise<void> 
 }
 
 async function showMenu(turn: Turn): Promise<void> {
-  const runner = runnerFor(turn.services);
+  const runner = turn.services.checklists;
   const partnership = await partnershipFor(turn.services, turn.scope);
   const unfinished = (await runner.unfinished(turn.user.id)).map(unfinishedItem);
   await turn.context.sendActivity({
@@ -88,7 +66,7 @@ async function showMenu(turn: Turn): Promise<void> {
 }
 
 async function start(turn: Turn, command: string): Promise<void> {
-  const runner = runnerFor(turn.services);
+  const runner = turn.services.checklists;
   const checklist = runner.findByCommand(command);
   if (!checklist) {
     await turn.context.sendActivity(MESSAGES.checklistUnknown(command, runner.checklists.map((c) => c.command).join(', ')));
@@ -108,13 +86,13 @@ async function start(turn: Turn, command: string): Promise<void> {
 }
 
 async function history(turn: Turn): Promise<void> {
-  const runner = runnerFor(turn.services);
-  await turn.context.sendActivity({ attachments: [checklistHistoryCard(await runner.history(turn.user.id, new Date()), retentionDays(turn.services))] });
+  const runner = turn.services.checklists;
+  await turn.context.sendActivity({ attachments: [checklistHistoryCard(await runner.history(turn.user.id, new Date()), runner.retentionDays)] });
 }
 
 /** Runs a change; a stale submit redraws the card with the run's real state and says so. */
 async function change(turn: Turn, runId: string, act: (runner: ChecklistRunner) => Promise<RunView>): Promise<void> {
-  const runner = runnerFor(turn.services);
+  const runner = turn.services.checklists;
   try {
     const view = await act(runner);
     turn.services.logger.info(
@@ -128,13 +106,8 @@ async function change(turn: Turn, runId: string, act: (runner: ChecklistRunner) 
     if (err.code === 'STALE_SUBMIT') {
       await show(turn, await runner.resume(runId, turn.user.id), true);
       await turn.context.sendActivity(MESSAGES.checklistStale);
-    } else if (err.code === 'INVALID_INPUT' && err.details?.reason === 'identifying') {
-      await turn.context.sendActivity(MESSAGES.checklistIdentifyingNote(String(err.details.what)));
-    } else if (err.code === 'INVALID_INPUT' && typeof err.details?.reason === 'string' && err.details.reason.startsWith('trigger-date')) {
-      await turn.context.sendActivity(MESSAGES.checklistTriggerDate(err.details.reason));
-    } else if (err.code === 'INVALID_INPUT' && err.details?.reason === 'note-too-long') {
-      await turn.context.sendActivity(MESSAGES.checklistNoteTooLong(Number(err.details.maxLength)));
     } else {
+      // An input problem (an identifying note, a date that cannot count) is worded from its reason code.
       await turn.context.sendActivity(userMessageFor(err));
     }
   }
@@ -203,9 +176,9 @@ export const checklistsFeature: Feature = {
       change(turn, d.runId, (r) => r.cancel({ runId: d.runId, userId: turn.user.id, version: d.version }, new Date())),
     ),
   ],
-  /** Builds the runner at start (a bad CONTACTS_FILE stops the bot) and applies retention daily. */
+  /** Applies retention daily (the runner itself is built by the composition root). */
   start(services) {
-    const runner = runnerFor(services);
+    const runner = services.checklists;
     const purge = () => {
       void runner
         .purge(new Date())

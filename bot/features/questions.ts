@@ -128,7 +128,7 @@ export function answerActivities(
         abstainCard({
           answer,
           question,
-          heading: answer.kind === 'clarify' ? 'Could you tell me a bit more?' : undefined,
+          heading: answer.kind === 'clarify' ? MESSAGES.clarifyHeading : undefined,
           // Off-topic ("what's the weather?"): no MASH consultation number and no "ask a lead" for it.
           personLine: answer.reason === 'out-of-scope' ? MESSAGES.genericPerson : personLine(services, partnership),
           canAskLead: answer.reason !== 'out-of-scope' && services.config.expertsConversationId !== null,

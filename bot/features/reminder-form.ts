@@ -14,6 +14,7 @@ import { describeRecurrence, londonInstant, nthWeekdayOf, parseCustomRule } from
 import type { Recurrence, Reminder } from '../../domain/reminders/model.ts';
 import { PARTNERSHIP_LABELS } from '../../domain/answering/partnerships.ts';
 import { leadTimeProblem } from '../../domain/reminders/lead-check.ts';
+import { REMINDER_MESSAGES as M } from '../user-messages.ts';
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import { bodyChoiceTitle, splitByPartnership, type BodyInfo, type BodyLookup } from './reminder-bodies.ts';
 
@@ -113,14 +114,14 @@ export function readForm(data: FormSubmit, bodies: BodyLookup, now: Date): { ok:
   const problems: string[] = [];
   const bodyId = data.bodyId || data.otherBodyId;
   const body = bodies.get(bodyId || null);
-  if (bodyId && !body) problems.push('that meeting is no longer in the partnership documents; pick another or type a name');
+  if (bodyId && !body) problems.push(M.formMeetingGone);
   const meeting = data.meeting || body?.name || '';
-  if (meeting.length < 2) problems.push('pick a meeting or type its name');
+  if (meeting.length < 2) problems.push(M.formPickMeeting);
   let first: DateTime | null = null;
   try {
     first = londonInstant(data.firstDate, data.time);
   } catch {
-    problems.push('choose the first meeting date and start time');
+    problems.push(M.formChooseFirst);
   }
   let recurrence: Recurrence = { kind: 'none' };
   const nth = /^\d{4}-\d{2}-\d{2}$/.test(data.firstDate) ? nthWeekdayOf(data.firstDate) : { nth: 1 as const, weekday: 'MO' as const };
@@ -128,12 +129,7 @@ export function readForm(data: FormSubmit, bodies: BodyLookup, now: Date): { ok:
     case 'suggested': {
       const s = body ? suggestRecurrence(body.perYear, data.firstDate) : null;
       if (s) recurrence = s;
-      else
-        problems.push(
-          body
-            ? `the documents do not give a regular pattern for ${body.name} ("${body.cadence ?? 'not stated'}"); choose how it repeats`
-            : 'choose how the meeting repeats',
-        );
+      else problems.push(body ? M.formNoPattern(body.name, body.cadence) : M.formChooseRepeat);
       break;
     }
     case 'weekly':
@@ -161,11 +157,11 @@ export function readForm(data: FormSubmit, bodies: BodyLookup, now: Date): { ok:
     .map((s) => s.trim())
     .filter(Boolean)
     .map(Number);
-  if (leadMinutes.length === 0 || leadMinutes.some((m) => !LEADS.includes(m))) problems.push('choose at least one time to remind before the meeting');
-  if (data.agendaUrl && !/^https:\/\/\S+$/i.test(data.agendaUrl)) problems.push('the agenda link must start with https://');
-  if (first && recurrence.kind === 'none' && first.toMillis() <= now.getTime()) problems.push('that date and time have already passed');
+  if (leadMinutes.length === 0 || leadMinutes.some((m) => !LEADS.includes(m))) problems.push(M.formChooseLead);
+  if (data.agendaUrl && !/^https:\/\/\S+$/i.test(data.agendaUrl)) problems.push(M.formAgendaHttps);
+  if (first && recurrence.kind === 'none' && first.toMillis() <= now.getTime()) problems.push(M.formAlreadyPassed);
   const lateLead = first && leadMinutes.length ? leadTimeProblem(first.toMillis(), leadMinutes, now) : null;
-  if (lateLead) problems.push(lateLead);
+  if (lateLead) problems.push(M.leadTooLong(lateLead));
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,

@@ -10,9 +10,8 @@ import { reminderDuplicateCard, reminderListCard, ukDateTime, type Fact } from '
 import { describeLead, parseRemindCommand, TEXT_USAGE } from '../../domain/reminders/command-parser.ts';
 import { describeRecurrence, nextMeeting } from '../../domain/reminders/recurrence.ts';
 import { createScheduler, schedulerProblem } from '../../domain/reminders/scheduler.ts';
-import { createReminderStore, reminderMigrations, type EditResult } from '../../storage/reminder-store.ts';
+import { reminderMigrations, type EditResult } from '../../storage/reminder-store.ts';
 import type { StoredReference } from '../../storage/state-store.ts';
-import { createAdapter } from '../adapter.ts';
 import { voterHash } from '../hashing.ts';
 import { verbRoute, type Background, type CommandRoute, type Feature, type Turn } from '../route-types.ts';
 import { baseConversationId, userKey } from '../scope.ts';
@@ -20,13 +19,13 @@ import type { Services } from '../services.ts';
 import { leadTimeProblem } from '../../domain/reminders/lead-check.ts';
 import { londonInstant } from '../../domain/reminders/recurrence.ts';
 import { isPartnershipId } from '../partnerships.ts';
+import { REMINDER_MESSAGES as M } from '../user-messages.ts';
 import { partnershipFor } from './core.ts';
-import { createReminderDelivery, createReminderSender, occurrenceCard, REMINDER_POST_DEADLINE_MS } from './reminder-delivery.ts';
+import { createReminderDelivery, occurrenceCard, REMINDER_POST_DEADLINE_MS } from './reminder-delivery.ts';
 import { formCard, FormSubmit, readForm, type FormValues } from './reminder-form.ts';
-import { REMINDER_MESSAGES as M } from './reminder-messages.ts';
 import { canManageReminders } from './reminder-permissions.ts';
 
-const store = (turn: Turn) => createReminderStore(turn.services.db);
+const store = (turn: Turn) => turn.services.reminders;
 const conversationOf = (turn: Turn) => baseConversationId(turn.context.activity.conversation.id);
 
 /** Reminders post as new messages in the channel (not into the thread the command came from). */
@@ -119,20 +118,12 @@ const remind: CommandRoute = {
     const parsed = parseRemindCommand(args, now);
     const late = parsed.ok ? leadTimeProblem(londonInstant(parsed.value.firstDate, parsed.value.time).toMillis(), parsed.value.leadMinutes, now) : null;
     if (!parsed.ok || late) {
-      await turn.context.sendActivity(M.problems(parsed.ok ? [late!] : parsed.problems, TEXT_USAGE));
+      await turn.context.sendActivity(M.problems(parsed.ok ? [M.leadTooLong(late!)] : parsed.problems, TEXT_USAGE));
       return;
     }
     const body = turn.services.bodies.all().find((b) => b.name.toLowerCase() === parsed.value.meeting.toLowerCase()) ?? null;
     await create(turn, { ...parsed.value, bodyId: body?.id ?? null, agendaUrl: null, note: null });
   },
-};
-
-const STATUS_TEXT: Record<string, string> = {
-  delivered: 'posted',
-  late: 'posted late (the bot was unavailable)',
-  missed: 'missed (the bot was unavailable)',
-  failed: 'failed to post',
-  paused: 'paused: the bot was removed from this conversation',
 };
 
 async function sendList(turn: Turn): Promise<void> {
@@ -141,18 +132,17 @@ async function sendList(turn: Turn): Promise<void> {
     const facts: Fact[] = [
       {
         title: 'Next',
-        value:
-          r.state === 'paused' ? 'paused: add the bot back, then type "reminders"' : nextMeetingAt ? `${ukDateTime(nextMeetingAt)} (UK time)` : M.noUpcoming,
+        value: r.state === 'paused' ? M.listPaused : nextMeetingAt ? `${ukDateTime(nextMeetingAt)} (UK time)` : M.noUpcoming,
       },
       { title: 'Repeats', value: describeRecurrence(r.recurrence) },
       { title: 'Reminds', value: `${r.leadMinutes.map(describeLead).join(', ')} before` },
-      { title: 'Created by', value: r.createdBy.name ?? 'a manager' },
-      { title: 'Last post', value: last ? `${STATUS_TEXT[last.status] ?? last.status} (meeting ${ukDateTime(last.meetingAt)})` : 'none yet' },
+      { title: 'Created by', value: r.createdBy.name ?? M.listSomeManager },
+      { title: 'Last post', value: last ? `${M.deliveryStatus(last.status)} (meeting ${ukDateTime(last.meetingAt)})` : M.listNoPostYet },
     ];
     return { id: r.id, version: r.version, meeting: r.meeting, facts };
   });
   await turn.context.sendActivity({
-    attachments: [reminderListCard(turn.scope.kind === 'personal' ? 'Your reminders' : 'Reminders in this conversation', items)],
+    attachments: [reminderListCard(M.listTitle(turn.scope.kind === 'personal'), items)],
   });
 }
 
@@ -230,12 +220,10 @@ export const remindersFeature: Feature = {
   ],
   start(services: Services): Background {
     const config = services.config;
-    const reminders = createReminderStore(services.db);
-    // Its own adapter instance: the reminder sender adjusts the connector client per call (no library retries).
-    const sender = createReminderSender(createAdapter(config), config.appId);
+    const { reminders } = services;
     const scheduler = createScheduler(
       reminders.queue,
-      createReminderDelivery(reminders, sender, services.bodies),
+      createReminderDelivery(reminders, services.reminderSender, services.bodies),
       {
         instanceId: `${process.pid}-${Math.random().toString(36).slice(2, 10)}`,
         pollMs: config.reminderPollSeconds * 1000,

@@ -5,7 +5,7 @@
  * No botbuilder here: the bot glue turns RunView into cards and errors into user text.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../shared/errors.ts';
+import { AppError, invalidInput } from '../shared/errors.ts';
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import type { ContactDirectory } from '../contacts/contacts.ts';
@@ -101,6 +101,10 @@ export function createChecklistRunner(deps: RunnerDeps) {
 
   return {
     checklists: deps.checklists,
+    /** The citation titles the runner's summaries use, so the step cards cite the same way. */
+    titles: deps.titles,
+    /** How long finished and abandoned runs are kept, as the history card says. */
+    retentionDays: deps.retentionDays,
     findByCommand: (command: string) => deps.checklists.find((c) => c.command === command || c.id === command),
 
     async start(checklistId: string, userId: string, partnership: PartnershipId, now: Date): Promise<RunView> {
@@ -133,7 +137,7 @@ export function createChecklistRunner(deps: RunnerDeps) {
         const { index } = definition(run.checklistId);
         const step = index.steps.get(ref.stepId)!;
         const choice = step.choices.find((ch) => ch.id === ref.choiceId);
-        if (!choice) throw new AppError('INVALID_INPUT', `"${ref.choiceId}" is not a choice on this step.`, { reason: 'bad-choice' });
+        if (!choice) throw invalidInput('bad-choice', `"${ref.choiceId}" is not a choice on this step.`);
         const note = step.note ? checkNote(ref.note, step.note.maxLength) : undefined;
         const date = step.trigger ? triggerDateFor(choice.id, ref.date, now) : undefined;
         run.answers.push({ stepId: step.id, choiceId: choice.id, ...(note ? { note } : {}), ...(date ? { date } : {}) });

@@ -9,7 +9,7 @@
  * be reached after the trigger step has been answered, and that trigger steps offer exactly
  * the quick picks the card renders.
  */
-import { AppError } from '../shared/errors.ts';
+import { invalidInput } from '../shared/errors.ts';
 import { PARTNERSHIP_IDS } from '../../knowledge/schema.ts';
 import { isIsoDate, londonDate, shiftLondonDate } from '../calendar/working-days.ts';
 import { enumeratePaths, actionsFor, indexChecklist } from './graph.ts';
@@ -37,12 +37,11 @@ export function triggerDateFor(choiceId: string, entered: string | undefined, no
   if (choiceId === 'today') return today;
   if (choiceId === 'yesterday') return shiftLondonDate(today, -1);
   const date = entered?.trim();
-  if (!date) throw new AppError('INVALID_INPUT', 'Enter the date first, or choose Today or Yesterday.', { reason: 'trigger-date-missing' });
-  if (!isIsoDate(date)) throw new AppError('INVALID_INPUT', `"${date}" is not a date.`, { reason: 'trigger-date-invalid' });
-  if (date > today) throw new AppError('INVALID_INPUT', 'The date is in the future.', { reason: 'trigger-date-future' });
-  if (date < shiftLondonDate(today, -MAX_TRIGGER_AGE_DAYS)) {
-    throw new AppError('INVALID_INPUT', 'The date is more than a year ago.', { reason: 'trigger-date-too-old', maxDays: MAX_TRIGGER_AGE_DAYS });
-  }
+  if (!date) throw invalidInput('trigger-date-missing', 'no date entered');
+  if (!isIsoDate(date)) throw invalidInput('trigger-date-invalid', 'not a YYYY-MM-DD calendar date');
+  if (date > today) throw invalidInput('trigger-date-future', 'the date is in the future');
+  if (date < shiftLondonDate(today, -MAX_TRIGGER_AGE_DAYS))
+    throw invalidInput('trigger-date-too-old', 'the date is more than a year ago', { maxDays: MAX_TRIGGER_AGE_DAYS });
   return date;
 }
 

@@ -4,11 +4,13 @@
  * storage applies a decision with a version-guarded write, the bot turns the outcome into text.
  *
  *   open ──assign──> assigned ──assign (someone else)──> assigned
- *     │                 │
- *     └─────close───────┴──close──> closed (final)
+ *     │  │              │
+ *     │  └────close─────┴──close──> closed (final)
+ *     │
+ *     └──(the card could not be posted to the leads)──> undelivered (final)
  *
- * "undelivered" (the card never reached the leads' channel) is set by storage directly and
- * accepts no action.
+ * Leads move a ticket with card clicks (decideTransition); the bot itself marks a ticket
+ * undelivered when posting its card failed (decideUndelivered). Both end states accept nothing.
  */
 
 export type TicketState = 'open' | 'assigned' | 'closed' | 'undelivered';
@@ -45,6 +47,12 @@ export const TARGET_STATE: Readonly<Record<TicketAction, TicketState>> = {
   close: 'closed',
 };
 
+/**
+ * Where "undelivered" may be reached from: only a ticket no lead has seen yet. A ticket a lead
+ * already picked up or closed keeps its state, whatever a late delivery failure reports.
+ */
+export const UNDELIVERED_FROM: readonly TicketState[] = ['open'];
+
 /** What to do with a click: apply it (moving the ticket to `to`), or refuse it. */
 export type TransitionDecision = { kind: 'apply'; to: TicketState } | { kind: 'not_found' } | { kind: 'stale' };
 
@@ -65,4 +73,14 @@ export function decideTransition(
   const repeat = action === 'assign' && current.state === 'assigned' && current.assigneeId === actorId;
   if (current.version !== expectedVersion || !allowed || repeat) return { kind: 'stale' };
   return { kind: 'apply', to: TARGET_STATE[action] };
+}
+
+/**
+ * Decides marking a ticket undelivered after its card could not be posted to the leads'
+ * conversation. Stale when the ticket has left "open" (a lead saw it after all, or it was
+ * already marked), so the write never overwrites a lead's action.
+ */
+export function decideUndelivered(current: Pick<Ticket, 'state'> | null): TransitionDecision {
+  if (!current) return { kind: 'not_found' };
+  return UNDELIVERED_FROM.includes(current.state) ? { kind: 'apply', to: 'undelivered' } : { kind: 'stale' };
 }

@@ -4,6 +4,7 @@
  * the asker is told about every change. Double clicks and stale cards change nothing.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ERROR_MESSAGES } from '../../bot/user-messages.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';
 import {
   button,
@@ -130,7 +131,7 @@ describe('ask a safeguarding lead', () => {
     const { ticketCard } = await askAndConfirm('Can a school make a referral without parental consent?');
     bot.connector.clear();
     await bot.send(submit(bot.connector, button(cardOf(ticketCard), 'Close'), asker));
-    expect(bot.connector.in(ASKER_CONVERSATION)[0]!.activity.text).toMatch(/only available in the conversation the card was posted to/);
+    expect(bot.connector.in(ASKER_CONVERSATION)[0]!.activity.text).toBe(ERROR_MESSAGES.FORBIDDEN);
     expect(bot.connector.in(EXPERTS)).toHaveLength(0);
   });
 
@@ -167,4 +168,23 @@ describe('ask a lead without an experts channel configured', () => {
       await plain.close();
     }
   });
+});
+
+describe('ask a lead when the experts channel cannot be reached', () => {
+  it('tells the asker nothing was sent, and the ticket moves to undelivered through the ticket transitions', async () => {
+    // Never installed in the experts channel, and its service URL refuses connections (port 1 on loopback).
+    const unreached = await startBot({ env: { EXPERTS_CONVERSATION_ID: '19:unreached@thread.tacv2', EXPERTS_SERVICE_URL: 'http://127.0.0.1:1/' } });
+    try {
+      await unreached.send(message(unreached.connector, 'ask a lead who chairs the board?', asker));
+      const confirm = cardOf(unreached.connector.in(ASKER_CONVERSATION)[0]!)!;
+      unreached.connector.clear();
+      await unreached.send(submit(unreached.connector, button(confirm, 'Send to a lead'), asker));
+      expect(unreached.connector.in(ASKER_CONVERSATION)[0]!.activity.text).toMatch(/^I couldn't reach the safeguarding leads' channel just now/);
+      const [row] = await unreached.running.services.db.all<{ state: string; version: number }>('SELECT state, version FROM expert_tickets');
+      expect(row).toMatchObject({ state: 'undelivered' });
+      expect(Number(row!.version)).toBe(2);
+    } finally {
+      await unreached.close();
+    }
+  }, 30_000);
 });

@@ -5,8 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../../bot/config.ts';
-import { createServer } from '../../bot/server.ts';
 import { openDatabase } from '../../storage/database.ts';
 import { cardOf, cardTexts, message, realEngine, startBot, TENANT, type BotUnderTest } from '../support/bot-server.ts';
 
@@ -166,9 +164,8 @@ describe('graceful shutdown', () => {
         return realEngine().answer(q, ctx);
       },
     };
-    const config = loadConfig({ PORT: '0', STORAGE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' });
-    const running = await createServer(config, { engine: slowEngine });
-    const connector = await (await import('../support/bot-server.ts')).startConnector();
+    const slow = await startBot({ engine: slowEngine, env: { STORAGE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' } });
+    const { running, connector } = slow;
     try {
       const pending = fetch(`${running.url}/api/messages`, {
         method: 'POST',
@@ -183,7 +180,7 @@ describe('graceful shutdown', () => {
       await closing;
       expect(connector.sent).toHaveLength(1);
     } finally {
-      await connector.close();
+      await slow.close();
     }
   });
 });

@@ -92,6 +92,20 @@ describe.each(DATABASES)('state store on %s', (_name, url) => {
     expect(await store.transitionTicket('8a2b7c1d-0000-4000-8000-00000000ffff', 1, 'close', lead)).toEqual({ ok: false, reason: 'not_found' });
   });
 
+  it('marks a ticket undelivered only while it is open, through the ticket transitions', async () => {
+    const { ticket } = await store.createTicket({ question: 'q3?', partnership: 'haringey', askerName: null, askerConversationId: 'a:3' });
+    expect(await store.markTicketUndelivered(ticket.id)).toMatchObject({ ok: true, ticket: { state: 'undelivered', version: 2 } });
+    // Undelivered is final: neither a second failure report nor a lead's click changes it.
+    expect(await store.markTicketUndelivered(ticket.id)).toMatchObject({ ok: false, reason: 'stale', ticket: { state: 'undelivered', version: 2 } });
+    expect(await store.transitionTicket(ticket.id, 2, 'assign', { id: 'x', name: 'X' })).toMatchObject({ ok: false, reason: 'stale' });
+
+    const { ticket: picked } = await store.createTicket({ question: 'q4?', partnership: 'haringey', askerName: null, askerConversationId: 'a:4' });
+    await store.transitionTicket(picked.id, 1, 'assign', { id: 'x', name: 'X' });
+    // The card reached a lead after all: a late failure report leaves their assignment alone.
+    expect(await store.markTicketUndelivered(picked.id)).toMatchObject({ ok: false, reason: 'stale', ticket: { state: 'assigned', version: 2 } });
+    expect(await store.markTicketUndelivered('8a2b7c1d-0000-4000-8000-00000000fffe')).toEqual({ ok: false, reason: 'not_found' });
+  });
+
   it('lets exactly one of two simultaneous clicks win', async () => {
     const { ticket } = await store.createTicket({ question: 'q2?', partnership: 'harrow', askerName: null, askerConversationId: 'a:2' });
     const results = await Promise.all([

@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { enumeratePaths } from '../../domain/checklists/graph.ts';
 import { loadChecklists } from '../../domain/checklists/load.ts';
+import { ERROR_MESSAGES, INPUT_PROBLEM_MESSAGES, MESSAGES } from '../../bot/user-messages.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';
 import { button, cardOf, cardSubmits, cardTexts, message, startBot, submit, type BotUnderTest, type SentActivity } from '../support/bot-server.ts';
 
@@ -83,7 +84,7 @@ describe('checklists over HTTP', () => {
     const first = await click(no, sent.id);
     expect(cardTexts(cardOf(first[0]!)).join(' ')).toMatch(/significant harm/);
     const second = await click(no, sent.id);
-    expect(second.map((s) => s.activity.text).join(' ')).toMatch(/older version of this checklist, so nothing was changed/);
+    expect(second.map((s) => s.activity.text)).toContain(MESSAGES.checklistStale);
     const redrawn = second.find((s) => cardOf(s))!;
     expect(redrawn.method).toBe('PUT');
     expect(cardTexts(cardOf(redrawn)).join(' ')).toMatch(/significant harm/);
@@ -93,9 +94,9 @@ describe('checklists over HTTP', () => {
     let { sent, card } = onlyCard(await say('checklist escalation'));
     ({ card } = onlyCard(await click(button(card, /Yes, there is no immediate risk/), sent.id)));
     const reply = await click({ ...button(card, /A referral or threshold decision/), note: 'child born 01/02/2016' }, sent.id);
-    expect(reply.map((s) => s.activity.text).join(' ')).toMatch(/looks like it contains a date/);
+    expect(reply.map((s) => s.activity.text)).toContain(INPUT_PROBLEM_MESSAGES.identifying({ kind: 'date' }));
     const bad = await click({ verb: 'checklist.answer', runId: 'x', stepId: 'about' }, sent.id);
-    expect(bad.map((s) => s.activity.text).join(' ')).toMatch(/nothing was changed/);
+    expect(bad.map((s) => s.activity.text)).toContain(ERROR_MESSAGES.INVALID_INPUT);
   });
 
   it('cancels, and lists unfinished runs and history', async () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { createReminderDelivery, createReminderSender } from '../../bot/features/reminder-delivery.ts';
 import { shortName } from '../../bot/features/reminder-bodies.ts';
+import { REMINDER_MESSAGES } from '../../bot/user-messages.ts';
 import { createScheduler } from '../../domain/reminders/scheduler.ts';
 import { createReminderStore } from '../../storage/reminder-store.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';
@@ -113,7 +114,7 @@ describe('reminders over HTTP', () => {
     const cancel = button(list, 'Cancel reminder');
     expect(textOf(await repliesAfter(submit(connector, cancel, me)))).toMatch(/cancelled/);
     // a double click on the old card changes nothing
-    expect(textOf(await repliesAfter(submit(connector, cancel, me)))).toMatch(/no longer exists/);
+    expect(textOf(await repliesAfter(submit(connector, cancel, me)))).toBe(REMINDER_MESSAGES.notFound);
     expect(cardTexts(cardOf((await repliesAfter(message(connector, 'reminders', me)))[0]!)).join('\n')).toMatch(/No reminders here yet/);
   });
 
@@ -139,8 +140,8 @@ describe('reminders over HTTP', () => {
     };
     expect(textOf(await repliesAfter(submit(connector, save, me)))).toMatch(/Reminder for Edit me updated/);
     expect(cardTexts(cardOf((await repliesAfter(message(connector, 'reminders', me)))[0]!)).join('\n')).toMatch(/Next: .* at 10:15/);
-    expect(textOf(await repliesAfter(submit(connector, save, me)))).toMatch(/has changed since this card was sent/);
-    expect(textOf(await repliesAfter(submit(connector, edit, me)))).toMatch(/has changed since this card was sent/);
+    expect(textOf(await repliesAfter(submit(connector, save, me)))).toBe(REMINDER_MESSAGES.stale);
+    expect(textOf(await repliesAfter(submit(connector, edit, me)))).toBe(REMINDER_MESSAGES.stale);
   });
 
   it('a form with problems is refused with reasons and saves nothing', async () => {

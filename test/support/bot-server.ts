@@ -14,15 +14,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { createAdapter, type BotAdapter } from '../../bot/adapter.ts';
 import { loadConfig, type Config } from '../../bot/config.ts';
 import { contactLinesFrom } from '../../bot/contact-lines.ts';
-import { createLogger } from '../../bot/logger.ts';
+import { createLogger, type Logger } from '../../bot/logger.ts';
+import { createProactive } from '../../bot/proactive.ts';
 import { createServer, type RunningServer, type ServerOptions } from '../../bot/server.ts';
-import { createTelemetry } from '../../bot/telemetry.ts';
+import type { AnswerEngine, Services } from '../../bot/services.ts';
+import { openStorage } from '../../bot/storage-setup.ts';
+import { createTelemetry, type Telemetry } from '../../bot/telemetry.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
+import { createChecklistService, documentTitles } from '../../domain/checklists/service.ts';
 import { loadContacts } from '../../domain/contacts/contacts.ts';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load.ts';
+import { createChecklistStore } from '../../storage/checklist-store.ts';
+import { createReminderStore } from '../../storage/reminder-store.ts';
+import { createStateStore } from '../../storage/state-store.ts';
 import { bodiesFrom, type BodyLookup } from '../../bot/features/reminder-bodies.ts';
+import { createReminderSender } from '../../bot/features/reminder-delivery.ts';
 import { startConnector, type FakeConnector, type SentActivity } from '../../devkit/fake-connector.ts';
 
 export { startConnector, type FakeConnector, type SentActivity } from '../../devkit/fake-connector.ts';
@@ -46,6 +55,42 @@ export function realBodies(): BodyLookup {
   return bodies;
 }
 
+/**
+ * Builds what bot/main.ts builds, for tests: storage opened and migrated from config.storageUrl,
+ * every store, the checklist runner, both adapters and proactive posting, over the real knowledge
+ * base. The caller closes `services.db` after the server.
+ */
+export async function composeBot(
+  config: Config,
+  parts: { logger: Logger; telemetry: Telemetry; engine?: AnswerEngine },
+): Promise<{ services: Services; adapter: BotAdapter }> {
+  const kb = realKnowledge();
+  const directory = config.contactsFile ? loadContacts(config.contactsFile) : loadContacts();
+  const db = await openStorage(config);
+  const adapter = createAdapter(config);
+  const services: Services = {
+    config,
+    logger: parts.logger,
+    db,
+    state: createStateStore(db),
+    engine: parts.engine ?? realEngine(),
+    contacts: contactLinesFrom(directory, config.contactsMaxAgeDays),
+    bodies: realBodies(),
+    checklists: createChecklistService({
+      store: createChecklistStore(db),
+      contacts: directory,
+      titles: documentTitles(kb.documents),
+      retentionDays: config.checklistRetentionDays,
+      contactsMaxAgeDays: config.contactsMaxAgeDays,
+    }),
+    reminders: createReminderStore(db),
+    reminderSender: createReminderSender(createAdapter(config), config.appId),
+    proactive: createProactive(adapter, config.appId),
+    telemetry: parts.telemetry,
+  };
+  return { services, adapter };
+}
+
 export interface BotUnderTest {
   url: string;
   config: Config;
@@ -65,6 +110,8 @@ export interface StartOptions {
   dbFile?: string;
   connector?: FakeConnector;
   options?: ServerOptions;
+  /** Another answer engine than the real one (a slow one, to test a graceful stop). */
+  engine?: AnswerEngine;
 }
 
 export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
@@ -82,11 +129,12 @@ export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
   const logger = createLogger('debug', sink);
   // As bot/main.ts does: off unless the env asks for it.
   const telemetry = await createTelemetry(config.telemetry, logger);
-  const running = await createServer(
-    config,
-    { engine: realEngine(), bodies: realBodies(), contacts: contactLinesFrom(loadContacts()), logger, telemetry },
-    opts.options,
-  );
+  const { services, adapter } = await composeBot(config, { logger, telemetry, ...(opts.engine ? { engine: opts.engine } : {}) });
+  const running = await createServer(services, adapter, opts.options).catch(async (err: unknown) => {
+    await services.db.close();
+    throw err;
+  });
+  let closing: Promise<void> | null = null;
   const post = async (body: string, headers: Record<string, string> = {}) => {
     const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     const text = await res.text();
@@ -107,11 +155,16 @@ export async function startBot(opts: StartOptions = {}): Promise<BotUnderTest> {
     logs,
     post,
     send: (activity, headers) => post(JSON.stringify(activity), headers),
-    async close() {
-      await running.close();
-      await telemetry.shutdown();
-      if (!opts.connector) await connector.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
+    // Once, however often a test calls it (a PostgreSQL pool refuses a second end()).
+    close() {
+      closing ??= (async () => {
+        await running.close();
+        await services.db.close();
+        await telemetry.shutdown();
+        if (!opts.connector) await connector.close();
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      })();
+      return closing;
     },
   };
 }

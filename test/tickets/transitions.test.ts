@@ -1,6 +1,6 @@
 /** The ticket state machine as a table: state x action x who clicks -> apply / stale / not found. */
 import { describe, expect, it } from 'vitest';
-import { decideTransition, type TicketAction, type TicketState, type TransitionDecision } from '../../domain/tickets/transitions.ts';
+import { decideTransition, decideUndelivered, type TicketAction, type TicketState, type TransitionDecision } from '../../domain/tickets/transitions.ts';
 
 const ticket = (state: TicketState, assigneeId: string | null = null) => ({ state, version: 3, assigneeId });
 
@@ -23,5 +23,20 @@ describe('decideTransition', () => {
 
   it.each(cases)('%s', (_name, current, version, action, actor, expected) => {
     expect(decideTransition(current, version, action, actor)).toEqual(expected);
+  });
+});
+
+describe('decideUndelivered', () => {
+  const cases: [TicketState | null, TransitionDecision][] = [
+    ['open', { kind: 'apply', to: 'undelivered' }],
+    // A lead already acted on it: a late delivery failure must not overwrite their state.
+    ['assigned', { kind: 'stale' }],
+    ['closed', { kind: 'stale' }],
+    ['undelivered', { kind: 'stale' }],
+    [null, { kind: 'not_found' }],
+  ];
+
+  it.each(cases)('from %s', (state, expected) => {
+    expect(decideUndelivered(state ? ticket(state) : null)).toEqual(expected);
   });
 });

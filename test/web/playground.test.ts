@@ -8,33 +8,31 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../bot/config.ts';
-import { createServer, type RunningServer } from '../../bot/server.ts';
+import type { RunningServer } from '../../bot/server.ts';
 import { MESSAGES } from '../../bot/user-messages.ts';
-import { createAnswerEngine } from '../../domain/answering/engine.ts';
-import { loadKnowledge } from '../../knowledge/load.ts';
 import { playgroundRoutes } from '../../web/playground.ts';
 import { launchChromium } from '../../devkit/chromium.ts';
+import { realEngine, startBot, type BotUnderTest } from '../support/bot-server.ts';
 
 const QUESTION = 'Who chairs the Haringey safeguarding partnership?';
 const WAIT = { timeout: 20_000 };
 
 let dataDir: string;
+let bot: BotUnderTest;
 let running: RunningServer;
 let browser: Browser;
-const engine = createAnswerEngine(loadKnowledge());
 
 beforeAll(async () => {
   // Installing chromium with apt-get can take minutes on a fresh CI machine.
   browser = await launchChromium();
   dataDir = await mkdtemp(path.join(tmpdir(), 'playground-'));
-  const config = loadConfig({ PORT: '0', STORAGE_URL: `sqlite:${path.join(dataDir, 'bot.db')}`, LOG_LEVEL: 'silent' });
-  running = await createServer(config, { engine }, { extraRoutes: playgroundRoutes });
+  bot = await startBot({ dbFile: path.join(dataDir, 'bot.db'), env: { LOG_LEVEL: 'silent' }, options: { extraRoutes: playgroundRoutes } });
+  running = bot.running;
 }, 600_000);
 
 afterAll(async () => {
   await browser?.close();
-  await running?.close();
+  await bot?.close();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -106,7 +104,7 @@ describe('the local playground in a browser', () => {
   }, 60_000);
 
   it('answers a typed question with an answer card showing its source line and, on demand, the quote', async () => {
-    const expected = engine.answer(QUESTION);
+    const expected = realEngine().answer(QUESTION);
     expect(expected.answered).toBe(true);
     const source = expected.sources[0]!;
 
@@ -155,9 +153,13 @@ describe('the local playground in a browser', () => {
 
     // The same port and storage, a new process's worth of memory: the old conversation is gone.
     const port = running.port;
-    await running.close();
-    const config = loadConfig({ PORT: String(port), STORAGE_URL: `sqlite:${path.join(dataDir, 'bot.db')}`, LOG_LEVEL: 'silent' });
-    running = await createServer(config, { engine }, { extraRoutes: playgroundRoutes });
+    await bot.close();
+    bot = await startBot({
+      dbFile: path.join(dataDir, 'bot.db'),
+      env: { PORT: String(port), LOG_LEVEL: 'silent' },
+      options: { extraRoutes: playgroundRoutes },
+    });
+    running = bot.running;
 
     await page.getByText(/The bot restarted, so this is a new conversation/).waitFor({ timeout: 30_000 });
     await ask(page, 'who chairs the board?');
