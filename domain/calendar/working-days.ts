@@ -1,14 +1,15 @@
 /**
  * Working days in England and Wales: Monday to Friday, excluding public (bank) holidays
- * from date-holidays (GB, region ENG, which England and Wales share, including substitute
- * days). Dates are calendar days in Europe/London, so a deadline counted from a start at
+ * from date-holidays' rules (GB, region ENG, which England and Wales share, including substitute
+ * days; only the UK's rules are shipped, see holidays-gb.ts). Dates are calendar days in Europe/London, so a deadline counted from a start at
  * 23:30 on a Friday is the same as one counted from 09:00 that day.
  *
  * Convention: the start day is day 0; "within N working days" ends at the close of the
  * Nth working day after it. A start on a weekend or bank holiday counts from the next
  * working day, which is day 1.
  */
-import Holidays from 'date-holidays';
+import Holidays from 'date-holidays-parser';
+import { HOLIDAYS_GB } from './holidays-gb.ts';
 import { DateTime } from 'luxon';
 
 export const ZONE = 'Europe/London';
@@ -22,7 +23,7 @@ export interface WorkingDayCalendar {
 }
 
 export function createEnglandCalendar(): WorkingDayCalendar {
-  const hd = new Holidays('GB', 'ENG');
+  const hd = new Holidays(HOLIDAYS_GB, 'GB', 'ENG');
   const byYear = new Map<number, Map<string, string>>();
   const holidays = (year: number): Map<string, string> => {
     let map = byYear.get(year);

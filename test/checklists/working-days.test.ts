@@ -39,3 +39,24 @@ describe('deadlines in working days (England and Wales bank holidays)', () => {
     expect(cal.isWorkingDay(iso)).toBe(expected);
   });
 });
+
+// The bot ships only the UK's rules (domain/calendar/holidays-gb.ts, generated from date-holidays);
+// this fails when date-holidays' own data says otherwise, e.g. after an update: run
+// `npx tsx scripts/holidays-gb.ts` again.
+describe('the shipped UK rules agree with date-holidays', () => {
+  it('every public and bank holiday in England, 2019 to 2040, with its name', async () => {
+    const { default: FullHolidays } = await import('date-holidays');
+    const full = new FullHolidays('GB', 'ENG');
+    let days = 0;
+    for (let year = 2019; year <= 2040; year++) {
+      for (const h of full.getHolidays(year)) {
+        if (h.type !== 'public' && h.type !== 'bank') continue;
+        const iso = h.date.slice(0, 10);
+        days += 1;
+        expect(cal.holidayName(iso), iso).toBe(h.name);
+        expect(cal.isWorkingDay(iso), iso).toBe(false);
+      }
+    }
+    expect(days).toBeGreaterThan(22 * 8);
+  });
+});
