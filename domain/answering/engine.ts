@@ -79,7 +79,14 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   const byId = new Map(kb.records.map((r) => [r.id, r]));
   const namesPerson = createPeopleReader(kb.records);
   const followUps = kb.followUps
-    ? createFollowUpResolver(kb.followUps, kb.records, (id) => matcher.unitsOf(id), Object.values(triageData.groups).flat(), namesPerson)
+    ? createFollowUpResolver(
+        kb.followUps,
+        kb.records,
+        (id) => matcher.unitsOf(id),
+        Object.values(triageData.groups).flat(),
+        namesPerson,
+        (text) => matcher.entityScores(text),
+      )
     : null;
 
   const { refuse, notStatedAnswer, followUpsFor } = createNonAnswers(composer, matcher);

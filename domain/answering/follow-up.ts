@@ -50,6 +50,8 @@ interface Phrase {
   attr?: string;
 }
 
+/** How surely the words left after the cues must name another record for "and the SSP?" to switch to it. */
+const SWITCH_ENTITY = 0.5;
 /** Unknown words tolerated in a message that clearly refers back ("and how often does it meet, roughly?"). */
 const MAX_UNKNOWN_WITH_REFERENCE = 2;
 /**
@@ -70,6 +72,8 @@ export function createFollowUpResolver(
   extraVocabulary: Iterable<string> = [],
   /** Whether a sentence names a person (domain/answering/people.ts): "the chair's name" is answered only by one that does. */
   namesPerson: (text: string) => boolean = () => false,
+  /** How well words name each record (the matcher's entity scores): "and the SSP?" names the SSP. */
+  namedIn: (text: string) => ReadonlyMap<string, number> = () => new Map(),
 ): FollowUpResolver {
   const byId = new Map(records.map((r) => [r.id, r]));
   const phrases = buildPhrases(data);
@@ -93,8 +97,9 @@ export function createFollowUpResolver(
         if (p.category === 'attribute' && attr === undefined) attr = p.attr;
       }
     }
-    const leftover = contentTerms(words.filter((_, i) => !used[i]).join(' '));
-    return { found, attr, known: leftover.filter((t) => vocabulary.has(t)), unknown: leftover.filter((t) => !vocabulary.has(t)) };
+    const rest = words.filter((_, i) => !used[i]).join(' ');
+    const leftover = contentTerms(rest);
+    return { found, attr, rest, known: leftover.filter((t) => vocabulary.has(t)), unknown: leftover.filter((t) => !vocabulary.has(t)) };
   }
 
   function unitOf(record: KnowledgeRecord, attr: string | undefined): AnswerUnit | undefined {
@@ -147,8 +152,8 @@ export function createFollowUpResolver(
     const previous = memory.recordIds.map((id) => byId.get(id)).find((r) => r !== undefined);
     // "What about Camden?" is about a council we do not cover: the engine says so.
     if (!previous || namesOnlyElsewhere(message)) return null;
-    const { found, attr, known, unknown } = read(message);
-    if (known.length) return null;
+    const { found, attr, rest, known, unknown } = read(message);
+    if (known.length) return switched(message, rest, found, attr, unknown, memory, previous);
     const refers = ['other', 'same', 'more', 'lead', 'pronoun', 'earlier'].some((c) => found.has(c as Category));
     const places = mentionedPartnerships(message);
     if (!refers && !attr && !places.length) return null;
@@ -203,6 +208,41 @@ export function createFollowUpResolver(
     const unit = how === 'more' ? nextForMore(record, memory.attr) : unitOf(record, attr ?? memory.attr);
     if (!unit) return null;
     return { kind: 'answer', unit, question: unit.question, how, ...(note ? { note } : {}) };
+  }
+
+  /**
+   * "How often does the HSCB meet?" then "what about the adults board?": a lead cue and another
+   * record's name, nothing asked of it, is the same question about that record. Only a field is
+   * carried (cadence, chair, members...) to another group that states it; anything else is a new
+   * question (null), answered on its own terms.
+   */
+  function switched(
+    message: string,
+    rest: string,
+    found: ReadonlySet<Category>,
+    attr: string | undefined,
+    unknown: readonly string[],
+    memory: ConversationMemory,
+    previous: KnowledgeRecord,
+  ): FollowUpOutcome | null {
+    const field = memory.attr;
+    // "and" is read as a "more" cue when it stands first; here it leads to another group's name.
+    const leads = found.has('lead') || /^(ok(ay)?\s+)?and\b/i.test(message.trim());
+    if (attr || !leads || unknown.length || !field || !STRICT_FIELDS.has(field) || tokens(message).length > 8) return null;
+    const places = mentionedPartnerships(message);
+    const scores = [...namedIn(rest)].filter(([id, s]) => s >= SWITCH_ENTITY && id !== previous.id);
+    // Of equally well named records, the conversation's partnership's (or the one the message names).
+    const wanted = places[0] ?? previous.partnership;
+    const ranked = scores
+      .map(([id, s]) => ({ r: byId.get(id), s }))
+      .filter((x): x is { r: KnowledgeRecord; s: number } => x.r !== undefined && !x.r.historical)
+      .sort((a, b) => b.s - a.s || Number(b.r.partnership === wanted) - Number(a.r.partnership === wanted));
+    const top = ranked[0];
+    if (!top || (ranked[1] && ranked[1].s === top.s && ranked[1].r.partnership === top.r.partnership)) return null;
+    // A group that states the field: anything else ("what about Harrow's sub groups?", a topic) is
+    // better answered as the new question it is.
+    const unit = top.r.type === 'body' ? unitsOf(top.r.id).find((u) => !u.notStated && (u.attr === field || suffixOf(u) === field)) : undefined;
+    return unit ? { kind: 'answer', unit, question: unit.question, how: 'attribute' } : null;
   }
 
   function remember(question: string, answer: Answer, answered?: AnswerUnit, at: Date = new Date()): ConversationMemory | undefined {

@@ -13,7 +13,14 @@ import { runConversation, summariseConversations, type EvalConversation } from '
 
 const kb = loadKnowledge();
 const matcher = new Matcher(kb.records);
-const resolver = createFollowUpResolver(kb.followUps!, kb.records, (id) => matcher.unitsOf(id), Object.values(kb.triage.groups).flat());
+const resolver = createFollowUpResolver(
+  kb.followUps!,
+  kb.records,
+  (id) => matcher.unitsOf(id),
+  Object.values(kb.triage.groups).flat(),
+  undefined,
+  (text) => matcher.entityScores(text),
+);
 const engine = createAnswerEngine(kb);
 const memoryOf = (record: string, attr: string): ConversationMemory => ({ recordIds: [record], attr, partnership: null, at: new Date().toISOString() });
 
