@@ -107,7 +107,10 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // A follow-up ("and how often does it meet?") is resolved against the conversation's memory first.
     const follow = ctx.memory && followUps ? followUps.resolve(question, ctx.memory) : null;
     if (follow) note('context', () => `follow-up: ${follow.kind === 'answer' ? `${follow.unit.key}${follow.note ? ` (${follow.note})` : ''}` : follow.reason}`);
-    const a = follow ? answerFollowUp(follow, ctx) : answerOnly(question, ctx);
+    // "What was it the year before?" with nothing to follow (a new or expired conversation, or a
+    // first answer that was "I don't know"): ask which, never answer it as a question of its own.
+    const orphan = !follow && !ctx.memory && followUps?.pointsBackOnly(question) && !triage.triage(question).routes.length;
+    const a = follow ? answerFollowUp(follow, ctx) : orphan ? abstain(ctx, 'which-one') : answerOnly(question, ctx);
     note('compose', () => `${a.answered ? 'answered' : `abstained (${a.reason ?? a.kind})`} as ${a.kind}; records ${a.recordIds.join(', ') || 'none'}`);
     const memory = follow?.kind === 'answer' ? followUps?.remember(follow.question, a, follow.unit) : followUps?.remember(question, a);
     const hint = a.answered && !a.checklist ? checklistFor(a.recordIds.map((id) => byId.get(id)!).filter(Boolean)) : undefined;

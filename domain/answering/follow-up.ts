@@ -31,6 +31,11 @@ export type FollowUpOutcome =
 export interface FollowUpResolver {
   /** null: not a follow-up (or nothing to follow); answer the message on its own terms. */
   resolve(message: string, memory: ConversationMemory): FollowUpOutcome | null;
+  /**
+   * The message only points back ("what was it the year before?", "and the other one?", "tell me
+   * more") and names no topic of its own: without a conversation to follow, it cannot be answered.
+   */
+  pointsBackOnly(message: string): boolean;
   /** What to remember of an answer for the next turn; undefined when it answered nothing specific. */
   remember(question: string, answer: Answer, unit?: AnswerUnit, at?: Date): ConversationMemory | undefined;
 }
@@ -263,7 +268,13 @@ export function createFollowUpResolver(
     };
   }
 
-  return { resolve, remember };
+  function pointsBackOnly(message: string): boolean {
+    const { found, known, unknown } = read(message);
+    const refers = (['other', 'more', 'pronoun', 'earlier'] as const).some((c) => found.has(c));
+    return refers && !known.length && unknown.length <= 1 && !mentionedPartnerships(message).length && tokens(message).length <= 10;
+  }
+
+  return { resolve, remember, pointsBackOnly };
 }
 
 /** Every cue phrase as words, longest first within its category, categories in reading order. */
