@@ -11,7 +11,7 @@
 import type { KnowledgeRecord, PartnershipId } from '../../knowledge/schema.ts';
 import type { FollowUpData } from './follow-up-types.ts';
 import { mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS } from './partnerships.ts';
-import { contentTerms, tokens } from './text.ts';
+import { contentTerms, stem, tokens } from './text.ts';
 import type { Answer, ConversationMemory } from './types.ts';
 import type { AnswerUnit } from './units.ts';
 import type { RefusalDetail } from './refusals.ts';
@@ -51,6 +51,7 @@ type Category = 'other' | 'same' | 'attribute' | 'more' | 'lead' | 'pronoun' | '
 
 interface Phrase {
   words: string[];
+  stems: string[];
   category: Category;
   attr?: string;
 }
@@ -91,12 +92,14 @@ export function createFollowUpResolver(
 
   function read(message: string) {
     const words = tokens(message);
+    // Cue words match in any inflection ("sits on" as "sit on", "chaired" as "chair").
+    const stems = words.map(stem);
     const used = new Array<boolean>(words.length).fill(false);
     const found = new Set<Category>();
     let attr: string | undefined;
     for (const p of phrases) {
       for (let i = 0; i + p.words.length <= words.length; i++) {
-        if (p.words.some((w, j) => used[i + j] || words[i + j] !== w)) continue;
+        if (p.stems.some((w, j) => used[i + j] || stems[i + j] !== w)) continue;
         for (let j = 0; j < p.words.length; j++) used[i + j] = true;
         found.add(p.category);
         if (p.category === 'attribute' && attr === undefined) attr = p.attr;
@@ -282,7 +285,7 @@ function buildPhrases(data: FollowUpData): Phrase[] {
   const c = data.cues;
   const list = (category: Category, items: readonly string[], attr?: string): Phrase[] =>
     items
-      .map((s) => ({ words: tokens(s), category, ...(attr ? { attr } : {}) }))
+      .map((s) => ({ words: tokens(s), stems: tokens(s).map(stem), category, ...(attr ? { attr } : {}) }))
       .filter((p) => p.words.length)
       .sort((a, b) => b.words.length - a.words.length);
   // Attributes keep their file order (most specific first); within one attribute, longest phrase first.
