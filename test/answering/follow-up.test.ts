@@ -7,6 +7,7 @@ import { loadKnowledge } from '../../knowledge/load.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
 import { createFollowUpResolver, isFresh } from '../../domain/answering/follow-up.ts';
 import { Matcher } from '../../domain/answering/matcher.ts';
+import { createPeopleReader } from '../../domain/answering/people.ts';
 import type { Answer, ConversationMemory } from '../../domain/answering/types.ts';
 import { readFileSync } from 'node:fs';
 import { runConversation, summariseConversations, type EvalConversation } from '../../domain/answering/evaluate-conversations.ts';
@@ -18,7 +19,7 @@ const resolver = createFollowUpResolver(
   kb.records,
   (id) => matcher.unitsOf(id),
   Object.values(kb.triage.groups).flat(),
-  undefined,
+  createPeopleReader(kb.records),
   (text) => matcher.entityScores(text),
 );
 const engine = createAnswerEngine(kb);
