@@ -110,7 +110,9 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // "What was it the year before?" with nothing to follow (a new or expired conversation, or a
     // first answer that was "I don't know"): ask which, never answer it as a question of its own.
     const orphan = !follow && !ctx.memory && followUps?.pointsBackOnly(question) && !triage.triage(question).routes.length;
-    const a = follow ? answerFollowUp(follow, ctx) : orphan ? abstain(ctx, 'which-one') : answerOnly(question, ctx);
+    const alone = follow ? null : answerOnly(question, ctx);
+    // Its own reading stands when that already asks which one (it carries "did you mean" suggestions).
+    const a = follow ? answerFollowUp(follow, ctx) : orphan && alone!.kind !== 'clarify' ? abstain(ctx, 'which-one') : alone!;
     note('compose', () => `${a.answered ? 'answered' : `abstained (${a.reason ?? a.kind})`} as ${a.kind}; records ${a.recordIds.join(', ') || 'none'}`);
     const memory = follow?.kind === 'answer' ? followUps?.remember(follow.question, a, follow.unit) : followUps?.remember(question, a);
     const hint = a.answered && !a.checklist ? checklistFor(a.recordIds.map((id) => byId.get(id)!).filter(Boolean)) : undefined;
