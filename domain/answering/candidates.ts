@@ -15,6 +15,9 @@ import type { AnswerUnit } from './units.ts';
 /** Attributes that describe a record in general: never an answer to a question that asks for one field. */
 export const GENERAL_ATTRS: ReadonlySet<string> = new Set(['summary', 'role', 'responsibilities']);
 
+/** "When did...", "when was...", "what date did...": a date in the past, not a timescale or a cadence. */
+const PAST_WHEN = /\b(when|what date|which date|what year|which year) (did|was|were|had)\b/i;
+
 export interface CandidateFacts {
   /** Each document's publication year, by file. */
   docYear: ReadonlyMap<string, string>;
@@ -34,6 +37,7 @@ export function candidateCheck(
     maxIntent >= FIELD_DIRECTED_WEIGHT
       ? (Object.entries(intent) as Array<[AnswerUnit['attr'], number]>).filter(([k, w]) => w === maxIntent && !GENERAL_ATTRS.has(k)).map(([k]) => k)
       : [];
+  const pastWhen = askedFields.includes('timescale') && PAST_WHEN.test(corrected);
   return (r: ScoredUnit, runnerUp = false): ReasonCode | null => {
     // A runner-up must earn its place on its own words: its year in its own sentence, not its document's date.
     const text = runnerUp
@@ -53,6 +57,11 @@ export function candidateCheck(
     if (askedFields.includes('holder') && (r.unit.attr === 'chair' || r.unit.attr === 'viceChair') && !namesPerson(r.unit.text)) return 'field-not-stated';
     // "What's the deadline for...": a description with no date or period in it is not a timescale.
     if (askedFields.includes('timescale') && GENERAL_ATTRS.has(r.unit.attr) && !statesQuantity(r.unit.text)) return 'field-not-stated';
+    // "When was the JTAI?", "when did the practice week take place?" ask for a date in the past: a
+    // sentence with no year or date in it, or how often something meets, is another answer.
+    if (pastWhen && (r.unit.attr === 'cadence' || ((GENERAL_ATTRS.has(r.unit.attr) || r.unit.attr === 'fact') && !/\d/.test(r.unit.text)))) {
+      return 'field-not-stated';
+    }
     // "How many schools": a number of something else ("twelve agencies") answers another question.
     if (counted && !countsThing(`${r.unit.text} ${r.unit.record.name}`, counted)) return 'figure-not-found';
     return null;
