@@ -5,8 +5,8 @@
  * that is past and settled; a worker's private life; a manager keeping an allegation from the
  * LADO; a death or serious injury through a worker's conduct; signs described without their name;
  * concerns raised again and again. Each line: the routes that must come first, in order.
- * Most were written before the vocabulary was changed for them (knowledge/triage/*.yaml); the last
- * batch was scored once on first contact (22 of 26) and then looked into.
+ * Most were written before the vocabulary was changed for them (knowledge/triage/*.yaml); two
+ * batches were scored once on first contact (22 of 26, then 8 of 17) and then looked into.
  */
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/load.ts';
@@ -16,6 +16,12 @@ const triage = createTriage(loadKnowledge().triage);
 
 describe('999 first (with the route that follows it)', () => {
   it.each([
+    ["mum's ex has locked the door of the flat and is refusing to let her or the baby go, I can hear him shouting", ['emergency']],
+    ["the minibus driver for our trip smells strongly of drink and the children are already on board, he's starting the engine", ['emergency', 'lado']],
+    ["at pick up a stranger took hold of a reception child's hand and is leading her out of the playground", ['emergency']],
+    ["a man on the tube is touching a schoolgirl under her skirt, she looks terrified, I'm a few seats away", ['emergency']],
+    ["17 year old sent me a photo of herself standing on the edge of the railway bridge with the message 'sorry'", ['emergency']],
+    ['a boy in the changing room has wrapped his belt around his neck and tied it to the coat hook', ['emergency']],
     ["year 2 boy fell in the pond at forest school, we pulled him out but he's wheezing and his skin has gone a funny grey colour", ['emergency']],
     ["teen at the drop-in is sweating, shaking and can't stand up properly, says she had some pills from a mate earlier", ['emergency']],
     ['a baby at the clinic is making grunting noises with every breath and looks really pale and clammy', ['emergency']],
@@ -89,6 +95,8 @@ describe('999 first (with the route that follows it)', () => {
 
 describe('the LADO first', () => {
   it.each([
+    ['a learning mentor has been inviting two year 10 boys back to his house to play video games at weekends', ['lado']],
+    ['our receptionist at the GP surgery has been adding teenage patients on snapchat and messaging them late at night', ['lado']],
     ['our school business manager told us her teenage son is on a child protection plan', ['lado']],
     ["a nursery assistant's children have been taken into care by another council", ['lado']],
     ["one of our foster carers' husband has just been charged with possessing indecent images of children", ['lado']],
@@ -144,6 +152,9 @@ describe('the Panel first', () => {
 
 describe('an escalation', () => {
   it.each([
+    ['two councils keep arguing about which of them is responsible for this family while the kids have no school place', ['escalation']],
+    ["the health visitor hasn't come to any of the child in need meetings and her actions never get done", ['escalation']],
+    ["the youth offending team won't share anything about the risks this lad poses even though we've requested it three times", ['escalation']],
     ["I've flagged this boy's exploitation at three MACE meetings and no one does anything about it", ['escalation']],
     ['keep telling the social worker about the bruises and she just brushes it off every time', ['escalation']],
     ['raised my worries at the core group twice but nobody seems bothered', ['escalation']],
@@ -162,6 +173,12 @@ describe('an escalation', () => {
 
 describe('a referral first, not 999', () => {
   it.each([
+    ["dad picks the kids up from school after he's been drinking and drives them home", ['mash']],
+    ["a boy has been staying with his friend's family for three months since his mum went back to Poland, and social care don't know", ['mash']],
+    ['15 year old girl has stopped eating and is losing weight fast, and parents refuse to take her to the GP', ['mash']],
+    ["a 14 year old's boyfriend is 25, answers every question for her and won't let her talk to the nurse on her own", ['mash']],
+    ["the flat was filthy with rubbish everywhere and the baby's bottle had gone sour", ['mash']],
+    ["a 15 year old works every night in a relative's restaurant kitchen, has no passport of his own and isn't paid", ['mash']],
     ["6 yr old told me her brother hit her with a stick over the christmas holidays; he's gone back to uni now", ['mash']],
     ["year 8 said she was kicked out for a night at easter and slept at a friend's, she's back with mum and fine now", ['mash']],
     ["on saturday there was a big row at home and the police were called; dad's now living at his mum's and the kids are settled", ['mash']],
