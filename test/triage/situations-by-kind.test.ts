@@ -6,7 +6,8 @@
  * LADO; a death or serious injury through a worker's conduct; signs described without their name;
  * concerns raised again and again. Each line: the routes that must come first, in order.
  * Most were written before the vocabulary was changed for them (knowledge/triage/*.yaml); two
- * batches were scored once on first contact (22 of 26, then 8 of 17) and then looked into.
+ * batches were scored once on first contact (22 of 26, then 8 of 17, then 28 of 31) and then looked
+ * into.
  */
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/load.ts';
@@ -16,6 +17,14 @@ const triage = createTriage(loadKnowledge().triage);
 
 describe('999 first (with the route that follows it)', () => {
   it.each([
+    ['girl found slumped in the park shelter, barely awake, empty vodka bottle next to her', ['emergency']],
+    ['a carer at the respite unit is slapping a disabled child repeatedly, I can see it through the window', ['emergency', 'lado']],
+    ["a 16 yr old told the school counsellor she's got her mum's sleeping pills in her bag and plans to take them all tonight", ['emergency']],
+    ['the dad at the door is threatening to come in and take the kids, he says he has a blade', ['emergency']],
+    ["my 12 yr old mentee has just messaged that she's at a stranger's house and they've locked her in", ['emergency']],
+    ['boy ran into reception bleeding from his head saying his brother hit him with a hammer', ['emergency']],
+    ['teenager at the bus station says a man has been following her for an hour and is standing behind her now', ['emergency']],
+    ["nursery child has pushed a bead right up her nose and now she's struggling to breathe through her mouth too", ['emergency']],
     ["mum's ex has locked the door of the flat and is refusing to let her or the baby go, I can hear him shouting", ['emergency']],
     ["the minibus driver for our trip smells strongly of drink and the children are already on board, he's starting the engine", ['emergency', 'lado']],
     ["at pick up a stranger took hold of a reception child's hand and is leading her out of the playground", ['emergency']],
@@ -95,6 +104,11 @@ describe('999 first (with the route that follows it)', () => {
 
 describe('the LADO first', () => {
   it.each([
+    ["a coach at the boxing gym slapped a 12 year old for not listening, the boy's mum told reception", ['lado']],
+    ['a youth pastor at our church keeps hugging the teenage girls for too long and commenting on their clothes', ['lado']],
+    ['a foster dad was arrested last night for drink driving with his own children in the car', ['lado']],
+    ["the nursery manager's husband, who does the garden at the setting, has been cautioned for indecent exposure", ['lado']],
+    ["a teaching assistant has been telling a year 9 girl she's his favourite and sending her songs late at night", ['lado']],
     ['a learning mentor has been inviting two year 10 boys back to his house to play video games at weekends', ['lado']],
     ['our receptionist at the GP surgery has been adding teenage patients on snapchat and messaging them late at night', ['lado']],
     ['our school business manager told us her teenage son is on a child protection plan', ['lado']],
@@ -136,6 +150,9 @@ describe('the LADO first', () => {
 
 describe('the Panel first', () => {
   it.each([
+    ['a toddler has been left brain damaged after being found unresponsive at home; police are investigating the parents', ['panel']],
+    ['a 14 year old known to the exploitation team was stabbed and is in a critical condition', ['panel']],
+    ["a 4 month old on a child protection plan died suddenly and the parents' story keeps changing", ['panel']],
     ['a child died at nursery after a member of staff left her unsupervised near the pond', ['panel', 'lado']],
     ['a foster carer is under investigation after the 2 year old in her care suffered a fractured skull', ['panel', 'lado']],
     ['14 year old in residential care is in intensive care after being restrained face down by staff', ['panel', 'lado']],
@@ -152,6 +169,10 @@ describe('the Panel first', () => {
 
 describe('an escalation', () => {
   it.each([
+    ['the strategy meeting went ahead without us even though we are the ones who see the child every day', ['escalation']],
+    ["we think the threshold decision was wrong but the MASH manager won't discuss it", ['escalation']],
+    ['the police decided no further action on the assault even though the child gave a clear account', ['escalation']],
+    ["the social worker won't return my calls about the child protection plan and the conference is next week", ['escalation']],
     ['two councils keep arguing about which of them is responsible for this family while the kids have no school place', ['escalation']],
     ["the health visitor hasn't come to any of the child in need meetings and her actions never get done", ['escalation']],
     ["the youth offending team won't share anything about the risks this lad poses even though we've requested it three times", ['escalation']],
@@ -173,6 +194,13 @@ describe('an escalation', () => {
 
 describe('a referral first, not 999', () => {
   it.each([
+    ["mum's new partner moved in last month and the kids have gone quiet and withdrawn, the eldest says he shouts a lot", ['mash']],
+    ["a baby at clinic has a bruise on her cheek and she's not crawling yet, mum says the toddler did it", ['mash']],
+    ['a boy told me his dad makes him kneel on rice when he gets spellings wrong', ['mash']],
+    ['13 yr old said a man online has been asking her to turn her camera on and take off her top', ['mash']],
+    ['girl in year 11 has a much older boyfriend who buys her vapes and picks her up in an expensive car', ['mash']],
+    ["a 4 year old is being collected by different men every week, mum says they're 'uncles'", ['mash']],
+    ["year 5 boy keeps falling asleep in class and says he's up all night looking after his mum who drinks", ['mash']],
     ["dad picks the kids up from school after he's been drinking and drives them home", ['mash']],
     ["a boy has been staying with his friend's family for three months since his mum went back to Poland, and social care don't know", ['mash']],
     ['15 year old girl has stopped eating and is losing weight fast, and parents refuse to take her to the GP', ['mash']],
@@ -218,7 +246,13 @@ describe('a referral first, not 999', () => {
 });
 
 describe('no route', () => {
-  it.each([['how long does a serious incident notification take?', []]] as Array<[string, string[]]>)('%s', (q, routes) => {
+  it.each([
+    ['can you explain the threshold document levels?', []],
+    ['who do I contact in Hackney to book multi-agency training?', []],
+    ['how many serious case reviews did Harrow publish in 2019?', []],
+    ['what is the role of the designated safeguarding lead?', []],
+    ['how long does a serious incident notification take?', []],
+  ] as Array<[string, string[]]>)('%s', (q, routes) => {
     const got = triage.triage(q).routes;
     expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);
   });
