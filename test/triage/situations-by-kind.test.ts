@@ -6,8 +6,8 @@
  * LADO; a death or serious injury through a worker's conduct; signs described without their name;
  * concerns raised again and again. Each line: the routes that must come first, in order.
  * Most were written before the vocabulary was changed for them (knowledge/triage/*.yaml); two
- * batches were scored once on first contact (22 of 26, then 8 of 17, then 28 of 31) and then looked
- * into.
+ * batches were scored once on first contact (22 of 26, 8 of 17, 28 of 31, then 8 of 10) and then
+ * looked into.
  */
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/load.ts';
@@ -104,6 +104,7 @@ describe('999 first (with the route that follows it)', () => {
 
 describe('the LADO first', () => {
   it.each([
+    ['a parent has complained that the PE teacher sends her daughter messages on instagram', ['lado']],
     ["a coach at the boxing gym slapped a 12 year old for not listening, the boy's mum told reception", ['lado']],
     ['a youth pastor at our church keeps hugging the teenage girls for too long and commenting on their clothes', ['lado']],
     ['a foster dad was arrested last night for drink driving with his own children in the car', ['lado']],
@@ -169,6 +170,14 @@ describe('the Panel first', () => {
 
 describe('an escalation', () => {
   it.each([
+    ['my own manager refuses to let me make a referral even though I believe the child is at risk', ['escalation']],
+    ["I raised concerns with the team manager two weeks ago and still haven't had an answer", ['escalation']],
+    ['the front door screened our referral out in a day without even ringing the school', ['escalation']],
+    ["health weren't invited to the strategy discussion and the outcome was no further action", ['escalation']],
+    ['our allocated worker has changed four times and nobody has visited the children since spring', ['escalation']],
+    ["social care say it's just a parenting issue but the bruising keeps happening and I don't accept that", ['escalation']],
+    ['conference ended the plan despite our objections, the school wants the decision looked at again', ['escalation']],
+    ["the IRO hasn't returned a single email in a month and the looked after review keeps slipping", ['escalation']],
     ['the strategy meeting went ahead without us even though we are the ones who see the child every day', ['escalation']],
     ["we think the threshold decision was wrong but the MASH manager won't discuss it", ['escalation']],
     ['the police decided no further action on the assault even though the child gave a clear account', ['escalation']],
@@ -194,6 +203,7 @@ describe('an escalation', () => {
 
 describe('a referral first, not 999', () => {
   it.each([
+    ["a child in year 3 has told us dad hits him with a slipper when he's naughty", ['mash']],
     ["mum's new partner moved in last month and the kids have gone quiet and withdrawn, the eldest says he shouts a lot", ['mash']],
     ["a baby at clinic has a bruise on her cheek and she's not crawling yet, mum says the toddler did it", ['mash']],
     ['a boy told me his dad makes him kneel on rice when he gets spellings wrong', ['mash']],
