@@ -6,8 +6,8 @@
  * LADO; a death or serious injury through a worker's conduct; signs described without their name;
  * concerns raised again and again. Each line: the routes that must come first, in order.
  * Most were written before the vocabulary was changed for them (knowledge/triage/*.yaml); two
- * batches were scored once on first contact (22 of 26, 8 of 17, 28 of 31, then 8 of 10) and then
- * looked into.
+ * batches were scored once on first contact (22 of 26, 8 of 17, 28 of 31, 8 of 10, then 22 of 25)
+ * and then looked into.
  */
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/load.ts';
@@ -19,6 +19,12 @@ const triage = createTriage(kb.triage);
 
 describe('999 first (with the route that follows it)', () => {
   it.each([
+    ["a volunteer driver has taken a year 8 girl to his home instead of dropping her at school and isn't picking up his phone", ['emergency', 'lado']],
+    ["our 15 year old resident texted that she's at a party in a flat she doesn't know and a man won't let her leave", ['emergency']],
+    ['two men just bundled a teenage boy into a car outside the college gates', ['emergency']],
+    ["a 9 year old just whispered to me that mum's boyfriend put a pillow over her face last night and he's collecting her today", ['emergency', 'mash']],
+    ["lad on the football pitch collapsed and isn't breathing properly, the coach is with him", ['emergency']],
+    ["a year 1 girl has an allergy and ate a peanut cookie, her face is swelling up and she's wheezing", ['emergency']],
     ['girl found slumped in the park shelter, barely awake, empty vodka bottle next to her', ['emergency']],
     ['a carer at the respite unit is slapping a disabled child repeatedly, I can see it through the window', ['emergency', 'lado']],
     ["a 16 yr old told the school counsellor she's got her mum's sleeping pills in her bag and plans to take them all tonight", ['emergency']],
@@ -106,6 +112,11 @@ describe('999 first (with the route that follows it)', () => {
 
 describe('the LADO first', () => {
   it.each([
+    ["a foster carer's teenage son has been touching the younger foster child", ['lado']],
+    ['the caretaker keeps giving one year 7 boy cigarettes and letting him hang around in his shed', ['lado']],
+    ['our swimming coach was arrested last week for assaulting his girlfriend', ['lado']],
+    ['a nursery worker posted pictures of the children on her personal facebook with rude comments', ['lado']],
+    ['a teaching assistant has been found to have an indecent image of a child on his laptop', ['lado']],
     ['a parent has complained that the PE teacher sends her daughter messages on instagram', ['lado']],
     ["a coach at the boxing gym slapped a 12 year old for not listening, the boy's mum told reception", ['lado']],
     ['a youth pastor at our church keeps hugging the teenage girls for too long and commenting on their clothes', ['lado']],
@@ -153,6 +164,9 @@ describe('the LADO first', () => {
 
 describe('the Panel first', () => {
   it.each([
+    ['a baby died in her cot and the parents were drunk and had been told not to co-sleep; the family were on a CIN plan', ['panel']],
+    ['an 11 year old in foster care took his own life at the weekend', ['panel']],
+    ["a 2 year old is on life support after being found with multiple injuries; mum's partner has been arrested", ['panel']],
     ['a toddler has been left brain damaged after being found unresponsive at home; police are investigating the parents', ['panel']],
     ['a 14 year old known to the exploitation team was stabbed and is in a critical condition', ['panel']],
     ["a 4 month old on a child protection plan died suddenly and the parents' story keeps changing", ['panel']],
@@ -172,6 +186,10 @@ describe('the Panel first', () => {
 
 describe('an escalation', () => {
   it.each([
+    ["the police have not responded to three calls about the missing teenager's whereabouts", ['escalation']],
+    ['the social worker wants to close the case but the school and GP both think the risk is still high', ['escalation']],
+    ["I sent the referral form on Monday and still haven't heard anything back from MASH", ['escalation']],
+    ['we referred a baby with a bruise and social care decided it was accidental without seeing him', ['escalation']],
     ['my own manager refuses to let me make a referral even though I believe the child is at risk', ['escalation']],
     ["I raised concerns with the team manager two weeks ago and still haven't had an answer", ['escalation']],
     ['the front door screened our referral out in a day without even ringing the school', ['escalation']],
@@ -205,6 +223,10 @@ describe('an escalation', () => {
 
 describe('a referral first, not 999', () => {
   it.each([
+    ['a girl in year 8 said her dad has arranged for her to marry her cousin when she turns 16', ['mash']],
+    ['the 6 year old says he makes his own dinner most nights because mum is always asleep', ['mash']],
+    ['year 10 girl has been given a phone and money by a man in his thirties she met online', ['mash']],
+    ["he told me his uncle hit him with a belt at easter, he's not seen the uncle since", ['mash']],
     ["a child in year 3 has told us dad hits him with a slipper when he's naughty", ['mash']],
     ["mum's new partner moved in last month and the kids have gone quiet and withdrawn, the eldest says he shouts a lot", ['mash']],
     ["a baby at clinic has a bruise on her cheek and she's not crawling yet, mum says the toddler did it", ['mash']],
@@ -262,6 +284,8 @@ describe('a referral first, not 999', () => {
 describe('no route', () => {
   const engine = createAnswerEngine(kb);
   it.each([
+    ['where can I find the City and Hackney escalation policy?', []],
+    ['who sits on the Harrow safeguarding partnership executive?', []],
     ['who is responsible for the child death overview panel in Harrow?', []],
     ["what happens if the national panel disagrees with a local review's decision?", []],
     ["how soon should children's social care acknowledge a referral?", []],
