@@ -27,7 +27,7 @@ describe.each([
   // 28 of 33 emergency lines as first reported (999 as the first route on 29 of 33 by `npm run eval`).
   // Looked into by kind of situation since (knowledge/triage/examples-c.yaml,
   // test/triage/situations-by-kind.test.ts), never by its sentences.
-  ['seventh independent situations (scored once, then looked into)', 'test/answering/fixtures/situations-seventh.jsonl', 0.97, 0.03],
+  ['seventh independent situations (scored once, then looked into)', 'test/answering/fixtures/situations-seventh.jsonl', 0.98, 0.02],
 ])('routes for %s', (_name, path, routeFloor, harmfulCeiling) => {
   const s = score(load(path));
   it(`the right route comes first in at least ${routeFloor * 100}%`, () => {
