@@ -69,7 +69,17 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
   const read = (message: string) => {
     const m = new MessageMatches(tokenise(expand(message)), compiled, data.masks ?? {});
     const groups = [...names].filter((g) => m.has(g));
-    return { m, groups, features: featuresOf(m.tokens, groups) };
+    // A group named "_..." is a building block of other groups' terms ("_collect" within an hour):
+    // its words still count, but the group is no feature of its own, so the classifier does not
+    // learn a part ("pick up", "today") as if it were the whole situation.
+    return {
+      m,
+      groups,
+      features: featuresOf(
+        m.tokens,
+        groups.filter((g) => !g.startsWith('_')),
+      ),
+    };
   };
   const { classifier, urgency } = trained(data, options, read);
   const byId = new Map(data.routes.map((r) => [r.id, r]));
@@ -162,6 +172,10 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     if (lead.id === 'emergency' && (p.label === 'mash' || p.label === 'lado')) {
       return [lead, chosen, ...fired.slice(1).filter((r) => r.id !== chosen.id)];
     }
+    // Where the rules gave this route too, they saw both situations and routes.yaml orders them
+    // ("the head won't tell the LADO": the LADO, then an escalation; "a baby died at the nursery":
+    // the Panel, then the LADO): a reading does not reorder them or drop one.
+    if (lead.id !== 'emergency' && fired.some((r) => r.id === p.label)) return null;
     // 999 goes before whatever else applies; another route replaces the lead and keeps the rest.
     return p.label === 'emergency' ? [chosen, ...fired] : [chosen, ...fired.filter((r) => r.id !== chosen.id && r !== lead)];
   }

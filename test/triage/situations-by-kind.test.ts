@@ -1,0 +1,301 @@
+/**
+ * Triage by kind of situation, in wording of our own (never an evaluation set's): plain-word
+ * medical distress; harm disclosed about someone due to collect the child within the hour; a child
+ * driven or taken off now; an adult shut in a room with a child; a young child found alone; harm
+ * that is past and settled; a worker's private life; a manager keeping an allegation from the
+ * LADO; a death or serious injury through a worker's conduct; signs described without their name;
+ * concerns raised again and again. Each line: the routes that must come first, in order.
+ * Most were written before the vocabulary was changed for them (knowledge/triage/*.yaml); two
+ * batches were scored once on first contact (22 of 26, 8 of 17, 28 of 31, 8 of 10, then 22 of 25)
+ * and then looked into.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../knowledge/load.ts';
+import { createTriage } from '../../domain/triage/triage.ts';
+import { createAnswerEngine } from '../../domain/answering/engine.ts';
+
+const kb = loadKnowledge();
+const triage = createTriage(kb.triage);
+
+describe('999 first (with the route that follows it)', () => {
+  it.each([
+    ["a volunteer driver has taken a year 8 girl to his home instead of dropping her at school and isn't picking up his phone", ['emergency', 'lado']],
+    ["our 15 year old resident texted that she's at a party in a flat she doesn't know and a man won't let her leave", ['emergency']],
+    ['two men just bundled a teenage boy into a car outside the college gates', ['emergency']],
+    ["a 9 year old just whispered to me that mum's boyfriend put a pillow over her face last night and he's collecting her today", ['emergency', 'mash']],
+    ["lad on the football pitch collapsed and isn't breathing properly, the coach is with him", ['emergency']],
+    ["a year 1 girl has an allergy and ate a peanut cookie, her face is swelling up and she's wheezing", ['emergency']],
+    ['girl found slumped in the park shelter, barely awake, empty vodka bottle next to her', ['emergency']],
+    ['a carer at the respite unit is slapping a disabled child repeatedly, I can see it through the window', ['emergency', 'lado']],
+    ["a 16 yr old told the school counsellor she's got her mum's sleeping pills in her bag and plans to take them all tonight", ['emergency']],
+    ['the dad at the door is threatening to come in and take the kids, he says he has a blade', ['emergency']],
+    ["my 12 yr old mentee has just messaged that she's at a stranger's house and they've locked her in", ['emergency']],
+    ['boy ran into reception bleeding from his head saying his brother hit him with a hammer', ['emergency']],
+    ['teenager at the bus station says a man has been following her for an hour and is standing behind her now', ['emergency']],
+    ["nursery child has pushed a bead right up her nose and now she's struggling to breathe through her mouth too", ['emergency']],
+    ["mum's ex has locked the door of the flat and is refusing to let her or the baby go, I can hear him shouting", ['emergency']],
+    ["the minibus driver for our trip smells strongly of drink and the children are already on board, he's starting the engine", ['emergency', 'lado']],
+    ["at pick up a stranger took hold of a reception child's hand and is leading her out of the playground", ['emergency']],
+    ["a man on the tube is touching a schoolgirl under her skirt, she looks terrified, I'm a few seats away", ['emergency']],
+    ["17 year old sent me a photo of herself standing on the edge of the railway bridge with the message 'sorry'", ['emergency']],
+    ['a boy in the changing room has wrapped his belt around his neck and tied it to the coat hook', ['emergency']],
+    ["year 2 boy fell in the pond at forest school, we pulled him out but he's wheezing and his skin has gone a funny grey colour", ['emergency']],
+    ["teen at the drop-in is sweating, shaking and can't stand up properly, says she had some pills from a mate earlier", ['emergency']],
+    ['a baby at the clinic is making grunting noises with every breath and looks really pale and clammy', ['emergency']],
+    ["lad at football got kicked in the head, now he's confused, not making sense and keeps being sick", ['emergency']],
+    ['girl in the toilets is coughing up blood and can barely talk, her friend says she was punched in the stomach', ['emergency']],
+    ["my key child's eyes keep rolling back and she's gone limp on the mat", ['emergency']],
+    ["4 yr old swallowed one of those button batteries about 20 minutes ago, mum didn't realise", ['emergency']],
+    ['pupil is gasping and clutching his throat after eating something at lunch, his lips are swelling', ['emergency']],
+    ["reception child says her mum's boyfriend hurts her 'down below'; he collects her at 3.15 today", ['emergency', 'mash']],
+    ['boy in year 4 just said his dad burnt him with a lighter last night and dad is picking him up at the end of the day', ['emergency', 'mash']],
+    ["she told me her step brother makes her do sexual things; he's the one taking her home after club in 20 minutes", ['emergency', 'mash']],
+    ["the minibus driver has taken one of our year 9 girls off in the bus on his own, nobody knows where and she isn't answering", ['emergency', 'lado']],
+    ["a coach just drove away from the sports centre with an 11 year old in his van without the parents' say so", ['emergency', 'lado']],
+    ["dad has no contact because of a court order but he's just put his son in his car outside the school and driven off", ['emergency', 'mash']],
+    ["a volunteer at the youth club has taken a 12 year old into the store cupboard and locked the door, he won't answer us", ['emergency', 'lado']],
+    ["the night carer is in a girl's room with the door barricaded and we can hear her crying", ['emergency', 'lado']],
+    ["mum's boyfriend has shut himself in the bathroom with the toddler and he's been drinking, mum is screaming at us to help", ['emergency', 'mash']],
+    ["found a little girl of about 4 crying by the bus stop on her own, nobody is with her and she doesn't know her address", ['emergency']],
+    ["a small boy in pyjamas has walked into the shop by himself, no parent around and it's nearly midnight", ['emergency']],
+    ['two toddlers wandering along the canal towpath with no grown up anywhere', ['emergency']],
+    ['child at holiday club came out of the swimming pool spluttering, now really sleepy and his lips have a bluish tinge', ['emergency']],
+    ["the baby I'm visiting is very hot, won't feed and is making a weird high pitched cry, she's hardly moving", ['emergency']],
+    ['girl in year 10 collapsed in the corridor after PE and is shaking all over, eyes not focusing', ['emergency']],
+    ["a teen at the youth club is vomiting and can't keep his head up after drinking vodka in the park", ['emergency']],
+    ['my foster child has gone a strange colour and is struggling to catch his breath after being stung by a wasp', ['emergency']],
+    ["toddler found with an open bottle of his nan's pills and he's really dopey now", ['emergency']],
+    ["child in nursery told her keyworker that mummy's friend hurts her when he baths her, and he's the one picking her up at 12", ['emergency', 'mash']],
+    ["year 6 boy says his dad strangled him last night; it's 2.30 and dad always waits for him at the gate at 3.15", ['emergency', 'mash']],
+    ["14 yr old disclosed her step dad has been raping her, she's going home on the bus in 20 mins and he'll be there", ['emergency', 'mash']],
+    ['a girl aged about 12 was pulled into a van outside the chip shop a few minutes ago by two men', ['emergency']],
+    [
+      'our supply TA has taken a reception child out of school without permission, they left about half an hour ago and her phone goes to voicemail',
+      ['emergency', 'lado'],
+    ],
+    ['dad has snatched the baby from the contact centre and run off, the supervisor is chasing him', ['emergency']],
+    ["the scout leader is alone in the tent with a boy and has zipped it shut, other leaders are outside and he won't come out", ['emergency', 'lado']],
+    ["I'm outside the flat, the mum's partner has locked himself in with the children and is shouting that nobody is coming in", ['emergency', 'mash']],
+    ['a little boy of about 2 is toddling along the high street in his nappy with nobody around', ['emergency']],
+    ["there's a crying child of about 5 at the train station who can't find his mum and nobody is looking for him, it's late", ['emergency']],
+    ["the 8 month old I'm holding has gone all floppy and her breathing sounds rattly, mum says she's been like this since lunch", ['emergency']],
+    ["a boy at the bus stop is clutching his chest and gasping, his friends say he took two of his brother's pills", ['emergency']],
+    ["year 9 lad fell off the wall and his leg is at a weird angle, he's screaming in pain", ['emergency']],
+    [
+      "a 5 year old just told her TA that her mum's boyfriend put his hands round her neck this morning, and he's the one who collects her",
+      ['emergency', 'mash'],
+    ],
+    [
+      "10 yr old says his dad's mate does 'naughty things' to him when he stays over, and the mate is picking him up from football in an hour",
+      ['emergency', 'mash'],
+    ],
+    ['someone has just grabbed a child from the play area and run towards the car park, the child was screaming', ['emergency']],
+    ["our new volunteer left the trip with a year 4 boy 15 minutes ago, they're not answering and nobody agreed to it", ['emergency', 'lado']],
+    ["a dinner supervisor has locked herself in the disabled toilet with a year 1 child and won't come out", ['emergency', 'lado']],
+    ['a little girl aged about 3 is sitting alone on the swings in the dark, no adults in the park at all', ['emergency']],
+    ["a 14 year old in the park has drunk most of a bottle of vodka and we can't wake her up", ['emergency']],
+    ['the toddler at stay and play is burning up, very floppy and has gone blotchy and purple on his legs', ['emergency']],
+    ['lad in year 8 got hit in the throat with a cricket ball and is making a horrible whistling noise when he breathes', ['emergency']],
+    ["girl says she's taken a handful of her nan's heart tablets in the last half hour and feels dizzy", ['emergency']],
+    ["3 year old at the swimming lesson was under for a few seconds, now he's coughing a lot and sleepy", ['emergency']],
+    ["reception boy told me his stepdad kicked him in the tummy and 'made him bleed' and his stepdad is coming for him at 3", ['emergency', 'mash']],
+    ["13 year old told me her brother rapes her at night and she's going home with him on the bus after school", ['emergency', 'mash']],
+    ['a woman just pushed a crying child into a car outside the library and drove off fast', ['emergency']],
+    ['a sports coach has just driven off from the match with one of our under 11s without her parents knowing', ['emergency', 'lado']],
+    ['the youth club leader has taken a 13 year old into the back office and is refusing to open the door', ['emergency', 'lado']],
+    ['a small child about 2 is crying alone in the supermarket car park, nobody has come for him for 20 minutes', ['emergency']],
+  ] as Array<[string, string[]]>)('%s', (q, routes) => {
+    const got = triage.triage(q).routes;
+    expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);
+  });
+});
+
+describe('the LADO first', () => {
+  it.each([
+    ["a foster carer's teenage son has been touching the younger foster child", ['lado']],
+    ['the caretaker keeps giving one year 7 boy cigarettes and letting him hang around in his shed', ['lado']],
+    ['our swimming coach was arrested last week for assaulting his girlfriend', ['lado']],
+    ['a nursery worker posted pictures of the children on her personal facebook with rude comments', ['lado']],
+    ['a teaching assistant has been found to have an indecent image of a child on his laptop', ['lado']],
+    ['a parent has complained that the PE teacher sends her daughter messages on instagram', ['lado']],
+    ["a coach at the boxing gym slapped a 12 year old for not listening, the boy's mum told reception", ['lado']],
+    ['a youth pastor at our church keeps hugging the teenage girls for too long and commenting on their clothes', ['lado']],
+    ['a foster dad was arrested last night for drink driving with his own children in the car', ['lado']],
+    ["the nursery manager's husband, who does the garden at the setting, has been cautioned for indecent exposure", ['lado']],
+    ["a teaching assistant has been telling a year 9 girl she's his favourite and sending her songs late at night", ['lado']],
+    ['a learning mentor has been inviting two year 10 boys back to his house to play video games at weekends', ['lado']],
+    ['our receptionist at the GP surgery has been adding teenage patients on snapchat and messaging them late at night', ['lado']],
+    ['our school business manager told us her teenage son is on a child protection plan', ['lado']],
+    ["a nursery assistant's children have been taken into care by another council", ['lado']],
+    ["one of our foster carers' husband has just been charged with possessing indecent images of children", ['lado']],
+    ["a childminder on our list has let her brother move in, he's a registered sex offender", ['lado']],
+    ['our PE teacher was arrested at the weekend for hitting his partner in front of their kids', ['lado']],
+    ['a teaching assistant is living with a man who is on the sex offenders register', ['lado']],
+    ["I reported that our deputy head kissed a sixth former and the head says there's no need to involve the LADO, it's sorted", ['lado', 'escalation']],
+    ["my manager won't refer a support worker to the LADO even though a child said he pinned her down", ['lado', 'escalation']],
+    ['the chair of governors has decided to handle the allegation about the headteacher internally and not tell anyone outside', ['lado', 'escalation']],
+    ['the swimming instructor makes children who mess about sit on the cold poolside in wet costumes for half an hour as a punishment', ['lado']],
+    ['a teaching assistant shut a 6 year old in a dark room as a punishment for crying', ['lado']],
+    ["the karate instructor makes kids do press-ups till they're sick if they're late", ['lado']],
+    ['one of our lunchtime staff said her teenage daughter has been placed with foster carers by the council', ['lado']],
+    ['a sports coach we employ lives with a woman whose son was removed because of abuse', ['lado']],
+    ["our nursery cook's partner is on bail for sexual offences against a child and is living with her", ['lado']],
+    ['a foster carer told us her adult son, who lives with them, has been convicted of violence', ['lado']],
+    ['the head of the academy has told me not to inform the LADO about a teacher who sent a pupil a kiss emoji at midnight', ['lado']],
+    ["our centre manager says he'll sort out the volunteer who shoved a child himself and doesn't want the LADO involved", ['lado']],
+    ['the after school club staff make children who wet themselves sit in their wet clothes as a lesson', ['lado']],
+    ['a tutor at the madrasa made a boy hold his ears and squat for an hour as punishment', ['lado']],
+    ['a playworker at our holiday scheme has a partner who is a registered sex offender and he sometimes drops her off at work', ['lado']],
+    ['one of our school nurses told the head that her own children were taken into care last year', ['lado']],
+    ["the school business manager says she won't be reporting the PE teacher's messages to a pupil to the LADO because he's a friend", ['lado', 'escalation']],
+    ['the martial arts coach made a 9 year old do the plank until he cried as a punishment', ['lado']],
+    ["a nursery practitioner was seen pinching a toddler's arm hard when he wouldn't sit down", ['lado']],
+    ["a playgroup volunteer's own son is subject to a child protection plan for neglect", ['lado']],
+    ['our school minibus driver lives with a man who has a conviction for child sexual offences', ['lado']],
+    ["my headteacher has decided not to tell the LADO that a TA grabbed a child by the neck because 'she's under a lot of stress'", ['lado', 'escalation']],
+    ["the head of the kids' football club says he'll deal with a coach who sent a boy nudes 'in house' without involving anyone", ['lado']],
+    ['the judo instructor made a small boy stand barefoot outside in the snow because he was late', ['lado']],
+    ['the escort on the school taxi has been giving one of the girls sweets and telling her not to tell her mum', ['lado']],
+  ] as Array<[string, string[]]>)('%s', (q, routes) => {
+    const got = triage.triage(q).routes;
+    expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);
+  });
+});
+
+describe('the Panel first', () => {
+  it.each([
+    ['a baby died in her cot and the parents were drunk and had been told not to co-sleep; the family were on a CIN plan', ['panel']],
+    ['an 11 year old in foster care took his own life at the weekend', ['panel']],
+    ["a 2 year old is on life support after being found with multiple injuries; mum's partner has been arrested", ['panel']],
+    ['a toddler has been left brain damaged after being found unresponsive at home; police are investigating the parents', ['panel']],
+    ['a 14 year old known to the exploitation team was stabbed and is in a critical condition', ['panel']],
+    ["a 4 month old on a child protection plan died suddenly and the parents' story keeps changing", ['panel']],
+    ['a child died at nursery after a member of staff left her unsupervised near the pond', ['panel', 'lado']],
+    ['a foster carer is under investigation after the 2 year old in her care suffered a fractured skull', ['panel', 'lado']],
+    ['14 year old in residential care is in intensive care after being restrained face down by staff', ['panel', 'lado']],
+    ['6 month old suffered a bleed on the brain while at nursery, the nursery worker says the baby rolled off a changing table', ['panel']],
+    ['a looked after girl died in her residential home after staff failed to check on her overnight', ['panel']],
+    ["a resident at our children's home has brain damage after staff used a neck hold during restraint", ['panel']],
+    ['a 3 year old died after being left in a hot minibus by nursery staff on a trip', ['panel']],
+    ["a foster baby is in intensive care with a fractured skull and bleeds behind the eyes; the foster carer can't explain them", ['panel']],
+  ] as Array<[string, string[]]>)('%s', (q, routes) => {
+    const got = triage.triage(q).routes;
+    expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);
+  });
+});
+
+describe('an escalation', () => {
+  it.each([
+    ["the police have not responded to three calls about the missing teenager's whereabouts", ['escalation']],
+    ['the social worker wants to close the case but the school and GP both think the risk is still high', ['escalation']],
+    ["I sent the referral form on Monday and still haven't heard anything back from MASH", ['escalation']],
+    ['we referred a baby with a bruise and social care decided it was accidental without seeing him', ['escalation']],
+    ['my own manager refuses to let me make a referral even though I believe the child is at risk', ['escalation']],
+    ["I raised concerns with the team manager two weeks ago and still haven't had an answer", ['escalation']],
+    ['the front door screened our referral out in a day without even ringing the school', ['escalation']],
+    ["health weren't invited to the strategy discussion and the outcome was no further action", ['escalation']],
+    ['our allocated worker has changed four times and nobody has visited the children since spring', ['escalation']],
+    ["social care say it's just a parenting issue but the bruising keeps happening and I don't accept that", ['escalation']],
+    ['conference ended the plan despite our objections, the school wants the decision looked at again', ['escalation']],
+    ["the IRO hasn't returned a single email in a month and the looked after review keeps slipping", ['escalation']],
+    ['the strategy meeting went ahead without us even though we are the ones who see the child every day', ['escalation']],
+    ["we think the threshold decision was wrong but the MASH manager won't discuss it", ['escalation']],
+    ['the police decided no further action on the assault even though the child gave a clear account', ['escalation']],
+    ["the social worker won't return my calls about the child protection plan and the conference is next week", ['escalation']],
+    ['two councils keep arguing about which of them is responsible for this family while the kids have no school place', ['escalation']],
+    ["the health visitor hasn't come to any of the child in need meetings and her actions never get done", ['escalation']],
+    ["the youth offending team won't share anything about the risks this lad poses even though we've requested it three times", ['escalation']],
+    ["I've flagged this boy's exploitation at three MACE meetings and no one does anything about it", ['escalation']],
+    ['keep telling the social worker about the bruises and she just brushes it off every time', ['escalation']],
+    ['raised my worries at the core group twice but nobody seems bothered', ['escalation']],
+    ["I have raised the same concerns about this baby at four child in need meetings and the social worker keeps saying it's fine", ['escalation']],
+    ["the police haven't bothered following up on the child's disclosure despite me chasing them for weeks", ['escalation']],
+    ["our referral was sent back with no action and the family's situation has got worse", ['escalation']],
+    ["we've told the local authority three times the kids are going hungry and nobody has done a thing", ['escalation']],
+    ["the social worker closed the case without speaking to the children and we think that's wrong", ['escalation']],
+    ['the MASH keeps sending our referrals back asking for more information while the child is still being hit', ['escalation']],
+    ["I've escalated to the team manager twice and the family still doesn't have an allocated worker", ['escalation']],
+  ] as Array<[string, string[]]>)('%s', (q, routes) => {
+    const got = triage.triage(q).routes;
+    expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);
+  });
+});
+
+describe('a referral first, not 999', () => {
+  it.each([
+    ['a girl in year 8 said her dad has arranged for her to marry her cousin when she turns 16', ['mash']],
+    ['the 6 year old says he makes his own dinner most nights because mum is always asleep', ['mash']],
+    ['year 10 girl has been given a phone and money by a man in his thirties she met online', ['mash']],
+    ["he told me his uncle hit him with a belt at easter, he's not seen the uncle since", ['mash']],
+    ["a child in year 3 has told us dad hits him with a slipper when he's naughty", ['mash']],
+    ["mum's new partner moved in last month and the kids have gone quiet and withdrawn, the eldest says he shouts a lot", ['mash']],
+    ["a baby at clinic has a bruise on her cheek and she's not crawling yet, mum says the toddler did it", ['mash']],
+    ['a boy told me his dad makes him kneel on rice when he gets spellings wrong', ['mash']],
+    ['13 yr old said a man online has been asking her to turn her camera on and take off her top', ['mash']],
+    ['girl in year 11 has a much older boyfriend who buys her vapes and picks her up in an expensive car', ['mash']],
+    ["a 4 year old is being collected by different men every week, mum says they're 'uncles'", ['mash']],
+    ["year 5 boy keeps falling asleep in class and says he's up all night looking after his mum who drinks", ['mash']],
+    ["dad picks the kids up from school after he's been drinking and drives them home", ['mash']],
+    ["a boy has been staying with his friend's family for three months since his mum went back to Poland, and social care don't know", ['mash']],
+    ['15 year old girl has stopped eating and is losing weight fast, and parents refuse to take her to the GP', ['mash']],
+    ["a 14 year old's boyfriend is 25, answers every question for her and won't let her talk to the nurse on her own", ['mash']],
+    ["the flat was filthy with rubbish everywhere and the baby's bottle had gone sour", ['mash']],
+    ["a 15 year old works every night in a relative's restaurant kitchen, has no passport of his own and isn't paid", ['mash']],
+    ["6 yr old told me her brother hit her with a stick over the christmas holidays; he's gone back to uni now", ['mash']],
+    ["year 8 said she was kicked out for a night at easter and slept at a friend's, she's back with mum and fine now", ['mash']],
+    ["on saturday there was a big row at home and the police were called; dad's now living at his mum's and the kids are settled", ['mash']],
+    ['nursery child mentioned that daddy hit mummy a few weekends back; parents have since separated', ['mash']],
+    ["a year 9 says his mum's ex used to beat him when he was little, they haven't seen him for years", ['mash']],
+    ['there was an incident over half term where the children were left with a neighbour for several days; parents are home again now', ['mash']],
+    ["a girl in year 5 says she's going to her grandmother's country in the holidays for a celebration where she'll become a 'proper woman'", ['mash']],
+    ["a mum on the ward told me she's been too low to feed the baby properly and mostly leaves her in the cot", ['mash']],
+    ['dad is so depressed he stays in bed all day and the 7 year old gets herself to school and makes her own tea', ['mash']],
+    ["year 11 says her uncle hit her over the summer; she's moved to her nan's but her little sisters are still living with him", ['mash']],
+    ["mum doesn't agree that her son needs help, but he has told me his uncle touches him", ['mash']],
+    ["parents disagree with the school's worries, but the 5 year old has bruises on both arms again", ['mash']],
+    ["a year 2 child mentioned dad smacked her with a slipper during the summer, she's seemed happy since and dad works away now", ['mash']],
+    ["last saturday the police took mum's ex away after he punched her in front of the kids; he's on bail and not allowed back", ['mash']],
+    ["11 yr old said she was locked out of the house overnight a couple of weeks ago; mum has apologised and she's back home", ['mash']],
+    ['over christmas her uncle touched her, she has told mum and the uncle has gone back to Nigeria', ['mash']],
+    ["year 3 girl says her mum and aunties are taking her away in the holidays to 'have a small operation so she can be clean'", ['mash']],
+    ['dad says he has been really low since mum left and the twins are missing a lot of school and look unwashed', ['mash']],
+    ["mum told me she's so exhausted she leaves the 1 year old strapped in the high chair most of the afternoon", ['mash']],
+    ["mum says she doesn't agree with me but her 4 year old keeps coming to nursery with cigarette burns", ['mash']],
+    ['she told me mum hit her with a wooden spoon a couple of months ago, things have been better since mum started counselling', ['mash']],
+    ["the children were in the house when dad smashed up the kitchen on boxing day; he has since moved to his mum's", ['mash']],
+    ["a 7 year old says she's going 'back home' for a big family party and will be 'cut like her sister'", ['mash']],
+    ["mum has severe postnatal depression and says she sometimes can't face picking the baby up when she cries", ['mash']],
+    ["the boy's parents don't agree he's being exploited but he keeps going missing overnight and coming back with money", ['mash']],
+    ['a 12 year old came back this morning after being out all night, says she was with some older men in a car', ['mash']],
+    ["boy said his mum burned his hand on the cooker as a punishment in the summer holidays, it's healed and he seems fine now", ['mash']],
+    ["last weekend police were called to the flat after mum's partner hit her, the kids were there, he's been bailed away from the address", ['mash']],
+    ["a 15 year old says she was assaulted at a party a few months ago and never told anyone; she's not in contact with the boy now", ['mash']],
+    ["a 9 year old girl is anxious about being taken to her parents' country over the summer where 'the women will make her pure'", ['mash']],
+    ['dad has been in a bad way since losing his job, drinks all day, and the children are missing school and arriving dirty', ['mash']],
+    ["parents don't accept there's anything wrong but their 3 year old has bruises on his ears and cheeks again", ['mash']],
+  ] as Array<[string, string[]]>)('%s', (q, routes) => {
+    const got = triage.triage(q).routes;
+    expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);
+  });
+});
+
+// Questions about the arrangements, asked through the whole engine: its triage also learns from the
+// knowledge base's own questions what a question (not a case) looks like.
+describe('no route', () => {
+  const engine = createAnswerEngine(kb);
+  it.each([
+    ['where can I find the City and Hackney escalation policy?', []],
+    ['who sits on the Harrow safeguarding partnership executive?', []],
+    ['who is responsible for the child death overview panel in Harrow?', []],
+    ["what happens if the national panel disagrees with a local review's decision?", []],
+    ["how soon should children's social care acknowledge a referral?", []],
+    ["what happens if a partner agency doesn't turn up to the safeguarding partnership meetings?", []],
+    ['can you explain the threshold document levels?', []],
+    ['who do I contact in Hackney to book multi-agency training?', []],
+    ['how many serious case reviews did Harrow publish in 2019?', []],
+    ['what is the role of the designated safeguarding lead?', []],
+    ['how long does a serious incident notification take?', []],
+  ] as Array<[string, string[]]>)('%s', (q, routes) => {
+    expect(engine.answer(q).routes ?? []).toEqual(routes);
+  });
+});
