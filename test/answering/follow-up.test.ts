@@ -160,3 +160,25 @@ describe('the development conversations (test/answering/fixtures/dev-conversatio
     expect(without.followUps.answeredCorrect.pass).toBeLessThan(withMemory.followUps.answeredCorrect.pass / 2);
   });
 });
+
+// Conversations written from the documents alone by people who never saw the code (README,
+// "Measured"). Floors just under the figures of 2 December 2026, so a change that loses ground on
+// follow-ups fails here; the bar (follow-ups as right as first questions) is far above them.
+describe.each([
+  ['conversations-independent', 0.49, 0.41],
+  ['conversations-second', 0.6, 0.33],
+  ['conversations-third', 0.46, 0.5],
+])('the %s follow-up turns', (name, correctFloor, harmfulCeiling) => {
+  const conversations = readFileSync(`test/answering/fixtures/${name}.jsonl`, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as EvalConversation);
+  const s = summariseConversations(conversations.map((c) => runConversation(c, (q, ctx) => engine.answer(q, ctx))));
+  const rate = (x: { pass: number; total: number }) => x.pass / x.total;
+  it(`are answered correctly in at least ${correctFloor * 100}%`, () => {
+    expect(rate(s.followUps.answeredCorrect)).toBeGreaterThanOrEqual(correctFloor);
+  });
+  it(`are harmful in at most ${harmfulCeiling * 100}% of answers`, () => {
+    expect(rate(s.followUps.harmful)).toBeLessThanOrEqual(harmfulCeiling);
+  });
+});

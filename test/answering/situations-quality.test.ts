@@ -28,6 +28,9 @@ describe.each([
   // Looked into by kind of situation since (knowledge/triage/examples-c.yaml,
   // test/triage/situations-by-kind.test.ts), never by its sentences.
   ['seventh independent situations (scored once, then looked into)', 'test/answering/fixtures/situations-seventh.jsonl', 0.98, 0.02],
+  // Scored once, at the end of the round that tuned on the seventh set, and not looked into:
+  // 96.0% correct, 91.0% route first, 10.0% harmful, 999 first on 30 of 30. The floor is that figure.
+  ['eighth independent situations (scored once)', 'test/answering/fixtures/situations-eighth.jsonl', 0.9, 0.1],
 ])('routes for %s', (_name, path, routeFloor, harmfulCeiling) => {
   const s = score(load(path));
   it(`the right route comes first in at least ${routeFloor * 100}%`, () => {
@@ -47,6 +50,8 @@ describe('near-miss questions outside the arrangements', () => {
     ['test/answering/fixtures/near-miss-second.jsonl', 0.88],
     ['test/answering/fixtures/near-miss-third.jsonl', 0.8],
     ['test/answering/fixtures/near-miss-fourth.jsonl', 0.85],
+    // First contact 92.5%; 90.0% after the seventh round's triage changes.
+    ['test/answering/fixtures/near-miss-fifth.jsonl', 0.87],
   ])('%s: refused in at least the floor', (path, floor) => {
     const s = score(load(path));
     expect(rate(s.abstention)).toBeGreaterThanOrEqual(floor);
@@ -60,6 +65,9 @@ describe('factual and typed-as-staff-type questions (fourth independent set and 
     ['test/answering/fixtures/fifth-questions.jsonl', 0.77, 0.9],
     ['test/answering/fixtures/typo-second.jsonl', 0.74, 0.9],
     ['test/answering/fixtures/sixth-questions.jsonl', 0.79, 0.9],
+    // Seventh: first contact 83.0% / 85.0%, looked into since; eighth: scored once, 73.8% / 65.0%.
+    ['test/answering/fixtures/seventh-questions.jsonl', 0.82, 0.85],
+    ['test/answering/fixtures/eighth-questions.jsonl', 0.72, 0.65],
   ])('%s holds its answered-correct and abstention floors', (path, correctFloor, abstainFloor) => {
     const s = score(load(path));
     expect(rate(s.answeredCorrect)).toBeGreaterThanOrEqual(correctFloor);
