@@ -19,7 +19,7 @@ import type { Services } from '../services.ts';
 import { leadTimeProblem } from '../../domain/reminders/lead-check.ts';
 import { londonInstant } from '../../domain/reminders/recurrence.ts';
 import { isPartnershipId } from '../partnerships.ts';
-import { REMINDER_MESSAGES as M } from '../user-messages.ts';
+import { REMINDER_MESSAGES as M, remindProblemText } from '../user-messages.ts';
 import { partnershipFor } from './core.ts';
 import { createReminderDelivery, occurrenceCard, REMINDER_POST_DEADLINE_MS } from './reminder-delivery.ts';
 import { formCard, FormSubmit, readForm, type FormValues } from './reminder-form.ts';
@@ -118,7 +118,7 @@ const remind: CommandRoute = {
     const parsed = parseRemindCommand(args, now);
     const late = parsed.ok ? leadTimeProblem(londonInstant(parsed.value.firstDate, parsed.value.time).toMillis(), parsed.value.leadMinutes, now) : null;
     if (!parsed.ok || late) {
-      await turn.context.sendActivity(M.problems(parsed.ok ? [M.leadTooLong(late!)] : parsed.problems, TEXT_USAGE));
+      await turn.context.sendActivity(M.problems(parsed.ok ? [M.leadTooLong(late!)] : parsed.problems.map(remindProblemText), TEXT_USAGE));
       return;
     }
     const body = turn.services.bodies.all().find((b) => b.name.toLowerCase() === parsed.value.meeting.toLowerCase()) ?? null;
