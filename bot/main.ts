@@ -4,9 +4,9 @@
  * knowledge base (once: the answer engine, the reminder form's meetings and the checklists'
  * citation titles all come from it) and the deployment contacts (once: the "who to talk to"
  * lines and the checklists share them); opens and migrates storage and builds every store on it,
- * the checklist runner, the adapters and proactive posting; starts telemetry when it is
- * configured and the server; and shuts down cleanly on SIGINT / SIGTERM (server, then storage,
- * then telemetry, flushed last).
+ * the checklist runner, the reminder scheduler (the server starts and stops it), the adapters and
+ * proactive posting; starts telemetry when it is configured and the server; and shuts down
+ * cleanly on SIGINT / SIGTERM (server, then storage, then telemetry, flushed last).
  */
 import { createAnswerEngine } from '../domain/answering/engine.ts';
 import { createChecklistService, documentTitles } from '../domain/checklists/service.ts';
@@ -25,6 +25,7 @@ import { bodiesFrom } from './features/reminder-bodies.ts';
 import { createReminderSender } from './features/reminder-delivery.ts';
 import { createLogger, errorFields } from './logger.ts';
 import { createProactive } from './proactive.ts';
+import { createReminderScheduler } from './reminder-scheduler.ts';
 import { createServer, type ServerOptions } from './server.ts';
 import type { Services } from './services.ts';
 import { openStorage } from './storage-setup.ts';
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     const telemetry = await createTelemetry(config.telemetry, logger);
     const db = await openStorage(config);
     const adapter = createAdapter(config);
+    const reminders = createReminderStore(db);
     const services: Services = {
       config,
       logger,
@@ -75,9 +77,16 @@ async function main(): Promise<void> {
         retentionDays: config.checklistRetentionDays,
         contactsMaxAgeDays: config.contactsMaxAgeDays,
       }),
-      reminders: createReminderStore(db),
-      // Its own adapter instance: the reminder sender adjusts the connector client per call (no library retries).
-      reminderSender: createReminderSender(createAdapter(config), config.appId),
+      reminders,
+      reminderScheduler: createReminderScheduler({
+        config,
+        reminders,
+        // Its own adapter instance: the reminder sender adjusts the connector client per call (no library retries).
+        sender: createReminderSender(createAdapter(config), config.appId),
+        bodies,
+        telemetry,
+        logger,
+      }),
       proactive: createProactive(adapter, config.appId),
       telemetry,
     };

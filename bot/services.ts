@@ -6,12 +6,12 @@
  */
 import type { Answer, AnswerContext } from '../domain/answering/types.ts';
 import type { ChecklistRunner } from '../domain/checklists/runner.ts';
+import type { Scheduler } from '../domain/reminders/scheduler.ts';
 import type { Database } from '../storage/database.ts';
 import type { ReminderStore } from '../storage/reminder-store.ts';
 import type { StateStore, StoredReference } from '../storage/state-store.ts';
 import type { Config } from './config.ts';
 import type { BodyLookup } from './features/reminder-bodies.ts';
-import type { ReminderSender } from './features/reminder-delivery.ts';
 import type { Logger } from './logger.ts';
 import type { Telemetry } from './telemetry.ts';
 
@@ -58,8 +58,12 @@ export interface Services {
   checklists: ChecklistRunner;
   /** Meeting reminders and their occurrences. */
   reminders: ReminderStore;
-  /** Posts reminder occurrences through an adapter of its own (bot/features/reminder-delivery.ts says why). */
-  reminderSender: ReminderSender;
+  /**
+   * Posts reminder occurrences when they fall due, through an adapter of its own (bot/features/reminder-delivery.ts
+   * says why). Built, not started, by the composition root (bot/reminder-scheduler.ts); the reminders feature starts
+   * it with the server and stops it on close.
+   */
+  reminderScheduler: Scheduler;
   proactive: Proactive;
   /** Spans and metrics (bot/telemetry.ts); a no-op unless telemetry is configured. */
   telemetry: Telemetry;

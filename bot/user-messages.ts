@@ -1,13 +1,14 @@
 /**
  * Everything the bot says about a problem, and the fixed sentences of its replies, in one
  * place. The domain returns codes (an AppError's `code`, an INVALID_INPUT's `details.reason`, a
- * late reminder's LateLead); this file decides how each is worded to a practitioner, so wording
+ * late reminder's LateLead, a refused reminder's RemindProblem); this file decides how each is worded to a practitioner, so wording
  * can be reviewed (and changed) without touching the code that raised the problem, and tests
  * can assert a code by its entry here instead of pinning the sentence.
  * test/bot/user-messages.test.ts checks every code and every key against its wording.
  */
 import type { LateLead } from '../domain/reminders/lead-check.ts';
 import { describeLead } from '../domain/reminders/command-parser.ts';
+import type { RemindProblem, RemindProblemCode } from '../domain/reminders/problems.ts';
 import { AppError, inputProblemOf, type ErrorCode, type IdentifyingKind, type InputProblem } from '../domain/shared/errors.ts';
 
 /** Said when something failed that the person cannot put right; always with the 999 line. */
@@ -98,6 +99,33 @@ export const MESSAGES = {
   clarifyHeading: 'Could you tell me a bit more?',
   searchNoAnswer: "I couldn't find a cited answer to that. Try other words, or ask the bot in a chat.",
 } as const;
+
+/** Each reason a reminder was refused (RemindProblem from the text command or a custom rule), from its values. */
+export const REMIND_PROBLEM_MESSAGES: { readonly [C in RemindProblemCode]: (problem: Extract<RemindProblem, { code: C }>) => string } = {
+  'meeting-not-quoted': () => 'put the meeting name in quotes, e.g. remind "Partnership Board" 2026-03-26 09:30',
+  'meeting-too-short': () => 'the meeting name is too short',
+  'meeting-too-long': (p) => `the meeting name is longer than ${p.maxLength} characters`,
+  'date-format': () => 'the date must look like 2026-03-26',
+  'time-format': () => 'the time must look like 09:30 (24-hour clock)',
+  'not-a-calendar-date': (p) => `${p.date} is not a date in the calendar`,
+  'already-passed': (p) => `${p.date} ${p.time} has already passed`,
+  'unknown-recurrence': (p) => `"every ${p.words}" is not a recurrence I know: use every week, every 2 weeks, every month or every quarter`,
+  'unexpected-word': (p) => `I did not understand "${p.word}": after the date and time use "every ..." or "before ..."`,
+  'lead-unreadable': () => 'write a lead time like "before 1 day", "before 2 hours" or "before 30 minutes"',
+  'lead-too-short': () => 'a lead time must be at least 1 minute',
+  'lead-over-maximum': (p) => `a lead time can be at most ${p.maxDays} days`,
+  'too-many-leads': (p) => `at most ${p.max} lead times`,
+  'duplicate-lead': () => 'the same lead time is given twice',
+  'custom-rule-sets-start': () => 'the custom rule must not set DTSTART or TZID: the first date and time are set separately',
+  'custom-rule-invalid': (p) => `the custom rule is not valid RRULE text (${p.detail})`,
+  'custom-rule-no-freq': () => 'the custom rule needs FREQ, e.g. FREQ=MONTHLY;BYDAY=2TU',
+  'custom-rule-too-frequent': () => 'the custom rule repeats more often than daily',
+};
+
+/** A refused reminder's reason as the person reads it. */
+export function remindProblemText(problem: RemindProblem): string {
+  return (REMIND_PROBLEM_MESSAGES[problem.code] as (p: RemindProblem) => string)(problem);
+}
 
 /** What the bot says about meeting reminders. */
 export const REMINDER_MESSAGES = {

@@ -24,6 +24,7 @@ import { bodiesFrom } from '../bot/features/reminder-bodies.ts';
 import { formCard } from '../bot/features/reminder-form.ts';
 import { PARTNERSHIP_OPTIONS } from '../bot/partnerships.ts';
 import { createRouter } from '../bot/routes.ts';
+import { expertTicketView } from '../bot/ticket-view.ts';
 import { createAnswerEngine } from '../domain/answering/engine.ts';
 import { createChecklistService, documentTitles } from '../domain/checklists/service.ts';
 import type { RunView } from '../domain/checklists/runner.ts';
@@ -248,7 +249,7 @@ export async function buildGallery(): Promise<GalleryCard[]> {
     {
       kind: 'expert-ticket',
       card: expertTicketCard(
-        {
+        expertTicketView({
           id: '5a3c1e0e-8f7b-4b7e-9a61-0d2f3c4b5a69',
           state: 'open',
           version: 1,
@@ -262,8 +263,7 @@ export async function buildGallery(): Promise<GalleryCard[]> {
           expertActivityId: 'activity-1',
           createdAt: '2026-01-01T00:00:00Z',
           updatedAt: '2026-01-01T00:00:00Z',
-        },
-        'Harrow',
+        }),
       ),
     },
     { kind: 'search-result', card: searchResultCard('Who chairs the SSP?', fact, 'Harrow').card },

@@ -10,14 +10,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { askLeadConfirmCard } from '../../cards/ask-lead-card.ts';
-import { expertTicketCard, ticketReference } from '../../cards/expert-ticket-card.ts';
+import { expertTicketCard } from '../../cards/expert-ticket-card.ts';
 import { AppError } from '../../domain/shared/errors.ts';
 import type { StoredReference, Ticket, TicketAction } from '../../storage/state-store.ts';
 import { errorFields } from '../logger.ts';
-import { partnershipLabel } from '../partnerships.ts';
 import { verbRoute, type CommandRoute, type Feature, type Turn } from '../route-types.ts';
 import { baseConversationId } from '../scope.ts';
 import type { Services } from '../services.ts';
+import { expertTicketView, ticketReference } from '../ticket-view.ts';
 import { MESSAGES, userMessageFor } from '../user-messages.ts';
 import { partnershipFor } from './core.ts';
 import { MAX_QUESTION_CHARS, personLine } from './questions.ts';
@@ -67,7 +67,7 @@ async function sendToLeads(turn: Turn, data: { requestId: string; question: stri
   }
   try {
     const reference = await expertsReference(services);
-    const activityId = await services.proactive.send(reference, { attachments: [expertTicketCard(ticket, partnershipLabel(partnership))] });
+    const activityId = await services.proactive.send(reference, { attachments: [expertTicketCard(expertTicketView(ticket))] });
     await services.state.markTicketPosted(ticket.id, services.config.expertsConversationId!, activityId);
   } catch (err) {
     services.logger.error({ event: 'ticket.undelivered', ticket: ticket.id, ...errorFields(err) }, 'could not post to the experts conversation');
@@ -118,7 +118,7 @@ async function refreshCard(turn: Turn, ticket: Ticket): Promise<void> {
     await turn.context.updateActivity({
       id,
       type: 'message',
-      attachments: [expertTicketCard(ticket, partnershipLabel(ticket.partnership))],
+      attachments: [expertTicketCard(expertTicketView(ticket))],
     });
   } catch (err) {
     // The state is already saved; a card that could not be redrawn is cosmetic.

@@ -10,11 +10,11 @@ import { DateTime } from 'luxon';
 import { reminderFormCard, type Choice } from '../../cards/reminder-cards.ts';
 import { suggestRecurrence } from '../../domain/reminders/cadence.ts';
 import { describeLead } from '../../domain/reminders/command-parser.ts';
-import { describeRecurrence, londonInstant, nthWeekdayOf, parseCustomRule } from '../../domain/reminders/recurrence.ts';
+import { describeRecurrence, londonInstant, nthWeekdayOf, checkCustomRule } from '../../domain/reminders/recurrence.ts';
 import type { Recurrence, Reminder } from '../../domain/reminders/model.ts';
 import { PARTNERSHIP_LABELS } from '../../domain/answering/partnerships.ts';
 import { leadTimeProblem } from '../../domain/reminders/lead-check.ts';
-import { REMINDER_MESSAGES as M } from '../user-messages.ts';
+import { REMINDER_MESSAGES as M, remindProblemText } from '../user-messages.ts';
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import { bodyChoiceTitle, splitByPartnership, type BodyInfo, type BodyLookup } from './reminder-bodies.ts';
 
@@ -141,14 +141,12 @@ export function readForm(data: FormSubmit, bodies: BodyLookup, now: Date): { ok:
     case 'quarterly':
       recurrence = { kind: 'monthly', intervalMonths: { monthly: 1, bimonthly: 2, quarterly: 3 }[data.recurrence], ...nth };
       break;
-    case 'custom':
-      try {
-        parseCustomRule(data.rrule);
-        recurrence = { kind: 'rrule', rule: data.rrule.replace(/^RRULE:/i, '') };
-      } catch (err) {
-        problems.push((err as Error).message);
-      }
+    case 'custom': {
+      const checked = checkCustomRule(data.rrule);
+      if (checked.ok) recurrence = { kind: 'rrule', rule: data.rrule.replace(/^RRULE:/i, '') };
+      else problems.push(remindProblemText(checked.problem));
       break;
+    }
     default:
       break;
   }

@@ -1,7 +1,8 @@
 /**
  * Meeting reminders in Teams: `remind` (form card, or the text form for power users),
  * `reminders` (this conversation's list with edit and cancel), attendance buttons on posted
- * reminders, and the scheduler that posts them (started with the server, stopped on close).
+ * reminders, and the scheduler that posts them (built by the composition root; started with the
+ * server, stopped on close).
  * Translation only: the rules live in domain/reminders, the storage in storage/reminder-store.
  */
 import { z } from 'zod';
@@ -9,7 +10,7 @@ import { TurnContext } from 'botbuilder';
 import { reminderDuplicateCard, reminderListCard, ukDateTime, type Fact } from '../../cards/reminder-cards.ts';
 import { describeLead, parseRemindCommand, TEXT_USAGE } from '../../domain/reminders/command-parser.ts';
 import { describeRecurrence, nextMeeting } from '../../domain/reminders/recurrence.ts';
-import { createScheduler, schedulerProblem } from '../../domain/reminders/scheduler.ts';
+import { schedulerProblem } from '../../domain/reminders/scheduler.ts';
 import { reminderMigrations, type EditResult } from '../../storage/reminder-store.ts';
 import type { StoredReference } from '../../storage/state-store.ts';
 import { voterHash } from '../hashing.ts';
@@ -19,9 +20,9 @@ import type { Services } from '../services.ts';
 import { leadTimeProblem } from '../../domain/reminders/lead-check.ts';
 import { londonInstant } from '../../domain/reminders/recurrence.ts';
 import { isPartnershipId } from '../partnerships.ts';
-import { REMINDER_MESSAGES as M } from '../user-messages.ts';
+import { REMINDER_MESSAGES as M, remindProblemText } from '../user-messages.ts';
 import { partnershipFor } from './core.ts';
-import { createReminderDelivery, occurrenceCard, REMINDER_POST_DEADLINE_MS } from './reminder-delivery.ts';
+import { occurrenceCard, REMINDER_POST_DEADLINE_MS } from './reminder-delivery.ts';
 import { formCard, FormSubmit, readForm, type FormValues } from './reminder-form.ts';
 import { canManageReminders } from './reminder-permissions.ts';
 
@@ -118,7 +119,7 @@ const remind: CommandRoute = {
     const parsed = parseRemindCommand(args, now);
     const late = parsed.ok ? leadTimeProblem(londonInstant(parsed.value.firstDate, parsed.value.time).toMillis(), parsed.value.leadMinutes, now) : null;
     if (!parsed.ok || late) {
-      await turn.context.sendActivity(M.problems(parsed.ok ? [M.leadTooLong(late!)] : parsed.problems, TEXT_USAGE));
+      await turn.context.sendActivity(M.problems(parsed.ok ? [M.leadTooLong(late!)] : parsed.problems.map(remindProblemText), TEXT_USAGE));
       return;
     }
     const body = turn.services.bodies.all().find((b) => b.name.toLowerCase() === parsed.value.meeting.toLowerCase()) ?? null;
@@ -219,23 +220,11 @@ export const remindersFeature: Feature = {
     ),
   ],
   start(services: Services): Background {
-    const config = services.config;
-    const { reminders } = services;
-    const scheduler = createScheduler(
-      reminders.queue,
-      createReminderDelivery(reminders, services.reminderSender, services.bodies),
-      {
-        instanceId: `${process.pid}-${Math.random().toString(36).slice(2, 10)}`,
-        pollMs: config.reminderPollSeconds * 1000,
-        graceMs: config.reminderGraceMinutes * 60_000,
-        maxRetries: config.reminderMaxRetries,
-        observe: (outcome, possibleRepeat) => services.telemetry.reminderSend(outcome, possibleRepeat),
-      },
-      services.logger,
-    );
+    // Built by the composition root (bot/reminder-scheduler.ts); the feature only runs it with the server.
+    const scheduler = services.reminderScheduler;
     scheduler.start();
     // One step of a pass may take a whole post deadline plus a storage call, however short the poll.
-    const stepAllowanceMs = REMINDER_POST_DEADLINE_MS + config.storageTimeoutMs;
+    const stepAllowanceMs = REMINDER_POST_DEADLINE_MS + services.config.storageTimeoutMs;
     return {
       stop: () => scheduler.stop(),
       problem(now) {

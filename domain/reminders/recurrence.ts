@@ -12,8 +12,8 @@
 import { createRequire } from 'node:module';
 import { DateTime } from 'luxon';
 import type { Frequency as FrequencyT, Options, RRule as RRuleT } from 'rrule';
-import { AppError } from '../shared/errors.ts';
 import { WEEKDAYS, ZONE, type Recurrence, type Weekday } from './model.ts';
+import { remindProblemError, type CustomRuleProblem } from './problems.ts';
 
 // rrule ships CommonJS without named ESM exports; require keeps its types and runtime in step.
 const { RRule, Frequency } = createRequire(import.meta.url)('rrule') as typeof import('rrule');
@@ -25,12 +25,14 @@ const TOO_FREQUENT: readonly FrequencyT[] = [Frequency.SECONDLY, Frequency.MINUT
 
 /** The London instant of a wall-clock date and time. */
 export function londonInstant(date: string, time: string): DateTime {
-  if (!DATE.test(date) || !TIME.test(time)) throw new AppError('INVALID_INPUT', `expected YYYY-MM-DD and HH:MM, got ${date} ${time}`);
+  if (!DATE.test(date) || !TIME.test(time)) {
+    throw remindProblemError({ code: DATE.test(date) ? 'time-format' : 'date-format' }, `expected YYYY-MM-DD and HH:MM, got ${date} ${time}`);
+  }
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
   const dt = DateTime.fromObject({ year: y, month: m, day: d, hour: hh, minute: mm }, { zone: ZONE });
   if (!dt.isValid || dt.year !== y || dt.month !== m || dt.day !== d) {
-    throw new AppError('INVALID_INPUT', `${date} is not a date in the calendar`);
+    throw remindProblemError({ code: 'not-a-calendar-date', date }, `${date} is not a date in the calendar`);
   }
   return dt;
 }
@@ -53,20 +55,26 @@ function fromFloating(d: Date): DateTime {
   );
 }
 
-/** Parses and checks a custom rule; throws INVALID_INPUT with a readable reason. */
-export function parseCustomRule(rule: string): Partial<Options> {
+/** Checks a custom rule: its rrule options, or why it is refused (a code, worded by the bot). */
+export function checkCustomRule(rule: string): { ok: true; options: Partial<Options> } | { ok: false; problem: CustomRuleProblem } {
   const text = rule.trim().replace(/^RRULE:/i, '');
-  if (/DTSTART|TZID/i.test(text))
-    throw new AppError('INVALID_INPUT', 'the custom rule must not set DTSTART or TZID: the first date and time are set separately');
+  if (/DTSTART|TZID/i.test(text)) return { ok: false, problem: { code: 'custom-rule-sets-start' } };
   let options: Partial<Options>;
   try {
     options = RRule.parseString(text);
   } catch (err) {
-    throw new AppError('INVALID_INPUT', `the custom rule is not valid RRULE text (${(err as Error).message})`);
+    return { ok: false, problem: { code: 'custom-rule-invalid', detail: (err as Error).message } };
   }
-  if (options.freq === undefined) throw new AppError('INVALID_INPUT', 'the custom rule needs FREQ, e.g. FREQ=MONTHLY;BYDAY=2TU');
-  if (TOO_FREQUENT.includes(options.freq)) throw new AppError('INVALID_INPUT', 'the custom rule repeats more often than daily');
-  return options;
+  if (options.freq === undefined) return { ok: false, problem: { code: 'custom-rule-no-freq' } };
+  if (TOO_FREQUENT.includes(options.freq)) return { ok: false, problem: { code: 'custom-rule-too-frequent' } };
+  return { ok: true, options };
+}
+
+/** Parses a custom rule; throws INVALID_INPUT carrying the problem code (`details.problem`) when it is refused. */
+export function parseCustomRule(rule: string): Partial<Options> {
+  const checked = checkCustomRule(rule);
+  if (!checked.ok) throw remindProblemError(checked.problem, `custom rule refused (${checked.problem.code}): ${rule}`);
+  return checked.options;
 }
 
 function ruleFor(recurrence: Recurrence, start: DateTime): RRuleT | null {

@@ -13,9 +13,9 @@ const files = readdirSync(FEATURES_DIR).filter((f) => f.endsWith('.ts'));
 
 /** Top-level mutable state: a `let`/`var`, or a collection a module could fill between turns. */
 const MODULE_STATE = /^(?:export\s+)?(?:let|var)\s|^(?:export\s+)?const\s+\w+\s*(?::[^=]+)?=\s*new\s+(?:Map|WeakMap|Set|WeakSet)\b/;
-/** Construction that belongs in the composition root: stores, services, adapters, anything read from disk. */
+/** Construction that belongs in the composition root: stores, services, adapters, the reminder scheduler, anything read from disk. */
 const CONSTRUCTION =
-  /\b(?:create\w*Store|createChecklistService|createChecklistRunner|createAdapter|createStateStore|load(?:Knowledge|Contacts|Documents|Checklists)|documentTitles)\s*\(/;
+  /\b(?:create\w*Store|createChecklistService|createChecklistRunner|createAdapter|createStateStore|create(?:Reminder)?Scheduler|load(?:Knowledge|Contacts|Documents|Checklists)|documentTitles)\s*\(/;
 
 function problems(text: string): string[] {
   return text.split('\n').flatMap((line, i) => {
@@ -40,5 +40,11 @@ describe('bot/features keep no module state and build no services', () => {
     expect(problems('let cached: Runner | null = null;')).toHaveLength(1);
     expect(problems('const store = (turn: Turn) => createReminderStore(turn.services.db);')).toHaveLength(1);
     expect(problems('const titles = documentTitles();')).toHaveLength(1);
+  });
+
+  it('would catch the reminder scheduler built in a feature start()', () => {
+    expect(problems('    const scheduler = createScheduler(')).toHaveLength(1);
+    expect(problems('  const scheduler = createReminderScheduler({ config, reminders, sender, bodies, telemetry, logger });')).toHaveLength(1);
+    expect(problems('    const scheduler = services.reminderScheduler;')).toEqual([]);
   });
 });

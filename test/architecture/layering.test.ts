@@ -8,6 +8,9 @@
  * throwaway PostgreSQL, fake connectors, Chromium, card gallery, reminder fixtures), devkit/
  * imports none of them, bench/ and scripts/ never import test/, and no production folder
  * imports any of the four, so what ships never depends on development code.
+ *
+ * Cards take view models: no card imports storage/, and no card imports domain/ except the
+ * few listed below that still take a domain answer or checklist run (the list only shrinks).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -39,6 +42,9 @@ const lower = [...filesUnder(join(ROOT, 'domain')), ...knowledgeWithoutCli()];
 const production = [...['bot', 'domain', 'cards', 'storage', 'web'].flatMap((d) => filesUnder(join(ROOT, d))), ...knowledgeWithoutCli()];
 const benchAndScripts = [...filesUnder(join(ROOT, 'bench')), ...filesUnder(join(ROOT, 'scripts'))];
 const devkit = filesUnder(join(ROOT, 'devkit'));
+const cards = filesUnder(join(ROOT, 'cards'));
+/** Cards that still take domain types (answers, checklist runs, London dates); a new card takes a view model. */
+const CARDS_STILL_ON_DOMAIN_TYPES = ['abstain-card.ts', 'answer-card.ts', 'checklist-cards.ts', 'search-result-card.ts', 'source-line.ts'];
 
 /** The top-level folder a relative import lands in ('' for a package). */
 function topFolderOf(file: string, spec: string): string {
@@ -102,5 +108,20 @@ describe('devkit/ imports no test/, bench/ or scripts/', () => {
   it('would catch a violation (the bench and the scripts do import devkit/)', () => {
     expect(importsInto(join(ROOT, 'bench', 'reminders.ts'), ['devkit']).length).toBeGreaterThan(0);
     expect(importsInto(join(ROOT, 'scripts', 'card-screenshots.ts'), ['devkit']).length).toBeGreaterThan(0);
+  });
+});
+
+describe('cards/ take view models: they import nothing from storage/, and nothing from domain/ but for the listed exceptions', () => {
+  it('finds the files it checks', () => {
+    expect(cards.length).toBeGreaterThan(10);
+  });
+
+  it.each(cards.map((f) => [relative(ROOT, f), f]))('%s', (_name, file) => {
+    expect(importsInto(file, ['storage'])).toEqual([]);
+    if (!CARDS_STILL_ON_DOMAIN_TYPES.some((name) => file.endsWith(join('cards', name)))) expect(importsInto(file, ['domain'])).toEqual([]);
+  });
+
+  it('would catch a violation (the listed exceptions do import domain/, and each still exists)', () => {
+    for (const name of CARDS_STILL_ON_DOMAIN_TYPES) expect(importsInto(join(ROOT, 'cards', name), ['domain']).length, name).toBeGreaterThan(0);
   });
 });

@@ -20,7 +20,8 @@ import { welcomeCard } from '../../cards/welcome-card.ts';
 import { EXAMPLE_QUESTIONS } from '../../bot/features/core.ts';
 import { PARTNERSHIP_OPTIONS } from '../../bot/partnerships.ts';
 import { createRouter } from '../../bot/routes.ts';
-import type { Ticket } from '../../storage/state-store.ts';
+import { expertTicketView } from '../../bot/ticket-view.ts';
+import type { Ticket } from '../../domain/tickets/transitions.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';
 import { realEngine } from '../support/bot-server.ts';
 
@@ -100,10 +101,14 @@ const CASES: Array<[template: string, variant: string, card: () => CardAttachmen
   ['feedback-thanks', 'same button twice', () => feedbackThanksCard(true, 'same', null)],
   ['feedback-thanks', 'not helpful, offers a lead', () => feedbackThanksCard(false, 'changed', { question: 'q?' })],
   ['ask-lead-confirm', 'confirm', () => askLeadConfirmCard('Does the threshold document cover pre-birth?', ticket.id, 'Leads reply in working hours.')],
-  ['expert-ticket', 'open', () => expertTicketCard(ticket, 'Harrow')],
-  ['expert-ticket', 'assigned', () => expertTicketCard({ ...ticket, state: 'assigned', version: 2, assigneeName: 'Alex Lead' }, 'Harrow')],
-  ['expert-ticket', 'closed (no buttons)', () => expertTicketCard({ ...ticket, state: 'closed', version: 3, assigneeName: 'Alex Lead' }, null)],
-  ['expert-ticket', 'undelivered', () => expertTicketCard({ ...ticket, state: 'undelivered' }, null)],
+  ['expert-ticket', 'open', () => expertTicketCard(expertTicketView(ticket))],
+  ['expert-ticket', 'assigned', () => expertTicketCard(expertTicketView({ ...ticket, state: 'assigned', version: 2, assigneeName: 'Alex Lead' }))],
+  [
+    'expert-ticket',
+    'closed (no buttons)',
+    () => expertTicketCard(expertTicketView({ ...ticket, state: 'closed', version: 3, assigneeName: 'Alex Lead', partnership: null })),
+  ],
+  ['expert-ticket', 'undelivered', () => expertTicketCard(expertTicketView({ ...ticket, state: 'undelivered', partnership: null }))],
   ['search-result', 'cited answer', () => searchResultCard('Who chairs it?', answered, 'Harrow').card],
 ];
 

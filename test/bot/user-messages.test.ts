@@ -16,7 +16,17 @@ import {
   type IdentifyingKind,
   type InputProblem,
 } from '../../domain/shared/errors.ts';
-import { ERROR_MESSAGES, FALLBACK_MESSAGE, INPUT_PROBLEM_MESSAGES, MESSAGES, REMINDER_MESSAGES, userMessageFor } from '../../bot/user-messages.ts';
+import { REMIND_PROBLEM_CODES, type RemindProblem, type RemindProblemCode } from '../../domain/reminders/problems.ts';
+import {
+  ERROR_MESSAGES,
+  FALLBACK_MESSAGE,
+  INPUT_PROBLEM_MESSAGES,
+  MESSAGES,
+  REMIND_PROBLEM_MESSAGES,
+  REMINDER_MESSAGES,
+  remindProblemText,
+  userMessageFor,
+} from '../../bot/user-messages.ts';
 
 /** A row per key: the arguments for a worded-from-values entry, and the text. */
 type Cases<C> = { [K in keyof C]: C[K] extends (...args: infer A) => string ? { args: A; text: string } : { text: string } };
@@ -61,6 +71,43 @@ const IDENTIFYING_CASES: Record<IdentifyingKind, string> = {
   'nhs-number': 'an NHS number',
   email: 'an email address',
   phone: 'a phone number',
+};
+
+/** Each reason a reminder is refused: the problem with its values, and the text (as the text command and the form show it). */
+const REMIND_PROBLEM_CASES: { [C in RemindProblemCode]: { problem: Extract<RemindProblem, { code: C }>; text: string } } = {
+  'meeting-not-quoted': {
+    problem: { code: 'meeting-not-quoted' },
+    text: 'put the meeting name in quotes, e.g. remind "Partnership Board" 2026-03-26 09:30',
+  },
+  'meeting-too-short': { problem: { code: 'meeting-too-short' }, text: 'the meeting name is too short' },
+  'meeting-too-long': { problem: { code: 'meeting-too-long', maxLength: 120 }, text: 'the meeting name is longer than 120 characters' },
+  'date-format': { problem: { code: 'date-format' }, text: 'the date must look like 2026-03-26' },
+  'time-format': { problem: { code: 'time-format' }, text: 'the time must look like 09:30 (24-hour clock)' },
+  'not-a-calendar-date': { problem: { code: 'not-a-calendar-date', date: '2026-02-30' }, text: '2026-02-30 is not a date in the calendar' },
+  'already-passed': { problem: { code: 'already-passed', date: '2026-02-01', time: '09:30' }, text: '2026-02-01 09:30 has already passed' },
+  'unknown-recurrence': {
+    problem: { code: 'unknown-recurrence', words: 'year' },
+    text: '"every year" is not a recurrence I know: use every week, every 2 weeks, every month or every quarter',
+  },
+  'unexpected-word': {
+    problem: { code: 'unexpected-word', word: 'tomorrow' },
+    text: 'I did not understand "tomorrow": after the date and time use "every ..." or "before ..."',
+  },
+  'lead-unreadable': { problem: { code: 'lead-unreadable' }, text: 'write a lead time like "before 1 day", "before 2 hours" or "before 30 minutes"' },
+  'lead-too-short': { problem: { code: 'lead-too-short' }, text: 'a lead time must be at least 1 minute' },
+  'lead-over-maximum': { problem: { code: 'lead-over-maximum', maxDays: 28 }, text: 'a lead time can be at most 28 days' },
+  'too-many-leads': { problem: { code: 'too-many-leads', max: 5 }, text: 'at most 5 lead times' },
+  'duplicate-lead': { problem: { code: 'duplicate-lead' }, text: 'the same lead time is given twice' },
+  'custom-rule-sets-start': {
+    problem: { code: 'custom-rule-sets-start' },
+    text: 'the custom rule must not set DTSTART or TZID: the first date and time are set separately',
+  },
+  'custom-rule-invalid': {
+    problem: { code: 'custom-rule-invalid', detail: "Unknown RRULE property 'FOO'" },
+    text: "the custom rule is not valid RRULE text (Unknown RRULE property 'FOO')",
+  },
+  'custom-rule-no-freq': { problem: { code: 'custom-rule-no-freq' }, text: 'the custom rule needs FREQ, e.g. FREQ=MONTHLY;BYDAY=2TU' },
+  'custom-rule-too-frequent': { problem: { code: 'custom-rule-too-frequent' }, text: 'the custom rule repeats more often than daily' },
 };
 
 const MESSAGE_CASES: Cases<typeof MESSAGES> = {
@@ -200,6 +247,18 @@ describe('the wording of each input problem (INVALID_INPUT details.reason)', () 
 
   it('an INVALID_INPUT with no known reason is worded by its code', () => {
     expect(userMessageFor(new AppError('INVALID_INPUT', 'x', { reason: 'something-else' }))).toBe(ERROR_CASES.INVALID_INPUT);
+  });
+});
+
+describe('the wording of each reason a reminder is refused (RemindProblem)', () => {
+  it('has a row for every code, and the catalogue words every code', () => {
+    expect(Object.keys(REMIND_PROBLEM_CASES).sort()).toEqual([...REMIND_PROBLEM_CODES].sort());
+    expect(Object.keys(REMIND_PROBLEM_MESSAGES).sort()).toEqual([...REMIND_PROBLEM_CODES].sort());
+  });
+
+  it.each(REMIND_PROBLEM_CODES)('%s', (code) => {
+    const row = REMIND_PROBLEM_CASES[code];
+    expect(remindProblemText(row.problem)).toBe(row.text);
   });
 });
 

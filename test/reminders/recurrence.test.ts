@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { describeRecurrence, londonInstant, meetingsBetween, nthWeekdayOf } from '../../domain/reminders/recurrence.ts';
+import { checkCustomRule, describeRecurrence, londonInstant, meetingsBetween, nthWeekdayOf } from '../../domain/reminders/recurrence.ts';
+import { remindProblemOf } from '../../domain/reminders/problems.ts';
 import { occurrencesDue } from '../../domain/reminders/materialise.ts';
 import { suggestRecurrence } from '../../domain/reminders/cadence.ts';
 import type { Recurrence, Reminder } from '../../domain/reminders/model.ts';
@@ -74,16 +75,35 @@ describe('recurrence in Europe/London wall-clock time', () => {
   });
 
   it('rejects custom rules that set their own start or repeat more than daily', () => {
-    expect(() => meetingsBetween('2026-01-07', '10:00', { kind: 'rrule', rule: 'FREQ=HOURLY' }, new Date(0), new Date('2027-01-01'))).toThrow(
-      /more often than daily/,
-    );
-    expect(() =>
-      meetingsBetween('2026-01-07', '10:00', { kind: 'rrule', rule: 'DTSTART:20260101T000000Z\nRRULE:FREQ=DAILY' }, new Date(0), new Date('2027-01-01')),
-    ).toThrow(/DTSTART/);
+    const refusal = (rule: string) => {
+      try {
+        meetingsBetween('2026-01-07', '10:00', { kind: 'rrule', rule }, new Date(0), new Date('2027-01-01'));
+        return null;
+      } catch (err) {
+        return remindProblemOf(err);
+      }
+    };
+    expect(refusal('FREQ=HOURLY')).toEqual({ code: 'custom-rule-too-frequent' });
+    expect(refusal('DTSTART:20260101T000000Z\nRRULE:FREQ=DAILY')).toEqual({ code: 'custom-rule-sets-start' });
+  });
+
+  it('checks a custom rule, returning why it is refused as a code', () => {
+    expect(checkCustomRule('FREQ=MONTHLY;BYDAY=2TU').ok).toBe(true);
+    expect(checkCustomRule('RRULE:FREQ=WEEKLY').ok).toBe(true);
+    expect(checkCustomRule('FREQ=MINUTELY')).toEqual({ ok: false, problem: { code: 'custom-rule-too-frequent' } });
+    expect(checkCustomRule('TZID=Europe/London;FREQ=DAILY')).toEqual({ ok: false, problem: { code: 'custom-rule-sets-start' } });
+    expect(checkCustomRule('BYDAY=2TU')).toEqual({ ok: false, problem: { code: 'custom-rule-no-freq' } });
+    expect(checkCustomRule('FOO=1')).toEqual({ ok: false, problem: { code: 'custom-rule-invalid', detail: "Unknown RRULE property 'FOO'" } });
   });
 
   it('rejects dates that are not in the calendar', () => {
-    expect(() => londonInstant('2026-02-30', '10:00')).toThrow(/not a date/);
+    let problem: unknown = null;
+    try {
+      londonInstant('2026-02-30', '10:00');
+    } catch (err) {
+      problem = remindProblemOf(err);
+    }
+    expect(problem).toEqual({ code: 'not-a-calendar-date', date: '2026-02-30' });
   });
 
   it('describes recurrences for cards', () => {

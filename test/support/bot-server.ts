@@ -32,6 +32,7 @@ import { createReminderStore } from '../../storage/reminder-store.ts';
 import { createStateStore } from '../../storage/state-store.ts';
 import { bodiesFrom, type BodyLookup } from '../../bot/features/reminder-bodies.ts';
 import { createReminderSender } from '../../bot/features/reminder-delivery.ts';
+import { createReminderScheduler } from '../../bot/reminder-scheduler.ts';
 import { startConnector, type FakeConnector, type SentActivity } from '../../devkit/fake-connector.ts';
 
 export { startConnector, type FakeConnector, type SentActivity } from '../../devkit/fake-connector.ts';
@@ -57,8 +58,9 @@ export function realBodies(): BodyLookup {
 
 /**
  * Builds what bot/main.ts builds, for tests: storage opened and migrated from config.storageUrl,
- * every store, the checklist runner, both adapters and proactive posting, over the real knowledge
- * base. The caller closes `services.db` after the server.
+ * every store, the checklist runner, the reminder scheduler (not started: the server starts it),
+ * both adapters and proactive posting, over the real knowledge base. The caller closes
+ * `services.db` after the server.
  */
 export async function composeBot(
   config: Config,
@@ -68,6 +70,7 @@ export async function composeBot(
   const directory = config.contactsFile ? loadContacts(config.contactsFile) : loadContacts();
   const db = await openStorage(config);
   const adapter = createAdapter(config);
+  const reminders = createReminderStore(db);
   const services: Services = {
     config,
     logger: parts.logger,
@@ -83,8 +86,15 @@ export async function composeBot(
       retentionDays: config.checklistRetentionDays,
       contactsMaxAgeDays: config.contactsMaxAgeDays,
     }),
-    reminders: createReminderStore(db),
-    reminderSender: createReminderSender(createAdapter(config), config.appId),
+    reminders,
+    reminderScheduler: createReminderScheduler({
+      config,
+      reminders,
+      sender: createReminderSender(createAdapter(config), config.appId),
+      bodies: realBodies(),
+      telemetry: parts.telemetry,
+      logger: parts.logger,
+    }),
     proactive: createProactive(adapter, config.appId),
     telemetry: parts.telemetry,
   };
