@@ -9,26 +9,16 @@
  * cleanly on SIGINT / SIGTERM (server, then storage, then telemetry, flushed last).
  */
 import { createAnswerEngine } from '../domain/answering/engine.ts';
-import { createChecklistService, documentTitles } from '../domain/checklists/service.ts';
 import { contactWarnings, loadContacts } from '../domain/contacts/contacts.ts';
 import { AppError } from '../domain/shared/errors.ts';
 import { loadKnowledgeFast } from '../knowledge/snapshot.ts';
 import { fileTrainingCache } from '../knowledge/training-cache.ts';
-import { createChecklistStore } from '../storage/checklist-store.ts';
-import { createReminderStore } from '../storage/reminder-store.ts';
-import { createStateStore } from '../storage/state-store.ts';
 import { registerPlayground } from '../web/playground.ts';
-import { createAdapter } from './adapter.ts';
 import { loadConfig, type Config } from './config.ts';
-import { contactLinesFrom } from './contact-lines.ts';
+import { composeServices } from './compose-services.ts';
 import { bodiesFrom } from './features/reminder-bodies.ts';
-import { createReminderSender } from './features/reminder-delivery.ts';
 import { createLogger, errorFields } from './logger.ts';
-import { createProactive } from './proactive.ts';
-import { createReminderScheduler } from './reminder-scheduler.ts';
 import { createServer, type ServerOptions } from './server.ts';
-import type { Services } from './services.ts';
-import { openStorage } from './storage-setup.ts';
 import { createTelemetry } from './telemetry.ts';
 
 /** "Try it without Teams": the Web Chat page and loopback Direct Line, only when unauthenticated on loopback. */
@@ -57,39 +47,9 @@ async function main(): Promise<void> {
     for (const warning of contactWarnings(directory, new Date(), config.contactsMaxAgeDays)) {
       logger.warn({ event: 'contacts.unchecked', file: directory.file }, warning);
     }
-    const contacts = contactLinesFrom(directory, config.contactsMaxAgeDays);
     const telemetry = await createTelemetry(config.telemetry, logger);
-    const db = await openStorage(config);
-    const adapter = createAdapter(config);
-    const reminders = createReminderStore(db);
-    const services: Services = {
-      config,
-      logger,
-      db,
-      state: createStateStore(db),
-      engine,
-      contacts,
-      bodies,
-      checklists: createChecklistService({
-        store: createChecklistStore(db),
-        contacts: directory,
-        titles: documentTitles(kb.documents),
-        retentionDays: config.checklistRetentionDays,
-        contactsMaxAgeDays: config.contactsMaxAgeDays,
-      }),
-      reminders,
-      reminderScheduler: createReminderScheduler({
-        config,
-        reminders,
-        // Its own adapter instance: the reminder sender adjusts the connector client per call (no library retries).
-        sender: createReminderSender(createAdapter(config), config.appId),
-        bodies,
-        telemetry,
-        logger,
-      }),
-      proactive: createProactive(adapter, config.appId),
-      telemetry,
-    };
+    const { services, adapter } = await composeServices({ config, logger, telemetry, engine, bodies, directory, documents: kb.documents });
+    const { db } = services;
     const running = await createServer(services, adapter, playground(config));
     const shutdown = (signal: string) => {
       logger.info({ event: 'shutdown', signal }, 'stopping');

@@ -14,25 +14,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createAdapter, type BotAdapter } from '../../bot/adapter.ts';
+import type { BotAdapter } from '../../bot/adapter.ts';
+import { composeServices } from '../../bot/compose-services.ts';
 import { loadConfig, type Config } from '../../bot/config.ts';
-import { contactLinesFrom } from '../../bot/contact-lines.ts';
 import { createLogger, type Logger } from '../../bot/logger.ts';
-import { createProactive } from '../../bot/proactive.ts';
 import { createServer, type RunningServer, type ServerOptions } from '../../bot/server.ts';
 import type { AnswerEngine, Services } from '../../bot/services.ts';
-import { openStorage } from '../../bot/storage-setup.ts';
 import { createTelemetry, type Telemetry } from '../../bot/telemetry.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
-import { createChecklistService, documentTitles } from '../../domain/checklists/service.ts';
 import { loadContacts } from '../../domain/contacts/contacts.ts';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load.ts';
-import { createChecklistStore } from '../../storage/checklist-store.ts';
-import { createReminderStore } from '../../storage/reminder-store.ts';
-import { createStateStore } from '../../storage/state-store.ts';
 import { bodiesFrom, type BodyLookup } from '../../bot/features/reminder-bodies.ts';
-import { createReminderSender } from '../../bot/features/reminder-delivery.ts';
-import { createReminderScheduler } from '../../bot/reminder-scheduler.ts';
 import { startConnector, type FakeConnector, type SentActivity } from '../../devkit/fake-connector.ts';
 
 export { startConnector, type FakeConnector, type SentActivity } from '../../devkit/fake-connector.ts';
@@ -57,48 +49,23 @@ export function realBodies(): BodyLookup {
 }
 
 /**
- * Builds what bot/main.ts builds, for tests: storage opened and migrated from config.storageUrl,
- * every store, the checklist runner, the reminder scheduler (not started: the server starts it),
- * both adapters and proactive posting, over the real knowledge base. The caller closes
- * `services.db` after the server.
+ * Builds what bot/main.ts builds, with the same function (bot/compose-services.ts), over the real
+ * knowledge base. The caller closes `services.db` after the server.
  */
 export async function composeBot(
   config: Config,
   parts: { logger: Logger; telemetry: Telemetry; engine?: AnswerEngine },
 ): Promise<{ services: Services; adapter: BotAdapter }> {
-  const kb = realKnowledge();
   const directory = config.contactsFile ? loadContacts(config.contactsFile) : loadContacts();
-  const db = await openStorage(config);
-  const adapter = createAdapter(config);
-  const reminders = createReminderStore(db);
-  const services: Services = {
+  return composeServices({
     config,
     logger: parts.logger,
-    db,
-    state: createStateStore(db),
-    engine: parts.engine ?? realEngine(),
-    contacts: contactLinesFrom(directory, config.contactsMaxAgeDays),
-    bodies: realBodies(),
-    checklists: createChecklistService({
-      store: createChecklistStore(db),
-      contacts: directory,
-      titles: documentTitles(kb.documents),
-      retentionDays: config.checklistRetentionDays,
-      contactsMaxAgeDays: config.contactsMaxAgeDays,
-    }),
-    reminders,
-    reminderScheduler: createReminderScheduler({
-      config,
-      reminders,
-      sender: createReminderSender(createAdapter(config), config.appId),
-      bodies: realBodies(),
-      telemetry: parts.telemetry,
-      logger: parts.logger,
-    }),
-    proactive: createProactive(adapter, config.appId),
     telemetry: parts.telemetry,
-  };
-  return { services, adapter };
+    engine: parts.engine ?? realEngine(),
+    bodies: realBodies(),
+    directory,
+    documents: realKnowledge().documents,
+  });
 }
 
 export interface BotUnderTest {
