@@ -5,6 +5,7 @@
  * No `additionalType: ["AIGeneratedContent"]`: these answers are quoted from documents, not generated.
  */
 import type { AnswerSource } from '../domain/answering/types.ts';
+import { scopeLabel } from '../domain/answering/compose.ts';
 
 export const MAX_CITATIONS = 10;
 
@@ -35,7 +36,7 @@ function cut(text: string, max: number): string {
 
 export function citationClaims(sources: readonly AnswerSource[]): CitationClaim[] {
   return sources.slice(0, MAX_CITATIONS).map((s, i) => {
-    const keywords = [`Section ${s.section}`, s.published, s.national ? 'National' : s.historical ? 'Historical' : '']
+    const keywords = [`Section ${s.section}`, s.published, scopeLabel(s) ?? (s.historical ? 'Historical' : '')]
       .filter(Boolean)
       .map((k) => cut(k, 28))
       .slice(0, 3);

@@ -91,8 +91,8 @@ const SUMMARY_RUNS: Array<{ checklist: string; partnership: PartnershipId; path:
     ],
   },
   {
-    // Level 3 need, not safe to tell the family, consent not sought, referral not complete, urgent:
-    // 7 answers, 7 actions; Haringey adds its 24-hour written referral.
+    // Level 3 need, not safe to tell the family, consent not sought, referral not complete, made
+    // today, urgent: 8 answers, 7 actions; Haringey adds its 24-hour written referral.
     checklist: 'referral',
     partnership: 'haringey',
     path: [
@@ -102,6 +102,7 @@ const SUMMARY_RUNS: Array<{ checklist: string; partnership: PartnershipId; path:
       ['spoken-to-family', 'unsafe'],
       ['consent', 'yes'],
       ['good-referral', 'not-all'],
+      ['referred', 'today'],
       ['urgency', 'urgent'],
     ],
   },

@@ -45,8 +45,7 @@ export function scopeProblem(src: NationalSource): string | undefined {
   }
 }
 
-/** The words shown before a public source, so a reader knows whose rule it is. */
-export const SCOPE_LABELS = { national: 'National', london: 'London procedures', local: 'Local page', secondary: 'Secondary source' } as const;
+export { SCOPE_LABELS } from './schema.ts';
 
 /** Every scope problem in the knowledge base, each naming its record. */
 export function scopeProblems(kb: KnowledgeBase): string[] {

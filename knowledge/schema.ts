@@ -33,6 +33,18 @@ export const SOURCE_SCOPES = ['national', 'london', 'local', 'secondary'] as con
 export const SourceScope = z.enum(SOURCE_SCOPES);
 export type SourceScope = z.infer<typeof SourceScope>;
 
+/**
+ * The words shown before a public source, so a reader knows whose rule it is: a London
+ * procedure is London-wide, a partnership's page is local, and only statute and DfE guidance
+ * are national. Checklists and answers (cards, Teams citations) both use these.
+ */
+export const SCOPE_LABELS: Record<SourceScope, string> = {
+  national: 'National',
+  london: 'London-wide',
+  local: 'Local page',
+  secondary: 'Secondary source',
+};
+
 /** A public document (statute, Working Together, KCSIE, London procedures...) not among the seeds. */
 export const NationalSource = z.strictObject({
   national: z.literal(true),

@@ -2,7 +2,7 @@
  * Turns chosen answer units into an Answer: plain text, markdown, and sources with the
  * document's title and publication date so a practitioner can see where it comes from.
  */
-import { isSeedSource, type DocumentMeta, type Source } from '../../knowledge/schema.ts';
+import { isSeedSource, SCOPE_LABELS, type DocumentMeta, type Source } from '../../knowledge/schema.ts';
 import type { Answer, AnswerKind, AnswerSource } from './types.ts';
 import type { AnswerUnit } from './units.ts';
 import { PARTNERSHIP_LABELS } from './partnerships.ts';
@@ -14,6 +14,11 @@ function saysAlready(text: string, qualifier: string): boolean {
   const have = new Set(contentTerms(text));
   const want = contentTerms(qualifier);
   return want.length > 0 && want.filter((t) => have.has(t)).length / want.length >= 0.7;
+}
+
+/** "National", "London-wide", "Local page"...: shown before a public source; undefined for a seed. */
+export function scopeLabel(s: Pick<AnswerSource, 'scope'>): string | undefined {
+  return s.scope ? SCOPE_LABELS[s.scope] : undefined;
 }
 
 export class Composer {
@@ -45,7 +50,9 @@ export class Composer {
       title: s.title,
       published: s.edition ?? '',
       url: s.url,
-      national: true,
+      // Whose rule it is, as the source says: not every public document is national.
+      scope: s.scope,
+      ...(s.partnership ? { partnership: s.partnership } : {}),
     };
   }
 

@@ -1,5 +1,5 @@
 /** The answering engine's contract: what a question gets back. Plain data, no botbuilder. */
-import type { PartnershipId } from '../../knowledge/schema.ts';
+import type { PartnershipId, SourceScope } from '../../knowledge/schema.ts';
 
 export type AnswerKind = 'fact' | 'comparison' | 'reverse' | 'list' | 'glossary' | 'emergency' | 'route' | 'clarify' | 'unknown';
 
@@ -48,9 +48,15 @@ export interface AnswerSource {
   title: string;
   /** As people say it: "June 2019". */
   published: string;
-  /** Present for national documents. */
+  /** Present for public documents (statute, DfE guidance, London procedures, partnership pages). */
   url?: string;
-  national?: boolean;
+  /**
+   * Present for public documents (not the seeds): whose rule it is. Only statute and DfE
+   * guidance are `national`; London procedures are `london`, a partnership's page `local`.
+   */
+  scope?: SourceScope;
+  /** For a `local` page: whose page it is. */
+  partnership?: PartnershipId;
   historical?: boolean;
 }
 

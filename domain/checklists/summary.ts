@@ -66,7 +66,7 @@ export type DocumentTitles = ReadonlyMap<string, string>;
 
 /**
  * A citation as shown: a seed as "title (date), section"; a public document with whose rule
- * it is ("National: ...", "London procedures: ..."), and, where the paragraph was checked in
+ * it is ("National: ...", "London-wide: ..."), and, where the paragraph was checked in
  * an older edition than the current one, that edition and a line to check the current one.
  */
 export function sourceLabel(src: ChecklistSource, titles: DocumentTitles): SourceLabel {

@@ -17,7 +17,7 @@ import { fileTrainingCache } from '../training-cache.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
 import { isFresh } from '../../domain/answering/follow-up.ts';
 import type { Answer, AnswerContext, ConversationMemory } from '../../domain/answering/types.ts';
-import { PartnershipId } from '../schema.ts';
+import { PartnershipId, SCOPE_LABELS } from '../schema.ts';
 import { z } from 'zod';
 
 /** As long as the bot's default CONVERSATION_MEMORY_MINUTES. */
@@ -84,7 +84,7 @@ function readable(a: Answer): string {
     lines.push('', 'Sources:');
     for (const s of a.sources)
       lines.push(
-        `- ${s.title}${s.published ? ` (${s.published})` : ''}, section ${s.section}${s.national ? ` [national] ${s.url ?? ''}` : ''}${s.quote ? `\n  "${s.quote}"` : ''}`,
+        `- ${s.title}${s.published ? ` (${s.published})` : ''}, section ${s.section}${s.scope ? ` [${SCOPE_LABELS[s.scope]}] ${s.url ?? ''}` : ''}${s.quote ? `\n  "${s.quote}"` : ''}`,
       );
   }
   if (a.suggestions.length) lines.push('', 'Did you mean:', ...a.suggestions.map((s) => `- ${s}`));

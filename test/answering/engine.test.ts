@@ -78,7 +78,7 @@ describe("situations, in a practitioner's words", () => {
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(/999/);
     expect(a.text).toMatch(/refer/i);
-    expect(a.sources.every((s) => s.national)).toBe(true);
+    expect(a.sources.every((s) => s.scope !== undefined)).toBe(true);
     expect(a.checklist).toBe('referral');
   });
 
@@ -164,7 +164,7 @@ describe('partnership context', () => {
   it('answers for the known partnership', () => {
     const a = ask('How often does the executive meet?', 'city-hackney');
     expect(a.partnership).toBe('city-hackney');
-    expect(a.sources.every((s) => s.document.startsWith('003') || s.national)).toBe(true);
+    expect(a.sources.every((s) => s.document.startsWith('003') || s.scope !== undefined)).toBe(true);
   });
 
   it('a partnership named in the question wins over the context', () => {

@@ -128,12 +128,13 @@ describe('checklist cards', () => {
         ['spoken-to-family', 'unsafe'],
         ['consent', 'yes'],
         ['good-referral', 'not-all'],
+        ['referred', 'today'],
         ['urgency', 'urgent'],
       ]);
       expect(summaryModel(v).actionGroups.map((g) => g.heading)).toEqual([
         'Now',
         'By Thursday 12 March 2026, 09:30 (24 hours from the start)',
-        'By the end of Thursday 12 March 2026 (1 working day from the start)',
+        'By the end of Thursday 12 March 2026 (1 working day after 11 March)',
       ]);
     });
 

@@ -165,7 +165,17 @@ describe('the schema check', () => {
 describe('trigger dates, on deliberately broken definitions', () => {
   it('every checklist whose rules count from an event asks for its date', () => {
     const triggers = Object.fromEntries(real.map((c) => [c.id, c.steps.filter((s) => s.trigger).map((s) => s.id)]));
-    expect(triggers).toEqual({ escalation: ['when'], lado: ['when'], referral: [], 'serious-incident': ['la-aware', 'incident-date'] });
+    expect(triggers).toEqual({ escalation: ['when'], lado: ['when'], referral: ['referred'], 'serious-incident': ['la-aware', 'incident-date'] });
+  });
+  it('no working-day deadline in a shipped checklist counts from the start of the run', () => {
+    const fromStart = real.flatMap((c) =>
+      c.steps
+        .flatMap((s) => s.choices.flatMap((ch) => ch.actions))
+        .concat(c.outcomes.flatMap((o) => o.actions))
+        .filter((a) => a.due !== undefined && 'workingDays' in a.due && a.due.from === 'start')
+        .map((a) => `${c.id}/${a.id}`),
+    );
+    expect(fromStart).toEqual([]);
   });
   it.each([
     {

@@ -47,6 +47,6 @@ describe('citation labels', () => {
   it('a London source is labelled London', () => {
     const note = lado.steps.find((s) => s.id === 'danger')!.why[0]!;
     expect(layerOf(note)).toBe('london');
-    expect(sourceLabel(note.sources[0]!, titles).label).toMatch(/^London procedures: London Safeguarding Children Partnership, Threshold Document/);
+    expect(sourceLabel(note.sources[0]!, titles).label).toMatch(/^London-wide: London Safeguarding Children Partnership, Threshold Document/);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Deadlines count from the real trigger (the allegation reaching the employer, the local
- * authority becoming aware, the incident, the disagreement arising), in England and Wales
- * working days, whatever day the checklist is run. One table per checklist, across weekends
+ * authority becoming aware, the incident, the disagreement arising, the referral being
+ * made), in England and Wales working days, whatever day the checklist is run. One table per checklist, across weekends
  * and bank holidays, including triggers days before the run and deadlines already overdue.
  * Each row is driven through the real runner on a real SQLite file. Expected dates were
  * counted by hand from the calendar, not computed by the code under test.
@@ -140,24 +140,45 @@ describe('escalation: London stage 1 within a working week of the disagreement a
   });
 });
 
-describe('referral: the acknowledgement counts from the referral, made during the run', () => {
-  const path = [
-    ['danger', 'no'],
-    ['significant-harm', 'yes'],
-    ['spoken-to-family', 'yes'],
-    ['consent', 'no'],
-    ['good-referral', 'yes'],
-    ['urgency', 'urgent'],
-  ] as const satisfies readonly Answer[];
+describe('referral: acknowledgement and decision one working day after the referral was made', () => {
+  const path = (referred: Answer, urgency: 'urgent' | 'routine' = 'urgent') =>
+    [
+      ['danger', 'no'],
+      ['significant-harm', 'yes'],
+      ['spoken-to-family', 'yes'],
+      ['consent', 'no'],
+      ['good-referral', 'yes'],
+      referred,
+      ['urgency', urgency],
+    ] as const satisfies readonly Answer[];
   it.each([
-    ['Wednesday', '2026-03-11T09:30:00Z', '2026-03-12'],
-    ['Maundy Thursday 2026', '2026-04-02T10:00:00Z', '2026-04-07'],
-    ['Christmas Eve 2026', '2026-12-24T10:00:00Z', '2026-12-29'],
-  ] as const)('%s', async (_name, runAt, due) => {
-    const summary = await drive('referral', 'haringey', runAt, path);
+    ['made today, a Wednesday', '2026-03-11T09:30:00Z', ['referred', 'today'] as Answer, 'urgent', '2026-03-12', false],
+    ['made on Maundy Thursday 2026, over Easter', '2026-04-02T10:00:00Z', onDate('referred', '2026-04-02'), 'routine', '2026-04-07', false],
+    ['made on Christmas Eve 2026, run on 29 December', '2026-12-29T08:00:00Z', onDate('referred', '2026-12-24'), 'urgent', '2026-12-29', false],
+    ['made on a Friday, run on Monday: due Monday', '2026-03-16T09:00:00Z', onDate('referred', '2026-03-13'), 'routine', '2026-03-16', false],
+    ['made on a Saturday: counts from Monday', '2026-03-16T09:00:00Z', onDate('referred', '2026-03-14'), 'urgent', '2026-03-16', false],
+    [
+      'quick pick "yesterday" on the Tuesday after the early May bank holiday',
+      '2026-05-05T09:00:00Z',
+      ['referred', 'yesterday'] as Answer,
+      'routine',
+      '2026-05-05',
+      false,
+    ],
+    ['made the Thursday before, run on Monday: overdue', '2026-12-07T09:00:00Z', onDate('referred', '2026-12-03'), 'urgent', '2026-12-04', true],
+  ] as const)('%s', async (_name, runAt, referred, urgency, due, overdue) => {
+    const summary = await drive('referral', 'haringey', runAt, path(referred, urgency));
     const feedback = summary.actions.find((a) => a.id === 'feedback')!;
     expect(feedback.dueAt).toBe(due);
-    expect(feedback.dueLabel).toContain('1 working day from when this checklist was started');
+    expect(feedback.overdue === true).toBe(overdue);
+    expect(feedback.dueLabel).toContain('1 working day after the referral was made');
+    expect(feedback.dueLabel).not.toContain('from when this checklist was started');
+    if (overdue) expect(feedback.dueLabel).toMatch(/^Overdue\./);
+  });
+
+  it("Haringey's written follow-up is still 24 hours from the start (hours need a time of day)", async () => {
+    const runAt = '2026-03-11T09:30:00Z';
+    const summary = await drive('referral', 'haringey', runAt, path(['referred', 'today']));
     const written = summary.actions.find((a) => a.id === 'written-haringey')!;
     expect(written.dueAt).toBe(new Date(new Date(runAt).getTime() + 24 * 3_600_000).toISOString());
   });
