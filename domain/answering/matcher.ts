@@ -263,13 +263,12 @@ export class Matcher {
   private sumsByPass(q: MatchQuery, weighted: ReadonlyArray<[string, number]>): Sums {
     const sums = this.freshSums();
     this.units.forEach((unit, i) => {
-      const terms = this.unitTerms(unit);
+      const { terms, full } = this.passSets()[i]!;
       for (const [t, w] of weighted) {
         if (!terms.has(t)) continue;
         sums.covered[i]! += w;
         if (unit.terms.has(t)) sums.own[i]! += w;
       }
-      const full = this.fullTerms(unit);
       sums.cues[i] = (q.cues ?? []).filter((c) => full.has(c)).length;
       const recTerms = this.recordPlaceTerms.get(unit.record.id);
       sums.places[i] = recTerms ? (q.places ?? []).filter((t) => recTerms.has(t)).length : 0;
@@ -308,6 +307,16 @@ export class Matcher {
     }
     for (const id of entity.keys()) for (const i of this.unitIndexesByRecord.get(id) ?? []) found.add(i);
     return { ...sums, units: [...found].sort((a, b) => a - b) };
+  }
+
+  /**
+   * Each unit's term sets for the full pass, built on its first use only (the index serves every
+   * question; the full pass runs where nothing is indexed, i.e. tuning and the comparison test).
+   */
+  private passSetsCache: Array<{ terms: Set<string>; full: Set<string> }> | undefined;
+  private passSets(): Array<{ terms: Set<string>; full: Set<string> }> {
+    this.passSetsCache ??= this.units.map((u) => ({ terms: this.unitTerms(u), full: this.fullTerms(u) }));
+    return this.passSetsCache;
   }
 
   /** A unit's words with its record's names: what lexical coverage counts. */

@@ -2,7 +2,7 @@
  * Follow-ups: every example in knowledge/follow-up/cues.yaml is a test, then the engine carries
  * a conversation (memory in, memory out) the way the bot and the CLI do.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
 import { createFollowUpResolver, isFresh } from '../../domain/answering/follow-up.ts';
@@ -173,7 +173,17 @@ describe.each([
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as EvalConversation);
-  const s = summariseConversations(conversations.map((c) => runConversation(c, (q, ctx) => engine.answer(q, ctx))));
+  let s: ReturnType<typeof summariseConversations>;
+  beforeAll(async () => {
+    const done = [];
+    // One conversation at a time, yielding between them: a long synchronous run at collection can
+    // time out the test worker's reports to the runner on a loaded machine.
+    for (const c of conversations) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      done.push(runConversation(c, (q, ctx) => engine.answer(q, ctx)));
+    }
+    s = summariseConversations(done);
+  });
   const rate = (x: { pass: number; total: number }) => x.pass / x.total;
   it(`are answered correctly in at least ${correctFloor * 100}%`, () => {
     expect(rate(s.followUps.answeredCorrect)).toBeGreaterThanOrEqual(correctFloor);

@@ -23,36 +23,43 @@ const messages: string[] = readdirSync(FIXTURES)
     return o.turns ? o.turns.map((t) => t.q) : o.q ? [o.q] : [];
   });
 const kb = loadKnowledge();
+/**
+ * Lets the test worker answer the runner between messages: a long synchronous loop (over a
+ * minute on a loaded 2-core box) made vitest's worker time out reporting to the main process.
+ */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('the indexes give what the full passes give', () => {
-  it(`triage groups: the same spans in the same order for ${messages.length} messages`, () => {
+  it(`triage groups: the same spans in the same order for ${messages.length} messages`, async () => {
     expect(messages.length).toBeGreaterThan(1000);
     const groups = compileGroups(kb.triage.groups);
     let spans = 0;
-    for (const text of messages) {
+    for (const [i, text] of messages.entries()) {
+      if (i % 25 === 0) await breathe();
       const tokens = tokenise(text);
       const fast = new MessageMatches(tokens, groups, kb.triage.masks ?? {});
       const full = new MessageMatches(tokens, groups, kb.triage.masks ?? {}, true);
       for (const g of groups.keys()) {
         const got = fast.of(g);
         spans += got.length;
-        expect(got, `${g} in message ${messages.indexOf(text)}`).toEqual(full.of(g));
+        expect(got, `${g} in message ${i}`).toEqual(full.of(g));
       }
     }
     expect(spans).toBeGreaterThan(messages.length);
   });
 
-  it('matcher: the same scored units in the same order, with and without a partnership', () => {
+  it('matcher: the same scored units in the same order, with and without a partnership', async () => {
     const matcher = new Matcher(kb.records);
     let scored = 0;
-    // Every other message: the full pass costs ~7 ms a question.
+    // One message in four: the full pass costs ~7 ms a question.
     for (const [i, text] of messages.entries()) {
-      if (i % 2) continue;
+      if (i % 4) continue;
+      if (i % 100 === 0) await breathe();
       const entity = matcher.entityScores(text);
-      const intent = i % 3 === 0 ? { chair: 1 } : i % 3 === 2 ? { frequency: 0.6, members: 0.3 } : {};
+      const intent = i % 12 === 0 ? { chair: 1 } : i % 12 === 8 ? { frequency: 0.6, members: 0.3 } : {};
       const query = {
         terms: contentTerms(text),
-        hints: i % 4 === 2 ? ['lado', 'escalation'] : [],
+        hints: i % 8 === 4 ? ['lado', 'escalation'] : [],
         cues: cueTerms(text),
         places: allTerms(text).filter((t) => t === 'city' || t === 'hackney'),
         intent,

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
-import { scoreOne, summarise, type EvalQuestion } from '../../domain/answering/evaluate.ts';
+import { scoreOne, summarise, type EvalQuestion, type EvalSummary } from '../../domain/answering/evaluate.ts';
 
 const engine = createAnswerEngine(loadKnowledge());
 const load = (path: string): EvalQuestion[] =>
@@ -11,7 +11,19 @@ const load = (path: string): EvalQuestion[] =>
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as EvalQuestion);
 const rate = (x: { pass: number; total: number }) => (x.total ? x.pass / x.total : 1);
-const score = (items: EvalQuestion[]) => summarise(items.map((q) => scoreOne(q, engine.answer(q.q, { partnership: (q.partnership ?? null) as never }))));
+/**
+ * Scores a set, letting the test worker answer the runner every few questions: scoring every set
+ * in one synchronous run (at collection, as this file did) can block a worker for over a minute on
+ * a loaded 2-core box, and vitest then reports a timeout talking to its worker.
+ */
+async function score(items: EvalQuestion[]): Promise<EvalSummary> {
+  const outcomes = [];
+  for (const [i, q] of items.entries()) {
+    if (i % 20 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    outcomes.push(scoreOne(q, engine.answer(q.q, { partnership: (q.partnership ?? null) as never })));
+  }
+  return summarise(outcomes);
+}
 
 // Described situations, written from the documents by people who never saw the knowledge base or
 // the code (README, "Measured"). The issue's bar is 95% right route first and harmful at most 2%;
@@ -32,7 +44,10 @@ describe.each([
   // 96.0% correct, 91.0% route first, 10.0% harmful, 999 first on 30 of 30. The floor is that figure.
   ['eighth independent situations (scored once)', 'test/answering/fixtures/situations-eighth.jsonl', 0.9, 0.1],
 ])('routes for %s', (_name, path, routeFloor, harmfulCeiling) => {
-  const s = score(load(path));
+  let s: EvalSummary;
+  beforeAll(async () => {
+    s = await score(load(path));
+  });
   it(`the right route comes first in at least ${routeFloor * 100}%`, () => {
     expect(rate(s.route)).toBeGreaterThanOrEqual(routeFloor);
   });
@@ -52,8 +67,8 @@ describe('near-miss questions outside the arrangements', () => {
     ['test/answering/fixtures/near-miss-fourth.jsonl', 0.85],
     // First contact 92.5%; 90.0% after the seventh round's triage changes.
     ['test/answering/fixtures/near-miss-fifth.jsonl', 0.87],
-  ])('%s: refused in at least the floor', (path, floor) => {
-    const s = score(load(path));
+  ])('%s: refused in at least the floor', async (path, floor) => {
+    const s = await score(load(path));
     expect(rate(s.abstention)).toBeGreaterThanOrEqual(floor);
   });
 });
@@ -68,8 +83,8 @@ describe('factual and typed-as-staff-type questions (fourth independent set and 
     // Seventh: first contact 83.0% / 85.0%, looked into since; eighth: scored once, 73.8% / 65.0%.
     ['test/answering/fixtures/seventh-questions.jsonl', 0.82, 0.85],
     ['test/answering/fixtures/eighth-questions.jsonl', 0.72, 0.65],
-  ])('%s holds its answered-correct and abstention floors', (path, correctFloor, abstainFloor) => {
-    const s = score(load(path));
+  ])('%s holds its answered-correct and abstention floors', async (path, correctFloor, abstainFloor) => {
+    const s = await score(load(path));
     expect(rate(s.answeredCorrect)).toBeGreaterThanOrEqual(correctFloor);
     expect(rate(s.abstention)).toBeGreaterThanOrEqual(abstainFloor);
   });
