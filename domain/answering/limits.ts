@@ -13,7 +13,9 @@ export function asksForContactDetails(question: string): boolean {
     ) ||
     /\b(number|email)\b.*\b(for|of)\b.*\b(mash|lado|edt|duty|team|front door|out of hours)\b/.test(t) ||
     /\b(mash|lado|edt|duty|front door)\b.*\b(number|email)\b/.test(t) ||
-    /\bhow (do|can|should) (i|we) (contact|reach|call|ring|phone|email)\b|\bcontact (them|him|her|the lado|the mash)\b/.test(t)
+    /\bhow (do|can|should) (i|we) (contact|reach|call|ring|phone|email)\b|\bcontact (them|him|her|the lado|the mash)\b/.test(t) ||
+    // "What's the number for it?", "their email": a contact asked of what the conversation is about.
+    /\b(number|email)s? (for|of) (it|them|that|this|him|her)\b|\b(their|its|his|her) (number|email|phone)\b/.test(t)
   );
 }
 

@@ -1,0 +1,21 @@
+/**
+ * Phone numbers and mailboxes are deployment configuration, not knowledge: a question for one is
+ * answered with the configured contacts' route, never with a sentence that happens to hold the
+ * word "number" ("the LSCB had a number of subgroups" was given for "what's the number for it?").
+ */
+import { describe, expect, it } from 'vitest';
+import { asksForContactDetails } from '../../domain/answering/limits.ts';
+
+describe('asksForContactDetails', () => {
+  it.each([
+    ["what's the number for it?", true],
+    ['do you have their email?', true],
+    ['what is the phone number for the Harrow MASH?', true],
+    ['how do I contact the LADO?', true],
+    ['how many contacts did the LADO get?', false],
+    ['what number of referrals were re-referrals?', false],
+    ['the number of children on a plan', false],
+  ])('%s: %s', (question, expected) => {
+    expect(asksForContactDetails(question)).toBe(expected);
+  });
+});
