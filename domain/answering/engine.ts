@@ -107,12 +107,13 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // A follow-up ("and how often does it meet?") is resolved against the conversation's memory first.
     const follow = ctx.memory && followUps ? followUps.resolve(question, ctx.memory) : null;
     if (follow) note('context', () => `follow-up: ${follow.kind === 'answer' ? `${follow.unit.key}${follow.note ? ` (${follow.note})` : ''}` : follow.reason}`);
+    const alone = follow ? null : answerOnly(question, ctx);
     // "What was it the year before?" with nothing to follow (a new or expired conversation, or a
     // first answer that was "I don't know"): ask which, never answer it as a question of its own.
-    const orphan = !follow && !ctx.memory && followUps?.pointsBackOnly(question) && !triage.triage(question).routes.length;
-    const alone = follow ? null : answerOnly(question, ctx);
-    // Its own reading stands when that already asks which one (it carries "did you mean" suggestions).
-    const a = follow ? answerFollowUp(follow, ctx) : orphan && alone!.kind !== 'clarify' ? abstain(ctx, 'which-one') : alone!;
+    // A described situation keeps its route, and a reading that already asks which one keeps its
+    // "did you mean" suggestions (answerOnly's own triage decided both: no second reading).
+    const orphan = alone && !ctx.memory && !['route', 'emergency', 'clarify'].includes(alone.kind) && followUps?.pointsBackOnly(question) === true;
+    const a = follow ? answerFollowUp(follow, ctx) : orphan ? abstain(ctx, 'which-one') : alone!;
     note('compose', () => `${a.answered ? 'answered' : `abstained (${a.reason ?? a.kind})`} as ${a.kind}; records ${a.recordIds.join(', ') || 'none'}`);
     const memory = follow?.kind === 'answer' ? followUps?.remember(follow.question, a, follow.unit) : followUps?.remember(question, a);
     const hint = a.answered && !a.checklist ? checklistFor(a.recordIds.map((id) => byId.get(id)!).filter(Boolean)) : undefined;
