@@ -50,7 +50,7 @@ export function isFresh(memory: ConversationMemory | null | undefined, now: Date
 type Category = 'other' | 'same' | 'attribute' | 'more' | 'lead' | 'pronoun' | 'place' | 'filler' | 'earlier';
 
 interface Phrase {
-  words: string[];
+  /** The cue's words, stemmed: they match a message's words in any inflection. */
   stems: string[];
   category: Category;
   attr?: string;
@@ -98,9 +98,9 @@ export function createFollowUpResolver(
     const found = new Set<Category>();
     let attr: string | undefined;
     for (const p of phrases) {
-      for (let i = 0; i + p.words.length <= words.length; i++) {
+      for (let i = 0; i + p.stems.length <= words.length; i++) {
         if (p.stems.some((w, j) => used[i + j] || stems[i + j] !== w)) continue;
-        for (let j = 0; j < p.words.length; j++) used[i + j] = true;
+        for (let j = 0; j < p.stems.length; j++) used[i + j] = true;
         found.add(p.category);
         if (p.category === 'attribute' && attr === undefined) attr = p.attr;
       }
@@ -285,9 +285,9 @@ function buildPhrases(data: FollowUpData): Phrase[] {
   const c = data.cues;
   const list = (category: Category, items: readonly string[], attr?: string): Phrase[] =>
     items
-      .map((s) => ({ words: tokens(s), stems: tokens(s).map(stem), category, ...(attr ? { attr } : {}) }))
-      .filter((p) => p.words.length)
-      .sort((a, b) => b.words.length - a.words.length);
+      .map((s) => ({ stems: tokens(s).map(stem), category, ...(attr ? { attr } : {}) }))
+      .filter((p) => p.stems.length)
+      .sort((a, b) => b.stems.length - a.stems.length);
   // Attributes keep their file order (most specific first); within one attribute, longest phrase first.
   const attributes = Object.entries(c.attributes).flatMap(([attr, items]) => list('attribute', items, attr));
   return [
