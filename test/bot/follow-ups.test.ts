@@ -57,6 +57,18 @@ describe('a conversation that remembers', () => {
     expect(expired.text).not.toMatch(/three times a year/);
   });
 
+  it('carries the field asked to another group the follow-up names, and sends a contact asked by pronoun to the contacts', async () => {
+    const where = { conversationId: 'a:follow-up-switch' };
+    const hscb = await say('How often does the Harrow HSCB meet?', where);
+    expect(hscb.text).toMatch(/three times a year/);
+    const hsab = await say('and what about the adults board then?', where);
+    expect(hsab.text).toMatch(/HSAB/);
+    expect(hsab.text).toMatch(/three times a year/);
+    const number = await say("what's the number for it?", where);
+    expect(number.text).toMatch(/phone numbers and mailboxes are not in the partnership documents/i);
+    expect(number.text).not.toMatch(/a number of/);
+  });
+
   it("keeps a new question to the conversation's partnership, and gives a figure's earlier year", async () => {
     const where = { conversationId: 'a:carry-partnership' };
     await say('Who leads the rapid review in City & Hackney?', where);
