@@ -4,6 +4,7 @@
  */
 import { CardFactory, type MessagingExtensionQuery, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
 import { searchResultCard } from '../cards/search-result-card.ts';
+import { answerView } from './answer-view.ts';
 import { partnershipFor } from './features/core.ts';
 import { askEngine, MAX_QUESTION_CHARS } from './features/questions.ts';
 import { partnershipLabel } from './partnerships.ts';
@@ -32,7 +33,7 @@ export async function searchKnowledge(context: TurnContext, query: MessagingExte
   turnTelemetry(context).answer(answer);
   if (!answer.answered || answer.sources.length === 0) return message(MESSAGES.searchNoAnswer);
 
-  const result = searchResultCard(text, answer, partnershipLabel(answer.partnership));
+  const result = searchResultCard(text, answerView(answer), partnershipLabel(answer.partnership));
   return {
     composeExtension: {
       type: 'result',

@@ -1,10 +1,10 @@
 /** "I don't know": the engine's explanation, "did you mean" buttons, and the route to a person. */
-import type { Answer } from '../domain/answering/types.ts';
+import type { AnswerView } from './answer-view.ts';
 import { questionButton } from './button-title.ts';
 import { plainLines, renderCard, type CardAttachment } from './render.ts';
 
 export interface AbstainCardInput {
-  answer: Answer;
+  answer: Pick<AnswerView, 'text' | 'markdown' | 'suggestions'>;
   question: string;
   /** Defaults to "I can't answer that ..."; the engine may instead be asking for more detail. */
   heading?: string | undefined;

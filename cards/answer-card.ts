@@ -3,18 +3,9 @@
  * demand (only where a quote is held), follow-up questions as short buttons, and "Was this helpful?". The feedback buttons carry
  * the record ids and a hash of the question, not the question, unless the admin opted in.
  */
-import type { Answer, ChecklistHint } from '../domain/answering/types.ts';
-
-/** Button titles for the checklist an answer leads to. */
-export const CHECKLIST_BUTTONS: Record<ChecklistHint, string> = {
-  lado: 'Start the LADO referral checklist',
-  escalation: 'Start the escalation checklist',
-  referral: 'Start the referral (MASH) checklist',
-  'serious-incident': 'Start the serious incident checklist',
-};
+import type { AnswerView } from './answer-view.ts';
 import { plainLines, renderCard, type CardAttachment } from './render.ts';
 import { questionButton } from './button-title.ts';
-import { sourceLine, sourceLink } from './source-line.ts';
 
 export interface FeedbackPayload {
   verb: 'feedback';
@@ -28,7 +19,7 @@ export interface FeedbackPayload {
 }
 
 export interface AnswerCardInput {
-  answer: Answer;
+  answer: AnswerView;
   answerId: string;
   questionHash: string;
   /** Included in the feedback payload only when FEEDBACK_STORE_QUESTION_TEXT is on. */
@@ -63,20 +54,20 @@ export function answerCard(input: AnswerCardInput): CardAttachment {
     heading,
     markdown: answer.markdown || answer.text,
     historicalNote: historical ? 'Part of this comes from a historical document; check current arrangements.' : '',
-    sources: input.citationsElsewhere ? [] : answer.sources.map((s) => ({ line: sourceLink(s) })),
+    sources: input.citationsElsewhere ? [] : answer.sources.map((s) => ({ line: s.link })),
     // Only quotes we hold: no placeholder lines, and no toggle at all when there is nothing to show.
-    quotes: input.citationsElsewhere ? [] : answer.sources.filter((s) => s.quote).map((s) => ({ quote: `"${s.quote}"`, from: sourceLine(s) })),
+    quotes: input.citationsElsewhere ? [] : answer.sources.filter((s) => s.quote).map((s) => ({ quote: `"${s.quote}"`, from: s.line })),
     followUps: input.followUpsElsewhere ? [] : answer.followUps.slice(0, 3).map(questionButton),
-    checklistId: answer.checklist ?? '',
-    checklistTitle: answer.checklist ? CHECKLIST_BUTTONS[answer.checklist] : '',
+    checklistId: answer.checklist?.id ?? '',
+    checklistTitle: answer.checklist?.title ?? '',
     showFeedback: !input.nativeFeedback,
     feedbackYes: feedback(true),
     feedbackNo: feedback(false),
     fallbackText: plainLines([
       answer.text,
-      ...answer.sources.map((s) => `Source: ${sourceLine(s)}`),
+      ...answer.sources.map((s) => `Source: ${s.line}`),
       answer.followUps.length ? `You could also ask: ${answer.followUps.join(' | ')}` : null,
-      answer.checklist ? `Type "checklist ${answer.checklist}" for the guided checklist.` : null,
+      answer.checklist ? `Type "checklist ${answer.checklist.id}" for the guided checklist.` : null,
     ]),
   });
 }

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { abstainCard } from '../cards/abstain-card.ts';
 import { answerCard } from '../cards/answer-card.ts';
-import { checklistMenuCard, checklistStepCard, checklistSummaryCard, stepModel, summaryModel } from '../cards/checklist-cards.ts';
+import { checklistMenuCard, checklistStepCard, checklistSummaryCard } from '../cards/checklist-cards.ts';
+import { stepModel, summaryModel } from '../bot/checklist-views.ts';
 import { emergencyCard } from '../cards/emergency-card.ts';
 import { expertTicketCard } from '../cards/expert-ticket-card.ts';
 import { helpCard } from '../cards/help-card.ts';
@@ -35,6 +36,7 @@ import { PARTNERSHIP_IDS, type PartnershipId } from '../knowledge/schema.ts';
 import { openDatabase } from '../storage/database.ts';
 import { migrate } from '../storage/migrate.ts';
 import { checklistMigrations, createChecklistStore } from '../storage/checklist-store.ts';
+import { answerView } from '../bot/answer-view.ts';
 
 export interface GalleryCard {
   kind: string;
@@ -136,15 +138,15 @@ export async function buildGallery(): Promise<GalleryCard[]> {
   const cards: GalleryCard[] = [
     { kind: 'welcome', card: welcomeCard({ partnerships: PARTNERSHIP_OPTIONS, current: null, examples: EXAMPLE_QUESTIONS, scopeNoun: 'for you' }) },
     { kind: 'help', card: helpCard(commands, null) },
-    { kind: 'answer-fact', card: answerCard({ answer: fact, ...answerInput, partnershipLabel: 'Harrow' }) },
-    { kind: 'answer-national', card: answerCard({ answer: national, ...answerInput, partnershipLabel: 'Harrow' }) },
-    { kind: 'answer-comparison', card: answerCard({ answer: comparison, ...answerInput, partnershipLabel: null }) },
+    { kind: 'answer-fact', card: answerCard({ answer: answerView(fact), ...answerInput, partnershipLabel: 'Harrow' }) },
+    { kind: 'answer-national', card: answerCard({ answer: answerView(national), ...answerInput, partnershipLabel: 'Harrow' }) },
+    { kind: 'answer-comparison', card: answerCard({ answer: answerView(comparison), ...answerInput, partnershipLabel: null }) },
     {
       kind: 'abstain',
-      card: abstainCard({ answer: vague, question: 'who chairs it', personLine: 'Talk to your designated safeguarding lead.', canAskLead: true }),
+      card: abstainCard({ answer: answerView(vague), question: 'who chairs it', personLine: 'Talk to your designated safeguarding lead.', canAskLead: true }),
     },
     { kind: 'emergency', card: emergencyCard(['Harrow MASH: 020 8901 2690 (9am-5pm)', 'Harrow emergency duty team: 020 8424 0999']) },
-    { kind: 'emergency-answer', card: answerCard({ answer: emergency, ...answerInput, partnershipLabel: null }) },
+    { kind: 'emergency-answer', card: answerCard({ answer: answerView(emergency), ...answerInput, partnershipLabel: null }) },
   ];
 
   const dir = mkdtempSync(join(tmpdir(), 'card-gallery-'));
@@ -267,7 +269,7 @@ export async function buildGallery(): Promise<GalleryCard[]> {
         }),
       ),
     },
-    { kind: 'search-result', card: searchResultCard('Who chairs the SSP?', fact, 'Harrow').card },
+    { kind: 'search-result', card: searchResultCard('Who chairs the SSP?', answerView(fact), 'Harrow').card },
   );
   return cards;
 }

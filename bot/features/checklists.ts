@@ -5,15 +5,8 @@
  * is redrawn in place with where the run really is. The domain runner does the work.
  */
 import { z } from 'zod';
-import {
-  checklistHistoryCard,
-  checklistMenuCard,
-  checklistStepCard,
-  checklistSummaryCard,
-  stepModel,
-  summaryModel,
-  unfinishedItem,
-} from '../../cards/checklist-cards.ts';
+import { checklistHistoryCard, checklistMenuCard, checklistStepCard, checklistSummaryCard } from '../../cards/checklist-cards.ts';
+import { stepModel, summaryModel, unfinishedItem, historyModel } from '../checklist-views.ts';
 import { partnershipChoiceCard } from '../../cards/partnership-card.ts';
 import type { CardAttachment } from '../../cards/render.ts';
 import type { RunView, ChecklistRunner } from '../../domain/checklists/runner.ts';
@@ -87,7 +80,7 @@ async function start(turn: Turn, command: string): Promise<void> {
 
 async function history(turn: Turn): Promise<void> {
   const runner = turn.services.checklists;
-  await turn.context.sendActivity({ attachments: [checklistHistoryCard(await runner.history(turn.user.id, new Date()), runner.retentionDays)] });
+  await turn.context.sendActivity({ attachments: [checklistHistoryCard(historyModel(await runner.history(turn.user.id, new Date()), runner.retentionDays))] });
 }
 
 /** Runs a change; a stale submit redraws the card with the run's real state and says so. */

@@ -11,6 +11,7 @@ import { citationEntity, citationText } from '../citations.ts';
 import { abstainCard } from '../../cards/abstain-card.ts';
 import { smallTalk } from '../../domain/answering/small-talk.ts';
 import { answerCard } from '../../cards/answer-card.ts';
+import { answerView } from '../answer-view.ts';
 import { emergencyCard } from '../../cards/emergency-card.ts';
 import type { Answer, ConversationMemory } from '../../domain/answering/types.ts';
 import type { PartnershipId } from '../../knowledge/schema.ts';
@@ -91,7 +92,7 @@ export function answerActivities(
     const answerId = randomUUID();
     const hash = questionHash(question);
     const card = answerCard({
-      answer,
+      answer: answerView(answer),
       answerId,
       questionHash: hash,
       questionForFeedback: services.config.feedbackStoreQuestionText ? question : null,
@@ -126,7 +127,7 @@ export function answerActivities(
     out.push({
       attachments: [
         abstainCard({
-          answer,
+          answer: answerView(answer),
           question,
           heading: answer.kind === 'clarify' ? MESSAGES.clarifyHeading : undefined,
           // Off-topic ("what's the weather?"): no MASH consultation number and no "ask a lead" for it.

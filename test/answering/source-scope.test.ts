@@ -6,12 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { citationClaims } from '../../bot/citations.ts';
 import { answerCard } from '../../cards/answer-card.ts';
-import { sourceLine, sourceLink } from '../../cards/source-line.ts';
+import { sourceLine, sourceLink } from '../../bot/source-line.ts';
 import { Composer, scopeLabel } from '../../domain/answering/compose.ts';
 import type { AnswerSource } from '../../domain/answering/types.ts';
 import { allSources, loadKnowledge } from '../../knowledge/load.ts';
 import { SCOPE_LABELS, type NationalSource } from '../../knowledge/schema.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
+import { answerView } from '../../bot/answer-view.ts';
 
 const kb = loadKnowledge();
 const composer = new Composer(kb.documents);
@@ -89,7 +90,9 @@ describe('an answer labels each public source by its scope', () => {
     expect(pa4, answer.sources.map((s) => s.title).join('; ')).toBeDefined();
     expect(pa4!.scope).toBe('london');
     expect(keywordsOf(pa4!)).toContain('London-wide');
-    const card = JSON.stringify(answerCard({ answer, answerId: 'a1', questionHash: 'h', questionForFeedback: null, partnershipLabel: null }).content);
+    const card = JSON.stringify(
+      answerCard({ answer: answerView(answer), answerId: 'a1', questionHash: 'h', questionForFeedback: null, partnershipLabel: null }).content,
+    );
     expect(card).toContain('London-wide: [London Safeguarding Children Procedures, PA4');
     expect(card).not.toContain('National: [London');
     expect(card).not.toContain('National: London');

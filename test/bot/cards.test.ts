@@ -24,6 +24,7 @@ import { expertTicketView } from '../../bot/ticket-view.ts';
 import type { Ticket } from '../../domain/tickets/transitions.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';
 import { realEngine } from '../support/bot-server.ts';
+import { answerView } from '../../bot/answer-view.ts';
 
 const engine = realEngine();
 const answered = engine.answer('Who chairs the Harrow Strategic Safeguarding Partnership?', { partnership: 'harrow' });
@@ -66,34 +67,38 @@ const CASES: Array<[template: string, variant: string, card: () => CardAttachmen
   ['help', 'with partnership', () => helpCard(commands, 'Harrow')],
   ['partnership-choice', 'nothing chosen', () => partnershipChoiceCard(PARTNERSHIP_OPTIONS, null, 'for you')],
   ['partnership-choice', 'chosen', () => partnershipChoiceCard(PARTNERSHIP_OPTIONS, 'city-hackney', 'in this chat')],
-  ['answer', 'fact with follow-ups', () => answerCard({ answer: answered, ...answerInput })],
-  ['answer', 'comparison across partnerships', () => answerCard({ answer: comparison, ...answerInput, partnershipLabel: null })],
+  ['answer', 'fact with follow-ups', () => answerCard({ answer: answerView(answered), ...answerInput })],
+  ['answer', 'comparison across partnerships', () => answerCard({ answer: answerView(comparison), ...answerInput, partnershipLabel: null })],
   [
     'answer',
     'emergency answer, question text opted in',
-    () => answerCard({ answer: emergency, ...answerInput, questionForFeedback: 'A child is being hurt right now' }),
+    () => answerCard({ answer: answerView(emergency), ...answerInput, questionForFeedback: 'A child is being hurt right now' }),
   ],
   [
     'answer',
     'no follow-ups, historical source',
     () =>
       answerCard({
-        answer: { ...answered, followUps: [], sources: answered.sources.map((s) => ({ ...s, historical: true })) },
+        answer: answerView({ ...answered, followUps: [], sources: answered.sources.map((s) => ({ ...s, historical: true })) }),
         ...answerInput,
       }),
   ],
-  ['answer', 'with a checklist button', () => answerCard({ answer: lado, ...answerInput })],
-  ['answer', 'no sources (no source block, no quote toggle)', () => answerCard({ answer: { ...answered, sources: [] }, ...answerInput })],
+  ['answer', 'with a checklist button', () => answerCard({ answer: answerView(lado), ...answerInput })],
+  ['answer', 'no sources (no source block, no quote toggle)', () => answerCard({ answer: answerView({ ...answered, sources: [] }), ...answerInput })],
   [
     'abstain',
     'with suggestions and ask-a-lead',
-    () => abstainCard({ answer: vague, question: 'who chairs it', personLine: 'Talk to your DSL.', canAskLead: true }),
+    () => abstainCard({ answer: answerView(vague), question: 'who chairs it', personLine: 'Talk to your DSL.', canAskLead: true }),
   ],
-  ['abstain', 'out of scope, no lead route', () => abstainCard({ answer: outOfScope, question: 'x', personLine: 'Talk to your DSL.', canAskLead: false })],
+  [
+    'abstain',
+    'out of scope, no lead route',
+    () => abstainCard({ answer: answerView(outOfScope), question: 'x', personLine: 'Talk to your DSL.', canAskLead: false }),
+  ],
   [
     'abstain',
     'clarify heading',
-    () => abstainCard({ answer: vague, question: 'x', heading: 'Could you tell me a bit more?', personLine: 'p', canAskLead: false }),
+    () => abstainCard({ answer: answerView(vague), question: 'x', heading: 'Could you tell me a bit more?', personLine: 'p', canAskLead: false }),
   ],
   ['emergency', 'with contacts', () => emergencyCard(['Harrow MASH: 020 8901 2690 (9am-5pm)', 'Harrow emergency duty team: 020 8424 0999'])],
   ['emergency', 'without contacts', () => emergencyCard([])],
@@ -109,7 +114,7 @@ const CASES: Array<[template: string, variant: string, card: () => CardAttachmen
     () => expertTicketCard(expertTicketView({ ...ticket, state: 'closed', version: 3, assigneeName: 'Alex Lead', partnership: null })),
   ],
   ['expert-ticket', 'undelivered', () => expertTicketCard(expertTicketView({ ...ticket, state: 'undelivered', partnership: null }))],
-  ['search-result', 'cited answer', () => searchResultCard('Who chairs it?', answered, 'Harrow').card],
+  ['search-result', 'cited answer', () => searchResultCard('Who chairs it?', answerView(answered), 'Harrow').card],
 ];
 
 describe('every card validates as Adaptive Cards 1.5 with a text fallback', () => {
@@ -164,11 +169,11 @@ describe('the validator itself', () => {
 
 describe('the quote on an answer card', () => {
   it('is offered only where a quote is held, with no placeholder lines', () => {
-    const noQuotes = answerCard({ answer: { ...answered, sources: answered.sources.map((s) => ({ ...s, quote: '' })) }, ...answerInput });
+    const noQuotes = answerCard({ answer: answerView({ ...answered, sources: answered.sources.map((s) => ({ ...s, quote: '' })) }), ...answerInput });
     const json = JSON.stringify(noQuotes.content);
     expect(json).not.toContain('no quote recorded');
     expect(json).not.toContain('Action.ToggleVisibility');
-    const withQuote = JSON.stringify(answerCard({ answer: answered, ...answerInput }).content);
+    const withQuote = JSON.stringify(answerCard({ answer: answerView(answered), ...answerInput }).content);
     expect(withQuote).toContain('Show or hide the quote');
     expect(withQuote).toContain(answered.sources[0]!.quote.slice(0, 30));
   });
@@ -177,13 +182,13 @@ describe('the quote on an answer card', () => {
 describe('answers lead to the checklist that fits', () => {
   it('a LADO answer offers the LADO checklist as a card button with a checklist.start verb', () => {
     expect(lado.checklist).toBe('lado');
-    const card = JSON.stringify(answerCard({ answer: lado, ...answerInput }).content);
+    const card = JSON.stringify(answerCard({ answer: answerView(lado), ...answerInput }).content);
     expect(card).toContain('"verb":"checklist.start"');
     expect(card).toContain('"checklistId":"lado"');
   });
 
   it('an answer about a chair offers no checklist', () => {
     expect(answered.checklist).toBeUndefined();
-    expect(JSON.stringify(answerCard({ answer: answered, ...answerInput }).content)).not.toContain('checklist.start');
+    expect(JSON.stringify(answerCard({ answer: answerView(answered), ...answerInput }).content)).not.toContain('checklist.start');
   });
 });

@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  checklistHistoryCard,
-  checklistMenuCard,
-  checklistStepCard,
-  checklistSummaryCard,
-  stepModel,
-  summaryModel,
-  unfinishedItem,
-} from '../../cards/checklist-cards.ts';
+import { checklistHistoryCard, checklistMenuCard, checklistStepCard, checklistSummaryCard } from '../../cards/checklist-cards.ts';
+import { stepModel, summaryModel, unfinishedItem, historyModel } from '../../bot/checklist-views.ts';
 import type { RunView } from '../../domain/checklists/runner.ts';
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import { documentTitles } from '../../domain/checklists/service.ts';
@@ -64,9 +57,9 @@ describe('checklist cards', () => {
 
   it('the history card validates with and without runs', async () => {
     const s = serviceOn(t.db);
-    expect(adaptiveCardProblems(checklistHistoryCard([], 30).content)).toEqual([]);
+    expect(adaptiveCardProblems(checklistHistoryCard(historyModel([], 30)).content)).toEqual([]);
     await s.start('referral', 'user-h', 'haringey', WEDNESDAY);
-    const card = checklistHistoryCard(await s.history('user-h', WEDNESDAY), 30);
+    const card = checklistHistoryCard(historyModel(await s.history('user-h', WEDNESDAY), 30));
     expect(adaptiveCardProblems(card.content)).toEqual([]);
     expect(card.content.fallbackText).toContain('kept for 30 days');
   });

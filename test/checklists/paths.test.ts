@@ -10,7 +10,8 @@ import { loadChecklists } from '../../domain/checklists/load.ts';
 import { actionsFor, enumeratePaths, indexChecklist } from '../../domain/checklists/graph.ts';
 import { documentTitles } from '../../domain/checklists/service.ts';
 import { loadContacts } from '../../domain/contacts/contacts.ts';
-import { checklistStepCard, checklistSummaryCard, stepModel, summaryModel } from '../../cards/checklist-cards.ts';
+import { checklistStepCard, checklistSummaryCard } from '../../cards/checklist-cards.ts';
+import { stepModel, summaryModel } from '../../bot/checklist-views.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card.ts';
 import { serviceOn, tempSqlite, WEDNESDAY, type TempDb } from './helpers.ts';
 

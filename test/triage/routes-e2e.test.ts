@@ -8,7 +8,7 @@
  * route and checklist each situation needs and whether its partnership has its own procedure.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHECKLIST_BUTTONS } from '../../cards/answer-card.ts';
+import { CHECKLIST_BUTTONS } from '../../bot/answer-view.ts';
 import { EMERGENCY_HEADING } from '../../cards/emergency-card.ts';
 import { MESSAGES } from '../../bot/user-messages.ts';
 import { refusalText } from '../../domain/answering/refusals.ts';
