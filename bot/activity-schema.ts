@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Activity } from 'botbuilder';
-import { AppError } from '../domain/shared/errors.ts';
+import { AppError } from '../shared/errors.ts';
 
 // Ids become URL path segments and log fields: bounded, and never '.', '..' or containing a slash.
 const MAX_ID = 1024;

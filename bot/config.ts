@@ -7,7 +7,7 @@
  * reading a container log needs to know exactly what to fix. Secret values are never echoed.
  */
 import { z } from 'zod';
-import { ConfigError } from '../domain/shared/errors.ts';
+import { ConfigError } from '../shared/errors.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;

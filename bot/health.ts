@@ -7,7 +7,7 @@
 import { statfsSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import type { Request, Response, Server } from 'restify';
-import { AppError } from '../domain/shared/errors.ts';
+import { AppError } from '../shared/errors.ts';
 import type { Database } from '../storage/database.ts';
 import type { Config } from './config.ts';
 import { errorFields, type Logger } from './logger.ts';

@@ -10,7 +10,7 @@
  */
 import { createAnswerEngine } from '../domain/answering/engine.ts';
 import { contactWarnings, loadContacts } from '../domain/contacts/contacts.ts';
-import { AppError } from '../domain/shared/errors.ts';
+import { AppError } from '../shared/errors.ts';
 import { loadKnowledgeFast } from '../knowledge/snapshot.ts';
 import { fileTrainingCache } from '../knowledge/training-cache.ts';
 import { registerPlayground } from '../web/playground.ts';

@@ -6,7 +6,7 @@
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import type { AppError } from '../domain/shared/errors.ts';
+import type { AppError } from '../shared/errors.ts';
 import { parseActivity } from './activity-schema.ts';
 import { AuthError, type BotAdapter } from './adapter.ts';
 import { BodyError, readJsonBody } from './body-reader.ts';

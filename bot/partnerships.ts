@@ -4,7 +4,7 @@
  */
 import { PARTNERSHIP_IDS, type PartnershipId } from '../knowledge/schema.ts';
 import { PARTNERSHIP_LABELS } from '../domain/answering/partnerships.ts';
-import { trimTrailing } from '../domain/shared/trim.ts';
+import { trimTrailing } from '../shared/trim.ts';
 import type { PartnershipOption } from '../cards/partnership-card.ts';
 
 export const PARTNERSHIP_OPTIONS: readonly PartnershipOption[] = PARTNERSHIP_IDS.map((id) => ({ id, label: PARTNERSHIP_LABELS[id] }));

@@ -20,8 +20,8 @@
  */
 import { smallTalk } from '../domain/answering/small-talk.ts';
 import Fuse from 'fuse.js';
-import { AppError, type ErrorCode } from '../domain/shared/errors.ts';
-import { trimTrailing } from '../domain/shared/trim.ts';
+import { AppError, type ErrorCode } from '../shared/errors.ts';
+import { trimTrailing } from '../shared/trim.ts';
 import type { CommandRoute, Feature, Turn, VerbRoute } from './route-types.ts';
 import { MESSAGES, userMessageFor } from './user-messages.ts';
 import { turnTelemetry } from './telemetry.ts';

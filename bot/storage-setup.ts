@@ -3,7 +3,7 @@
  * bot state and of every feature. The composition root (bot/main.ts) calls it before it builds
  * the stores and services on the database, and closes the database after the server stops.
  */
-import { AppError } from '../domain/shared/errors.ts';
+import { AppError } from '../shared/errors.ts';
 import { openDatabase, storageProblemOf, type Database } from '../storage/database.ts';
 import { migrate, type Migration } from '../storage/migrate.ts';
 import { stateMigrations } from '../storage/state-store.ts';

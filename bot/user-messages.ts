@@ -9,7 +9,7 @@
 import type { LateLead } from '../domain/reminders/lead-check.ts';
 import { describeLead } from '../domain/reminders/command-parser.ts';
 import type { RemindProblem, RemindProblemCode } from '../domain/reminders/problems.ts';
-import { AppError, inputProblemOf, type ErrorCode, type IdentifyingKind, type InputProblem } from '../domain/shared/errors.ts';
+import { AppError, inputProblemOf, type ErrorCode, type IdentifyingKind, type InputProblem } from '../shared/errors.ts';
 
 /** Said when something failed that the person cannot put right; always with the 999 line. */
 export const FALLBACK_MESSAGE =

@@ -10,7 +10,7 @@ import { readYaml } from './read-yaml.ts';
 import type { ShorthandData } from '../domain/answering/shorthand.ts';
 import type { ScopeData } from '../domain/answering/scope.ts';
 import { ATTR_LABELS, type AttrKey, type IntentRule } from '../domain/answering/intents.ts';
-import { KnowledgeError } from '../domain/shared/errors.ts';
+import { KnowledgeError } from '../shared/errors.ts';
 
 const LANGUAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'language');
 export const DEFAULT_SHORTHAND_FILE = join(LANGUAGE_DIR, 'shorthand.yaml');

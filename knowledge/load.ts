@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { DataFile, DocumentsFile, KnowledgeRecord, type DocumentMeta, type KnowledgeRecord as Rec } from './schema.ts';
-import { KnowledgeError } from '../domain/shared/errors.ts';
+import { KnowledgeError } from '../shared/errors.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_DATA_DIR = join(here, 'data');

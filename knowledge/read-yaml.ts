@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { KnowledgeError } from '../domain/shared/errors.ts';
+import { KnowledgeError } from '../shared/errors.ts';
 
 export function readYaml<T>(file: string, schema: z.ZodType<T>): T {
   let raw: unknown;

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { readYaml } from './read-yaml.ts';
 import type { TriageData } from '../domain/triage/types.ts';
-import { KnowledgeError } from '../domain/shared/errors.ts';
+import { KnowledgeError } from '../shared/errors.ts';
 
 export const DEFAULT_TRIAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'triage');
 

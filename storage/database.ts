@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
-import { AppError } from '../domain/shared/errors.ts';
+import { AppError } from '../shared/errors.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type SqlValue = string | number | boolean | null | undefined;

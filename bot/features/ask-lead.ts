@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { askLeadConfirmCard } from '../../cards/ask-lead-card.ts';
 import { expertTicketCard } from '../../cards/expert-ticket-card.ts';
-import { AppError } from '../../domain/shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { StoredReference, Ticket, TicketAction } from '../../storage/state-store.ts';
 import { errorFields } from '../logger.ts';
 import { verbRoute, type CommandRoute, type Feature, type Turn } from '../route-types.ts';

@@ -10,7 +10,7 @@ import { stepModel, summaryModel, unfinishedItem, historyModel } from '../checkl
 import { partnershipChoiceCard } from '../../cards/partnership-card.ts';
 import type { CardAttachment } from '../../cards/render.ts';
 import type { RunView, ChecklistRunner } from '../../domain/checklists/runner.ts';
-import { AppError } from '../../domain/shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import { checklistMigrations } from '../../storage/checklist-store.ts';
 import { errorFields } from '../logger.ts';
 import { isPartnershipId, partnershipLabel, PARTNERSHIP_OPTIONS } from '../partnerships.ts';

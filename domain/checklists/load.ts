@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { KnowledgeError } from '../shared/errors.ts';
+import { KnowledgeError } from '../../shared/errors.ts';
 import { makeSeedReader, normaliseForQuote } from '../../knowledge/verify-quotes.ts';
 import { DEFAULT_SEEDS_DIR, loadDocuments } from '../../knowledge/load.ts';
 import { Checklist, type Action, type Note } from './schema.ts';

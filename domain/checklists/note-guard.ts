@@ -4,7 +4,7 @@
  * that are unmistakably identifying (dates such as a date of birth, postcodes, NHS numbers,
  * email addresses and phone numbers), so an accidental paste is not stored.
  */
-import { invalidInput, type IdentifyingKind } from '../shared/errors.ts';
+import { invalidInput, type IdentifyingKind } from '../../shared/errors.ts';
 
 /** Each kind is a code; bot/user-messages.ts words it ("a postcode") in the refusal. */
 const PATTERNS: Array<{ kind: IdentifyingKind; re: RegExp }> = [

@@ -5,7 +5,7 @@
  * No botbuilder here: the bot glue turns RunView into cards and errors into user text.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError, invalidInput } from '../shared/errors.ts';
+import { AppError, invalidInput } from '../../shared/errors.ts';
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import type { ContactDirectory } from '../contacts/contacts.ts';

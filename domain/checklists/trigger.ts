@@ -9,7 +9,7 @@
  * be reached after the trigger step has been answered, and that trigger steps offer exactly
  * the quick picks the card renders.
  */
-import { invalidInput } from '../shared/errors.ts';
+import { invalidInput } from '../../shared/errors.ts';
 import { PARTNERSHIP_IDS } from '../../knowledge/schema.ts';
 import { isIsoDate, londonDate, shiftLondonDate } from '../calendar/working-days.ts';
 import { enumeratePaths, actionsFor, indexChecklist } from './graph.ts';

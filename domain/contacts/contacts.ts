@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { ConfigError } from '../shared/errors.ts';
+import { ConfigError } from '../../shared/errors.ts';
 import { PARTNERSHIP_IDS, type PartnershipId } from '../../knowledge/schema.ts';
 import { CONTACT_KINDS, type ContactKind } from '../checklists/schema.ts';
 

@@ -3,7 +3,7 @@
  * (command-parser.ts) and a custom rule's (recurrence.ts). The domain returns these; the bot
  * words them (bot/user-messages.ts, REMIND_PROBLEM_MESSAGES), so the domain writes no sentence.
  */
-import { AppError } from '../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 
 export type RemindProblem =
   | { code: 'meeting-not-quoted' }

@@ -11,7 +11,7 @@
  */
 import type { Token } from './lemmas.ts';
 import { tokenise } from './lemmas.ts';
-import { KnowledgeError } from '../shared/errors.ts';
+import { KnowledgeError } from '../../shared/errors.ts';
 
 type Element =
   | { kind: 'word'; forms: ReadonlySet<string>; exact?: string }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 const run = promisify(execFile);
-const ask = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'knowledge/cli/ask.ts', ...args], { cwd: process.cwd() });
+const ask = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'cli/ask.ts', ...args], { cwd: process.cwd() });
 
 // The JSON contract of `npm run --silent ask -- --json`.
 const AnswerJson = z.strictObject({

@@ -1,16 +1,18 @@
 /**
- * The layers import one way: domain logic (domain/) and the knowledge data layer (knowledge/,
- * its CLIs aside) never reach up into the bot, the web playground, cards, tests, the bench or
- * scripts, and never import botbuilder or restify. A newcomer can change the answering without
- * reading Teams code, and the domain can be driven from the CLI and tests alone.
+ * The layers import one way: shared/ (typed errors, small helpers) at the bottom imports no
+ * other folder; domain logic (domain/) and the knowledge data layer (knowledge/) never reach up
+ * into the CLIs (cli/), storage, the bot, the web playground, cards, tests, the bench or scripts,
+ * and never import botbuilder or restify; the CLIs sit above them and below the bot. A newcomer
+ * can change the answering without reading Teams code, and the domain can be driven from the CLI
+ * and tests alone.
  *
  * Development code imports one way too: test/, bench/ and scripts/ may import devkit/ (the
  * throwaway PostgreSQL, fake connectors, Chromium, card gallery, reminder fixtures), devkit/
  * imports none of them, bench/ and scripts/ never import test/, and no production folder
  * imports any of the four, so what ships never depends on development code.
  *
- * Cards take view models: no card imports storage/, and no card imports domain/ except the
- * few listed below that still take a domain answer or checklist run (the list only shrinks).
+ * Cards take view models: no card imports storage/, domain/, knowledge/ or bot/ (bot/ makes the
+ * view models).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -33,17 +35,17 @@ function importsOf(file: string): string[] {
 }
 
 const FORBIDDEN_PACKAGES = [/^botbuilder/, /^botframework-/, /^restify/];
-const FORBIDDEN_FOLDERS = ['bot', 'web', 'cards', 'test', 'bench', 'scripts', 'devkit'];
+const FORBIDDEN_FOLDERS = ['cli', 'storage', 'bot', 'web', 'cards', 'test', 'bench', 'scripts', 'devkit'];
 const DEVELOPMENT_FOLDERS = ['devkit', 'test', 'bench', 'scripts'];
 
-const knowledgeWithoutCli = () => filesUnder(join(ROOT, 'knowledge')).filter((f) => !f.includes(`${join('knowledge', 'cli')}`));
-const lower = [...filesUnder(join(ROOT, 'domain')), ...knowledgeWithoutCli()];
-/** What ships: everything the bot runs (the knowledge CLIs are development tools). */
-const production = [...['bot', 'domain', 'cards', 'storage', 'web'].flatMap((d) => filesUnder(join(ROOT, d))), ...knowledgeWithoutCli()];
+const shared = filesUnder(join(ROOT, 'shared'));
+const lower = [...filesUnder(join(ROOT, 'domain')), ...filesUnder(join(ROOT, 'knowledge'))];
+const cli = filesUnder(join(ROOT, 'cli'));
+/** What ships: everything the bot runs (the CLIs are tools for the knowledge's maintainers). */
+const production = ['bot', 'domain', 'knowledge', 'shared', 'cards', 'storage', 'web'].flatMap((d) => filesUnder(join(ROOT, d)));
 const benchAndScripts = [...filesUnder(join(ROOT, 'bench')), ...filesUnder(join(ROOT, 'scripts'))];
 const devkit = filesUnder(join(ROOT, 'devkit'));
 const cards = filesUnder(join(ROOT, 'cards'));
-/** Cards that still take domain types (answers, checklist runs, London dates); a new card takes a view model. */
 /** The top-level folder a relative import lands in ('' for a package). */
 function topFolderOf(file: string, spec: string): string {
   if (!spec.startsWith('.')) return '';
@@ -54,6 +56,30 @@ function topFolderOf(file: string, spec: string): string {
 function importsInto(file: string, folders: readonly string[]): string[] {
   return importsOf(file).filter((spec) => folders.includes(topFolderOf(file, spec)));
 }
+
+describe('shared/ is the bottom: it imports no other folder of the project', () => {
+  it('finds the files it checks', () => {
+    expect(shared.length).toBeGreaterThan(1);
+  });
+
+  it.each(shared.map((f) => [relative(ROOT, f), f]))('%s', (_name, file) => {
+    expect(importsOf(file).filter((spec) => spec.startsWith('.') && topFolderOf(file, spec) !== 'shared')).toEqual([]);
+  });
+});
+
+describe('cli/ sits above domain/ and knowledge/, below the bot: it imports no bot/, web/, cards/ or development folder', () => {
+  it('finds the files it checks', () => {
+    expect(cli.length).toBeGreaterThan(2);
+  });
+
+  it.each(cli.map((f) => [relative(ROOT, f), f]))('%s', (_name, file) => {
+    expect(importsInto(file, ['bot', 'web', 'cards', ...DEVELOPMENT_FOLDERS])).toEqual([]);
+  });
+
+  it('would catch a violation (the CLIs do import domain/ and knowledge/)', () => {
+    expect(importsInto(join(ROOT, 'cli', 'ask.ts'), ['domain', 'knowledge']).length).toBeGreaterThan(1);
+  });
+});
 
 describe('domain/ and knowledge/ import nothing above them', () => {
   it('finds the files it checks', () => {

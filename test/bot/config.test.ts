@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../bot/config.ts';
-import { ConfigError } from '../../domain/shared/errors.ts';
+import { ConfigError } from '../../shared/errors.ts';
 
 function problems(env: Record<string, string>): string {
   try {

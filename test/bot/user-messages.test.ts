@@ -15,7 +15,7 @@ import {
   type ErrorCode,
   type IdentifyingKind,
   type InputProblem,
-} from '../../domain/shared/errors.ts';
+} from '../../shared/errors.ts';
 import { REMIND_PROBLEM_CODES, type RemindProblem, type RemindProblemCode } from '../../domain/reminders/problems.ts';
 import {
   ERROR_MESSAGES,

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../storage/database.ts';
 import { migrate } from '../../storage/migrate.ts';
 import { checklistMigrations } from '../../storage/checklist-store.ts';
-import { AppError } from '../../domain/shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import { startTestPostgres, type TestPostgres } from '../../devkit/postgres.ts';
 import { serviceOn, WEDNESDAY } from './helpers.ts';
 

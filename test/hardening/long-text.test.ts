@@ -4,7 +4,7 @@
  * (`/[?!.]+$/` in the router), with /healthz waiting behind it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trimTrailing } from '../../domain/shared/trim.ts';
+import { trimTrailing } from '../../shared/trim.ts';
 import { mention, message, startBot, type BotUnderTest } from '../support/bot-server.ts';
 
 let bot: BotUnderTest;

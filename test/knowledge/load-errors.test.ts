@@ -73,7 +73,7 @@ describe('a bad knowledge file fails with the file, the record and the field nam
 });
 
 describe('kb commands', () => {
-  const kb = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'knowledge/cli/kb.ts', ...args], { maxBuffer: 64 * 1024 * 1024 });
+  const kb = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'cli/kb.ts', ...args], { maxBuffer: 64 * 1024 * 1024 });
 
   it('export prints the whole knowledge base as one JSON object', async () => {
     const { stdout } = await kb('export');

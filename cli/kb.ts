@@ -3,13 +3,13 @@
  * `npm run kb:check`               validates everything and prints a coverage summary.
  * Exit code 1 (with the problems listed) when anything is invalid or a quote is not verbatim.
  */
-import { loadKnowledge } from '../load.ts';
-import { findQuoteProblems } from '../verify-quotes.ts';
-import { coverageReport, formatCoverage } from '../coverage.ts';
-import { scopeProblems } from '../primary-sources.ts';
-import { findSectionProblems } from '../section-check.ts';
-import { contactWarnings, DEFAULT_CONTACTS_MAX_AGE_DAYS, loadContacts } from '../../domain/contacts/contacts.ts';
-import { AppError } from '../../domain/shared/errors.ts';
+import { loadKnowledge } from '../knowledge/load.ts';
+import { findQuoteProblems } from '../knowledge/verify-quotes.ts';
+import { coverageReport, formatCoverage } from '../knowledge/coverage.ts';
+import { scopeProblems } from '../knowledge/primary-sources.ts';
+import { findSectionProblems } from '../knowledge/section-check.ts';
+import { contactWarnings, DEFAULT_CONTACTS_MAX_AGE_DAYS, loadContacts } from '../domain/contacts/contacts.ts';
+import { AppError } from '../shared/errors.ts';
 
 function main(argv: string[]): number {
   const [command = 'check'] = argv;

@@ -12,12 +12,12 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
-import { loadKnowledge } from '../load.ts';
-import { fileTrainingCache } from '../training-cache.ts';
-import { createAnswerEngine } from '../../domain/answering/engine.ts';
-import { isFresh } from '../../domain/answering/follow-up.ts';
-import type { Answer, AnswerContext, ConversationMemory } from '../../domain/answering/types.ts';
-import { PartnershipId, SCOPE_LABELS } from '../schema.ts';
+import { loadKnowledge } from '../knowledge/load.ts';
+import { fileTrainingCache } from '../knowledge/training-cache.ts';
+import { createAnswerEngine } from '../domain/answering/engine.ts';
+import { isFresh } from '../domain/answering/follow-up.ts';
+import type { Answer, AnswerContext, ConversationMemory } from '../domain/answering/types.ts';
+import { PartnershipId, SCOPE_LABELS } from '../knowledge/schema.ts';
 import { z } from 'zod';
 
 /** As long as the bot's default CONVERSATION_MEMORY_MINUTES. */

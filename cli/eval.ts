@@ -4,12 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadKnowledge } from '../load.ts';
-import { fileTrainingCache } from '../training-cache.ts';
-import { createAnswerEngine } from '../../domain/answering/engine.ts';
-import { pct, scoreOne, summarise, type EvalQuestion } from '../../domain/answering/evaluate.ts';
-import { isConversation, runConversation, summariseConversations } from '../../domain/answering/evaluate-conversations.ts';
-import { PartnershipId } from '../schema.ts';
+import { loadKnowledge } from '../knowledge/load.ts';
+import { fileTrainingCache } from '../knowledge/training-cache.ts';
+import { createAnswerEngine } from '../domain/answering/engine.ts';
+import { pct, scoreOne, summarise, type EvalQuestion } from '../domain/answering/evaluate.ts';
+import { isConversation, runConversation, summariseConversations } from '../domain/answering/evaluate-conversations.ts';
+import { PartnershipId } from '../knowledge/schema.ts';
 
 const args = process.argv.slice(2);
 const fileAt = args.indexOf('--file');
