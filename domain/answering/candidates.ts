@@ -15,6 +15,9 @@ import type { AnswerUnit } from './units.ts';
 /** Attributes that describe a record in general: never an answer to a question that asks for one field. */
 export const GENERAL_ATTRS: ReadonlySet<string> = new Set(['summary', 'role', 'responsibilities']);
 
+/** A sum of money as the documents write one: "£143,100", "112,998 pounds", a share in per cent. */
+const STATES_MONEY = /£\s?\d|\d\s?(pounds|k\b)|\d\s?%|\bper ?cent\b/i;
+
 /** "When did...", "when was...", "what date did...": a date in the past, not a timescale or a cadence. */
 const PAST_WHEN = /\b(when|what date|which date|what year|which year) (did|was|were|had)\b/i;
 
@@ -38,6 +41,7 @@ export function candidateCheck(
       ? (Object.entries(intent) as Array<[AnswerUnit['attr'], number]>).filter(([k, w]) => w === maxIntent && !GENERAL_ATTRS.has(k)).map(([k]) => k)
       : [];
   const pastWhen = askedFields.includes('timescale') && PAST_WHEN.test(corrected);
+  const asksPerson = (intent.person ?? 0) > 0 && (intent.holder ?? 0) > 0;
   return (r: ScoredUnit, runnerUp = false): ReasonCode | null => {
     // A runner-up must earn its place on its own words: its year in its own sentence, not its document's date.
     const text = runnerUp
@@ -49,6 +53,14 @@ export function candidateCheck(
     if (maxIntent > 0 && intent.value === maxIntent && intent.cadence !== maxIntent && !statesQuantity(r.unit.text)) {
       return 'figure-not-found';
     }
+    // "Where and at what time does the SSP meet?": no record holds a venue or a time of day, so
+    // whatever ranks first (how often it meets) answers another question.
+    if (askedFields.includes('unheld')) return 'field-not-stated';
+    // "How much money does the police contribute?": a figure that is not a sum (a year, a count) is another answer.
+    if (askedFields.includes('money') && !STATES_MONEY.test(r.unit.text)) return 'figure-not-found';
+    // "The name of the person appointed as the ICSC": whatever field answers, it must name someone
+    // (the holder field itself says "not stated" where the documents name nobody).
+    if (asksPerson && r.unit.attr !== 'holder' && !namesPerson(r.unit.text)) return 'field-not-stated';
     // "What is the chair's name?" asked for a field: a description of the body is not that field.
     // Only a person asked for by name is checked this way: dates and figures are often stated
     // inside a description ("set up by September 2020"), and the figure checks cover those.

@@ -39,7 +39,13 @@ export type AttrKey =
   | 'standard'
   | 'owner'
   | 'deadline'
-  | 'fact';
+  | 'fact'
+  /** Marks, not fields: a sum of money asked for (a figure must then be in money). */
+  | 'money'
+  /** Marks, not fields: the name asked for is a person's (not a document's or an approach's). */
+  | 'person'
+  /** A detail no record holds (where or at what time a group meets, its meeting link). */
+  | 'unheld';
 
 export type IntentWeights = Partial<Record<AttrKey, number>>;
 
@@ -151,4 +157,7 @@ export const ATTR_LABELS: Record<AttrKey, string> = {
   owner: 'Owner',
   deadline: 'Deadline',
   fact: 'Fact',
+  money: 'Amount of money',
+  person: 'A person',
+  unheld: 'A detail the documents do not record',
 };
