@@ -6,7 +6,7 @@
  */
 import { countedThing, countsThing } from './counted-thing.ts';
 import type { IntentWeights } from './intents.ts';
-import { statesQuantity, yearMismatch } from './limits.ts';
+import { statesDate, statesQuantity, yearMismatch } from './limits.ts';
 import type { ScoredUnit } from './matcher.ts';
 import { FIELD_DIRECTED_WEIGHT } from './thresholds.ts';
 import type { ReasonCode } from './types.ts';
@@ -70,8 +70,8 @@ export function candidateCheck(
     // "What's the deadline for...": a description with no date or period in it is not a timescale.
     if (askedFields.includes('timescale') && GENERAL_ATTRS.has(r.unit.attr) && !statesQuantity(r.unit.text)) return 'field-not-stated';
     // "When was the JTAI?", "when did the practice week take place?" ask for a date in the past: a
-    // sentence with no year or date in it, or how often something meets, is another answer.
-    if (pastWhen && (r.unit.attr === 'cadence' || ((GENERAL_ATTRS.has(r.unit.attr) || r.unit.attr === 'fact') && !/\d/.test(r.unit.text)))) {
+    // sentence with no year or month in it (whatever its field), or how often something meets, is another answer.
+    if (pastWhen && (r.unit.attr === 'cadence' || !statesDate(r.unit.text))) {
       return 'field-not-stated';
     }
     // "How many schools": a number of something else ("twelve agencies") answers another question.

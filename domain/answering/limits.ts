@@ -80,3 +80,11 @@ const NUMBER_WORDS =
 export function statesQuantity(text: string): boolean {
   return /\d/.test(text) || NUMBER_WORDS.test(text);
 }
+
+/** Month names as the documents write them (capitalised: "may" is usually the verb). */
+const MONTH = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+/** Whether a sentence states when something happened: a year or a month ("S11" is no date). */
+export function statesDate(text: string): boolean {
+  return yearsIn(text).size > 0 || MONTH.test(text);
+}
