@@ -280,7 +280,8 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
 
     // One unit, or two of the same record: both halves of a two-part question, or a general answer
     // with its closest detail.
-    const units = unitsToGive(best, ranked, { corrected, intent, detectIntent, matcher });
+    const checkFor = (q: string) => candidateCheck(q, detectIntent(q), { docYear, namesPerson });
+    const units = unitsToGive(best, ranked, { corrected, intent, detectIntent, matcher, checkFor });
     const a =
       units.length > 1
         ? composer.combined(units, confidence)

@@ -5,6 +5,7 @@
  */
 import type { AttrKey, DetectIntent, IntentWeights } from './intents.ts';
 import type { Matcher, ScoredUnit } from './matcher.ts';
+import type { ReasonCode } from './types.ts';
 import { contentTerms } from './text.ts';
 import type { AnswerUnit } from './units.ts';
 
@@ -40,6 +41,37 @@ export function answerFromSameRecord(detectIntent: DetectIntent, matcher: Matche
 }
 
 /**
+ * The unit of another record that answers `clause`, from the candidates ranked nearly as high as
+ * the first answer for the whole message: "what was the total LSCB budget and how much came from
+ * the council?" is two records (the total, the council's share). It must be of the same
+ * partnership, speak to more of the clause's words than the first answer does, and pass the
+ * checks for the clause on its own (a sum for "how much", a date for "when").
+ */
+export function answerFromRanked(
+  first: ScoredUnit,
+  ranked: readonly ScoredUnit[],
+  clause: string,
+  checkClause: (r: ScoredUnit, runnerUp?: boolean) => ReasonCode | null,
+): AnswerUnit | null {
+  const terms = new Set(contentTerms(clause));
+  const overlap = (u: AnswerUnit) => [...u.terms].filter((t) => terms.has(t)).length;
+  const base = overlap(first.unit);
+  const other = ranked
+    .slice(1, 5)
+    .find(
+      (r) =>
+        r.unit.record.id !== first.unit.record.id &&
+        !r.unit.notStated &&
+        r.unit.text !== first.unit.text &&
+        r.unit.record.partnership === first.unit.record.partnership &&
+        r.score >= first.score * 0.75 &&
+        overlap(r.unit) > base &&
+        checkClause(r, true) === null,
+    );
+  return other?.unit ?? null;
+}
+
+/**
  * What to give for the chosen unit: both facts when two attributes are asked with equal weight
  * ("who chairs it and how often does it meet?") or a second clause asks another fact of the same
  * record, in the order asked; a general answer ("what is / how does") with the closest detail of
@@ -48,7 +80,20 @@ export function answerFromSameRecord(detectIntent: DetectIntent, matcher: Matche
 export function unitsToGive(
   best: ScoredUnit,
   ranked: readonly ScoredUnit[],
-  { corrected, intent, detectIntent, matcher }: { corrected: string; intent: IntentWeights; detectIntent: DetectIntent; matcher: Matcher },
+  {
+    corrected,
+    intent,
+    detectIntent,
+    matcher,
+    checkFor,
+  }: {
+    corrected: string;
+    intent: IntentWeights;
+    detectIntent: DetectIntent;
+    matcher: Matcher;
+    /** The candidate checks for a question of its own (the second clause). */
+    checkFor: (question: string) => (r: ScoredUnit, runnerUp?: boolean) => ReasonCode | null;
+  },
 ): AnswerUnit[] {
   const maxW = Math.max(0, ...Object.values(intent));
   const second = (Object.entries(intent) as Array<[string, number]>)
@@ -59,6 +104,8 @@ export function unitsToGive(
   const clause = secondClause(corrected);
   const other = clause ? answerFromSameRecord(detectIntent, matcher, best.unit, clause) : null;
   if (clause && other) return inAskedOrder(detectIntent, corrected, clause, best.unit, other);
+  const elsewhere = clause ? answerFromRanked(best, ranked, clause, checkFor(clause)) : null;
+  if (clause && elsewhere) return inAskedOrder(detectIntent, corrected, clause, best.unit, elsewhere);
   const detail = ['summary', 'fact', 'role'].includes(best.unit.attr)
     ? ranked
         .slice(1, 4)

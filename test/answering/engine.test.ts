@@ -112,6 +112,20 @@ describe('two questions in one message', () => {
     expect(first).not.toMatch(/quarterly/);
     expect(second).toMatch(/quarterly/);
   });
+
+  // The second half is another record's, ranked just below the first for the whole message
+  // (ninth fresh set: the total was given and the council's share left out). Worded here.
+  it('answers the second from another record of the same partnership when the first record has nothing for it', () => {
+    const a = ask('What did the Haringey LSCB budget total in 2018/19, and what did the council pay?');
+    const [first, second] = a.text.split('\n');
+    expect(first).toMatch(/£143,100/);
+    expect(second).toMatch(/£112,998/);
+  });
+
+  it('takes nothing from another record that does not speak to the second half', () => {
+    const a = ask('Who chairs the Harrow SSP and what biscuits do they serve?');
+    expect(a.recordIds).toEqual(['harrow.strategic-safeguarding-partnership']);
+  });
 });
 
 describe('plain words', () => {
