@@ -6,7 +6,7 @@
  */
 import { countedThing, countsThing } from './counted-thing.ts';
 import type { IntentWeights } from './intents.ts';
-import { statesDate, statesQuantity, yearMismatch } from './limits.ts';
+import { statesCount, statesDate, statesQuantity, yearMismatch } from './limits.ts';
 import type { ScoredUnit } from './matcher.ts';
 import { FIELD_DIRECTED_WEIGHT } from './thresholds.ts';
 import type { ReasonCode } from './types.ts';
@@ -50,7 +50,7 @@ export function candidateCheck(
     const dated = runnerUp ? '' : r.unit.sources.map((x) => ('document' in x ? (docYear.get(x.document) ?? '') : '')).join(' ');
     if (yearMismatch(corrected, text, dated)) return 'year-not-covered';
     if (r.unit.record.type === 'figure' && r.own < 0.5) return 'figure-not-found';
-    if (maxIntent > 0 && intent.value === maxIntent && intent.cadence !== maxIntent && !statesQuantity(r.unit.text)) {
+    if (maxIntent > 0 && intent.value === maxIntent && intent.cadence !== maxIntent && !statesCount(r.unit.text)) {
       return 'figure-not-found';
     }
     // "Where and at what time does the SSP meet?": no record holds a venue or a time of day, so

@@ -23,6 +23,9 @@ export function countedThing(question: string): Token | null {
   for (let i = 0; i + 2 < tokens.length; i += 1) {
     if (tokens[i]!.norm !== 'how' || tokens[i + 1]!.norm !== 'many') continue;
     if (tokens[i + 2]!.norm === 'times') return null;
+    // "How many people contacted the LADO": people are whoever the figure counts (contacts,
+    // referrals), so the answer is not held to the word.
+    if (tokens[i + 2]!.forms.has('people') || tokens[i + 2]!.forms.has('person')) return null;
     let head: Token | null = null;
     for (const t of tokens.slice(i + 2)) {
       if (!IN_PHRASE.has(t.pos)) break;
@@ -40,16 +43,20 @@ const same = (a: Token, b: Token): boolean => [...a.forms].some((f) => b.forms.h
  * North West London boroughs"), within one clause: "up to 25; special schools" counts no schools.
  */
 export function countsThing(text: string, thing: Token): boolean {
-  return text.split(/[;:.()]/).some((clause) => {
-    const tokens = tokenise(clause);
-    return tokens.some((t, i) => {
-      if (!same(t, thing)) return false;
-      for (let j = i - 1; j >= Math.max(0, i - 6); j -= 1) {
-        const n = tokens[j]!;
-        if (NUMBER.test(n.norm)) return true;
-        if (!IN_PHRASE.has(n.pos)) return false;
-      }
-      return false;
+  // A bracket inside the phrase is read through: "32 (11%) LADO contacts" counts contacts.
+  return text
+    .replace(/\([^()]*\)/g, ' ')
+    .split(/[;:.()]/)
+    .some((clause) => {
+      const tokens = tokenise(clause);
+      return tokens.some((t, i) => {
+        if (!same(t, thing)) return false;
+        for (let j = i - 1; j >= Math.max(0, i - 6); j -= 1) {
+          const n = tokens[j]!;
+          if (NUMBER.test(n.norm)) return true;
+          if (!IN_PHRASE.has(n.pos)) return false;
+        }
+        return false;
+      });
     });
-  });
 }

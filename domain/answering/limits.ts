@@ -76,9 +76,21 @@ export function yearMismatch(question: string, answerText: string, datedBy = '')
 const NUMBER_WORDS =
   /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|once|twice|half|quarter)\b|\b(at least|only|just|exactly) one\b|\bone (school|member|representative|lay|person|meeting|event|nominated|college)/i;
 
-/** Whether a sentence states a quantity at all: a "how many" answer without one is not an answer. */
+/** Whether a sentence states a quantity at all: a deadline answer without a date or period is not an answer. */
 export function statesQuantity(text: string): boolean {
   return /\d/.test(text) || NUMBER_WORDS.test(text);
+}
+
+/** Years, spans of years and days of a month: when something happened, not how many or how much. */
+const DATES =
+  /\b(?:19|20)\d{2}(?:\s?[/-]\s?(?:19|20)?\d{2})?\b|\b\d{1,2}(?:st|nd|rd|th)?(?:\s?-\s?\d{1,2})?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
+
+/**
+ * Whether a sentence states a count or an amount: a "how many" answer without one is not an
+ * answer, and a date is none ("held in early November 2019" says nothing of how many came).
+ */
+export function statesCount(text: string): boolean {
+  return statesQuantity(text.replace(DATES, ' '));
 }
 
 /** Month names as the documents write them (capitalised: "may" is usually the verb). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countedThing, countsThing } from '../../domain/answering/counted-thing.ts';
+import { statesCount } from '../../domain/answering/limits.ts';
 
 describe('"how many X" is answered with a number of X, not of something else', () => {
   it.each([
@@ -8,6 +9,8 @@ describe('"how many X" is answered with a number of X, not of something else', (
     ['How many other boroughs is Harrow configured with?', 'boroughs'],
     ['How many times a year does the board meet?', null],
     ['Of all the LADO contacts, how many went to a meeting?', null],
+    // People are whoever the figure counts (contacts, referrals, attendees).
+    ['how many people contacted the LADO last year?', null],
   ])('%s counts %s', (q, thing) => {
     expect(countedThing(q)?.norm ?? null).toBe(thing);
   });
@@ -17,7 +20,20 @@ describe('"how many X" is answered with a number of X, not of something else', (
     ['Twelve agencies took part in the practice week', 'How many practitioners took part?', false],
     ['The largest groups of pupils are Asian Other (21%) and Indian (19%)', 'How many schools are there?', false],
     ['187 children were subject to a child protection plan', 'How many children were on a plan?', true],
+    // A bracket is read through (ninth fresh set: the early years figure was refused).
+    ['32 (11%) LADO contacts were about staff in early years settings', 'How many LADO contacts were about nursery staff?', true],
   ])('"%s" answers "%s": %s', (text, q, ok) => {
     expect(countsThing(text, countedThing(q)!)).toBe(ok);
+  });
+});
+
+describe('a count is a number that is not a date', () => {
+  it.each([
+    ['The launch event was held in early November 2019 and was very well attended.', false],
+    ['The group first met on 10 October 2019.', false],
+    ['Haringey had 64 primary and 13 secondary schools in 2008.', true],
+    ['Twelve agencies took part in the 2019 practice week.', true],
+  ])('"%s": %s', (text, ok) => {
+    expect(statesCount(text)).toBe(ok);
   });
 });
