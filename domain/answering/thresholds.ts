@@ -44,6 +44,8 @@ export const TRIAGE = {
    * A missed 999 is the worse error, so 20.
    */
   urgencyMargin: 20,
+  /** Groups that show a dispute with another professional or agency (what an escalation is about). */
+  disputeSigns: ['disagree', 'no_response', 'closed', 'lado_withheld', 'kept_internal'] as readonly string[],
   /** Groups that show a message describes someone (a case), not a question about the arrangements. */
   describesSomeone: ['subject', 'worker', 'family', 'agency'] as readonly string[],
 } as const;

@@ -109,7 +109,7 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     }
     // Where the rules did fire, a reading far more confident in another route overrides the
     // first route (the welfare rule is broad: a drunk parent driving off is 999, not a referral).
-    const overridden = fired.length && prediction ? override(fired, prediction) : null;
+    const overridden = fired.length && prediction ? override(fired, prediction, m) : null;
     if (overridden) {
       fired = overridden;
       by = 'classifier';
@@ -160,7 +160,7 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     return { ...p, label: instead, all: { ...p.all, [instead]: Math.max(p.all[instead] ?? -Infinity, p.all[r.id] ?? -Infinity), [r.id]: -Infinity } };
   }
 
-  function override(fired: RouteDefinition[], p: Prediction): RouteDefinition[] | null {
+  function override(fired: RouteDefinition[], p: Prediction, m: MessageMatches): RouteDefinition[] | null {
     if (p.label === 'none' || p.margin < TRIAGE.overrideMargin) return null;
     const lead = fired[0]!;
     if (lead.id === p.label) return null;
@@ -172,6 +172,10 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     if (lead.id === 'emergency' && (p.label === 'mash' || p.label === 'lado')) {
       return [lead, chosen, ...fired.slice(1).filter((r) => r.id !== chosen.id)];
     }
+    // A reading of a dispute takes 999 away only where the words show one (a disagreement, no
+    // reply, a closed case): "dad is trying to take the newborn against the safety plan agreed
+    // with social care" names an agency and a plan, but the danger is now.
+    if (lead.id === 'emergency' && p.label === 'escalation' && !TRIAGE.disputeSigns.some((g) => m.has(g))) return null;
     // Where the rules gave this route too, they saw both situations and routes.yaml orders them
     // ("the head won't tell the LADO": the LADO, then an escalation; "a baby died at the nursery":
     // the Panel, then the LADO): a reading does not reorder them or drop one.

@@ -29,6 +29,12 @@ describe('several routes come in order: 999 first', () => {
     ['a teacher is hitting a pupil in the corridor right now', ['emergency', 'lado']],
     ['the coach punched a boy and he is bleeding heavily', ['emergency', 'lado']],
     ['a 14 year old says her dad will kill her if she goes home tonight', ['emergency', 'mash']],
+    // A reading of a dispute took 999 away though nothing in it is a dispute (ninth fresh set):
+    // an agency and its plan named beside danger now are no disagreement. Worded here.
+    [
+      "Postnatal ward. The baby's dad came in intoxicated and is trying to take the newborn off the ward against the safety plan agreed with social care, security haven't arrived",
+      ['emergency'],
+    ],
   ])('%s', (q, routes) => {
     expect(triage.triage(q).routes.slice(0, routes.length)).toEqual(routes);
   });
