@@ -53,6 +53,13 @@ const Routes = z
   })
   .strict();
 
+const Concepts = z
+  .object({
+    concepts: z.array(z.object({ when: z.array(Condition).min(1), add: z.string().min(1), examples: z.array(z.string()).min(1) }).strict()).min(1),
+    none: z.array(z.string()).default([]),
+  })
+  .strict();
+
 const Label = z.enum(['emergency', 'lado', 'mash', 'escalation', 'panel', 'none']);
 /** Example messages per route that train the classifier (domain/triage/classifier.ts). */
 const Examples = z.partialRecord(Label, z.array(z.string().min(3))).default({});
@@ -60,7 +67,11 @@ const Examples = z.partialRecord(Label, z.array(z.string().min(3))).default({});
 export function loadTriage(dir = DEFAULT_TRIAGE_DIR): TriageData {
   const vocab = readYaml(join(dir, 'vocabulary.yaml'), Vocabulary);
   const routes = readYaml(join(dir, 'routes.yaml'), Routes);
+  const concepts = readYaml(join(dir, 'concepts.yaml'), Concepts);
   const names = new Set(Object.keys(vocab.groups));
+  for (const c of concepts.concepts.flatMap((x) => x.when).flat()) {
+    if (!names.has(c.replace(/^!/, ''))) throw new KnowledgeError('KB_INVALID', `${join(dir, 'concepts.yaml')}: names an unknown group "${c}"`);
+  }
   for (const r of routes.routes) {
     for (const c of [...r.when, ...r.unless, ...r.readUnless, ...r.variants.map((v) => v.when)]) {
       for (const g of c) {
@@ -85,5 +96,13 @@ export function loadTriage(dir = DEFAULT_TRIAGE_DIR): TriageData {
       if (!names.has(n)) throw new KnowledgeError('KB_INVALID', `${join(dir, 'vocabulary.yaml')}: masks names an unknown group "${n}"`);
     }
   }
-  return { groups: vocab.groups, masks: vocab.masks, routes: routes.routes as TriageData['routes'], none: routes.none, training };
+  return {
+    groups: vocab.groups,
+    masks: vocab.masks,
+    routes: routes.routes as TriageData['routes'],
+    none: routes.none,
+    training,
+    concepts: concepts.concepts,
+    conceptsNone: concepts.none,
+  };
 }

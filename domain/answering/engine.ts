@@ -11,7 +11,6 @@ import { createShorthand } from './shorthand.ts';
 import { createTriage, type TrainingCache, type Triage } from '../triage/triage.ts';
 import { routeAnswer } from './route-answer.ts';
 import type { TriageData } from '../triage/types.ts';
-import { conceptWords } from './concepts.ts';
 import { createIntentReader, reverseRelation } from './intents.ts';
 import { Matcher, type ScoredUnit } from './matcher.ts';
 import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS, PLACE_TERMS } from './partnerships.ts';
@@ -177,7 +176,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     const intent = detectIntent(corrected);
     // Years and bare numbers are checked separately (yearMismatch); as words they only add noise.
     const terms = [...new Set(contentTerms(corrected))].filter((t) => !PLACE_TERMS.has(t) && !/^\d{1,4}$/.test(t));
-    const hints = [...new Set(contentTerms(conceptWords(corrected)))];
+    const hints = [...new Set(contentTerms(triage.conceptWords(corrected)))];
     const entity = matcher.entityScores(corrected);
     // Naming a partnership names its partnership record too, when the question is about the
     // partnership itself ("who are the partners in Harrow?"), not about something in it.

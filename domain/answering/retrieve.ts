@@ -4,7 +4,6 @@
  * stated fact before a "not stated" one. The engine then checks the candidates (candidates.ts).
  */
 import type { PartnershipId } from '../../knowledge/schema.ts';
-import { conceptWords } from './concepts.ts';
 import type { IntentWeights } from './intents.ts';
 import type { Matcher, ScoredUnit } from './matcher.ts';
 import { allTerms, contentTerms, cueTerms } from './text.ts';
@@ -34,7 +33,7 @@ export function retrieve(
   let ranked = matcher.rank({ ...query, terms, hints }, entity);
   // A long description of a situation dilutes the procedure it points to: also rank on the
   // procedure's words alone ("escalation dispute resolution") and keep the better reading.
-  const procedure = [...new Set(contentTerms(conceptWords(corrected)))];
+  const procedure = hints;
   if (procedure.length && terms.length >= 5 && (ranked[0]?.score ?? 0) < 0.45) {
     const alt = matcher.rank({ ...query, terms: procedure }, entity);
     if (alt[0] && (!ranked[0] || alt[0].score > ranked[0].score)) ranked = alt;

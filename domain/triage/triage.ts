@@ -59,6 +59,8 @@ const TRAINING_VERSION = 1;
 
 export interface Triage {
   triage(message: string): TriageResult;
+  /** The procedure words the message's description adds ("" when none): "a colleague hit a child" -> the LADO's. */
+  conceptWords(message: string): string;
   readonly data: TriageData;
 }
 
@@ -184,7 +186,15 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     return p.label === 'emergency' ? [chosen, ...fired] : [chosen, ...fired.filter((r) => r.id !== chosen.id && r !== lead)];
   }
 
-  return { triage, data };
+  function conceptWords(message: string): string {
+    const { m } = read(message);
+    return (data.concepts ?? [])
+      .filter((c) => c.when.some((cond) => holds(m, cond)))
+      .map((c) => c.add)
+      .join(' ');
+  }
+
+  return { triage, conceptWords, data };
 }
 
 /**

@@ -34,4 +34,14 @@ export interface TriageData {
   none: string[];
   /** Example messages per label that train the classifier; the routes' own examples are added to them. */
   training: Partial<Record<RouteId | 'none', string[]>>;
+  /** The procedure words a question gains from what it describes (knowledge/triage/concepts.yaml). */
+  concepts?: ConceptDefinition[];
+  /** Questions that gain no procedure words (tests). */
+  conceptsNone?: string[];
+}
+
+export interface ConceptDefinition {
+  when: Condition[];
+  add: string;
+  examples: string[];
 }
