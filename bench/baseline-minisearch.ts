@@ -11,7 +11,7 @@ import type { KnowledgeBase } from '../knowledge/load.ts';
 import { AcronymExpander } from '../domain/answering/acronyms.ts';
 import { Composer } from '../domain/answering/compose.ts';
 import { scoreOne, summarise, type EvalQuestion } from '../domain/answering/evaluate.ts';
-import { asksForContactDetails } from '../domain/answering/limits.ts';
+import { createIntentReader } from '../domain/answering/intents.ts';
 import { Matcher } from '../domain/answering/matcher.ts';
 import { mentionedPartnerships, namesOnlyElsewhere } from '../domain/answering/partnerships.ts';
 import { refusalText, routeToPerson, type RefusalDetail } from '../domain/answering/refusals.ts';
@@ -58,6 +58,7 @@ export function buildMiniSearchBaseline(kb: KnowledgeBase, dev: readonly EvalQue
   );
   const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
   const byId = new Map(kb.records.map((r) => [r.id, r]));
+  const detectIntent = createIntentReader(kb.intents ?? []);
 
   const docs: Doc[] = units.map((u, id) => ({ id, question: u.question, text: u.text, items: (u.items ?? []).join(' ') }));
   // The engine's own normalisation, stop words and stemmer, so the two read words the same way.
@@ -99,7 +100,7 @@ export function buildMiniSearchBaseline(kb: KnowledgeBase, dev: readonly EvalQue
     if (elsewhere) return { answer: refuse('other-council', { place: `${elsewhere[0]!.toUpperCase()}${elsewhere.slice(1)}` }) };
     const describesSituation = situation.describesSituation;
     if (!describesSituation && offTopic.read(raw).outOfScope) return { answer: refuse('out-of-scope') };
-    if (asksForContactDetails(raw)) return { answer: refuse('contact-details') };
+    if (detectIntent(raw).contact) return { answer: refuse('contact-details') };
     const hit = index.search(raw)[0];
     return { unit: hit ? units[hit.id as number] : undefined, score: hit?.score ?? 0 };
   }

@@ -30,7 +30,6 @@ import { retrieve } from './retrieve.ts';
 import { createNonAnswers } from './non-answers.ts';
 import { describeContext, describeRanked, describeScope, describeTriage, type TraceStep } from './trace.ts';
 import { createFollowUpResolver, type FollowUpOutcome } from './follow-up.ts';
-import { asksForContactDetails, asksForNextMeetingDate } from './limits.ts';
 
 export type { TraceStep } from './trace.ts';
 
@@ -166,7 +165,8 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       return abstain(ctx, 'out-of-scope');
     }
 
-    if (asksForContactDetails(raw)) {
+    // Phone numbers and mailboxes are deployment configuration, not knowledge (intents.yaml `contact`).
+    if (detectIntent(raw).contact) {
       return abstain(ctx, 'contact-details');
     }
 
@@ -228,7 +228,8 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     if (!chosen) return abstain(ctx, problemWith(top) ?? 'low-confidence', ranked);
     const best = chosen;
     const confidence = Math.min(1, best.score / 0.7);
-    if (asksForNextMeetingDate(corrected)) {
+    // The dates of future meetings are not published, only how often they meet (intents.yaml `nextDate`).
+    if (intent.nextDate) {
       const cadence = ranked.find((r) => r.unit.attr === 'cadence' && !r.unit.notStated && r.score >= best.score * 0.7);
       return abstain(ctx, 'future-meeting', [], null, cadence ? { instead: composer.unitText(cadence.unit).text } : {});
     }

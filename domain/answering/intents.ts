@@ -44,6 +44,10 @@ export type AttrKey =
   | 'money'
   /** Marks, not fields: the name asked for is a person's (not a document's or an approach's). */
   | 'person'
+  /** Marks, not fields: a phone number or mailbox asked for (deployment configuration, not knowledge). */
+  | 'contact'
+  /** Marks, not fields: the date of a future meeting or deadline (not published). */
+  | 'nextDate'
   /** A detail no record holds (where or at what time a group meets, its meeting link). */
   | 'unheld';
 
@@ -159,5 +163,7 @@ export const ATTR_LABELS: Record<AttrKey, string> = {
   fact: 'Fact',
   money: 'Amount of money',
   person: 'A person',
+  contact: 'Contact details',
+  nextDate: 'The date of a future meeting',
   unheld: 'A detail the documents do not record',
 };

@@ -1,33 +1,9 @@
 /**
- * Questions the knowledge base can look as if it answers, but does not: contact numbers
- * (deployment configuration, not knowledge), the date of the next meeting (only cadence is
- * published), and figures for a year the documents do not cover. Each gets "I don't know".
+ * Limits of what the documents say: figures for a year the documents do not cover, and whether a
+ * sentence states a quantity, a count or a date at all. (Contact numbers and the dates of future
+ * meetings, which the knowledge base can look as if it answers, are intent marks in
+ * knowledge/language/intents.yaml.)
  */
-import { normalise } from './text.ts';
-
-export function asksForContactDetails(question: string): boolean {
-  const t = normalise(question);
-  return (
-    /\b(phone|telephone|tel|mobile|number to call|contact number|contact details|email address|e mail address|mailbox|fax|address of|postcode|website|url)\b/.test(
-      t,
-    ) ||
-    /\b(number|email)\b.*\b(for|of)\b.*\b(mash|lado|edt|duty|team|front door|out of hours)\b/.test(t) ||
-    /\b(mash|lado|edt|duty|front door)\b.*\b(number|email)\b/.test(t) ||
-    /\bhow (do|can|should) (i|we) (contact|reach|call|ring|phone|email)\b|\bcontact (them|him|her|the lado|the mash)\b/.test(t) ||
-    // "What's the number for it?", "their email": a contact asked of what the conversation is about.
-    /\b(number|email)s? (for|of) (it|them|that|this|him|her)\b|\b(their|its|his|her) (number|email|phone)\b/.test(t)
-  );
-}
-
-/** "When is the next Executive?", "deadline for the next audit return": dates of future events are not published. */
-export function asksForNextMeetingDate(question: string): boolean {
-  const t = normalise(question);
-  return (
-    /\bnext\b.*\b(meet|meeting|session|forum|board|executive|exec|conference|deadline|return|audit|event|date)\b/.test(t) ||
-    /\b(deadline|date) (for|of) the next\b/.test(t) ||
-    /\bdate of the\b.*\bmeeting\b/.test(t)
-  );
-}
 
 /** Start years of spans ("2018/19", "2018-19", "18/19", "2019-2020") and plain years ("2018"), apart. */
 function periodsIn(text: string): { spans: Set<number>; years: Set<number> } {

@@ -4,9 +4,13 @@
  * word "number" ("the LSCB had a number of subgroups" was given for "what's the number for it?").
  */
 import { describe, expect, it } from 'vitest';
-import { asksForContactDetails } from '../../domain/answering/limits.ts';
+import { createIntentReader } from '../../domain/answering/intents.ts';
+import { loadIntents } from '../../knowledge/language-load.ts';
 
-describe('asksForContactDetails', () => {
+const detectIntent = createIntentReader(loadIntents());
+const asksForContactDetails = (q: string) => (detectIntent(q).contact ?? 0) > 0;
+
+describe('a contact asked for (the `contact` mark in knowledge/language/intents.yaml)', () => {
   it.each([
     ["what's the number for it?", true],
     ['do you have their email?', true],
