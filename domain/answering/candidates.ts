@@ -18,9 +18,6 @@ export const GENERAL_ATTRS: ReadonlySet<string> = new Set(['summary', 'role', 'r
 /** A sum of money as the documents write one: "£143,100", "112,998 pounds", a share in per cent. */
 const STATES_MONEY = /£\s?\d|\d\s?(pounds|k\b)|\d\s?%|\bper ?cent\b/i;
 
-/** "When did...", "when was...", "what date did...": a date in the past, not a timescale or a cadence. */
-const PAST_WHEN = /\b(when|what date|which date|what year|which year) (did|was|were|had)\b/i;
-
 export interface CandidateFacts {
   /** Each document's publication year, by file. */
   docYear: ReadonlyMap<string, string>;
@@ -40,7 +37,7 @@ export function candidateCheck(
     maxIntent >= FIELD_DIRECTED_WEIGHT
       ? (Object.entries(intent) as Array<[AnswerUnit['attr'], number]>).filter(([k, w]) => w === maxIntent && !GENERAL_ATTRS.has(k)).map(([k]) => k)
       : [];
-  const pastWhen = askedFields.includes('timescale') && PAST_WHEN.test(corrected);
+  const pastWhen = askedFields.includes('timescale') && (intent.pastWhen ?? 0) > 0;
   const asksPerson = (intent.person ?? 0) > 0 && (intent.holder ?? 0) > 0;
   return (r: ScoredUnit, runnerUp = false): ReasonCode | null => {
     // A runner-up must earn its place on its own words: its year in its own sentence, not its document's date.

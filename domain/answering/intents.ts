@@ -48,6 +48,8 @@ export type AttrKey =
   | 'contact'
   /** Marks, not fields: the date of a future meeting or deadline (not published). */
   | 'nextDate'
+  /** Marks, not fields: a date in the past asked for ("when did..."), not a timescale or a cadence. */
+  | 'pastWhen'
   /** A detail no record holds (where or at what time a group meets, its meeting link). */
   | 'unheld';
 
@@ -165,5 +167,6 @@ export const ATTR_LABELS: Record<AttrKey, string> = {
   person: 'A person',
   contact: 'Contact details',
   nextDate: 'The date of a future meeting',
+  pastWhen: 'A date in the past',
   unheld: 'A detail the documents do not record',
 };
