@@ -10,12 +10,15 @@ import { readYaml } from './read-yaml.ts';
 import type { ShorthandData } from '../domain/answering/shorthand.ts';
 import type { ScopeData } from '../domain/answering/scope.ts';
 import { ATTR_LABELS, type AttrKey, type IntentRule } from '../domain/answering/intents.ts';
+import type { ListData } from '../domain/answering/list.ts';
+import { BODY_KINDS } from './schema.ts';
 import { KnowledgeError } from '../shared/errors.ts';
 
 const LANGUAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'language');
 export const DEFAULT_SHORTHAND_FILE = join(LANGUAGE_DIR, 'shorthand.yaml');
 export const DEFAULT_OFF_TOPIC_FILE = join(LANGUAGE_DIR, 'off-topic.yaml');
 export const DEFAULT_INTENTS_FILE = join(LANGUAGE_DIR, 'intents.yaml');
+export const DEFAULT_LISTS_FILE = join(LANGUAGE_DIR, 'lists.yaml');
 
 const Shorthand = z
   .object({
@@ -69,4 +72,36 @@ export function loadIntents(file = DEFAULT_INTENTS_FILE): IntentRule[] {
     if (!Object.keys(r.weights).length) throw new KnowledgeError('KB_INVALID', `${file}: rules.${i}.weights: at least one attribute`);
   });
   return rules as IntentRule[];
+}
+
+const Lists = z
+  .object({
+    asks: Phrases,
+    asksAll: z.array(Phrases).min(2),
+    notAsks: Phrases,
+    placing: Phrases,
+    kinds: z
+      .array(
+        z
+          .object({
+            label: z.string().min(1),
+            kinds: z.array(z.enum([...BODY_KINDS, 'threshold'])).min(1),
+            any: Phrases.optional(),
+            start: Phrases.optional(),
+            examples: z.array(z.string().min(1)).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+    none: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+/** Which questions ask for a list of bodies of one kind (knowledge/language/lists.yaml). */
+export function loadLists(file = DEFAULT_LISTS_FILE): ListData {
+  const data = readYaml(file, Lists);
+  data.kinds.forEach((k, i) => {
+    if (!k.any && !k.start) throw new KnowledgeError('KB_INVALID', `${file}: kinds.${i}: a kind needs any or start`);
+  });
+  return data;
 }

@@ -5,8 +5,9 @@
  */
 import { loadTriage } from './triage-load.ts';
 import { loadFollowUps } from './follow-up-load.ts';
-import { loadIntents, loadOffTopic, loadShorthand } from './language-load.ts';
+import { loadIntents, loadLists, loadOffTopic, loadShorthand } from './language-load.ts';
 import type { IntentRule } from '../domain/answering/intents.ts';
+import type { ListData } from '../domain/answering/list.ts';
 import type { ShorthandData } from '../domain/answering/shorthand.ts';
 import type { ScopeData } from '../domain/answering/scope.ts';
 import type { FollowUpData } from '../domain/answering/follow-up-types.ts';
@@ -38,6 +39,8 @@ export interface KnowledgeBase {
   offTopic?: ScopeData;
   /** What kind of fact a question asks for (knowledge/language/intents.yaml). */
   intents?: IntentRule[];
+  /** Which questions ask for a list of bodies of one kind (knowledge/language/lists.yaml). */
+  lists?: ListData;
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -120,6 +123,7 @@ export function loadKnowledge(dataDir = DEFAULT_DATA_DIR, only?: string): Knowle
     shorthand: loadShorthand(),
     offTopic: loadOffTopic(),
     intents: loadIntents(),
+    lists: loadLists(),
   };
 }
 

@@ -25,7 +25,7 @@ import type { RefusalDetail } from './refusals.ts';
 import { reverseAnswer } from './reverse.ts';
 import { checklistFor } from './checklist-hint.ts';
 import { unitsToGive } from './second-clause.ts';
-import { listAnswer, listKind } from './list.ts';
+import { createListReader, listAnswer } from './list.ts';
 import { retrieve } from './retrieve.ts';
 import { createNonAnswers } from './non-answers.ts';
 import { describeContext, describeRanked, describeScope, describeTriage, type TraceStep } from './trace.ts';
@@ -67,6 +67,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   // The off-topic reader learns what is in scope from the knowledge base's own questions.
   // What kind of fact a question asks for: rules as data (knowledge/language/intents.yaml).
   const detectIntent = createIntentReader(kb.intents ?? []);
+  const listKind = createListReader(kb.lists ?? { asks: [], asksAll: [], notAsks: [], placing: [], kinds: [], none: [] });
   const offTopic = createScope(
     kb.offTopic ?? { words: [], offTopic: [] },
     matcher.units.map((u) => u.question),

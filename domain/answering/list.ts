@@ -15,63 +15,60 @@ type BodyKind = (typeof BODY_KINDS)[number];
 /** Threshold documents are listed like bodies: "what threshold documents does City & Hackney use?" */
 type ListKind = BodyKind | 'threshold';
 
-const KIND_WORDS: Array<[RegExp, ListKind[], string]> = [
-  [/\bthreshold (documents|tools|guidances|frameworks)\b|\bthresholds documents\b/, ['threshold'], 'threshold documents'],
-  [/\b(subgroups|sub groups|delivery groups)\b/, ['sub-group'], 'sub-groups'],
-  [/\bthematic (groups|subgroups)\b/, ['thematic-group'], 'thematic groups'],
-  [/\bforums\b/, ['forum'], 'forums'],
-  [/\bboards\b/, ['board'], 'boards'],
-  [/\bpanels\b/, ['panel'], 'panels'],
-  [
-    /^(what|which|list)( are| is)? (the )?(meetings|groups|bodies|governance structure|structure)\b|\b(list|name) (all )?(the )?(meetings|groups|bodies)\b/,
-    ['executive', 'leadership-team', 'strategic-partnership', 'board', 'sub-group', 'thematic-group', 'forum', 'panel'],
-    'groups',
-  ],
-];
+/** The list questions' words as validated from knowledge/language/lists.yaml. */
+export interface ListData {
+  asks: string[];
+  asksAll: string[][];
+  notAsks: string[];
+  placing: string[];
+  kinds: Array<{ label: string; kinds: ListKind[]; any?: string[] | undefined; start?: string[] | undefined; examples: string[] }>;
+  none: string[];
+}
 
-// Names of the partnerships and their boards, which place a list question rather than narrow it.
-const PARTNERSHIP_WORDS = new Set([
-  'hscp',
-  'chscp',
-  'hscb',
-  'hsab',
-  'ssp',
-  'lscb',
-  'safeguard',
-  'child',
-  'new',
-  'arrangement',
-  'current',
-  'use',
-  'used',
-  'exist',
-  'now',
-  'board',
-  'keep',
-  'run',
-  'running',
-  'got',
-  'currently',
-  'there',
-  'operat',
-  'set',
-]);
+export type ListReader = (question: string) => { kinds: ListKind[]; label: string } | null;
 
-const ASKS_LIST = /\b(what|which|list|name|names|tell me|show me|are there|does .* have|has)\b/;
-
-export function listKind(question: string): { kinds: ListKind[]; label: string } | null {
-  const t = normalise(question);
-  // "chscp thematic groups?" asks for a list as plainly as "what thematic groups does the CHSCP have?".
-  const terse = t.split(' ').length <= 5;
-  if ((!ASKS_LIST.test(t) && !terse) || /\b(chair|chairs|chaired|chairing|often|meet|members?|who|how|why|when)\b/.test(t)) return null;
-  for (const [re, kinds, label] of KIND_WORDS) {
-    if (!re.test(t)) continue;
-    // "what happens if an agency doesn't turn up to the subgroups?" mentions subgroups but asks
-    // something else: a list question has little beyond the kind and the place.
-    const rest = contentTerms(t.replace(re, ' ')).filter((w) => !PLACE_TERMS.has(w) && !PARTNERSHIP_WORDS.has(w));
-    return rest.length <= 1 ? { kinds, label } : null;
+/** Where a phrase's words stand in `words` as a whole ([start, end) pairs). */
+function spans(words: readonly string[], phrase: readonly string[], onlyAtStart = false): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i + phrase.length <= words.length && (!onlyAtStart || i === 0); i += 1) {
+    if (phrase.every((w, j) => words[i + j] === w)) out.push([i, i + phrase.length]);
   }
-  return null;
+  return out;
+}
+
+export function createListReader(data: ListData): ListReader {
+  const split = (p: string) => normalise(p).split(' ').filter(Boolean);
+  const asks = data.asks.map(split);
+  const asksAll = data.asksAll.map((g) => g.map(split));
+  const notAsks = data.notAsks.map(split);
+  const placing = new Set(data.placing);
+  const kinds = data.kinds.map((k) => ({ ...k, any: (k.any ?? []).map(split), start: (k.start ?? []).map(split) }));
+  const inOrder = (words: string[]) => {
+    let at = 0;
+    for (const group of asksAll) {
+      const ends = group.flatMap((p) => spans(words.slice(at), p).map(([, e]) => e + at));
+      if (!ends.length) return false;
+      at = Math.min(...ends);
+    }
+    return true;
+  };
+  return (question) => {
+    const words = normalise(question).split(' ').filter(Boolean);
+    // "chscp thematic groups?" asks for a list as plainly as "what thematic groups does the CHSCP have?".
+    const terse = words.length <= 5;
+    const asksList = asks.some((p) => spans(words, p).length) || inOrder(words);
+    if ((!asksList && !terse) || notAsks.some((p) => spans(words, p).length)) return null;
+    for (const k of kinds) {
+      const found = [...k.start.flatMap((p) => spans(words, p, true)), ...k.any.flatMap((p) => spans(words, p))];
+      if (!found.length) continue;
+      // "what happens if an agency doesn't turn up to the subgroups?" mentions subgroups but asks
+      // something else: a list question has little beyond the kind and the place.
+      const left = words.filter((_, i) => !found.some(([a, b]) => i >= a && i < b)).join(' ');
+      const rest = contentTerms(left).filter((w) => !PLACE_TERMS.has(w) && !placing.has(w));
+      return rest.length <= 1 ? { kinds: k.kinds, label: k.label } : null;
+    }
+    return null;
+  };
 }
 
 export function listAnswer(
