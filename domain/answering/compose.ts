@@ -80,8 +80,7 @@ export class Composer {
     let text = u.text.trim();
     if (this.acronyms) text = this.acronyms.expand(text, u.record.partnership, u.record.name);
     if (u.qualifier && !saysAlready(text, u.qualifier)) text = `${text.replace(/\.$/, '')} (${u.qualifier}).`;
-    const historical =
-      u.record.historical && !/\b2009\b/.test(text) ? ` (This is from the ${u.record.historical.asOf.slice(0, 4)} action plan, a historical document.)` : '';
+    const historical = this.historicalNote(u, text);
     const items = u.items?.length && !u.items.every((i) => text.includes(i)) ? u.items : [];
     // Where two documents disagree, both are given (with their dates, in the sources), never one silently.
     const differ = (u.record.conflicts ?? [])
@@ -91,6 +90,23 @@ export class Composer {
     const plain = `${text}${historical}${differ}${items.length ? `\n${items.map((i) => `- ${i}`).join('\n')}` : ''}`;
     const md = `${text}${historical}${differ}${items.length ? `\n\n${items.map((i) => `- ${i}`).join('\n')}` : ''}`;
     return { text: plain, markdown: md };
+  }
+
+  /**
+   * Why a historical record's answer is history, said after it: the record's own note where it has
+   * one ("a group of the former LSCB, which ceased to exist on 29 September 2019"), the action
+   * plan it comes from, or the date it describes; for a body that no longer meets, why. Nothing
+   * when the answer already says so.
+   */
+  private historicalNote(u: AnswerUnit, text: string): string {
+    const h = u.record.historical;
+    const former = u.record.type === 'body' ? u.record.former : undefined;
+    if (!h) return former && !saysAlready(text, former.reason) ? ` (No longer in place: ${former.reason}.)` : '';
+    if (h.note) return saysAlready(text, h.note) ? '' : ` (History: ${h.note}.)`;
+    const plan = u.sources.map((x) => ('document' in x ? this.docs.get(x.document) : undefined)).find((d) => d?.kind === 'action-plan');
+    const year = (plan?.published ?? h.asOf).slice(0, 4);
+    if (new RegExp(`\\b${year}\\b`).test(text)) return '';
+    return plan ? ` (This is from the ${year} action plan, a historical document.)` : ` (This describes ${h.asOf}; check the current arrangements.)`;
   }
 
   single(u: AnswerUnit, confidence: number, kind: AnswerKind, extra: Partial<Answer> = {}): Answer {
