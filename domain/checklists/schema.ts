@@ -50,8 +50,11 @@ export type DueFrom = z.infer<typeof DueFrom>;
 export const Due = z.union([
   z.strictObject({ now: z.literal(true) }),
   z.strictObject({ workingDays: z.number().int().min(1).max(60), from: DueFrom.default('trigger') }),
-  // Hours need a time of day; the trigger step asks for a date only, so hours count from the start.
-  z.strictObject({ hours: z.number().int().min(1).max(72), from: z.literal('start').default('start') }),
+  // Hours from the start of the run, or from a trigger: the trigger step asks for a date only, so
+  // a deadline in hours from it is said as "by that time on <day>" and needs whole days.
+  z
+    .strictObject({ hours: z.number().int().min(1).max(72), from: DueFrom.default('start') })
+    .refine((d) => d.from === 'start' || d.hours % 24 === 0, { message: 'hours counted from a trigger must be whole days (24, 48 or 72)' }),
 ]);
 export type Due = z.infer<typeof Due>;
 

@@ -8,7 +8,7 @@
  */
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
-import { formatLondonDate, formatLondonDateTime, formatLondonDayMonth, londonDate, startOfLondonDate } from '../calendar/working-days.ts';
+import { formatLondonDate, formatLondonDateTime, formatLondonDayMonth, londonDate, shiftLondonDate, startOfLondonDate } from '../calendar/working-days.ts';
 import { CONTACT_KIND_LABELS, contactProvenance, type Contact, type ContactDirectory } from '../contacts/contacts.ts';
 import type { Action, Checklist, ChecklistSource, Due } from './schema.ts';
 import { actionsFor, indexChecklist } from './graph.ts';
@@ -93,7 +93,8 @@ const days = (n: number) => (n === 1 ? '1 working day' : `${n} working days`);
 
 /**
  * The deadline of one action. Working days count from the trigger date (or, for `from:
- * start`, from the run's start); hours count from the start. `now` decides "overdue".
+ * start`, from the run's start); hours from the start, or whole days of hours from a trigger's
+ * day ("by that time on ..."). `now` decides "overdue".
  */
 export function dueOf(
   due: Due | undefined,
@@ -118,6 +119,16 @@ export function dueOf(
     const countedShort = trigger ? `${days(due.workingDays)} after ${formatLondonDayMonth(trigger.date)}` : `${days(due.workingDays)} from the start`;
     const by = `By the end of ${formatLondonDate(iso)}`;
     return { ...labels(londonDate(at.now) > iso, `${by}: ${counted}`, `${by} (${countedShort})`), dueAt: iso };
+  }
+  const trigger = triggerFor(due.from, at.triggers);
+  if (trigger) {
+    // Only the day is known: the deadline is that time of day, whole days later; it has certainly
+    // passed once that later day has ended.
+    const day = shiftLondonDate(trigger.date, due.hours / 24);
+    const latest = startOfLondonDate(shiftLondonDate(day, 1));
+    const label = `By the same time on ${formatLondonDate(day)}: ${due.hours} hours after ${trigger.event} (${formatLondonDate(trigger.date)})`;
+    const short = `By the same time on ${formatLondonDate(day)} (${due.hours} hours after ${formatLondonDayMonth(trigger.date)})`;
+    return { ...labels(at.now.getTime() >= latest.getTime(), label, short), dueAt: new Date(latest.getTime() - 1).toISOString() };
   }
   const when = new Date(at.startedAt.getTime() + due.hours * 3_600_000);
   const by = `By ${formatLondonDateTime(when)}`;

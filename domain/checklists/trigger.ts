@@ -60,7 +60,7 @@ export function triggerFor(from: string, triggers: readonly TriggerFact[]): Trig
   return from === 'trigger' ? triggers[0] : triggers.find((t) => t.stepId === from);
 }
 
-const triggerDue = (a: Action): string | undefined => (a.due !== undefined && 'workingDays' in a.due && a.due.from !== 'start' ? a.due.from : undefined);
+const triggerDue = (a: Action): string | undefined => (a.due !== undefined && !('now' in a.due) && a.due.from !== 'start' ? a.due.from : undefined);
 
 /** Problems with trigger steps and trigger deadlines; run after checkGraph has passed. */
 export function checkTriggers(c: Checklist): string[] {

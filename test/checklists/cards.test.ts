@@ -113,7 +113,7 @@ describe('checklist cards', () => {
       expect(JSON.stringify(card.content)).toContain('Deadlines count in working days from this date.');
     });
 
-    it('orders deadlines by when they end: 09:30 the next day before the end of that day', async () => {
+    it('orders deadlines by when they end: the same time the next day before the end of that day', async () => {
       const v = await summaryOf('referral', 'haringey', [
         ['danger', 'no'],
         ['significant-harm', 'no-or-unsure'],
@@ -126,7 +126,7 @@ describe('checklist cards', () => {
       ]);
       expect(summaryModel(v).actionGroups.map((g) => g.heading)).toEqual([
         'Now',
-        'By Thursday 12 March 2026, 09:30 (24 hours from the start)',
+        'By the same time on Thursday 12 March 2026 (24 hours after 11 March)',
         'By the end of Thursday 12 March 2026 (1 working day after 11 March)',
       ]);
     });

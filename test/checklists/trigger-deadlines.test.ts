@@ -176,11 +176,21 @@ describe('referral: acknowledgement and decision one working day after the refer
     if (overdue) expect(feedback.dueLabel).toMatch(/^Overdue\./);
   });
 
-  it("Haringey's written follow-up is still 24 hours from the start (hours need a time of day)", async () => {
+  // Haringey's written follow-up is due 24 hours after the call, and only the call's day is known:
+  // "by the same time" the next day, certainly overdue once that day has ended (calendar hours,
+  // weekends included). It used to count from the start of the run, later than the real deadline
+  // when the call was the day before.
+  it.each([
+    ['a call today', ['referred', 'today'] as Answer, 'Thursday 12 March 2026', false],
+    ['a call yesterday', ['referred', 'yesterday'] as Answer, 'Wednesday 11 March 2026', false],
+    ['a call two days ago', onDate('referred', '2026-03-09'), 'Tuesday 10 March 2026', true],
+    ['a call on the Friday before', onDate('referred', '2026-03-06'), 'Saturday 7 March 2026', true],
+  ] as const)("Haringey's written follow-up after %s", async (_name, referred, day, overdue) => {
     const runAt = '2026-03-11T09:30:00Z';
-    const summary = await drive('referral', 'haringey', runAt, path(['referred', 'today']));
+    const summary = await drive('referral', 'haringey', runAt, path(referred));
     const written = summary.actions.find((a) => a.id === 'written-haringey')!;
-    expect(written.dueAt).toBe(new Date(new Date(runAt).getTime() + 24 * 3_600_000).toISOString());
+    expect(written.dueLabel).toContain(`By the same time on ${day}: 24 hours after the referral was made`);
+    expect(written.overdue === true).toBe(overdue);
   });
 });
 
