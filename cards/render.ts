@@ -34,6 +34,8 @@ const templates = new Map<string, ACData.Template>();
  * synchronous, so the first card just waits for it once.
  */
 const require = createRequire(import.meta.url);
+// Found now, loaded later: a missing package still stops the start rather than the first use.
+require.resolve('adaptivecards-templating');
 let templating: typeof ACData | undefined;
 const templatingLibrary = (): typeof ACData => (templating ??= require('adaptivecards-templating') as typeof ACData);
 

@@ -19,6 +19,8 @@ import { DateTime } from 'luxon';
  * checklists' deadlines use it. require() keeps the lookup synchronous.
  */
 const require = createRequire(import.meta.url);
+// Found now, loaded later: a missing package still stops the start rather than the first use.
+require.resolve('date-holidays-parser');
 let parser: typeof Holidays | undefined;
 const holidaysParser = (): typeof Holidays => (parser ??= (require('date-holidays-parser') as { default: typeof Holidays }).default);
 

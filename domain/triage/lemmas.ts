@@ -28,6 +28,9 @@ export interface Token {
  * then. require() keeps tokenise synchronous, so the first message just waits for it once.
  */
 const require = createRequire(import.meta.url);
+// Found now, loaded later: a missing package still stops the start rather than the first use.
+require.resolve('wink-nlp');
+require.resolve('wink-eng-lite-web-model');
 let wink: ReturnType<typeof winkNLP> | undefined;
 function reader(): ReturnType<typeof winkNLP> {
   wink ??= (require('wink-nlp') as typeof winkNLP)(require('wink-eng-lite-web-model') as typeof model);
