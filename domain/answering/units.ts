@@ -166,7 +166,10 @@ function cadenceText(rec: KnowledgeRecord, c: Cadence): string {
  * A unit's terms and question: worked out (text normalisation, and wink's tagger for the
  * question), or taken from the build's prebuilt list, in the order the units are made.
  */
-type Derive = (terms: () => string, question: () => string) => Pick<AnswerUnit, 'terms' | 'question'>;
+interface Derive {
+  terms(text: () => string): Set<string>;
+  question(question: () => string): string;
+}
 
 /** What `npm run build` keeps of each unit (see matcher-index.ts): its key, terms and question. */
 export type PrebuiltUnit = [key: string, terms: string[], question: string];
@@ -182,10 +185,8 @@ function makeUnit(derive: Derive, rec: KnowledgeRecord, attr: AttrKey, a: Attr, 
     items: a.items,
     sources: a.sources,
     notStated: false,
-    ...derive(
-      () => [label ?? '', a.text, a.qualifier ?? '', ATTR_WORDS[attr] ?? '', ...(a.items ?? [])].join(' '),
-      () => questionFor(rec, attr, label),
-    ),
+    terms: derive.terms(() => [label ?? '', a.text, a.qualifier ?? '', ATTR_WORDS[attr] ?? '', ...(a.items ?? [])].join(' ')),
+    question: derive.question(() => questionFor(rec, attr, label)),
   };
 }
 
@@ -196,9 +197,10 @@ function makeUnit(derive: Derive, rec: KnowledgeRecord, attr: AttrKey, a: Attr, 
  */
 export function buildUnits(records: readonly KnowledgeRecord[], prebuilt?: readonly PrebuiltUnit[]): AnswerUnit[] {
   const units: AnswerUnit[] = [];
-  const derive: Derive = (terms, question) => {
-    const p = prebuilt?.[units.length];
-    return p ? { terms: new Set(p[1]), question: p[2] } : { terms: new Set(contentTerms(terms())), question: question() };
+  // Both are asked while the unit is made, before it is pushed: units.length is its position.
+  const derive: Derive = {
+    terms: (text) => new Set(prebuilt?.[units.length]?.[1] ?? contentTerms(text())),
+    question: (question) => prebuilt?.[units.length]?.[2] ?? question(),
   };
   for (const rec of records) {
     units.push(makeUnit(derive, rec, 'summary', rec.summary));
@@ -215,10 +217,8 @@ export function buildUnits(records: readonly KnowledgeRecord[], prebuilt?: reado
           text: `The document does not state ${what} the ${rec.name}.`,
           sources: rec.sources,
           notStated: true,
-          ...derive(
-            () => '',
-            () => questionFor(rec, attr),
-          ),
+          terms: derive.terms(() => ''),
+          question: derive.question(() => questionFor(rec, attr)),
         });
       } else if (typeof v === 'object' && v !== null && 'text' in v) {
         // Only attributes: a standard's `area` is a plain category name, not a fact.
@@ -234,10 +234,8 @@ export function buildUnits(records: readonly KnowledgeRecord[], prebuilt?: reado
           text: `The document does not state how often the ${rec.name} meets.`,
           sources: rec.sources,
           notStated: true,
-          ...derive(
-            () => '',
-            () => questionFor(rec, 'cadence'),
-          ),
+          terms: derive.terms(() => ''),
+          question: derive.question(() => questionFor(rec, 'cadence')),
         });
       } else {
         const cadence = rec.cadence;
@@ -249,10 +247,8 @@ export function buildUnits(records: readonly KnowledgeRecord[], prebuilt?: reado
           text,
           sources: cadence.sources,
           notStated: false,
-          ...derive(
-            () => `${text} ${cadence.words}`,
-            () => questionFor(rec, 'cadence'),
-          ),
+          terms: derive.terms(() => `${text} ${cadence.words}`),
+          question: derive.question(() => questionFor(rec, 'cadence')),
         });
       }
     }
@@ -264,10 +260,8 @@ export function buildUnits(records: readonly KnowledgeRecord[], prebuilt?: reado
         text: rec.summary.text,
         sources: rec.summary.sources,
         notStated: false,
-        ...derive(
-          () => `${rec.name} ${rec.summary.text} ${rec.period}`,
-          () => questionFor(rec, 'value'),
-        ),
+        terms: derive.terms(() => `${rec.name} ${rec.summary.text} ${rec.period}`),
+        question: derive.question(() => questionFor(rec, 'value')),
       });
     }
     if (rec.type === 'glossary') {
@@ -279,10 +273,8 @@ export function buildUnits(records: readonly KnowledgeRecord[], prebuilt?: reado
         text,
         sources: rec.sources,
         notStated: false,
-        ...derive(
-          () => `${rec.acronym} ${rec.expansion}`,
-          () => questionFor(rec, 'expansion'),
-        ),
+        terms: derive.terms(() => `${rec.acronym} ${rec.expansion}`),
+        question: derive.question(() => questionFor(rec, 'expansion')),
       });
     }
     for (const f of rec.facts) units.push(makeUnit(derive, rec, 'fact', f, f.label));
