@@ -38,9 +38,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   try {
     // The build's JSON snapshot when it matches the YAML on disk, else the YAML itself.
-    const { kb, source } = loadKnowledgeFast();
+    // With the snapshot come the engine's units, indexes and compiled vocabulary, built from it.
+    const { kb, source, prebuilt } = loadKnowledgeFast();
     logger.info({ event: 'knowledge.loaded', source, records: kb.records.length }, 'knowledge base loaded');
-    const engine = createAnswerEngine(kb, kb.triage, { trainingCache: fileTrainingCache() });
+    const engine = createAnswerEngine(kb, kb.triage, { trainingCache: fileTrainingCache(), ...(prebuilt ? { prebuilt } : {}) });
     const bodies = bodiesFrom(kb);
     const directory = config.contactsFile ? loadContacts(config.contactsFile) : loadContacts();
     // Numbers nobody has confirmed, or confirmed long ago, are shown with a caution; the admin hears about it here.

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as ACData from 'adaptivecards-templating';
+import { createRequire } from 'node:module';
+import type * as ACData from 'adaptivecards-templating';
 import { protectCard } from './literal-text.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -27,10 +28,21 @@ export interface CardAttachment {
 const here = dirname(fileURLToPath(import.meta.url));
 const templates = new Map<string, ACData.Template>();
 
+/**
+ * adaptivecards-templating (with adaptive-expressions and its parser) is loaded with the first
+ * card, not at start: it was a tenth of a production start (issue 13). require() keeps rendering
+ * synchronous, so the first card just waits for it once.
+ */
+const require = createRequire(import.meta.url);
+// Found now, loaded later: a missing package still stops the start rather than the first use.
+require.resolve('adaptivecards-templating');
+let templating: typeof ACData | undefined;
+const templatingLibrary = (): typeof ACData => (templating ??= require('adaptivecards-templating') as typeof ACData);
+
 function template(name: string): ACData.Template {
   let t = templates.get(name);
   if (!t) {
-    t = new ACData.Template(JSON.parse(readFileSync(join(here, 'templates', `${name}.json`), 'utf8')));
+    t = new (templatingLibrary().Template)(JSON.parse(readFileSync(join(here, 'templates', `${name}.json`), 'utf8')));
     templates.set(name, t);
   }
   return t;

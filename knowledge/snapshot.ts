@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { EnginePrebuilt } from '../domain/answering/prebuilt.ts';
 import { loadKnowledge, type KnowledgeBase } from './load.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,6 +23,8 @@ interface SnapshotFile {
   version: number;
   sourceHash: string;
   knowledge: Omit<KnowledgeBase, 'fileOf'> & { fileOf: Array<[string, string]> };
+  /** The engine's units, indexes and compiled vocabulary, worked out from this knowledge by the build. */
+  prebuilt?: EnginePrebuilt;
 }
 
 export type KnowledgeSource = 'snapshot' | 'yaml';
@@ -50,8 +53,13 @@ export function knowledgeSourceHash(root = here): string {
   return hash.digest('hex');
 }
 
-export function writeSnapshot(kb: KnowledgeBase, file = DEFAULT_SNAPSHOT_FILE, root = dirname(file)): void {
-  const snapshot: SnapshotFile = { version: SNAPSHOT_VERSION, sourceHash: knowledgeSourceHash(root), knowledge: { ...kb, fileOf: [...kb.fileOf] } };
+export function writeSnapshot(kb: KnowledgeBase, file = DEFAULT_SNAPSHOT_FILE, root = dirname(file), prebuilt?: EnginePrebuilt): void {
+  const snapshot: SnapshotFile = {
+    version: SNAPSHOT_VERSION,
+    sourceHash: knowledgeSourceHash(root),
+    knowledge: { ...kb, fileOf: [...kb.fileOf] },
+    ...(prebuilt ? { prebuilt } : {}),
+  };
   writeFileSync(file, JSON.stringify(snapshot));
 }
 
@@ -59,12 +67,16 @@ export function writeSnapshot(kb: KnowledgeBase, file = DEFAULT_SNAPSHOT_FILE, r
  * The knowledge base from the snapshot when it was built from exactly these files, otherwise
  * from the YAML (validated as always). Says which, for the start-up log line.
  */
-export function loadKnowledgeFast(file = DEFAULT_SNAPSHOT_FILE, root = dirname(file)): { kb: KnowledgeBase; source: KnowledgeSource } {
+export function loadKnowledgeFast(
+  file = DEFAULT_SNAPSHOT_FILE,
+  root = dirname(file),
+): { kb: KnowledgeBase; source: KnowledgeSource; prebuilt?: EnginePrebuilt } {
   if (existsSync(file)) {
     try {
       const snapshot = JSON.parse(readFileSync(file, 'utf8')) as SnapshotFile;
       if (snapshot.version === SNAPSHOT_VERSION && snapshot.sourceHash === knowledgeSourceHash(root)) {
-        return { kb: { ...snapshot.knowledge, fileOf: new Map(snapshot.knowledge.fileOf) }, source: 'snapshot' };
+        const kb = { ...snapshot.knowledge, fileOf: new Map(snapshot.knowledge.fileOf) };
+        return { kb, source: 'snapshot', ...(snapshot.prebuilt ? { prebuilt: snapshot.prebuilt } : {}) };
       }
     } catch {
       // Unreadable (a half-copied deployment): the YAML below is the truth anyway.

@@ -9,6 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createAnswerEngine } from '../domain/answering/engine.ts';
+import { buildEnginePrebuilt } from '../domain/answering/prebuilt.ts';
+import { loadChecklists } from '../domain/checklists/load.ts';
+import { writeChecklistsSnapshot } from '../domain/checklists/snapshot.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { writeSnapshot } from '../knowledge/snapshot.ts';
 import { fileTrainingCache } from '../knowledge/training-cache.ts';
@@ -42,8 +45,13 @@ for (const dir of ASSETS) cpSync(join(ROOT, dir), join(DIST, dir), { recursive: 
 // The validated knowledge base as JSON, and the trained triage and off-topic readers, so the
 // production start reads both instead of parsing YAML through zod and training (issue 13).
 const kb = loadKnowledge();
-writeSnapshot(kb, join(DIST, 'knowledge', 'snapshot.json'));
+// With the engine's units, indexes and compiled vocabulary, worked out before anything else reads words through wink.
+writeSnapshot(kb, join(DIST, 'knowledge', 'snapshot.json'), undefined, buildEnginePrebuilt(kb));
 createAnswerEngine(kb, kb.triage, { trainingCache: fileTrainingCache(join(DIST, 'knowledge', '.cache')) });
+// The checklist definitions, validated (quotes against their seeds) from the copies in dist/.
+const knowledgeDist = join(DIST, 'knowledge');
+const checklists = loadChecklists(join(knowledgeDist, 'checklists'), join(knowledgeDist, 'seeds'));
+writeChecklistsSnapshot(checklists, join(knowledgeDist, 'checklists.json'), knowledgeDist);
 process.stdout.write(
-  `Built dist/ (JavaScript, ${ASSETS.length} data folders, the knowledge snapshot and the trained readers). Start with: npm run start:prod\n`,
+  `Built dist/ (JavaScript, ${ASSETS.length} data folders, the knowledge and checklist snapshots and the trained readers). Start with: npm run start:prod\n`,
 );

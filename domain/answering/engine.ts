@@ -30,6 +30,7 @@ import { retrieve } from './retrieve.ts';
 import { createNonAnswers } from './non-answers.ts';
 import { describeContext, describeRanked, describeScope, describeTriage, type TraceStep } from './trace.ts';
 import { createFollowUpResolver, type FollowUpOutcome } from './follow-up.ts';
+import type { EnginePrebuilt } from './prebuilt.ts';
 
 export type { TraceStep } from './trace.ts';
 
@@ -51,10 +52,12 @@ const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 export interface EngineOptions {
   /** Where trained classifiers are kept between starts (knowledge/training-cache.ts); none: train each time. */
   trainingCache?: TrainingCache;
+  /** The build's units, indexes and compiled vocabulary for this knowledge base (prebuilt.ts); none: built here. */
+  prebuilt?: EnginePrebuilt;
 }
 
 export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = kb.triage, options: EngineOptions = {}): AnswerEngine {
-  const matcher = new Matcher(kb.records);
+  const matcher = new Matcher(kb.records, options.prebuilt?.matcher);
   // The knowledge base's own questions teach the triage classifier what a non-situation looks like.
   // Chat shorthand ("hgy exec", "mum's bf") is read as what it stands for, by the triage and the lookup alike.
   const expand = createShorthand(kb.shorthand ?? { terms: {}, examples: [] });
@@ -63,6 +66,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     expand,
     expandKey: JSON.stringify(kb.shorthand?.terms ?? {}),
     ...(options.trainingCache ? { cache: options.trainingCache } : {}),
+    ...(options.prebuilt && triageData === kb.triage ? { compiled: options.prebuilt.patterns } : {}),
   });
   // The off-topic reader learns what is in scope from the knowledge base's own questions.
   // What kind of fact a question asks for: rules as data (knowledge/language/intents.yaml).

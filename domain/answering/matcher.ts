@@ -9,19 +9,19 @@
 import Fuse from 'fuse.js';
 import type { KnowledgeRecord, PartnershipId } from '../../knowledge/schema.ts';
 import type { AttrKey, IntentWeights } from './intents.ts';
-import { buildUnits, type AnswerUnit } from './units.ts';
+import type { AnswerUnit } from './units.ts';
+import {
+  buildMatcherIndex,
+  fullTerms,
+  matcherData,
+  matcherIndexFrom,
+  unitTerms,
+  type AliasEntry,
+  type MatcherData,
+  type MatcherIndex,
+} from './matcher-index.ts';
 import { PLACE_TERMS } from './partnerships.ts';
-import { allTerms, contentTerms, editDistance, isStopWord, normalise, QUESTION_VOCABULARY, stem, tokens } from './text.ts';
-
-interface AliasEntry {
-  record: KnowledgeRecord;
-  phrase: string;
-  normalised: string;
-  terms: string[];
-  /** IDF of each term, same order, and their sum: fixed once the index is built. */
-  weights: number[];
-  total: number;
-}
+import { allTerms, contentTerms, editDistance, isStopWord, normalise, stem, tokens } from './text.ts';
 
 /** Per-unit sums for one question, indexed by unit position (see Matcher.sumsByPass). */
 interface Sums {
@@ -72,65 +72,52 @@ export const W = {
 
 export class Matcher {
   readonly units: AnswerUnit[];
-  private readonly idf = new Map<string, number>();
+  private readonly idf: Map<string, number>;
   private readonly maxIdf: number;
-  private readonly aliases: AliasEntry[] = [];
-  private readonly recordTerms = new Map<string, Set<string>>();
-  private readonly vocabulary = new Set<string>();
+  private readonly aliases: AliasEntry[];
+  private readonly recordTerms: Map<string, Set<string>>;
+  private readonly vocabulary: Set<string>;
   private readonly fuse: Fuse<string>;
-  private readonly recordPlaceTerms = new Map<string, Set<string>>();
+  private readonly recordPlaceTerms: Map<string, Set<string>>;
   /** Units by record id: follow-ups, lists and two-part answers look records up per question. */
   private readonly byRecord = new Map<string, AnswerUnit[]>();
   /** For each alias term, the partnerships whose records use it (null = national/common). */
-  private readonly termPartnerships = new Map<string, Set<PartnershipId | null>>();
+  private readonly termPartnerships: Map<string, Set<PartnershipId | null>>;
   /** Inverted indexes, term -> ascending unit (or alias) positions: see rank and entityScores. */
-  private readonly unitsByTerm = new Map<string, number[]>();
-  private readonly unitsByOwnTerm = new Map<string, number[]>();
-  private readonly unitsByFullTerm = new Map<string, number[]>();
-  private readonly unitsByPlace = new Map<string, number[]>();
-  private readonly unitIndexesByRecord = new Map<string, number[]>();
-  private readonly aliasesByTerm = new Map<string, number[]>();
+  private readonly unitsByTerm: Map<string, number[]>;
+  private readonly unitsByOwnTerm: Map<string, number[]>;
+  private readonly unitsByFullTerm: Map<string, number[]>;
+  private readonly unitsByPlace: Map<string, number[]>;
+  private readonly unitIndexesByRecord: Map<string, number[]>;
+  private readonly aliasesByTerm: Map<string, number[]>;
+  private readonly index: MatcherIndex;
   /** Typo corrections already worked out, word -> word (the vocabulary never changes). */
   private readonly corrections = new Map<string, string>();
 
-  constructor(records: readonly KnowledgeRecord[]) {
-    this.units = buildUnits(records);
+  /** `prebuilt`: the build's index of the same records (matcher-index.ts); else it is built here. */
+  constructor(records: readonly KnowledgeRecord[], prebuilt?: MatcherData) {
+    const ix = (prebuilt && matcherIndexFrom(records, prebuilt)) || buildMatcherIndex(records);
+    this.index = ix;
+    this.units = ix.units;
+    this.idf = ix.idf;
+    this.maxIdf = ix.maxIdf;
+    this.aliases = ix.aliases;
+    this.recordTerms = ix.recordTerms;
+    this.vocabulary = ix.vocabulary;
+    this.recordPlaceTerms = ix.recordPlaceTerms;
+    this.termPartnerships = ix.termPartnerships;
+    // Only the inverted indexes are kept, not a set of terms per unit (memory: issue 13).
+    this.unitsByTerm = ix.unitsByTerm;
+    this.unitsByOwnTerm = ix.unitsByOwnTerm;
+    this.unitsByFullTerm = ix.unitsByFullTerm;
+    this.unitsByPlace = ix.unitsByPlace;
+    this.unitIndexesByRecord = ix.unitIndexesByRecord;
+    this.aliasesByTerm = ix.aliasesByTerm;
     for (const u of this.units) {
       const list = this.byRecord.get(u.record.id);
       if (list) list.push(u);
       else this.byRecord.set(u.record.id, [u]);
     }
-    const df = new Map<string, number>();
-    for (const u of this.units) {
-      const seen = new Set([...u.terms, ...contentTerms(`${u.record.name} ${u.record.aliases.join(' ')}`)]);
-      for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
-    }
-    const n = this.units.length || 1;
-    for (const [t, d] of df) this.idf.set(t, Math.log(1 + n / d));
-    this.maxIdf = Math.log(1 + n);
-
-    for (const rec of records) {
-      const phrases = [rec.name, ...rec.aliases, ...(rec.type === 'glossary' ? [rec.acronym, rec.expansion] : [])];
-      const recTerms = new Set<string>();
-      for (const phrase of phrases) {
-        // Years and counts in a name ("... 2018-19") qualify it; people rarely type them.
-        const terms = [...new Set(allTerms(phrase))].filter((t) => !/^\d+$/.test(t) && !PLACE_TERMS.has(t));
-        for (const t of terms) {
-          recTerms.add(t);
-          if (!this.termPartnerships.has(t)) this.termPartnerships.set(t, new Set());
-          this.termPartnerships.get(t)!.add(rec.partnership);
-        }
-        if (terms.length) {
-          const weights = terms.map((t) => this.idfOf(t));
-          this.aliases.push({ record: rec, phrase, normalised: normalise(phrase), terms, weights, total: weights.reduce((a, b) => a + b, 0) });
-        }
-      }
-      this.recordTerms.set(rec.id, recTerms);
-      this.recordPlaceTerms.set(rec.id, new Set(allTerms(`${rec.name} ${rec.aliases.join(' ')}`).filter((t) => PLACE_TERMS.has(t))));
-      for (const w of tokens(`${phrases.join(' ')} ${rec.summary.text}`)) this.vocabulary.add(w);
-    }
-    for (const u of this.units) for (const w of tokens(`${u.label ?? ''} ${u.text}`)) this.vocabulary.add(w);
-    for (const w of QUESTION_VOCABULARY) this.vocabulary.add(w);
     this.fuse = new Fuse(
       [...this.vocabulary].filter((w) => w.length >= 4 && !/\d/.test(w)),
       {
@@ -139,18 +126,11 @@ export class Matcher {
         ignoreLocation: true,
       },
     );
-    // Only the inverted indexes are kept, not a set of terms per unit (memory: issue 13).
-    this.units.forEach((u, i) => {
-      for (const t of this.unitTerms(u)) push(this.unitsByTerm, t, i);
-      // Own terms are a subset of the unit's terms (termsByUnit), so own never outruns covered.
-      for (const t of u.terms) push(this.unitsByOwnTerm, t, i);
-      for (const t of this.fullTerms(u)) push(this.unitsByFullTerm, t, i);
-      for (const t of this.recordPlaceTerms.get(u.record.id) ?? []) push(this.unitsByPlace, t, i);
-      push(this.unitIndexesByRecord, u.record.id, i);
-    });
-    this.aliases.forEach((a, i) => {
-      for (const t of new Set(a.terms)) push(this.aliasesByTerm, t, i);
-    });
+  }
+
+  /** What the build writes into the knowledge snapshot, for `prebuilt` above. */
+  toData(): MatcherData {
+    return matcherData(this.index);
   }
 
   idfOf(term: string): number {
@@ -315,18 +295,8 @@ export class Matcher {
    */
   private passSetsCache: Array<{ terms: Set<string>; full: Set<string> }> | undefined;
   private passSets(): Array<{ terms: Set<string>; full: Set<string> }> {
-    this.passSetsCache ??= this.units.map((u) => ({ terms: this.unitTerms(u), full: this.fullTerms(u) }));
+    this.passSetsCache ??= this.units.map((u) => ({ terms: unitTerms(u, this.recordTerms), full: fullTerms(u) }));
     return this.passSetsCache;
-  }
-
-  /** A unit's words with its record's names: what lexical coverage counts. */
-  private unitTerms(u: AnswerUnit): Set<string> {
-    return new Set([...u.terms, ...(this.recordTerms.get(u.record.id) ?? [])]);
-  }
-
-  /** Every word of a unit's label and sentence, stop words included: what cues are looked for in. */
-  private fullTerms(u: AnswerUnit): Set<string> {
-    return new Set(allTerms(`${u.label ?? ''} ${u.text}`));
   }
 
   private freshSums(): Omit<Sums, 'units'> {
@@ -369,12 +339,6 @@ export class Matcher {
     const unknown = terms.filter((t) => !this.idf.has(t));
     return unknown.length / terms.length;
   }
-}
-
-function push(index: Map<string, number[]>, key: string, i: number): void {
-  const list = index.get(key);
-  if (!list) index.set(key, [i]);
-  else if (list[list.length - 1] !== i) list.push(i);
 }
 
 /** Ascending positions listed under any of the keys. */

@@ -162,7 +162,19 @@ function cadenceText(rec: KnowledgeRecord, c: Cadence): string {
   return `${sentence.replace(/[.\s]+$/, '')}${per}.`;
 }
 
-function makeUnit(rec: KnowledgeRecord, attr: AttrKey, a: Attr, label?: string): AnswerUnit {
+/**
+ * A unit's terms and question: worked out (text normalisation, and wink's tagger for the
+ * question), or taken from the build's prebuilt list, in the order the units are made.
+ */
+interface Derive {
+  terms(text: () => string): Set<string>;
+  question(question: () => string): string;
+}
+
+/** What `npm run build` keeps of each unit (see matcher-index.ts): its key, terms and question. */
+export type PrebuiltUnit = [key: string, terms: string[], question: string];
+
+function makeUnit(derive: Derive, rec: KnowledgeRecord, attr: AttrKey, a: Attr, label?: string): AnswerUnit {
   return {
     key: `${rec.id}#${label ? `fact:${label}` : attr}`,
     record: rec,
@@ -173,15 +185,25 @@ function makeUnit(rec: KnowledgeRecord, attr: AttrKey, a: Attr, label?: string):
     items: a.items,
     sources: a.sources,
     notStated: false,
-    terms: new Set(contentTerms([label ?? '', a.text, a.qualifier ?? '', ATTR_WORDS[attr] ?? '', ...(a.items ?? [])].join(' '))),
-    question: questionFor(rec, attr, label),
+    terms: derive.terms(() => [label ?? '', a.text, a.qualifier ?? '', ATTR_WORDS[attr] ?? '', ...(a.items ?? [])].join(' ')),
+    question: derive.question(() => questionFor(rec, attr, label)),
   };
 }
 
-export function buildUnits(records: readonly KnowledgeRecord[]): AnswerUnit[] {
+/**
+ * Every record's units. With `prebuilt` (the same records' units from the build) the terms and
+ * questions are read from it instead of worked out again: the slow part of a start (issue 13).
+ * A key out of step with the records is a stale list: it throws, and the caller builds afresh.
+ */
+export function buildUnits(records: readonly KnowledgeRecord[], prebuilt?: readonly PrebuiltUnit[]): AnswerUnit[] {
   const units: AnswerUnit[] = [];
+  // Both are asked while the unit is made, before it is pushed: units.length is its position.
+  const derive: Derive = {
+    terms: (text) => new Set(prebuilt?.[units.length]?.[1] ?? contentTerms(text())),
+    question: (question) => prebuilt?.[units.length]?.[2] ?? question(),
+  };
   for (const rec of records) {
-    units.push(makeUnit(rec, 'summary', rec.summary));
+    units.push(makeUnit(derive, rec, 'summary', rec.summary));
     const fields = rec as unknown as Record<string, unknown>;
     for (const attr of TYPED_ATTRS) {
       const v = fields[attr];
@@ -195,12 +217,12 @@ export function buildUnits(records: readonly KnowledgeRecord[]): AnswerUnit[] {
           text: `The document does not state ${what} the ${rec.name}.`,
           sources: rec.sources,
           notStated: true,
-          terms: new Set(),
-          question: questionFor(rec, attr),
+          terms: derive.terms(() => ''),
+          question: derive.question(() => questionFor(rec, attr)),
         });
       } else if (typeof v === 'object' && v !== null && 'text' in v) {
         // Only attributes: a standard's `area` is a plain category name, not a fact.
-        units.push(makeUnit(rec, attr, v as Attr));
+        units.push(makeUnit(derive, rec, attr, v as Attr));
       }
     }
     if (rec.type === 'body') {
@@ -212,20 +234,21 @@ export function buildUnits(records: readonly KnowledgeRecord[]): AnswerUnit[] {
           text: `The document does not state how often the ${rec.name} meets.`,
           sources: rec.sources,
           notStated: true,
-          terms: new Set(),
-          question: questionFor(rec, 'cadence'),
+          terms: derive.terms(() => ''),
+          question: derive.question(() => questionFor(rec, 'cadence')),
         });
       } else {
-        const text = cadenceText(rec, rec.cadence);
+        const cadence = rec.cadence;
+        const text = cadenceText(rec, cadence);
         units.push({
           key: `${rec.id}#cadence`,
           record: rec,
           attr: 'cadence',
           text,
-          sources: rec.cadence.sources,
+          sources: cadence.sources,
           notStated: false,
-          terms: new Set(contentTerms(`${text} ${rec.cadence.words}`)),
-          question: questionFor(rec, 'cadence'),
+          terms: derive.terms(() => `${text} ${cadence.words}`),
+          question: derive.question(() => questionFor(rec, 'cadence')),
         });
       }
     }
@@ -237,8 +260,8 @@ export function buildUnits(records: readonly KnowledgeRecord[]): AnswerUnit[] {
         text: rec.summary.text,
         sources: rec.summary.sources,
         notStated: false,
-        terms: new Set(contentTerms(`${rec.name} ${rec.summary.text} ${rec.period}`)),
-        question: questionFor(rec, 'value'),
+        terms: derive.terms(() => `${rec.name} ${rec.summary.text} ${rec.period}`),
+        question: derive.question(() => questionFor(rec, 'value')),
       });
     }
     if (rec.type === 'glossary') {
@@ -250,11 +273,14 @@ export function buildUnits(records: readonly KnowledgeRecord[]): AnswerUnit[] {
         text,
         sources: rec.sources,
         notStated: false,
-        terms: new Set(contentTerms(`${rec.acronym} ${rec.expansion}`)),
-        question: questionFor(rec, 'expansion'),
+        terms: derive.terms(() => `${rec.acronym} ${rec.expansion}`),
+        question: derive.question(() => questionFor(rec, 'expansion')),
       });
     }
-    for (const f of rec.facts) units.push(makeUnit(rec, 'fact', f, f.label));
+    for (const f of rec.facts) units.push(makeUnit(derive, rec, 'fact', f, f.label));
+  }
+  if (prebuilt && (prebuilt.length !== units.length || units.some((u, i) => u.key !== prebuilt[i]![0]))) {
+    throw new Error('prebuilt answer units are out of step with the records');
   }
   return units;
 }

@@ -8,9 +8,21 @@
  * Nth working day after it. A start on a weekend or bank holiday counts from the next
  * working day, which is day 1.
  */
-import Holidays from 'date-holidays-parser';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays-parser';
 import { HOLIDAYS_GB } from './holidays-gb.ts';
 import { DateTime } from 'luxon';
+
+/**
+ * The holiday rules' parser is loaded when a date is first looked up, not at start: loading it
+ * (with its astronomical calendars) was a tenth of a production start (issue 13), and only the
+ * checklists' deadlines use it. require() keeps the lookup synchronous.
+ */
+const require = createRequire(import.meta.url);
+// Found now, loaded later: a missing package still stops the start rather than the first use.
+require.resolve('date-holidays-parser');
+let parser: typeof Holidays | undefined;
+const holidaysParser = (): typeof Holidays => (parser ??= (require('date-holidays-parser') as { default: typeof Holidays }).default);
 
 export const ZONE = 'Europe/London';
 
@@ -23,12 +35,13 @@ export interface WorkingDayCalendar {
 }
 
 export function createEnglandCalendar(): WorkingDayCalendar {
-  const hd = new Holidays(HOLIDAYS_GB, 'GB', 'ENG');
+  let hd: Holidays | undefined;
   const byYear = new Map<number, Map<string, string>>();
   const holidays = (year: number): Map<string, string> => {
     let map = byYear.get(year);
     if (!map) {
       map = new Map();
+      hd ??= new (holidaysParser())(HOLIDAYS_GB, 'GB', 'ENG');
       for (const h of hd.getHolidays(year)) {
         if (h.type === 'public' || h.type === 'bank') map.set(h.date.slice(0, 10), h.name);
       }

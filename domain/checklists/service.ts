@@ -11,7 +11,7 @@ import { loadDocuments } from '../../knowledge/load.ts';
 import type { DocumentMeta } from '../../knowledge/schema.ts';
 import { createEnglandCalendar } from '../calendar/working-days.ts';
 import { loadContacts, type ContactDirectory } from '../contacts/contacts.ts';
-import { loadChecklists } from './load.ts';
+import { loadChecklistsFast } from './snapshot.ts';
 import type { ChecklistRunStore } from './run.ts';
 import { createChecklistRunner, type ChecklistRunner } from './runner.ts';
 import type { DocumentTitles } from './summary.ts';
@@ -36,7 +36,8 @@ export function createChecklistService(opts: {
   contactsMaxAgeDays?: number;
 }): ChecklistRunner {
   return createChecklistRunner({
-    checklists: loadChecklists(),
+    // The build's validated definitions when they match the YAML on disk, else the YAML, validated.
+    checklists: loadChecklistsFast(),
     contacts: opts.contacts ?? loadContacts(opts.contactsFile),
     calendar: createEnglandCalendar(),
     titles: opts.titles ?? documentTitles(),

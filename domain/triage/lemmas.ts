@@ -3,8 +3,9 @@
  * its stem, from wink-nlp's English model. Matching on all three means a vocabulary term written
  * once ("slap") finds "slapped", "slapping" and "slaps" without hand-written inflection lists.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
+import type model from 'wink-eng-lite-web-model';
 
 export interface Token {
   /** Lower-case surface form ("slapped"). */
@@ -21,12 +22,20 @@ export interface Token {
   breakAfter?: boolean;
 }
 
-const nlp = winkNLP(model);
-const its = nlp.its;
-/* eslint-disable @typescript-eslint/unbound-method -- wink-nlp types its.* as methods, but they are plain helper functions that never use this */
-// wink-nlp's typings for lemma and stem are narrower than what readDoc().out() accepts at run time.
-const lemmaOf = its.lemma as unknown as typeof its.normal;
-const stemOf = its.stem as unknown as typeof its.normal;
+/**
+ * wink's English model is read with the first message, not at start: reading it was a fifth of a
+ * production start (issue 13), and a start from the build's snapshot tokenises nothing before
+ * then. require() keeps tokenise synchronous, so the first message just waits for it once.
+ */
+const require = createRequire(import.meta.url);
+// Found now, loaded later: a missing package still stops the start rather than the first use.
+require.resolve('wink-nlp');
+require.resolve('wink-eng-lite-web-model');
+let wink: ReturnType<typeof winkNLP> | undefined;
+function reader(): ReturnType<typeof winkNLP> {
+  wink ??= (require('wink-nlp') as typeof winkNLP)(require('wink-eng-lite-web-model') as typeof model);
+  return wink;
+}
 
 /**
  * A possessive split off its noun ("mum's" -> "mum 's"), pronoun contractions ("she's") left to
@@ -48,6 +57,12 @@ function fold(text: string): string {
 }
 
 export function tokenise(text: string): Token[] {
+  const nlp = reader();
+  const its = nlp.its;
+  /* eslint-disable @typescript-eslint/unbound-method -- wink-nlp types its.* as methods, but they are plain helper functions that never use this */
+  // wink-nlp's typings for lemma and stem are narrower than what readDoc().out() accepts at run time.
+  const lemmaOf = its.lemma as unknown as typeof its.normal;
+  const stemOf = its.stem as unknown as typeof its.normal;
   const doc = nlp.readDoc(fold(text));
   const norms = doc.tokens().out(its.normal) as string[];
   const lemmas = doc.tokens().out(lemmaOf) as string[];

@@ -33,23 +33,23 @@ export interface CompiledGroup {
 
 export function compileGroups(groups: Readonly<Record<string, readonly string[]>>): Map<string, CompiledGroup> {
   const names = new Set(Object.keys(groups));
-  const out = new Map<string, CompiledGroup>();
-  for (const [name, source] of Object.entries(groups)) {
-    const terms = source.map((t) => compileTerm(t, names));
-    const byFirst = new Map<string, number[]>();
-    const rest: number[] = [];
-    terms.forEach((term, i) => {
-      const first = term[0]!;
-      if (first.kind !== 'word') return rest.push(i);
-      for (const f of first.exact ? [first.exact] : first.forms) {
-        const list = byFirst.get(f);
-        if (!list) byFirst.set(f, [i]);
-        else if (list[list.length - 1] !== i) list.push(i);
-      }
-    });
-    out.set(name, { terms, byFirst, rest });
-  }
-  return out;
+  return new Map(Object.entries(groups).map(([name, source]) => [name, groupOf(source.map((t) => compileTerm(t, names)))]));
+}
+
+/** A group's compiled terms with their first-word index. */
+export function groupOf(terms: readonly CompiledTerm[]): CompiledGroup {
+  const byFirst = new Map<string, number[]>();
+  const rest: number[] = [];
+  terms.forEach((term, i) => {
+    const first = term[0]!;
+    if (first.kind !== 'word') return rest.push(i);
+    for (const f of first.exact ? [first.exact] : first.forms) {
+      const list = byFirst.get(f);
+      if (!list) byFirst.set(f, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  return { terms, byFirst, rest };
 }
 
 export function compileTerm(term: string, groupNames: ReadonlySet<string>): CompiledTerm {

@@ -6,7 +6,8 @@
  */
 import type { RouteId } from '../answering/types.ts';
 import { tokenise } from './lemmas.ts';
-import { compileGroups, MessageMatches } from './patterns.ts';
+import { MessageMatches } from './patterns.ts';
+import { compiledGroups, type PatternsData } from './patterns-data.ts';
 import type { Condition, RouteDefinition, TriageData } from './types.ts';
 import {
   classifierFromJSON,
@@ -52,6 +53,8 @@ export interface TriageOptions {
   expandKey?: string;
   /** Where trained classifiers are kept between starts (reading ~3,000 examples takes seconds). */
   cache?: TrainingCache;
+  /** The build's compiled vocabulary (patterns-data.ts), used when it fits `data.groups`. */
+  compiled?: PatternsData;
 }
 
 /** Bump when the features or the training change in code, so cached classifiers are retrained. */
@@ -66,7 +69,7 @@ export interface Triage {
 
 export function createTriage(data: TriageData, options: TriageOptions = {}): Triage {
   const names = new Set(Object.keys(data.groups));
-  const compiled = compileGroups(data.groups);
+  const compiled = compiledGroups(data.groups, options.compiled);
   const expand = options.expand ?? ((t: string) => t);
   const read = (message: string) => {
     const m = new MessageMatches(tokenise(expand(message)), compiled, data.masks ?? {});

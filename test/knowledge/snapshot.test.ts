@@ -1,7 +1,7 @@
 /**
  * The build's knowledge snapshot (issue 13): the same knowledge base as the YAML, used only when
  * it was built from exactly the files on disk; an edited, missing or unreadable snapshot falls
- * back to the YAML, so an admin's edit is never hidden.
+ * back to the YAML, so an admin's edit is never hidden; the engine parts built from it go with it.
  */
 import { cpSync, mkdtempSync, rmSync, appendFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { loadKnowledgeFast, writeSnapshot } from '../../knowledge/snapshot.ts';
+import { buildEnginePrebuilt } from '../../domain/answering/prebuilt.ts';
 
 const KNOWLEDGE = resolve(import.meta.dirname, '../../knowledge');
 const dir = mkdtempSync(join(tmpdir(), 'snapshot-'));
@@ -34,6 +35,19 @@ describe('the knowledge snapshot', () => {
     expect(loadKnowledgeFast(file).source).toBe('snapshot');
     appendFileSync(join(root, 'triage', 'vocabulary.yaml'), '\n# an admin was here\n');
     expect(loadKnowledgeFast(file).source).toBe('yaml');
+  });
+
+  it('carries the engine parts built from it, and drops them with it when a YAML file changed', () => {
+    const root = join(dir, 'prebuilt');
+    for (const sub of ['data', 'triage', 'follow-up', 'language']) cpSync(join(KNOWLEDGE, sub), join(root, sub), { recursive: true });
+    const file = join(root, 'snapshot.json');
+    const prebuilt = buildEnginePrebuilt(kb);
+    writeSnapshot(kb, file, root, prebuilt);
+    expect(loadKnowledgeFast(file).prebuilt).toEqual(prebuilt);
+    appendFileSync(join(root, 'data', 'documents.yaml'), '\n# an admin was here\n');
+    const edited = loadKnowledgeFast(file);
+    expect(edited.source).toBe('yaml');
+    expect(edited.prebuilt).toBeUndefined();
   });
 
   it('is ignored when missing or unreadable', () => {
