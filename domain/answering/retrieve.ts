@@ -6,7 +6,7 @@
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import type { IntentWeights } from './intents.ts';
 import type { Matcher, ScoredUnit } from './matcher.ts';
-import { allTerms, contentTerms, cueTerms } from './text.ts';
+import { allTerms, cueTerms } from './text.ts';
 import { PLACE_SPECIFIC_FACTOR } from './thresholds.ts';
 
 export interface RetrieveQuery {
