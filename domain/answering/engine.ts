@@ -16,7 +16,7 @@ import { Matcher, type ScoredUnit } from './matcher.ts';
 import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS, PLACE_TERMS } from './partnerships.ts';
 import { createScope } from './scope.ts';
 import { createPeopleReader } from './people.ts';
-import { contentTerms } from './text.ts';
+import { contentTerms, tokens } from './text.ts';
 import type { Answer, AnswerContext, ReasonCode } from './types.ts';
 import { candidateCheck } from './candidates.ts';
 import { pickPerPartnership, saySameThing } from './per-partnership.ts';
@@ -170,18 +170,20 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       return abstain(ctx, 'out-of-scope');
     }
 
+    const corrected = matcher.correct(raw);
+    const intent = detectIntent(corrected);
     // Phone numbers and mailboxes are deployment configuration, not knowledge (intents.yaml `contact`).
-    if (detectIntent(raw).contact) {
+    if (intent.contact) {
       return abstain(ctx, 'contact-details');
     }
-
-    const corrected = matcher.correct(raw);
     const mentioned = mentionedPartnerships(corrected);
     const across = asksAcrossPartnerships(corrected) || mentioned.length >= 2;
-    const intent = detectIntent(corrected);
     // Years and bare numbers are checked separately (yearMismatch); as words they only add noise.
     const terms = [...new Set(contentTerms(corrected))].filter((t) => !PLACE_TERMS.has(t) && !/^\d{1,4}$/.test(t));
-    const hints = [...new Set(contentTerms(triage.conceptWords(corrected)))];
+    // The procedure words are read from the corrected words; where nothing was corrected, the
+    // triage's own reading of the message already holds them (no second tokenisation).
+    const concepts = corrected === tokens(raw).join(' ') ? situation.concepts : triage.conceptWords(corrected);
+    const hints = [...new Set(contentTerms(concepts))];
     const entity = matcher.entityScores(corrected);
     // Naming a partnership names its partnership record too, when the question is about the
     // partnership itself ("who are the partners in Harrow?"), not about something in it.

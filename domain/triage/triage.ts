@@ -40,6 +40,8 @@ export interface TriageResult {
   describesSituation: boolean;
   /** A child, a worker, a family member or an agency is named (TRIAGE.describesSomeone). */
   describesSomeone: boolean;
+  /** The procedure words the description adds (concepts.yaml), from this same reading: "" when none. */
+  concepts: string;
   /** For the trace: the urgency reading's margin for 999 (negative: not urgent). */
   urgency?: number;
 }
@@ -146,6 +148,7 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
       by,
       describesSituation: signs,
       describesSomeone: groups.some((g) => TRIAGE.describesSomeone.includes(g)),
+      concepts: conceptsIn(m),
       ...(prediction ? { classifier: { ...prediction, used: !!usable } } : {}),
       ...(urgent ? { urgency: urgent.label === 'emergency' ? urgent.margin : -urgent.margin } : {}),
     };
@@ -190,7 +193,10 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
   }
 
   function conceptWords(message: string): string {
-    const { m } = read(message);
+    return conceptsIn(read(message).m);
+  }
+
+  function conceptsIn(m: MessageMatches): string {
     return (data.concepts ?? [])
       .filter((c) => c.when.some((cond) => holds(m, cond)))
       .map((c) => c.add)
