@@ -57,9 +57,12 @@ export function statesQuantity(text: string): boolean {
   return /\d/.test(text) || NUMBER_WORDS.test(text);
 }
 
+/** Month names as the documents write them (capitalised: "may" is usually the verb). */
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const MONTH = new RegExp(`\\b(${MONTHS})\\b`);
+
 /** Years, spans of years and days of a month: when something happened, not how many or how much. */
-const DATES =
-  /\b(?:19|20)\d{2}(?:\s?[/-]\s?(?:19|20)?\d{2})?\b|\b\d{1,2}(?:st|nd|rd|th)?(?:\s?-\s?\d{1,2})?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
+const DATES = new RegExp(`\\b(?:19|20)\\d{2}(?:\\s?[/-]\\s?(?:19|20)?\\d{2})?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s?-\\s?\\d{1,2})?\\s+(?:${MONTHS})\\b`, 'g');
 
 /**
  * Whether a sentence states a count or an amount: a "how many" answer without one is not an
@@ -68,9 +71,6 @@ const DATES =
 export function statesCount(text: string): boolean {
   return statesQuantity(text.replace(DATES, ' '));
 }
-
-/** Month names as the documents write them (capitalised: "may" is usually the verb). */
-const MONTH = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 /** Whether a sentence states when something happened: a year or a month ("S11" is no date). */
 export function statesDate(text: string): boolean {

@@ -102,10 +102,11 @@ export function unitsToGive(
     .find((u) => u && !u.notStated);
   if (second) return [best.unit, second];
   const clause = secondClause(corrected);
-  const other = clause ? answerFromSameRecord(detectIntent, matcher, best.unit, clause) : null;
-  if (clause && other) return inAskedOrder(detectIntent, corrected, clause, best.unit, other);
-  const elsewhere = clause ? answerFromRanked(best, ranked, clause, checkFor(clause)) : null;
-  if (clause && elsewhere) return inAskedOrder(detectIntent, corrected, clause, best.unit, elsewhere);
+  if (clause) {
+    // The same record first ("what does it do and how often does it meet?"), then another one.
+    const other = answerFromSameRecord(detectIntent, matcher, best.unit, clause) ?? answerFromRanked(best, ranked, clause, checkFor(clause));
+    if (other) return inAskedOrder(detectIntent, corrected, clause, best.unit, other);
+  }
   const detail = ['summary', 'fact', 'role'].includes(best.unit.attr)
     ? ranked
         .slice(1, 4)
