@@ -1,5 +1,6 @@
 /** Answers sent in Teams, kept for a while so Teams' native feedback buttons can be stored like card feedback. */
 import type { Database } from './database.ts';
+import { pruneAtMostEvery, PRUNE_EVERY_MS } from './prune-throttle.ts';
 
 /** How long an answer stays open to Teams' thumbs up / down. */
 const ANSWER_MESSAGE_DAYS = 30;
@@ -22,14 +23,18 @@ export interface AnswerMessageStore {
   getAnswerMessage(conversationId: string, activityId: string): Promise<AnswerMessage | null>;
 }
 
-export function createAnswerMessageStore(db: Database, now: () => Date): AnswerMessageStore {
-  const stamp = () => now().toISOString();
+/** The store, and the same store writing through a transaction's handle (state-store.ts). */
+export type AnswerMessageStoreWithin = AnswerMessageStore & { within(tx: Database): AnswerMessageStore };
 
-  return {
+export function createAnswerMessageStore(db: Database, now: () => Date): AnswerMessageStoreWithin {
+  const stamp = () => now().toISOString();
+  const pruneGate = pruneAtMostEvery(PRUNE_EVERY_MS, now);
+
+  const bound = (handle: Database): AnswerMessageStore => ({
     async saveAnswerMessage(m) {
       const at = stamp();
-      await db.run('DELETE FROM answer_messages WHERE created_at < $1', [new Date(now().getTime() - ANSWER_MESSAGE_DAYS * 86_400_000).toISOString()]);
-      await db.run(
+      await pruneGate((t) => handle.run('DELETE FROM answer_messages WHERE created_at < $1', [new Date(t - ANSWER_MESSAGE_DAYS * 86_400_000).toISOString()]));
+      await handle.run(
         `INSERT INTO answer_messages (conversation_id, activity_id, answer_id, record_ids, question_hash, question_text, answer_kind, partnership, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (conversation_id, activity_id) DO NOTHING`,
         [m.conversationId, m.activityId, m.answerId, JSON.stringify(m.recordIds), m.questionHash, m.questionText, m.answerKind, m.partnership, at],
@@ -37,7 +42,7 @@ export function createAnswerMessageStore(db: Database, now: () => Date): AnswerM
     },
 
     async getAnswerMessage(conversationId, activityId) {
-      const rows = await db.all<{
+      const rows = await handle.all<{
         answer_id: string;
         record_ids: string;
         question_hash: string;
@@ -62,5 +67,6 @@ export function createAnswerMessageStore(db: Database, now: () => Date): AnswerM
           }
         : null;
     },
-  };
+  });
+  return { ...bound(db), within: bound };
 }

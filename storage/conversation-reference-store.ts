@@ -13,16 +13,31 @@ export interface ConversationReferenceStore {
   getReference(conversationId: string): Promise<StoredReference | null>;
 }
 
+/** A reference this process wrote unchanged within this long is not written again (see below). */
+const REWRITE_AFTER_MS = 60 * 60_000;
+/** Bounded: a stream of new conversations must not grow the process. */
+const MAX_REMEMBERED = 10_000;
+
 export function createConversationReferenceStore(db: Database, now: () => Date): ConversationReferenceStore {
   const stamp = () => now().toISOString();
+  // The reference is saved after every turn but almost never changes; on SQLite each write is a
+  // synchronous commit (an fsync) on the event loop, the largest storage cost of an answer turn
+  // (issue 13). Only what this process wrote is remembered, so a fresh start writes it again.
+  const written = new Map<string, { json: string; at: number }>();
 
   return {
     async saveReference(conversationId, reference) {
+      const json = JSON.stringify(reference);
+      const t = now().getTime();
+      const last = written.get(conversationId);
+      if (last && last.json === json && t - last.at < REWRITE_AFTER_MS) return;
       await db.run(
         `INSERT INTO conversation_refs (conversation_id, reference, updated_at) VALUES ($1, $2, $3)
          ON CONFLICT (conversation_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at`,
-        [conversationId, JSON.stringify(reference), stamp()],
+        [conversationId, json, stamp()],
       );
+      if (written.size >= MAX_REMEMBERED) written.clear();
+      written.set(conversationId, { json, at: t });
     },
 
     async getReference(conversationId) {

@@ -10,8 +10,9 @@
  * Card buttons can be clicked twice, or long after the card went stale, so every write that
  * a click triggers is idempotent or guarded by a version check: a stale click changes nothing.
  */
+import type { ConversationMemory } from '../domain/answering/types.ts';
 import type { Database } from './database.ts';
-import { createAnswerMessageStore, type AnswerMessageStore } from './answer-message-store.ts';
+import { createAnswerMessageStore, type AnswerMessage, type AnswerMessageStore } from './answer-message-store.ts';
 import { createConversationMemoryStore, type ConversationMemoryStore } from './conversation-memory-store.ts';
 import { createConversationReferenceStore, type ConversationReferenceStore } from './conversation-reference-store.ts';
 import { createFeedbackStore, type FeedbackStore } from './feedback-store.ts';
@@ -25,17 +26,40 @@ export type { StoredReference } from './conversation-reference-store.ts';
 export type { FeedbackInput, FeedbackRow } from './feedback-store.ts';
 export type { Ticket, TicketAction, TicketState, TransitionResult } from '../domain/tickets/transitions.ts';
 
+/** What an answered question leaves behind: the follow-up memory and, in Teams, which answer the message was. */
+export interface AnsweredTurn {
+  memory?: { key: string; memory: ConversationMemory; maxMinutes: number };
+  answerMessage?: AnswerMessage;
+}
+
 export interface StateStore
-  extends PartnershipChoiceStore, FeedbackStore, TicketStore, ConversationReferenceStore, WelcomeStore, ConversationMemoryStore, AnswerMessageStore {}
+  extends PartnershipChoiceStore, FeedbackStore, TicketStore, ConversationReferenceStore, WelcomeStore, ConversationMemoryStore, AnswerMessageStore {
+  /**
+   * Both writes of an answered question in one transaction: on SQLite each commit is an fsync on
+   * the event loop, so one commit instead of two is a measurable share of an answer turn (issue 13).
+   */
+  saveAnsweredTurn(turn: AnsweredTurn): Promise<void>;
+}
 
 export function createStateStore(db: Database, now: () => Date = () => new Date()): StateStore {
+  const memory = createConversationMemoryStore(db, now);
+  const answers = createAnswerMessageStore(db, now);
   return {
     ...createPartnershipChoiceStore(db, now),
     ...createFeedbackStore(db, now),
     ...createTicketStore(db, now),
     ...createConversationReferenceStore(db, now),
     ...createWelcomeStore(db, now),
-    ...createConversationMemoryStore(db, now),
-    ...createAnswerMessageStore(db, now),
+    getMemory: (key, maxMinutes) => memory.getMemory(key, maxMinutes),
+    saveMemory: (key, m, maxMinutes) => memory.saveMemory(key, m, maxMinutes),
+    getAnswerMessage: (conversationId, activityId) => answers.getAnswerMessage(conversationId, activityId),
+    saveAnswerMessage: (m) => answers.saveAnswerMessage(m),
+    async saveAnsweredTurn(turn) {
+      if (!turn.memory && !turn.answerMessage) return;
+      await db.transaction(async (tx) => {
+        if (turn.memory) await memory.within(tx).saveMemory(turn.memory.key, turn.memory.memory, turn.memory.maxMinutes);
+        if (turn.answerMessage) await answers.within(tx).saveAnswerMessage(turn.answerMessage);
+      });
+    },
   };
 }

@@ -168,30 +168,30 @@ export async function answerQuestion(turn: Turn, question: string): Promise<void
   const native = teamsNative(turn.context.activity);
   const { activities, answer: sent } = answerActivities(turn.services, q, answer, partnership, { native, personal: turn.scope.kind === 'personal' });
   const ids = await turn.context.sendActivities(activities);
-  if (answer.memory) {
-    await state.saveMemory(key, answer.memory, config.conversationMemoryMinutes).catch((err: unknown) => {
-      turn.services.logger.warn({ event: 'memory.save_failed', ...errorFields(err) }, 'could not save the conversation memory');
-    });
-  }
   // Teams' thumbs up / down arrive naming the message: remember what that message answered.
   const activityId = sent ? ids[sent.index]?.id : undefined;
-  if (native && sent && activityId) {
-    await state
-      .saveAnswerMessage({
-        conversationId: turn.context.activity.conversation.id,
-        activityId,
-        answerId: sent.answerId,
-        recordIds: answer.recordIds,
-        questionHash: sent.questionHash,
-        questionText: config.feedbackStoreQuestionText ? q : null,
-        answerKind: answer.kind,
-        partnership: answer.partnership,
-      })
-      .catch((err: unknown) => {
-        // The answer has been sent; only its later thumbs up/down can't be matched to it.
-        turn.services.logger.warn({ event: 'answer_message.save_failed', ...errorFields(err) }, 'could not save the answer message');
-      });
-  }
+  const answerMessage =
+    native && sent && activityId
+      ? {
+          conversationId: turn.context.activity.conversation.id,
+          activityId,
+          answerId: sent.answerId,
+          recordIds: answer.recordIds,
+          questionHash: sent.questionHash,
+          questionText: config.feedbackStoreQuestionText ? q : null,
+          answerKind: answer.kind,
+          partnership: answer.partnership,
+        }
+      : undefined;
+  await state
+    .saveAnsweredTurn({
+      ...(answer.memory ? { memory: { key, memory: answer.memory, maxMinutes: config.conversationMemoryMinutes } } : {}),
+      ...(answerMessage ? { answerMessage } : {}),
+    })
+    .catch((err: unknown) => {
+      // The answer has been sent; only a follow-up's context and its later thumbs up/down are lost.
+      turn.services.logger.warn({ event: 'answer_turn.save_failed', ...errorFields(err) }, 'could not save the follow-up memory and answer message');
+    });
 }
 
 export const questionsFeature: Feature = {

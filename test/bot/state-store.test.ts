@@ -127,6 +127,25 @@ describe.each(DATABASES)('state store on %s', (_name, url) => {
     expect(await store.claimWelcome('conv-1')).toBe(true);
   });
 
+  it('writes an unchanged conversation reference again only after an hour (one commit fewer per turn)', async () => {
+    let clock = new Date('2026-03-02T09:00:00Z');
+    const timed = createStateStore(db, () => clock);
+    const stampOf = async () =>
+      (await db.all<{ updated_at: string }>('SELECT updated_at FROM conversation_refs WHERE conversation_id = $1', ['conv-r']))[0]?.updated_at;
+    const ref = { conversation: { id: 'conv-r' }, serviceUrl: 'https://x/' };
+    await timed.saveReference('conv-r', ref);
+    clock = new Date('2026-03-02T09:30:00Z');
+    await timed.saveReference('conv-r', { ...ref });
+    expect(await stampOf()).toBe('2026-03-02T09:00:00.000Z');
+    // A changed reference (Teams moved the conversation's service URL) is written at once.
+    await timed.saveReference('conv-r', { ...ref, serviceUrl: 'https://moved/' });
+    expect(await stampOf()).toBe('2026-03-02T09:30:00.000Z');
+    expect(await timed.getReference('conv-r')).toEqual({ ...ref, serviceUrl: 'https://moved/' });
+    clock = new Date('2026-03-02T10:31:00Z');
+    await timed.saveReference('conv-r', { ...ref, serviceUrl: 'https://moved/' });
+    expect(await stampOf()).toBe('2026-03-02T10:31:00.000Z');
+  });
+
   it('keeps follow-up memory (ids and the attribute only) until it expires', async () => {
     let clock = new Date('2026-03-02T10:00:00Z');
     const timed = createStateStore(db, () => clock);
@@ -146,6 +165,32 @@ describe.each(DATABASES)('state store on %s', (_name, url) => {
     await timed.saveMemory('conv:c', memory, 30);
     const keys = await db.all<{ memory_key: string }>('SELECT memory_key FROM conversation_memory ORDER BY memory_key');
     expect(keys.map((k) => k.memory_key)).toEqual(['conv:a', 'conv:c']);
+  });
+
+  it('saves an answered turn (memory and answer message) together, or neither', async () => {
+    const timed = createStateStore(db, () => new Date('2026-03-03T08:00:00Z'));
+    const memory = { recordIds: ['harrow.hscb'], attr: 'chair', partnership: 'harrow' as const, at: 'x' };
+    const message = {
+      conversationId: 'turn:c',
+      activityId: 'act-t1',
+      answerId: 'ans-t1',
+      recordIds: ['harrow.hscb'],
+      questionHash: 'h',
+      questionText: null,
+      answerKind: 'fact',
+      partnership: 'harrow',
+    };
+    await timed.saveAnsweredTurn({ memory: { key: 'turn:m1', memory, maxMinutes: 30 }, answerMessage: message });
+    expect((await timed.getMemory('turn:m1', 30))?.attr).toBe('chair');
+    expect((await timed.getAnswerMessage('turn:c', 'act-t1'))?.answerId).toBe('ans-t1');
+    // A write that fails (here: an answer kind missing, NOT NULL) rolls back the memory written before it.
+    const broken = { ...message, activityId: 'act-t2', answerKind: null as unknown as string };
+    await expect(timed.saveAnsweredTurn({ memory: { key: 'turn:m2', memory, maxMinutes: 30 }, answerMessage: broken })).rejects.toThrow();
+    expect(await timed.getMemory('turn:m2', 30)).toBeNull();
+    // Only a memory (not in Teams), and nothing at all, are fine too.
+    await timed.saveAnsweredTurn({ memory: { key: 'turn:m3', memory, maxMinutes: 30 } });
+    expect(await timed.getMemory('turn:m3', 30)).not.toBeNull();
+    await timed.saveAnsweredTurn({});
   });
 
   it('remembers which answer a Teams message was, for its feedback buttons', async () => {
