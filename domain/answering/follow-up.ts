@@ -97,7 +97,10 @@ export function createFollowUpResolver(
     const used = new Array<boolean>(words.length).fill(false);
     const found = new Set<Category>();
     let attr: string | undefined;
+    // Hot path (every message): a cue whose first word the message lacks cannot match.
+    const present = new Set(stems);
     for (const p of phrases) {
+      if (!present.has(p.stems[0]!)) continue;
       for (let i = 0; i + p.stems.length <= words.length; i++) {
         if (p.stems.some((w, j) => used[i + j] || stems[i + j] !== w)) continue;
         for (let j = 0; j < p.stems.length; j++) used[i + j] = true;

@@ -56,6 +56,17 @@ export const TRIAGE = {
  */
 export const FIELD_DIRECTED_WEIGHT = 3;
 
+/** Which scored units the matcher's ranking keeps (matcher.ts rank). */
+export const RANK = {
+  /** A unit scoring this or less matched nothing worth reading. */
+  minScore: 0.05,
+  /**
+   * Units below this share of the best score are dropped: nothing reads that far down, and every
+   * fixture answer (3,157 messages) is the same with or without them.
+   */
+  relativeFloor: 0.2,
+};
+
 /**
  * A City-only or Hackney-only record's score when the question names neither place or both:
  * the shared City & Hackney record should answer first, the place's own only if nothing shared does.

@@ -33,7 +33,10 @@ require.resolve('wink-nlp');
 require.resolve('wink-eng-lite-web-model');
 let wink: ReturnType<typeof winkNLP> | undefined;
 function reader(): ReturnType<typeof winkNLP> {
-  wink ??= (require('wink-nlp') as typeof winkNLP)(require('wink-eng-lite-web-model') as typeof model);
+  // Only the steps a token's lemma and tag need: wink's default pipe also runs negation, sentiment
+  // and entity recognition on every message, which nothing here reads (a sixth of its time; the
+  // tokens are identical on all 3,157 fixture messages).
+  wink ??= (require('wink-nlp') as typeof winkNLP)(require('wink-eng-lite-web-model') as typeof model, ['sbd', 'pos']);
   return wink;
 }
 
