@@ -39,8 +39,31 @@ export interface Started {
   /** Resident set of the server process (production start: the node process itself), in bytes. */
   rss(): number;
   logTail(): string;
+  /**
+   * Started with `gcProbe`: the process's memory just after two full collections (what a leak
+   * raises; RSS under load is mostly the collector's slack). null without the probe.
+   */
+  memoryAfterGc(): Promise<MemoryAfterGc | null>;
   stop(): Promise<void>;
 }
+
+export interface MemoryAfterGc {
+  rss: number;
+  heapUsed: number;
+  external: number;
+}
+
+/**
+ * Bench only, loaded into the child with --import (no product code knows of it): on SIGUSR2,
+ * collect twice and write process.memoryUsage() to the file named in BENCH_GC_PROBE_FILE.
+ * Both bots get it, so both pay the same (nothing until signalled).
+ */
+const GC_PROBE =
+  'data:text/javascript,' +
+  encodeURIComponent(
+    `import { writeFileSync } from 'node:fs';
+process.on('SIGUSR2', () => { globalThis.gc(); globalThis.gc(); writeFileSync(process.env.BENCH_GC_PROBE_FILE, JSON.stringify(process.memoryUsage())); });`,
+  );
 
 const live = new Set<ChildProcess>();
 /** Temporary folders (SQLite, output) of the children, removed with them. */
@@ -96,16 +119,29 @@ export function rssOf(pid: number): number {
 }
 
 /** Spawns a server, polls /healthz every 20 ms until 200, and times it from just before the spawn. */
-export async function startServer(spec: ServerSpec, mode: StartMode, opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Started> {
+export async function startServer(
+  spec: ServerSpec,
+  mode: StartMode,
+  opts: { env?: Record<string, string>; timeoutMs?: number; gcProbe?: boolean } = {},
+): Promise<Started> {
   guard();
   const dir = mkdtempSync(join(tmpdir(), `bench-${spec.name}-`));
   folders.add(dir);
   const logFile = join(dir, 'out.log');
   const port = await freePort();
   const out = openSync(logFile, 'a');
-  const args = mode === 'production' ? [join(ROOT, spec.compiled)] : [TSX_CLI, join(ROOT, spec.source)];
+  const probeFile = join(dir, 'memory.json');
+  const probe = opts.gcProbe && mode === 'production' ? ['--expose-gc', `--import=${GC_PROBE}`] : [];
+  const args = mode === 'production' ? [...probe, join(ROOT, spec.compiled)] : [TSX_CLI, join(ROOT, spec.source)];
   // Local development mode, as the tests run it: no MicrosoftAppId (unauthenticated, loopback only), SQLite in a temporary folder.
-  const env = { PATH: process.env.PATH ?? '', PORT: String(port), STORAGE_URL: `sqlite:${join(dir, 'bot.db')}`, ...spec.env, ...opts.env };
+  const env = {
+    PATH: process.env.PATH ?? '',
+    PORT: String(port),
+    STORAGE_URL: `sqlite:${join(dir, 'bot.db')}`,
+    ...(probe.length ? { BENCH_GC_PROBE_FILE: probeFile } : {}),
+    ...spec.env,
+    ...opts.env,
+  };
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', out, out], detached: true });
   closeSync(out);
@@ -154,7 +190,22 @@ export async function startServer(spec: ServerSpec, mode: StartMode, opts: { env
     throw err;
   }
   const coldStartMs = performance.now() - started;
-  return { name: spec.name, mode, url, pid: child.pid!, coldStartMs, rss: () => rssOf(child.pid!), logTail, stop };
+  const memoryAfterGc = async (): Promise<MemoryAfterGc | null> => {
+    if (!probe.length || state.exited !== null) return null;
+    rmSync(probeFile, { force: true });
+    child.kill('SIGUSR2');
+    for (let waited = 0; waited < 10_000; waited += 50) {
+      await sleep(50);
+      try {
+        const m = JSON.parse(readFileSync(probeFile, 'utf8')) as MemoryAfterGc;
+        return { rss: m.rss, heapUsed: m.heapUsed, external: m.external };
+      } catch {
+        /* not written yet (or half written) */
+      }
+    }
+    return null;
+  };
+  return { name: spec.name, mode, url, pid: child.pid!, coldStartMs, rss: () => rssOf(child.pid!), logTail, memoryAfterGc, stop };
 }
 
 /** Newest modification time of the files under the given paths (dot folders skipped). */
