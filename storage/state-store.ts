@@ -41,6 +41,9 @@ export interface StateStore
   saveAnsweredTurn(turn: AnsweredTurn): Promise<void>;
 }
 
+/** Losing a follow-up's context or a thumbs-up's link in a power cut is harmless; waiting for the disk each turn is not free. */
+const RELAXED = { relaxed: true } as const;
+
 export function createStateStore(db: Database, now: () => Date = () => new Date()): StateStore {
   const memory = createConversationMemoryStore(db, now);
   const answers = createAnswerMessageStore(db, now);
@@ -59,7 +62,7 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
       await db.transaction(async (tx) => {
         if (turn.memory) await memory.within(tx).saveMemory(turn.memory.key, turn.memory.memory, turn.memory.maxMinutes);
         if (turn.answerMessage) await answers.within(tx).saveAnswerMessage(turn.answerMessage);
-      });
+      }, RELAXED);
     },
   };
 }

@@ -30,9 +30,11 @@ const DATABASES: Array<[string, () => Promise<string>]> = [
 
 describe.each(DATABASES)('state store on %s', (_name, url) => {
   let db: Database;
+  let dbUrl: string;
   let store: StateStore;
   beforeAll(async () => {
-    db = await openDatabase(await url());
+    dbUrl = await url();
+    db = await openDatabase(dbUrl);
     expect(await migrate(db, stateMigrations)).toEqual([100, 101, 102]);
     expect(await migrate(db, stateMigrations)).toEqual([]);
     store = createStateStore(db);
@@ -191,6 +193,52 @@ describe.each(DATABASES)('state store on %s', (_name, url) => {
     await timed.saveAnsweredTurn({ memory: { key: 'turn:m3', memory, maxMinutes: 30 } });
     expect(await timed.getMemory('turn:m3', 30)).not.toBeNull();
     await timed.saveAnsweredTurn({});
+  });
+
+  it('commits an answered turn without waiting for the disk, and only that commit', async () => {
+    // The test cluster runs with synchronous_commit off for speed: this database is set back to on.
+    let handle = db;
+    if (db.dialect === 'postgres') {
+      const [{ name }] = (await db.all<{ name: string }>('SELECT current_database() AS name')) as [{ name: string }];
+      await db.run(`ALTER DATABASE "${name}" SET synchronous_commit TO on`);
+      handle = await openDatabase(dbUrl);
+    }
+    const level = async (on: Database) =>
+      on.dialect === 'sqlite'
+        ? (await on.all<{ synchronous: number }>('PRAGMA synchronous'))[0]?.synchronous
+        : (await on.all<{ synchronous_commit: string }>('SHOW synchronous_commit'))[0]?.synchronous_commit;
+    const durable = db.dialect === 'sqlite' ? 2 : 'on';
+    expect(await level(handle)).toBe(durable);
+    const inside: unknown[] = [];
+    const insert = (tx: Database, key: string) =>
+      tx.run('INSERT INTO conversation_memory (memory_key, record_ids, attr, partnership, at) VALUES ($1, $2, $3, $4, $5)', [
+        key,
+        '[]',
+        null,
+        null,
+        new Date().toISOString(),
+      ]);
+    await handle.transaction(
+      async (tx) => {
+        if (tx.dialect === 'postgres') inside.push(await level(tx));
+        await insert(tx, 'relaxed:1');
+      },
+      { relaxed: true },
+    );
+    // A relaxed transaction that fails leaves the level as it was too.
+    await expect(
+      handle.transaction(
+        async (tx) => {
+          await insert(tx, 'relaxed:2');
+          throw new Error('fails after a write');
+        },
+        { relaxed: true },
+      ),
+    ).rejects.toThrow('fails after a write');
+    if (db.dialect === 'postgres') expect(inside).toEqual(['off']);
+    expect(await level(handle)).toBe(durable);
+    expect(await handle.all('SELECT memory_key FROM conversation_memory WHERE memory_key LIKE $1', ['relaxed:%'])).toEqual([{ memory_key: 'relaxed:1' }]);
+    if (handle !== db) await handle.close();
   });
 
   it('remembers which answer a Teams message was, for its feedback buttons', async () => {
