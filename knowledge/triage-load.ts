@@ -22,6 +22,8 @@ const Vocabulary = z
     groups: z.record(GroupName, z.array(z.string().min(1)).min(1)),
     /** group -> groups whose matches hide it: "child" inside "Children's Social Care" names no child. */
     masks: z.record(GroupName, z.array(GroupName).min(1)).default({}),
+    /** Groups whose words do not count where a negation covers them ("not scared", "not hurt"). */
+    negatable: z.array(GroupName).default([]),
   })
   .strict();
 const Routes = z
@@ -96,9 +98,13 @@ export function loadTriage(dir = DEFAULT_TRIAGE_DIR): TriageData {
       if (!names.has(n)) throw new KnowledgeError('KB_INVALID', `${join(dir, 'vocabulary.yaml')}: masks names an unknown group "${n}"`);
     }
   }
+  for (const n of vocab.negatable) {
+    if (!names.has(n)) throw new KnowledgeError('KB_INVALID', `${join(dir, 'vocabulary.yaml')}: negatable names an unknown group "${n}"`);
+  }
   return {
     groups: vocab.groups,
     masks: vocab.masks,
+    negatable: vocab.negatable,
     routes: routes.routes as TriageData['routes'],
     none: routes.none,
     training,

@@ -20,6 +20,12 @@ export interface Token {
   pos: string;
   /** Punctuation follows this word ("Paramedic. A boy..."): a clause ends here. */
   breakAfter?: boolean;
+  /**
+   * The first word a negation covers ("scared" in "he's not scared to go home"), from wink's own
+   * negation reading: the word before it is the negation itself. Only the first: "hasn't stopped
+   * hitting him" negates "stopped", not "hitting".
+   */
+  negationStart?: boolean;
 }
 
 /**
@@ -33,10 +39,9 @@ require.resolve('wink-nlp');
 require.resolve('wink-eng-lite-web-model');
 let wink: ReturnType<typeof winkNLP> | undefined;
 function reader(): ReturnType<typeof winkNLP> {
-  // Only the steps a token's lemma and tag need: wink's default pipe also runs negation, sentiment
-  // and entity recognition on every message, which nothing here reads (a sixth of its time; the
-  // tokens are identical on all 3,157 fixture messages).
-  wink ??= (require('wink-nlp') as typeof winkNLP)(require('wink-eng-lite-web-model') as typeof model, ['sbd', 'pos']);
+  // Only the steps the tokens need (sentences, negation, part of speech): wink's default pipe also
+  // runs sentiment and entity recognition on every message, which nothing here reads.
+  wink ??= (require('wink-nlp') as typeof winkNLP)(require('wink-eng-lite-web-model') as typeof model, ['sbd', 'negation', 'pos']);
   return wink;
 }
 
@@ -73,6 +78,7 @@ export function tokenise(text: string): Token[] {
   const types = doc.tokens().out(its.type) as string[];
   const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
   const tags = doc.tokens().out(its.pos) as string[];
+  const negated = doc.tokens().out(its.negationFlag) as unknown as boolean[];
   /* eslint-enable @typescript-eslint/unbound-method */
   const out: Token[] = [];
   for (let i = 0; i < norms.length; i += 1) {
@@ -83,7 +89,9 @@ export function tokenise(text: string): Token[] {
     }
     const norm = norms[i]!;
     const lemma = lemmas[i]!.toLowerCase();
-    out.push({ norm, lemma, stop: stops[i] === true, pos: tags[i] ?? 'X', forms: new Set([norm, lemma, stems[i]!.toLowerCase()]) });
+    const token: Token = { norm, lemma, stop: stops[i] === true, pos: tags[i] ?? 'X', forms: new Set([norm, lemma, stems[i]!.toLowerCase()]) };
+    if (negated[i] === true && i > 0 && negated[i - 1] !== true && types[i - 1] !== 'punctuation') token.negationStart = true;
+    out.push(token);
   }
   return out;
 }

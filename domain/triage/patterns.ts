@@ -108,6 +108,8 @@ export class MessageMatches {
     private readonly groups: ReadonlyMap<string, CompiledGroup>,
     /** group -> groups whose spans hide this group's spans inside them. */
     private readonly masks: Readonly<Record<string, readonly string[]>> = {},
+    /** Groups whose matches do not count where a negation covers them ("not scared", "not hurt"). */
+    private readonly negatable: ReadonlySet<string> = new Set(),
     /** Try every term at every position (what the indexes stand in for; the tests compare the two). */
     private readonly exhaustive = false,
   ) {
@@ -135,6 +137,8 @@ export class MessageMatches {
     for (const ti of compiled ? (this.exhaustive ? compiled.terms.keys() : this.candidateTerms(compiled)) : []) {
       const term = compiled!.terms[ti]!;
       for (const i of this.exhaustive ? this.tokens.keys() : this.starts(term)) {
+        // "he's not scared to go home tonight": a negation right before the match cancels it.
+        if (this.negatable.has(group) && this.tokens[i]!.negationStart) continue;
         for (const end of this.ends(term, 0, i)) found.push([i, end]);
       }
     }

@@ -73,8 +73,9 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
   const names = new Set(Object.keys(data.groups));
   const compiled = compiledGroups(data.groups, options.compiled);
   const expand = options.expand ?? ((t: string) => t);
+  const negatable = new Set(data.negatable ?? []);
   const read = (message: string) => {
-    const m = new MessageMatches(tokenise(expand(message)), compiled, data.masks ?? {});
+    const m = new MessageMatches(tokenise(expand(message)), compiled, data.masks ?? {}, negatable);
     const groups = [...names].filter((g) => m.has(g));
     // A group named "_..." is a building block of other groups' terms ("_collect" within an hour):
     // its words still count, but the group is no feature of its own, so the classifier does not

@@ -30,6 +30,8 @@ export interface TriageData {
   groups: Record<string, string[]>;
   /** group -> groups whose matches hide its matches inside them (a body's name names no child). */
   masks?: Record<string, string[]>;
+  /** Groups whose matches do not count where a negation covers them (wink's negation reading). */
+  negatable?: string[];
   routes: RouteDefinition[];
   none: string[];
   /** Example messages per label that train the classifier; the routes' own examples are added to them. */

@@ -37,8 +37,9 @@ describe('the indexes give what the full passes give', () => {
     for (const [i, text] of messages.entries()) {
       if (i % 25 === 0) await breathe();
       const tokens = tokenise(text);
-      const fast = new MessageMatches(tokens, groups, kb.triage.masks ?? {});
-      const full = new MessageMatches(tokens, groups, kb.triage.masks ?? {}, true);
+      const negatable = new Set(kb.triage.negatable ?? []);
+      const fast = new MessageMatches(tokens, groups, kb.triage.masks ?? {}, negatable);
+      const full = new MessageMatches(tokens, groups, kb.triage.masks ?? {}, negatable, true);
       for (const g of groups.keys()) {
         const got = fast.of(g);
         spans += got.length;

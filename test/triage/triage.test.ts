@@ -117,3 +117,19 @@ describe('route answers', () => {
     expect(a.checklist).toBe('referral');
   });
 });
+
+describe("a negation before a sign cancels it (wink's negation reading; the vocabulary's negatable groups)", () => {
+  // [message, group, whether it counts]
+  it.each([
+    ['he is scared to go home tonight', 'unsafe_tonight', true],
+    ["he says he's not scared to go home tonight", 'unsafe_tonight', false],
+    ['she is not hurt, just hungry', 'harm_verb', false],
+    ['mum hurt her', 'harm_verb', true],
+    // The negation is the sign itself, or it covers another word first: the sign still counts.
+    ['baby is not breathing properly', 'acute', true],
+    ["she won't wake up", 'acute', true],
+    ["dad hasn't stopped hitting him", 'harm_verb', true],
+  ])('%s: %s %s', (q, group, counts) => {
+    expect(group in triage.triage(q).matched).toBe(counts);
+  });
+});
