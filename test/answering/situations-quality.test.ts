@@ -47,6 +47,10 @@ describe.each([
   // harmful, 999 first on 24 of 25; 94.0% / 6.0% / 25 of 25 after a dispute reading stopped
   // taking 999 away where the words show no dispute.
   ['ninth independent situations (scored once, then looked into)', 'test/answering/fixtures/situations-ninth.jsonl', 0.93, 0.06],
+  // Tenth (fifth session of 2 December): first contact 90.0% correct, 88.3% route first, 11.1%
+  // harmful, 999 first on 29 of 30; 98.3% / 95.8% / 5.0% / 30 of 30 after negation, injury and
+  // serious-harm words and a parent's missed appointments as neglect (vocabulary data).
+  ['tenth independent situations (scored once, then looked into)', 'test/answering/fixtures/situations-tenth.jsonl', 0.95, 0.05],
 ])('routes for %s', (_name, path, routeFloor, harmfulCeiling) => {
   let s: EvalSummary;
   beforeAll(async () => {
@@ -73,6 +77,8 @@ describe('near-miss questions outside the arrangements', () => {
     ['test/answering/fixtures/near-miss-fifth.jsonl', 0.87],
     // First contact 85.0%, unchanged since.
     ['test/answering/fixtures/near-miss-sixth.jsonl', 0.85],
+    // Seventh: first contact 95.0%.
+    ['test/answering/fixtures/near-miss-seventh.jsonl', 0.95],
   ])('%s: refused in at least the floor', async (path, floor) => {
     const s = await score(load(path));
     expect(rate(s.abstention)).toBeGreaterThanOrEqual(floor);
@@ -91,6 +97,9 @@ describe('factual and typed-as-staff-type questions (fourth independent set and 
     ['test/answering/fixtures/eighth-questions.jsonl', 0.77, 0.65],
     // Ninth: first contact 71.0% / 75.0%; 78.0% / 95.0% after the checks it prompted (asked detail, counts, dates, two records).
     ['test/answering/fixtures/ninth-questions.jsonl', 0.77, 0.95],
+    // Tenth and third typo set (fifth session): first contact 84.0% / 90.0% and 76.9% / 87.5%.
+    ['test/answering/fixtures/tenth-questions.jsonl', 0.83, 0.9],
+    ['test/answering/fixtures/typo-third.jsonl', 0.76, 0.87],
   ])('%s holds its answered-correct and abstention floors', async (path, correctFloor, abstainFloor) => {
     const s = await score(load(path));
     expect(rate(s.answeredCorrect)).toBeGreaterThanOrEqual(correctFloor);
