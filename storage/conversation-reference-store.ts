@@ -28,16 +28,20 @@ export function createConversationReferenceStore(db: Database, now: () => Date):
   return {
     async saveReference(conversationId, reference) {
       const json = JSON.stringify(reference);
+      // The id of the message the turn came in on changes every turn; only the rest (service URL,
+      // bot, user, conversation) says where to post, so a change in it alone is no reason to write.
+      const { activityId: _activityId, ...where } = reference;
+      const key = JSON.stringify(where);
       const t = now().getTime();
       const last = written.get(conversationId);
-      if (last && last.json === json && t - last.at < REWRITE_AFTER_MS) return;
+      if (last && last.json === key && t - last.at < REWRITE_AFTER_MS) return;
       await db.run(
         `INSERT INTO conversation_refs (conversation_id, reference, updated_at) VALUES ($1, $2, $3)
          ON CONFLICT (conversation_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at`,
         [conversationId, json, stamp()],
       );
       if (written.size >= MAX_REMEMBERED) written.clear();
-      written.set(conversationId, { json, at: t });
+      written.set(conversationId, { json: key, at: t });
     },
 
     async getReference(conversationId) {

@@ -137,7 +137,8 @@ describe.each(DATABASES)('state store on %s', (_name, url) => {
     const ref = { conversation: { id: 'conv-r' }, serviceUrl: 'https://x/' };
     await timed.saveReference('conv-r', ref);
     clock = new Date('2026-03-02T09:30:00Z');
-    await timed.saveReference('conv-r', { ...ref });
+    // A new turn's message id alone is no change: where to post is the same.
+    await timed.saveReference('conv-r', { ...ref, activityId: 'msg-2' });
     expect(await stampOf()).toBe('2026-03-02T09:00:00.000Z');
     // A changed reference (Teams moved the conversation's service URL) is written at once.
     await timed.saveReference('conv-r', { ...ref, serviceUrl: 'https://moved/' });
