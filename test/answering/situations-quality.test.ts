@@ -97,9 +97,10 @@ describe('factual and typed-as-staff-type questions (fourth independent set and 
     ['test/answering/fixtures/eighth-questions.jsonl', 0.77, 0.65],
     // Ninth: first contact 71.0% / 75.0%; 78.0% / 95.0% after the checks it prompted (asked detail, counts, dates, two records).
     ['test/answering/fixtures/ninth-questions.jsonl', 0.77, 0.95],
-    // Tenth and third typo set (fifth session): first contact 84.0% / 90.0% and 76.9% / 87.5%.
-    ['test/answering/fixtures/tenth-questions.jsonl', 0.83, 0.9],
-    ['test/answering/fixtures/typo-third.jsonl', 0.76, 0.87],
+    // Tenth and third typo set (fifth session): first contact 84.0% / 90.0% and 76.9% / 87.5%;
+    // abstention 100% on both after the person-name and room-number marks.
+    ['test/answering/fixtures/tenth-questions.jsonl', 0.83, 0.95],
+    ['test/answering/fixtures/typo-third.jsonl', 0.76, 0.95],
   ])('%s holds its answered-correct and abstention floors', async (path, correctFloor, abstainFloor) => {
     const s = await score(load(path));
     expect(rate(s.answeredCorrect)).toBeGreaterThanOrEqual(correctFloor);
