@@ -44,6 +44,14 @@ export const TRIAGE = {
    * A missed 999 is the worse error, so 20.
    */
   urgencyMargin: 20,
+  /**
+   * ...unless the main reading is at least this sure of another route: then the urgency reading
+   * alone adds no 999 (a rule that saw danger still does). Measured on all ten situation sets
+   * (1,150 messages): at 6, three needless 999 lines go (a home visit "no immediate danger but
+   * I'm worried", extremist videos, a teacher's lift home) and no 999 is lost; at 2, six go and
+   * none is lost; at 0, two immediate-danger messages lose their 999. 6 keeps a margin from that.
+   */
+  urgencyVetoMargin: 6,
   /** Groups that show a dispute with another professional or agency (what an escalation is about). */
   disputeSigns: ['disagree', 'no_response', 'closed', 'lado_withheld', 'kept_internal'] as readonly string[],
   /** Groups that show a message describes someone (a case), not a question about the arrangements. */

@@ -132,7 +132,10 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
       urgent.margin >= TRIAGE.urgencyMargin &&
       byId.has('emergency') &&
       vetoed(byId.get('emergency')!, m) === false &&
-      !groups.includes('statistics')
+      !groups.includes('statistics') &&
+      // The main reading is sure this is another route (a referral, the LADO...): the urgency
+      // reading alone does not put 999 ahead of it. A rule that saw danger still does (above).
+      !(prediction && prediction.label !== 'emergency' && prediction.label !== 'none' && prediction.margin >= TRIAGE.urgencyVetoMargin)
     ) {
       fired = [byId.get('emergency')!, ...fired];
     }

@@ -129,6 +129,10 @@ describe("a negation before a sign cancels it (wink's negation reading; the voca
     ['baby is not breathing properly', 'acute', true],
     ["she won't wake up", 'acute', true],
     ["dad hasn't stopped hitting him", 'harm_verb', true],
+    ["no immediate danger but I'm really worried about him", 'acute', false],
+    ['he is in immediate danger', 'acute', true],
+    // A missed appointment is no missing child (a mask, not a negation).
+    ['fourth missed appointment, and now he is in pain', 'missing_now', false],
   ])('%s: %s %s', (q, group, counts) => {
     expect(group in triage.triage(q).matched).toBe(counts);
   });
