@@ -133,6 +133,11 @@ describe("a negation before a sign cancels it (wink's negation reading; the voca
     ['he is in immediate danger', 'acute', true],
     // A missed appointment is no missing child (a mask, not a negation).
     ['fourth missed appointment, and now he is in pain', 'missing_now', false],
+    // Present bleeding is acute; a rash that has bled is not. A threat to share images is no violence.
+    ['the baby is bleeding from the head', 'acute', true],
+    ["raw nappy rash that's bled", 'acute', false],
+    ["now they're threatening to send the pictures round her school", 'harm_verb', false],
+    ['now he is threatening to hit her', 'harm_verb', true],
   ])('%s: %s %s', (q, group, counts) => {
     expect(group in triage.triage(q).matched).toBe(counts);
   });
