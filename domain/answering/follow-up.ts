@@ -155,6 +155,17 @@ export function createFollowUpResolver(
     return best && best.score >= 0.34 ? best.r : undefined;
   }
 
+  /** The body, post or topic a glossary entry's expansion names (the best-named record of its partnership). */
+  function standsFor(g: Extract<KnowledgeRecord, { type: 'glossary' }>): KnowledgeRecord | undefined {
+    let best: { r: KnowledgeRecord; score: number } | undefined;
+    for (const [id, score] of namedIn(g.expansion)) {
+      const r = byId.get(id);
+      if (!r || r.type === 'glossary' || (g.partnership !== null && r.partnership !== g.partnership)) continue;
+      if (score >= SWITCH_ENTITY && (!best || score > best.score)) best = { r, score };
+    }
+    return best?.r;
+  }
+
   function nameTerms(r: KnowledgeRecord): string[] {
     return contentTerms(r.name).filter((t) => !placeWords.has(t) && !/^(hscp|chscp|lscb|hscb|ssp|safeguard|partnership)$/.test(t));
   }
@@ -171,7 +182,9 @@ export function createFollowUpResolver(
     if (unknown.length > (refers ? MAX_UNKNOWN_WITH_REFERENCE : 0)) return null;
     if (places.length > 1) return null;
 
-    let record = previous;
+    // "What does ICSC stand for?" then "who appoints them?": the field is the post's, not the
+    // acronym's, so an attribute asked of a glossary entry is asked of what it stands for.
+    let record = attr && previous.type === 'glossary' ? (standsFor(previous) ?? previous) : previous;
     let how: 'attribute' | 'place' | 'more' | 'other' = attr ? 'attribute' : 'more';
     let note: string | undefined;
     if (found.has('other')) {
