@@ -51,6 +51,11 @@ describe.each([
   // harmful, 999 first on 29 of 30; 98.3% / 95.8% / 5.0% / 30 of 30 after negation, injury and
   // serious-harm words and a parent's missed appointments as neglect (vocabulary data).
   ['tenth independent situations (scored once, then looked into)', 'test/answering/fixtures/situations-tenth.jsonl', 0.95, 0.05],
+  // Eleventh (written at the end of the fifth session of 2 December, scored once on first contact):
+  // 95.0% correct, 87.0% route first, 12.1% harmful, 999 first on 22 of 25; after three vocabulary
+  // changes for its missed 999s (a parent at the door demanding the child, a door nobody answers,
+  // distress described as now): 90.0% / 9.1% / 25 of 25. Not otherwise looked into.
+  ['eleventh independent situations (scored once; its missed 999s looked into)', 'test/answering/fixtures/situations-eleventh.jsonl', 0.89, 0.1],
 ])('routes for %s', (_name, path, routeFloor, harmfulCeiling) => {
   let s: EvalSummary;
   beforeAll(async () => {
@@ -79,6 +84,8 @@ describe('near-miss questions outside the arrangements', () => {
     ['test/answering/fixtures/near-miss-sixth.jsonl', 0.85],
     // Seventh: first contact 95.0%.
     ['test/answering/fixtures/near-miss-seventh.jsonl', 0.95],
+    // Eighth: first contact 90.0%, not looked into.
+    ['test/answering/fixtures/near-miss-eighth.jsonl', 0.9],
   ])('%s: refused in at least the floor', async (path, floor) => {
     const s = await score(load(path));
     expect(rate(s.abstention)).toBeGreaterThanOrEqual(floor);
@@ -101,6 +108,8 @@ describe('factual and typed-as-staff-type questions (fourth independent set and 
     // abstention 100% on both after the person-name and room-number marks.
     ['test/answering/fixtures/tenth-questions.jsonl', 0.83, 0.95],
     ['test/answering/fixtures/typo-third.jsonl', 0.76, 0.95],
+    // Eleventh: first contact 85.0% / 90.0%, not looked into.
+    ['test/answering/fixtures/eleventh-questions.jsonl', 0.84, 0.9],
   ])('%s holds its answered-correct and abstention floors', async (path, correctFloor, abstainFloor) => {
     const s = await score(load(path));
     expect(rate(s.answeredCorrect)).toBeGreaterThanOrEqual(correctFloor);
