@@ -22,6 +22,7 @@ import {
 } from './matcher-index.ts';
 import { PLACE_TERMS } from './partnerships.ts';
 import { RANK } from './thresholds.ts';
+import { unitFeatures, type UnitFeatures } from './unit-features.ts';
 import { allTerms, contentTerms, editDistance, isStopWord, normalise, stem, tokens } from './text.ts';
 
 /** Per-unit sums for one question, indexed by unit position (see Matcher.sumsByPass). */
@@ -94,6 +95,7 @@ export class Matcher {
   private readonly index: MatcherIndex;
   /** Typo corrections already worked out, word -> word (the vocabulary never changes). */
   private readonly corrections = new Map<string, string>();
+  private readonly features: UnitFeatures;
 
   /** `prebuilt`: the build's index of the same records (matcher-index.ts); else it is built here. */
   constructor(records: readonly KnowledgeRecord[], prebuilt?: MatcherData) {
@@ -114,6 +116,7 @@ export class Matcher {
     this.unitsByPlace = ix.unitsByPlace;
     this.unitIndexesByRecord = ix.unitIndexesByRecord;
     this.aliasesByTerm = ix.aliasesByTerm;
+    this.features = unitFeatures(this.units);
     for (const u of this.units) {
       const list = this.byRecord.get(u.record.id);
       if (list) list.push(u);
@@ -212,27 +215,42 @@ export class Matcher {
     const scores = new Float64Array(n);
     const parts = new Float64Array(n * 4);
     let best = 0;
+    // The question's side of every factor, once; the unit's side from the flat arrays.
+    const f = this.features;
+    const allowed = new Uint8Array(f.partnerships.length).fill(1);
+    if (q.partnerships) f.partnerships.forEach((p, i) => (allowed[i] = q.partnerships!.includes(p as PartnershipId) ? 1 : 0));
+    const entityOf = new Float64Array(f.recordCount);
+    for (const [id, v] of entity) {
+      const ri = f.recordIndexById.get(id);
+      if (ri !== undefined) entityOf[ri] = v;
+    }
+    const intentOf = new Float64Array(f.attrs.length);
+    f.attrs.forEach((a, i) => (intentOf[i] = maxIntent ? (q.intent[a as AttrKey] ?? 0) / maxIntent : a === 'summary' ? 0.4 : 0.15));
+    // Historical (2009) facts only win when nothing current does.
+    const ageFactor = q.historical ? 1 : 0.85;
+    // A named or known partnership prefers its own arrangements over national guidance.
+    const localFactor = q.partnerships ? (q.namedPartnership ? 0.85 : 0.92) : 1;
+    // An acronym in a longer question ("% of CSC contacts from the police") is not a request to expand it.
+    const glossaryFactor = !q.intent.expansion && q.terms.length > 1 ? 0.85 : 1;
+    const cues = q.cues?.length ?? 0;
+    // "the Hackney threshold document" vs "the City of London one": a small nudge, not a filter.
+    const places = q.places?.length ?? 0;
     for (let k = 0; k < n; k++) {
       const ui = sums.units[k]!;
-      const unit = this.units[ui]!;
-      const p = unit.record.partnership;
-      if (q.partnerships && p !== null && !q.partnerships.includes(p)) continue;
+      const p = f.partnership[ui]!;
+      if (p >= 0 && !allowed[p]) continue;
       const covered = sums.covered[ui]!;
       // A typed attribute (chair, members...) need not repeat its body's name to answer.
-      const own = unit.attr !== 'fact' && unit.attr !== 'summary' ? covered : sums.own[ui]!;
+      const own = f.typedAttr[ui] ? covered : sums.own[ui]!;
       const lexical = qWeight ? (0.7 * covered + 0.3 * own) / qWeight : 0;
-      const e = entity.size ? (entity.get(unit.record.id) ?? 0) : 0;
-      const intent = maxIntent ? (q.intent[unit.attr] ?? 0) / maxIntent : unit.attr === 'summary' ? 0.4 : 0.15;
-      const cue = q.cues?.length ? sums.cues[ui]! / q.cues.length : 0;
-      // Historical (2009) facts only win when nothing current does.
-      const age = unit.record.historical && !q.historical ? 0.85 : 1;
-      // A named or known partnership prefers its own arrangements over national guidance.
-      const local = q.partnerships && p === null ? (q.namedPartnership ? 0.85 : 0.92) : 1;
-      // "the Hackney threshold document" vs "the City of London one": a small nudge, not a filter.
-      const place = q.places?.length ? sums.places[ui]! / q.places.length : 0;
-      const notStated = unit.notStated ? 0.95 : 1;
-      // An acronym in a longer question ("% of CSC contacts from the police") is not a request to expand it.
-      const glossary = unit.record.type === 'glossary' && !q.intent.expansion && q.terms.length > 1 ? 0.85 : 1;
+      const e = entityOf[f.recordIndex[ui]!]!;
+      const intent = intentOf[f.attr[ui]!]!;
+      const cue = cues ? sums.cues[ui]! / cues : 0;
+      const age = f.historical[ui] ? ageFactor : 1;
+      const local = p < 0 ? localFactor : 1;
+      const place = places ? sums.places[ui]! / places : 0;
+      const notStated = f.notStated[ui] ? 0.95 : 1;
+      const glossary = f.glossary[ui] ? glossaryFactor : 1;
       const score =
         (0.12 * place + W.lexical * lexical + W.entity * e + W.intent * intent * (1 - W.intentGate + W.intentGate * Math.max(lexical, e)) + W.cue * cue) *
         age *
@@ -294,28 +312,37 @@ export class Matcher {
    */
   private sumsByIndex(q: MatchQuery, weighted: ReadonlyArray<[string, number]>, entity: ReadonlyMap<string, number>): Sums {
     const sums = this.freshSums();
-    const found = new Set<number>();
+    // Which units to score, marked in a byte array rather than a Set (a Set of ~1,000 numbers
+    // per ranking cost more than the sums themselves).
+    const seen = new Uint8Array(this.units.length);
+    const units: number[] = [];
+    const mark = (i: number) => {
+      if (!seen[i]) {
+        seen[i] = 1;
+        units.push(i);
+      }
+    };
     for (const [t, w] of weighted) {
       for (const i of this.unitsByTerm.get(t) ?? []) {
         sums.covered[i]! += w;
-        found.add(i);
+        mark(i);
       }
       for (const i of this.unitsByOwnTerm.get(t) ?? []) sums.own[i]! += w;
     }
     for (const c of q.cues ?? []) {
       for (const i of this.unitsByFullTerm.get(c) ?? []) {
         sums.cues[i]! += 1;
-        found.add(i);
+        mark(i);
       }
     }
     for (const pl of q.places ?? []) {
       for (const i of this.unitsByPlace.get(pl) ?? []) {
         sums.places[i]! += 1;
-        found.add(i);
+        mark(i);
       }
     }
-    for (const id of entity.keys()) for (const i of this.unitIndexesByRecord.get(id) ?? []) found.add(i);
-    return { ...sums, units: [...found].sort((a, b) => a - b) };
+    for (const id of entity.keys()) for (const i of this.unitIndexesByRecord.get(id) ?? []) mark(i);
+    return { ...sums, units: units.sort((a, b) => a - b) };
   }
 
   /**
