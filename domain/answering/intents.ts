@@ -93,11 +93,14 @@ export function createIntentReader(rules: readonly IntentRule[]): DetectIntent {
   }));
   return (question) => {
     const q = normalise(question).split(' ').filter(Boolean);
+    // Hot path (every question, ~400 phrases): a phrase whose first word the question lacks cannot occur.
+    const present = new Set(q);
+    const occurs = (p: readonly string[]) => (p.length === 0 || present.has(p[0]!)) && find(q, p) >= 0;
     const weights: IntentWeights = {};
     for (const r of compiled) {
-      if (r.not.some((p) => find(q, p) >= 0)) continue;
+      if (r.not.some(occurs)) continue;
       const fires =
-        r.any.some((p) => find(q, p) >= 0) ||
+        r.any.some(occurs) ||
         r.start.some((p) => find(q.slice(0, p.length), p) >= 0) ||
         r.prefix.some((pre) => q.some((w) => w.startsWith(pre))) ||
         (r.all.length > 0 && inOrder(q, r.all));

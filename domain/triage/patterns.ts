@@ -147,7 +147,10 @@ export class MessageMatches {
     // Care"), or of the writer's introduction ("Paramedic here."). The masking groups may use this
     // group's own terms ({worker} in self_intro), so they are read against its unmasked matches.
     this.spans.set(group, found);
-    const hiding = (this.masks[group] ?? []).flatMap((g) => this.of(g));
+    // Most groups have no mask, and nothing found hides nothing.
+    const maskers = found.length ? this.masks[group] : undefined;
+    if (!maskers) return found;
+    const hiding = maskers.flatMap((g) => this.of(g));
     const kept = hiding.length ? found.filter(([s, e]) => !hiding.some(([hs, he]) => hs <= s && e <= he)) : found;
     this.spans.set(group, kept);
     return kept;
