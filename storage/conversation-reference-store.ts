@@ -23,25 +23,24 @@ export function createConversationReferenceStore(db: Database, now: () => Date):
   // The reference is saved after every turn but almost never changes; on SQLite each write is a
   // synchronous commit (an fsync) on the event loop, the largest storage cost of an answer turn
   // (issue 13). Only what this process wrote is remembered, so a fresh start writes it again.
-  const written = new Map<string, { json: string; at: number }>();
+  const written = new Map<string, { where: string; at: number }>();
 
   return {
     async saveReference(conversationId, reference) {
-      const json = JSON.stringify(reference);
       // The id of the message the turn came in on changes every turn; only the rest (service URL,
       // bot, user, conversation) says where to post, so a change in it alone is no reason to write.
-      const { activityId: _activityId, ...where } = reference;
-      const key = JSON.stringify(where);
+      const { activityId: _activityId, ...rest } = reference;
+      const where = JSON.stringify(rest);
       const t = now().getTime();
       const last = written.get(conversationId);
-      if (last && last.json === key && t - last.at < REWRITE_AFTER_MS) return;
+      if (last && last.where === where && t - last.at < REWRITE_AFTER_MS) return;
       await db.run(
         `INSERT INTO conversation_refs (conversation_id, reference, updated_at) VALUES ($1, $2, $3)
          ON CONFLICT (conversation_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at`,
-        [conversationId, json, stamp()],
+        [conversationId, JSON.stringify(reference), stamp()],
       );
       if (written.size >= MAX_REMEMBERED) written.clear();
-      written.set(conversationId, { json: key, at: t });
+      written.set(conversationId, { where, at: t });
     },
 
     async getReference(conversationId) {

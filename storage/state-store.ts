@@ -58,9 +58,11 @@ export function createStateStore(db: Database, now: () => Date = () => new Date(
     getAnswerMessage: (conversationId, activityId) => answers.getAnswerMessage(conversationId, activityId),
     saveAnswerMessage: (m) => answers.saveAnswerMessage(m),
     async saveAnsweredTurn(turn) {
-      if (!turn.memory && !turn.answerMessage) return;
+      // With the memory turned off (0 minutes) there is nothing of it to save: no empty transaction.
+      const remembered = turn.memory && turn.memory.maxMinutes > 0 ? turn.memory : undefined;
+      if (!remembered && !turn.answerMessage) return;
       await db.transaction(async (tx) => {
-        if (turn.memory) await memory.within(tx).saveMemory(turn.memory.key, turn.memory.memory, turn.memory.maxMinutes);
+        if (remembered) await memory.within(tx).saveMemory(remembered.key, remembered.memory, remembered.maxMinutes);
         if (turn.answerMessage) await answers.within(tx).saveAnswerMessage(turn.answerMessage);
       }, RELAXED);
     },
