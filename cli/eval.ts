@@ -7,9 +7,8 @@ import { resolve } from 'node:path';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { fileTrainingCache } from '../knowledge/training-cache.ts';
 import { createAnswerEngine } from '../domain/answering/engine.ts';
-import { pct, scoreOne, summarise, type EvalQuestion } from '../domain/answering/evaluate.ts';
+import { partnershipOf, pct, scoreOne, summarise, type EvalQuestion } from '../domain/answering/evaluate.ts';
 import { isConversation, runConversation, summariseConversations } from '../domain/answering/evaluate-conversations.ts';
-import { PartnershipId } from '../knowledge/schema.ts';
 
 const args = process.argv.slice(2);
 const fileAt = args.indexOf('--file');
@@ -24,10 +23,7 @@ const items = lines.filter((l) => !isConversation(l)) as EvalQuestion[];
 
 const kb = loadKnowledge();
 const engine = createAnswerEngine(kb, kb.triage, { trainingCache: fileTrainingCache() });
-const outcomes = items.map((item) => {
-  const p = PartnershipId.safeParse(item.partnership);
-  return scoreOne(item, engine.answer(item.q, { partnership: p.success ? p.data : null }));
-});
+const outcomes = items.map((item) => scoreOne(item, engine.answer(item.q, { partnership: partnershipOf(item) })));
 const s = summarise(outcomes);
 console.log(`Questions: ${items.length} from ${file}`);
 console.log(`answered-correct   ${pct(s.answeredCorrect)}`);

@@ -3,8 +3,7 @@
  * previous turns left, as the bot and `ask --session` carry it. Turns after the first are the
  * follow-ups, counted apart so their figures are not flattered by the opening questions.
  */
-import { PartnershipId } from '../../knowledge/schema.ts';
-import { scoreOne, summarise, type EvalOutcome, type EvalQuestion, type EvalSummary } from './evaluate.ts';
+import { partnershipOf, scoreOne, summarise, type EvalOutcome, type EvalQuestion, type EvalSummary } from './evaluate.ts';
 import type { Answer, AnswerContext, ConversationMemory } from './types.ts';
 
 export interface EvalConversation {
@@ -31,10 +30,9 @@ export const isConversation = (item: unknown): item is EvalConversation =>
   typeof item === 'object' && item !== null && Array.isArray((item as { turns?: unknown }).turns);
 
 export function runConversation(c: EvalConversation, answer: (q: string, ctx: AnswerContext) => Answer): ConversationOutcome {
-  const p = PartnershipId.safeParse(c.partnership);
   let memory: ConversationMemory | null = null;
   const turns = c.turns.map((t, i) => {
-    const a = answer(t.q, { partnership: p.success ? p.data : null, memory });
+    const a = answer(t.q, { partnership: partnershipOf(c), memory });
     if (a.memory) memory = a.memory;
     return scoreOne({ ...t, id: `${c.id}.${i + 1}` }, a);
   });

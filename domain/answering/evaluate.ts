@@ -10,6 +10,7 @@
  * Harmful answers are counted apart from abstentions because a wrong route is worse than
  * "I don't know, ask your DSL".
  */
+import { PartnershipId } from '../../knowledge/schema.ts';
 import type { Answer } from './types.ts';
 
 export interface EvalQuestion {
@@ -35,6 +36,17 @@ export interface EvalOutcome {
   route: string | null;
   harmful: boolean;
   answer: Answer;
+}
+
+/**
+ * The partnership a set's writer gave a message, as the bot would hold it for that user: staff in
+ * the City of London or in Hackney set "City and Hackney" (one partnership), so "city" and
+ * "hackney" are that partnership; anything else unknown is no partnership set.
+ */
+export function partnershipOf(item: { partnership?: string }): PartnershipId | null {
+  if (item.partnership === 'city' || item.partnership === 'hackney') return 'city-hackney';
+  const p = PartnershipId.safeParse(item.partnership);
+  return p.success ? p.data : null;
 }
 
 const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ');

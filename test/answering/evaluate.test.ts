@@ -1,6 +1,6 @@
 /** How a cited section is matched against the sections a question lists (../shared/eval/README.md). */
 import { describe, expect, it } from 'vitest';
-import { sectionMatches } from '../../domain/answering/evaluate.ts';
+import { partnershipOf, sectionMatches } from '../../domain/answering/evaluate.ts';
 
 describe('sectionMatches', () => {
   it.each([
@@ -14,5 +14,20 @@ describe('sectionMatches', () => {
     ['Children’s services', 'Early help', false],
   ])('cited %j, listed %j: %s', (cited, listed, expected) => {
     expect(sectionMatches(cited, listed)).toBe(expected);
+  });
+});
+
+// A set's writer may place a message in the City or in Hackney; the bot's user there has set the
+// one partnership they share, so the message is answered as it would be for them.
+describe('partnershipOf', () => {
+  it.each([
+    ['haringey', 'haringey'],
+    ['city-hackney', 'city-hackney'],
+    ['city', 'city-hackney'],
+    ['hackney', 'city-hackney'],
+    ['camden', null],
+    [undefined, null],
+  ])('%j is answered as %j', (given, expected) => {
+    expect(partnershipOf(given === undefined ? {} : { partnership: given })).toBe(expected);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
-import { scoreOne, summarise, type EvalQuestion, type EvalSummary } from '../../domain/answering/evaluate.ts';
+import { partnershipOf, scoreOne, summarise, type EvalQuestion, type EvalSummary } from '../../domain/answering/evaluate.ts';
 
 const engine = createAnswerEngine(loadKnowledge());
 const load = (path: string): EvalQuestion[] =>
@@ -20,7 +20,7 @@ async function score(items: EvalQuestion[]): Promise<EvalSummary> {
   const outcomes = [];
   for (const [i, q] of items.entries()) {
     if (i % 20 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    outcomes.push(scoreOne(q, engine.answer(q.q, { partnership: (q.partnership ?? null) as never })));
+    outcomes.push(scoreOne(q, engine.answer(q.q, { partnership: partnershipOf(q) })));
   }
   return summarise(outcomes);
 }
