@@ -104,6 +104,8 @@ describe('999 first (with the route that follows it)', () => {
     ['a sports coach has just driven off from the match with one of our under 11s without her parents knowing', ['emergency', 'lado']],
     ['the youth club leader has taken a 13 year old into the back office and is refusing to open the door', ['emergency', 'lado']],
     ['a small child about 2 is crying alone in the supermarket car park, nobody has come for him for 20 minutes', ['emergency']],
+    ['I can hear a toddler screaming behind the door of the flat below for ages and nobody is answering the door', ['emergency']],
+    ['she says her stepdad touches her at night and he is picking her up after school today', ['emergency', 'mash']],
   ] as Array<[string, string[]]>)('%s', (q, routes) => {
     const got = triage.triage(q).routes;
     expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);
@@ -215,6 +217,8 @@ describe('an escalation', () => {
     ["the social worker closed the case without speaking to the children and we think that's wrong", ['escalation']],
     ['the MASH keeps sending our referrals back asking for more information while the child is still being hit', ['escalation']],
     ["I've escalated to the team manager twice and the family still doesn't have an allocated worker", ['escalation']],
+    // "Missed" meetings are not a missing child.
+    ['the police have missed the last two strategy meetings on a child at risk and nobody has chased it', ['escalation']],
   ] as Array<[string, string[]]>)('%s', (q, routes) => {
     const got = triage.triage(q).routes;
     expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);
@@ -273,6 +277,10 @@ describe('a referral first, not 999', () => {
     ["a 9 year old girl is anxious about being taken to her parents' country over the summer where 'the women will make her pure'", ['mash']],
     ['dad has been in a bad way since losing his job, drinks all day, and the children are missing school and arriving dirty', ['mash']],
     ["parents don't accept there's anything wrong but their 3 year old has bruises on his ears and cheeks again", ['mash']],
+    // A family that won't open the door to professionals: no child heard or seen in trouble behind it.
+    ["the family haven't been answering the door to the health visitor for a month and the baby has missed her checks", ['mash']],
+    // A handover that is over ("collected her as usual") is no reason for 999.
+    ['the 5 year old acted out something sexual at nursery today and said grandad showed her; dad collected her as usual at 3', ['mash']],
   ] as Array<[string, string[]]>)('%s', (q, routes) => {
     const got = triage.triage(q).routes;
     expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);
