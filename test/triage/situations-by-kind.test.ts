@@ -106,6 +106,11 @@ describe('999 first (with the route that follows it)', () => {
     ['a small child about 2 is crying alone in the supermarket car park, nobody has come for him for 20 minutes', ['emergency']],
     ['I can hear a toddler screaming behind the door of the flat below for ages and nobody is answering the door', ['emergency']],
     ['she says her stepdad touches her at night and he is picking her up after school today', ['emergency', 'mash']],
+    // A child in a room behind a shut door now; a child where they could fall; a handover now.
+    ['a TA has taken a crying reception child into the stock room and the door is shut now', ['emergency', 'lado']],
+    ["there's a little boy of about 3 standing on the balcony railing of a 6th floor flat and I can't see any adult", ['emergency']],
+    ['two young kids are playing on the railway line behind the estate right now', ['emergency']],
+    ["an aggressive mother says she's taking her son home right now; he told us this morning she burns him with cigarettes", ['emergency', 'mash']],
   ] as Array<[string, string[]]>)('%s', (q, routes) => {
     const got = triage.triage(q).routes;
     expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);
@@ -114,6 +119,8 @@ describe('999 first (with the route that follows it)', () => {
 
 describe('the LADO first', () => {
   it.each([
+    // Past, and a road the child was kept out of: the LADO, not 999.
+    ['a teacher grabbed a boy last week to stop him running into the road, and left bruises', ['lado']],
     ["a foster carer's teenage son has been touching the younger foster child", ['lado']],
     ['the caretaker keeps giving one year 7 boy cigarettes and letting him hang around in his shed', ['lado']],
     ['our swimming coach was arrested last week for assaulting his girlfriend', ['lado']],
