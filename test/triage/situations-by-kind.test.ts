@@ -121,6 +121,9 @@ describe('the LADO first', () => {
   it.each([
     // Past, and a road the child was kept out of: the LADO, not 999.
     ['a teacher grabbed a boy last week to stop him running into the road, and left bruises', ['lado']],
+    // A worker's own children, named as theirs after the fact or as the children they have at home.
+    ['police were called to a domestic at a house last night and the man arrested is a youth worker; the children in the house are his own', ['lado']],
+    ['the PE teacher has two kids at home who are on child protection plans, I heard through a neighbour', ['lado']],
     ["a foster carer's teenage son has been touching the younger foster child", ['lado']],
     ['the caretaker keeps giving one year 7 boy cigarettes and letting him hang around in his shed', ['lado']],
     ['our swimming coach was arrested last week for assaulting his girlfriend', ['lado']],
