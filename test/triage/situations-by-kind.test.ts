@@ -229,6 +229,9 @@ describe('an escalation', () => {
     ["I've escalated to the team manager twice and the family still doesn't have an allocated worker", ['escalation']],
     // "Missed" meetings are not a missing child.
     ['the police have missed the last two strategy meetings on a child at risk and nobody has chased it', ['escalation']],
+    // A decision taken over the writer's objection; going missing as a pattern is not missing now.
+    ['the strategy meeting decided no further action and I was the only one who objected', ['escalation']],
+    ['she is still going missing every weekend and conference ended her plan over my objection', ['escalation']],
   ] as Array<[string, string[]]>)('%s', (q, routes) => {
     const got = triage.triage(q).routes;
     expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);
