@@ -233,7 +233,7 @@ describe('an escalation', () => {
     ['the strategy meeting decided no further action and I was the only one who objected', ['escalation']],
     ['she is still going missing every weekend and conference ended her plan over my objection', ['escalation']],
     // Harm named as a risk ("at risk of being hurt"), not as happening now.
-    ["CSC and police can't agree who should visit and meanwhile the children are at risk of being hurt by dad", ['escalation']],
+    ["CSC and police can't agree who should visit and meanwhile the children are at risk of being beaten by dad", ['escalation']],
   ] as Array<[string, string[]]>)('%s', (q, routes) => {
     const got = triage.triage(q).routes;
     expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);

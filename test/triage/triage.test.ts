@@ -138,6 +138,15 @@ describe("a negation before a sign cancels it (wink's negation reading; the voca
     ["raw nappy rash that's bled", 'acute', false],
     ["now they're threatening to send the pictures round her school", 'harm_verb', false],
     ['now he is threatening to hit her', 'harm_verb', true],
+    // Harm named as a risk is not harm now; a pattern of going missing is not missing now; "missed"
+    // meetings are not a missing child; a door nobody answers needs a child heard behind it.
+    ['the kids are at risk of being beaten while agencies argue', 'harm_now', false],
+    ['the kids are being beaten', 'harm_now', true],
+    ['she is still going missing every weekend', 'missing_now', false],
+    ['she is still missing since last night', 'missing_now', true],
+    ['three core groups missed in a row now', 'missing_now', false],
+    ['mum collected her as usual today', 'handover_soon', false],
+    ['dad is collecting her at 3 today', 'handover_soon', true],
   ])('%s: %s %s', (q, group, counts) => {
     expect(group in triage.triage(q).matched).toBe(counts);
   });
