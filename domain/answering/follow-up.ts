@@ -71,6 +71,15 @@ const MORE_FIRST = ['summary', 'role'];
 
 const suffixOf = (u: AnswerUnit): string => u.key.slice(u.key.indexOf('#') + 1);
 
+/** What the cues in a message say; shared between the calls of one turn, so read-only. */
+interface Reading {
+  readonly found: ReadonlySet<Category>;
+  readonly attr: string | undefined;
+  readonly rest: string;
+  readonly known: readonly string[];
+  readonly unknown: readonly string[];
+}
+
 export function createFollowUpResolver(
   data: FollowUpData,
   records: readonly KnowledgeRecord[],
@@ -90,17 +99,31 @@ export function createFollowUpResolver(
   for (const phrase of extraVocabulary) for (const t of contentTerms(phrase)) vocabulary.add(t);
   for (const w of placeWords) vocabulary.delete(w);
 
-  function read(message: string) {
+  // The cues by their first word, each list in the cues' order (issue 13: every message is read).
+  const byFirst = new Map<string, number[]>();
+  phrases.forEach((p, i) => {
+    const list = byFirst.get(p.stems[0]!);
+    if (list) list.push(i);
+    else byFirst.set(p.stems[0]!, [i]);
+  });
+  // One message is read up to three times a turn (resolve, pointsBackOnly, remember): the last reading is kept.
+  let last: { message: string; reading: Reading } | undefined;
+  function read(message: string): Reading {
+    if (last?.message !== message) last = { message, reading: readOnce(message) };
+    return last.reading;
+  }
+
+  function readOnce(message: string): Reading {
     const words = tokens(message);
     // Cue words match in any inflection ("sits on" as "sit on", "chaired" as "chair").
     const stems = words.map(stem);
     const used = new Array<boolean>(words.length).fill(false);
     const found = new Set<Category>();
     let attr: string | undefined;
-    // Hot path (every message): a cue whose first word the message lacks cannot match.
-    const present = new Set(stems);
-    for (const p of phrases) {
-      if (!present.has(p.stems[0]!)) continue;
+    // Hot path (every message): only the cues whose first word the message has, in the cues' order.
+    const candidates = [...new Set(stems)].flatMap((w) => byFirst.get(w) ?? []).sort((a, b) => a - b);
+    for (const ci of candidates) {
+      const p = phrases[ci]!;
       for (let i = 0; i + p.stems.length <= words.length; i++) {
         if (p.stems.some((w, j) => used[i + j] || stems[i + j] !== w)) continue;
         for (let j = 0; j < p.stems.length; j++) used[i + j] = true;

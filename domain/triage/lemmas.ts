@@ -9,15 +9,15 @@ import type model from 'wink-eng-lite-web-model';
 
 export interface Token {
   /** Lower-case surface form ("slapped"). */
-  norm: string;
+  readonly norm: string;
   /** Every form this token can be matched by: surface, lemma and stem. */
-  forms: ReadonlySet<string>;
+  readonly forms: ReadonlySet<string>;
   /** The lemma alone ("slap"), the classifier's feature. */
-  lemma: string;
+  readonly lemma: string;
   /** A stop word ("the", "and"): carries no meaning for the classifier. */
-  stop: boolean;
+  readonly stop: boolean;
   /** Universal part of speech from wink's tagger ("NOUN", "VERB", "ADJ"...). */
-  pos: string;
+  readonly pos: string;
   /** Punctuation follows this word ("Paramedic. A boy..."): a clause ends here. */
   breakAfter?: boolean;
   /**
@@ -64,7 +64,24 @@ function fold(text: string): string {
     .replace(POSSESSIVE, "$1 's");
 }
 
-export function tokenise(text: string): Token[] {
+/**
+ * The last few texts read, with their tokens. Why: the scope reader, the counted-thing reader and
+ * the triage each read the same question (issue 13: wink-nlp's reading is the largest single step
+ * of a question). The tokens are shared, so they are read-only to every caller.
+ */
+const recent = new Map<string, readonly Token[]>();
+const RECENT_MAX = 16;
+
+export function tokenise(text: string): readonly Token[] {
+  const known = recent.get(text);
+  if (known) return known;
+  const out = tokeniseOnce(text);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+  recent.set(text, out);
+  return out;
+}
+
+function tokeniseOnce(text: string): readonly Token[] {
   const nlp = reader();
   const its = nlp.its;
   /* eslint-disable @typescript-eslint/unbound-method -- wink-nlp types its.* as methods, but they are plain helper functions that never use this */
