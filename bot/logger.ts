@@ -6,7 +6,7 @@
  * Three lines of defence, at every level:
  *   - serializers: `req`, `res` and `err` objects (restify logs `{ req, err }` when a response
  *     cannot be formatted) are reduced to method, path, status and error kind; never a body;
- *   - redaction of the paths where text, bodies, card values and attachments would sit;
+ *   - content keys (text, bodies, card values, attachments, authorization) dropped wherever they sit;
  *   - every caller-supplied string is cut to MAX_LOGGED_STRING characters (a 200 KB channelId
  *     was written verbatim into one line), and nested objects are cut at a small depth.
  */
@@ -35,14 +35,7 @@ const SECRET_KEYS = [
   'summary',
   'note',
   'notes',
-];
-
-export const REDACTED_PATHS = [
-  ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
-  'headers.authorization',
-  '*.headers.authorization',
   'authorization',
-  '*.authorization',
 ];
 
 const SECRET = new Set(SECRET_KEYS);
@@ -99,21 +92,25 @@ const serializers = {
   err: (err: unknown) => (err instanceof Error ? errorSummary(err) : { type: typeof err }),
 };
 
+/** A line's top-level fields: content keys dropped, everything else bounded (req/res/err go to the serializers). */
+function bounded(obj: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    out[k] = k === 'req' || k === 'res' || k === 'err' ? v : SECRET.has(k) ? '[redacted]' : boundForLog(v, 1);
+  }
+  return out;
+}
+
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: { app: 'safeguarding-bot' },
     serializers,
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // No pino `redact` paths: the formatters below already drop every content key at every depth
+    // they keep (pino's paths reached three levels) and cost a fifth of each line (issue 13).
     formatters: {
       // Runs on every line's own fields before serialising; req/res/err go to the serializers above.
-      log: (obj) => {
-        const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(obj)) {
-          out[k] = k === 'req' || k === 'res' || k === 'err' ? v : SECRET.has(k) ? '[redacted]' : boundForLog(v, 1);
-        }
-        return out;
-      },
+      log: bounded,
     },
     hooks: {
       // The message argument is ours in this code, but restify passes its own; keep it short.
@@ -123,7 +120,15 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       },
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  const logger = destination ? pino(options, destination) : pino(options);
+  // A child logger's own fields get the same treatment: pino serialises them once, at creation,
+  // past the log formatter. Children are made from their parent, so they inherit this too.
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with each logger as `this`
+  const child = logger.child as unknown as (this: Logger, bindings: pino.Bindings, options?: pino.ChildLoggerOptions) => Logger;
+  logger.child = function (this: Logger, bindings: pino.Bindings, childOptions?: pino.ChildLoggerOptions) {
+    return child.call(this, bounded(bindings), childOptions);
+  } as unknown as Logger['child'];
+  return logger;
 }
 
 /** What may be logged about an error: its kind and code, and the stack for our own bugs. */

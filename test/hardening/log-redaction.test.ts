@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../bot/logger.ts';
 import { composeQuery, message, startBot, submit, type BotUnderTest } from '../support/bot-server.ts';
 
 const MARKER = `zq${randomUUID().replace(/-/g, '')}`;
@@ -94,5 +95,19 @@ describe('authenticated mode: auth failures', () => {
     expect(bot.connector.sent).toHaveLength(0);
     expectClean(bot.logs);
     expect(bot.logs.every((l) => !l.includes('x'.repeat(300)))).toBe(true);
+  });
+});
+
+describe('the logger itself', () => {
+  it("drops content keys at every depth it keeps, in a child logger's fields too, and cuts what is deeper", () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (s: string) => void lines.push(s) });
+    const child = logger.child({ component: 'test', activity: { text: MARKER }, where: { deep: { text: MARKER } } });
+    child.child({ grand: 1, text: MARKER }).info({ a: { b: { c: { text: MARKER, authorization: MARKER } } }, headers: { authorization: `Bearer ${MARKER}` }, card: MARKER, kept: 1 }, 'a line');
+    child.info({ a: { b: { c: { d: { e: MARKER } } } } }, 'too deep');
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ component: 'test', grand: 1, kept: 1, card: '[redacted]', activity: '[redacted]' });
+    expect(JSON.parse(lines[1]!).a.b.c.d).toBe('[nested]');
+    expectClean(lines);
   });
 });
