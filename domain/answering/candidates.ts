@@ -72,7 +72,7 @@ export function candidateCheck(
       return 'field-not-stated';
     }
     // "How many schools": a number of something else ("twelve agencies") answers another question.
-    if (counted && !countsThing(`${r.unit.text} ${r.unit.record.name}`, counted)) return 'figure-not-found';
+    if (counted && !countsThing(`${r.unit.text} ${r.unit.record.name}`, counted, corrected)) return 'figure-not-found';
     return null;
   };
 }

@@ -41,8 +41,12 @@ const same = (a: Token, b: Token): boolean => [...a.forms].some((f) => b.forms.h
 /**
  * True when the text states a number whose noun phrase ends in the thing counted ("seven other
  * North West London boroughs"), within one clause: "up to 25; special schools" counts no schools.
+ * Words of the question itself may stand in the phrase, whatever their part of speech: "429
+ * Looked After Children" answers "how many children were looked after".
  */
-export function countsThing(text: string, thing: Token): boolean {
+export function countsThing(text: string, thing: Token, question = ''): boolean {
+  const asked = new Set(tokenise(question).flatMap((t) => [...t.forms]));
+  const inPhrase = (t: Token): boolean => IN_PHRASE.has(t.pos) || [...t.forms].some((f) => asked.has(f));
   // A bracket inside the phrase is read through: "32 (11%) LADO contacts" counts contacts.
   return text
     .replace(/\([^()]*\)/g, ' ')
@@ -54,7 +58,7 @@ export function countsThing(text: string, thing: Token): boolean {
         for (let j = i - 1; j >= Math.max(0, i - 6); j -= 1) {
           const n = tokens[j]!;
           if (NUMBER.test(n.norm)) return true;
-          if (!IN_PHRASE.has(n.pos)) return false;
+          if (!inPhrase(n)) return false;
         }
         return false;
       });
