@@ -13,6 +13,14 @@ import type { ReasonCode } from './types.ts';
 import type { AnswerUnit } from './units.ts';
 
 /** Attributes that describe a record in general: never an answer to a question that asks for one field. */
+/** The fields a question asks for outright: weight at the top and strong ("how quickly" -> timescale). */
+export function askedFieldsOf(intent: IntentWeights): Array<AnswerUnit['attr']> {
+  const maxIntent = Math.max(0, ...Object.values(intent));
+  return maxIntent >= FIELD_DIRECTED_WEIGHT
+    ? (Object.entries(intent) as Array<[AnswerUnit['attr'], number]>).filter(([k, w]) => w === maxIntent && !GENERAL_ATTRS.has(k)).map(([k]) => k)
+    : [];
+}
+
 export const GENERAL_ATTRS: ReadonlySet<string> = new Set(['summary', 'role', 'responsibilities']);
 
 /** A sum of money as the documents write one: "£143,100", "112,998 pounds", a share in per cent. */
@@ -33,10 +41,7 @@ export function candidateCheck(
   const maxIntent = Math.max(0, ...Object.values(intent));
   const counted = countedThing(corrected);
   // The fields the question asks for outright (weight at the top and strong), e.g. holder for "name of".
-  const askedFields =
-    maxIntent >= FIELD_DIRECTED_WEIGHT
-      ? (Object.entries(intent) as Array<[AnswerUnit['attr'], number]>).filter(([k, w]) => w === maxIntent && !GENERAL_ATTRS.has(k)).map(([k]) => k)
-      : [];
+  const askedFields = askedFieldsOf(intent);
   const pastWhen = askedFields.includes('timescale') && (intent.pastWhen ?? 0) > 0;
   const asksPerson = (intent.person ?? 0) > 0 && (intent.holder ?? 0) > 0;
   return (r: ScoredUnit, runnerUp = false): ReasonCode | null => {

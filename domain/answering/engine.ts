@@ -18,7 +18,7 @@ import { createScope } from './scope.ts';
 import { createPeopleReader } from './people.ts';
 import { contentTerms, tokens } from './text.ts';
 import type { Answer, AnswerContext, ReasonCode } from './types.ts';
-import { candidateCheck } from './candidates.ts';
+import { askedFieldsOf, candidateCheck } from './candidates.ts';
 import { pickPerPartnership, saySameThing } from './per-partnership.ts';
 import { SCOPE, TRIAGE } from './thresholds.ts';
 import type { RefusalDetail } from './refusals.ts';
@@ -230,7 +230,15 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // Checks that catch a near miss (a figure for another year, a figure about something else, a
     // "how much" answered without a quantity): the next candidates get a chance before abstaining.
     const problemWith = candidateCheck(corrected, intent, { docYear, namesPerson });
-    const chosen = ranked.slice(0, 6).find((r, i) => r.score >= top.score * 0.75 && !problemWith(r, i > 0));
+    // A field asked outright ("how quickly should the LADO be told?") is looked for first among
+    // the near candidates of any record that states it, before the best record's other fields.
+    const asked = askedFieldsOf(intent);
+    const near = (r: ScoredUnit) => r.score >= top.score * 0.75;
+    const withField =
+      asked.includes('timescale') && !asked.includes('value')
+        ? ranked.filter((r) => near(r) && r.unit.attr === 'timescale' && !r.unit.notStated && r.lexical >= top.lexical)
+        : [];
+    const chosen = withField.find((r) => !problemWith(r, r !== top)) ?? ranked.slice(0, 6).find((r, i) => near(r) && !problemWith(r, i > 0));
     note('verify', () => (chosen ? `chose ${chosen.unit.key}` : `rejected the top candidates: ${problemWith(top) ?? 'low-confidence'}`));
     if (!chosen) return abstain(ctx, problemWith(top) ?? 'low-confidence', ranked);
     const best = chosen;

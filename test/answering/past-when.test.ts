@@ -28,3 +28,20 @@ describe('a date asked for in the past', () => {
     expect(a.text).toMatch(expected);
   });
 });
+
+// "How quickly" asks for a timescale: a record that states one, with the question's words, comes
+// before the best-named record's description (the Haringey LADO's role was given for "how soon
+// must the LADO be told", issue 9 §2).
+describe('a timescale asked for outright', () => {
+  it.each([
+    ['how quickly should the LADO be told about an allegation?', /one working day/],
+    ['how soon must the LADO be told of an allegation against a teacher?', /one working day/],
+    ['How long does a local authority have to notify the Panel of a serious incident?', /5 working days|five working days/],
+    // A percentage asked "in 45 days" is a figure, not the national timescale.
+    ['% of assessments done in 45 days in haringey 2018/19', /94%/],
+  ])('%s', (question, expected) => {
+    const a = engine.answer(question);
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(expected);
+  });
+});
