@@ -103,7 +103,9 @@ describe('the logger itself', () => {
     const lines: string[] = [];
     const logger = createLogger('info', { write: (s: string) => void lines.push(s) });
     const child = logger.child({ component: 'test', activity: { text: MARKER }, where: { deep: { text: MARKER } } });
-    child.child({ grand: 1, text: MARKER }).info({ a: { b: { c: { text: MARKER, authorization: MARKER } } }, headers: { authorization: `Bearer ${MARKER}` }, card: MARKER, kept: 1 }, 'a line');
+    child
+      .child({ grand: 1, text: MARKER })
+      .info({ a: { b: { c: { text: MARKER, authorization: MARKER } } }, headers: { authorization: `Bearer ${MARKER}` }, card: MARKER, kept: 1 }, 'a line');
     child.info({ a: { b: { c: { d: { e: MARKER } } } } }, 'too deep');
     expect(lines).toHaveLength(2);
     expect(JSON.parse(lines[0]!)).toMatchObject({ component: 'test', grand: 1, kept: 1, card: '[redacted]', activity: '[redacted]' });

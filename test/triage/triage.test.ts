@@ -98,7 +98,13 @@ describe('route answers', () => {
   it.each([
     ['one of our foster carers has been accused of slapping a child', 'harrow', 'lado', /LADO.*one working day/s, /Harrow arrangements I hold don't set out/],
     // A referral's local detail is the partnership's threshold document, in each partnership.
-    ['a pupil told me her stepdad hits her with a belt', 'haringey', 'referral', /children's social care \(the MASH\)/, /In Haringey: Haringey's Threshold Document/],
+    [
+      'a pupil told me her stepdad hits her with a belt',
+      'haringey',
+      'referral',
+      /children's social care \(the MASH\)/,
+      /In Haringey: Haringey's Threshold Document/,
+    ],
     ['a pupil told me her stepdad hits her with a belt', 'harrow', 'referral', /children's social care \(the MASH\)/, /In Harrow: .*threshold document/i],
     ['a pupil told me her stepdad hits her with a belt', 'city-hackney', 'referral', /children's social care \(the MASH\)/, /Thresholds of Need/],
     ['sent a referral 2 weeks ago and nobody is getting back to me', 'city-hackney', 'escalation', /escalat/, /CHSCP/],
