@@ -17,7 +17,7 @@ import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PART
 import { createScope } from './scope.ts';
 import { createPeopleReader } from './people.ts';
 import { contentTerms, tokens } from './text.ts';
-import type { Answer, AnswerContext, ReasonCode } from './types.ts';
+import type { Answer, AnswerContext, ConversationMemory, ReasonCode } from './types.ts';
 import { askedFieldsOf, candidateCheck } from './candidates.ts';
 import { pickPerPartnership, saySameThing } from './per-partnership.ts';
 import { SCOPE, TRIAGE } from './thresholds.ts';
@@ -110,7 +110,10 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // A follow-up ("and how often does it meet?") is resolved against the conversation's memory first.
     const follow = ctx.memory && followUps ? followUps.resolve(question, ctx.memory) : null;
     if (follow) note('context', () => `follow-up: ${follow.kind === 'answer' ? `${follow.unit.key}${follow.note ? ` (${follow.note})` : ''}` : follow.reason}`);
-    const alone = follow ? null : answerOnly(question, ctx);
+    const first = follow ? null : answerOnly(question, ctx);
+    const subject = first && !first.answered && ctx.memory ? (followUps?.subjectOf(question, ctx.memory) ?? null) : null;
+    const withSubject = subject ? answerOnly(`${question} (${subject})`, { ...ctx, partnership: ctx.partnership ?? ctx.memory?.partnership ?? null }) : null;
+    const alone = withSubject && carriesSubject(question, withSubject, ctx.memory!) ? withSubject : first;
     // "What was it the year before?" with nothing to follow (a new or expired conversation, or a
     // first answer that was "I don't know"): ask which, never answer it as a question of its own.
     // A described situation keeps its route, and a reading that already asks which one keeps its
@@ -121,6 +124,22 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     const memory = follow?.kind === 'answer' ? followUps?.remember(follow.question, a, follow.unit) : followUps?.remember(question, a);
     const hint = a.answered && !a.checklist ? checklistFor(a.recordIds.map((id) => byId.get(id)!).filter(Boolean)) : undefined;
     return { ...a, ...(hint ? { checklist: hint } : {}), ...(memory ? { memory } : {}) };
+  }
+
+  /**
+   * A message read with the previous answer's subject ("is that going to be reviewed?" about the
+   * CHSCP's funding) is kept only as a plain fact that gives the field the message asks for: the
+   * subject's words must not make a situation of it, nor answer another field of the subject.
+   */
+  function carriesSubject(question: string, a: Answer, before: ConversationMemory): boolean {
+    if (!a.answered || ['route', 'emergency', 'clarify'].includes(a.kind)) return false;
+    const told = followUps?.remember(question, a);
+    // The last answer said again is no answer to a new question about it.
+    if (told?.recordIds[0] === before.recordIds[0] && told?.attr === before.attr) return false;
+    const asked = askedFieldsOf(detectIntent(question));
+    if (!asked.length) return true;
+    const field = told?.attr?.split(':')[0];
+    return field !== undefined && asked.includes(field as (typeof asked)[number]);
   }
 
   function answerFollowUp(f: FollowUpOutcome, ctx: AnswerContext): Answer {
@@ -267,7 +286,9 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // No partnership named or known, and the fact differs by partnership: in a conversation about
     // one partnership, it is that one's ("where are the reviews published?" after three questions
     // about Hackney); otherwise answer for each, never pick one silently.
-    const carried = !scope && ctx.memory?.partnership;
+    // Not when the question asks across partnerships: the scope stays open, and answering again with
+    // the carried partnership would come back here.
+    const carried = !scope && !across && ctx.memory?.partnership;
     if (
       carried &&
       best.unit.record.partnership !== null &&

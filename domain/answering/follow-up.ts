@@ -36,6 +36,11 @@ export interface FollowUpResolver {
    * more") and names no topic of its own: without a conversation to follow, it cannot be answered.
    */
   pointsBackOnly(message: string): boolean;
+  /**
+   * The previous answer's subject, as words to read the message with, when the message points
+   * back to it ("why was that lower?", "who else has to be told?") but no cue resolved it.
+   */
+  subjectOf(message: string, memory: ConversationMemory): string | null;
   /** What to remember of an answer for the next turn; undefined when it answered nothing specific. */
   remember(question: string, answer: Answer, unit?: AnswerUnit, at?: Date): ConversationMemory | undefined;
 }
@@ -316,7 +321,17 @@ export function createFollowUpResolver(
     return refers && !known.length && unknown.length <= 1 && !mentionedPartnerships(message).length && tokens(message).length <= 10;
   }
 
-  return { resolve, remember, pointsBackOnly };
+  function subjectOf(message: string, memory: ConversationMemory): string | null {
+    const previous = memory.recordIds.map((id) => byId.get(id)).find((r) => r !== undefined);
+    if (!previous || namesOnlyElsewhere(message)) return null;
+    const { found, rest } = read(message);
+    const refers = (['pronoun', 'lead', 'same', 'earlier', 'other'] as const).some((c) => found.has(c));
+    if (!refers || [...namedIn(rest).values()].some((s) => s >= SWITCH_ENTITY)) return null;
+    const words = contentTerms(previous.name).filter((t) => !placeWords.has(t));
+    return words.length ? words.join(' ') : null;
+  }
+
+  return { resolve, remember, pointsBackOnly, subjectOf };
 }
 
 /** Every cue phrase as words, longest first within its category, categories in reading order. */

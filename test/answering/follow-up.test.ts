@@ -9,6 +9,7 @@ import { createFollowUpResolver, isFresh } from '../../domain/answering/follow-u
 import { Matcher } from '../../domain/answering/matcher.ts';
 import { createPeopleReader } from '../../domain/answering/people.ts';
 import type { Answer, ConversationMemory } from '../../domain/answering/types.ts';
+import type { PartnershipId } from '../../knowledge/schema.ts';
 import { readFileSync } from 'node:fs';
 import { runConversation, summariseConversations, type EvalConversation } from '../../domain/answering/evaluate-conversations.ts';
 
@@ -46,10 +47,10 @@ describe('the examples in knowledge/follow-up/cues.yaml', () => {
 });
 
 describe('a conversation through the engine', () => {
-  function converse(questions: string[]): Answer[] {
+  function converse(questions: string[], partnership: PartnershipId | null = null): Answer[] {
     let memory: ConversationMemory | null = null;
     return questions.map((q) => {
-      const a = engine.answer(q, { memory });
+      const a = engine.answer(q, { memory, partnership });
       if (a.memory) memory = a.memory;
       return a;
     });
@@ -127,6 +128,25 @@ describe('a conversation through the engine', () => {
     const [, published] = converse(['Who leads the rapid review in City & Hackney?', 'where are the reviews published?']);
     expect(published!.text).not.toMatch(/differs by partnership/);
     expect(published!.sources.every((s) => !s.document.startsWith('000') && !s.document.startsWith('002'))).toBe(true);
+  });
+
+  it('answers a question across partnerships in a conversation about one of them (it once called itself without end)', () => {
+    const memory: ConversationMemory = { recordIds: ['haringey.partnership'], partnership: 'haringey', at: new Date().toISOString() };
+    const a = engine.answer("What are the HSCP's three partnership priorities for 2019-2021?", { memory });
+    expect(a.text.length).toBeGreaterThan(0);
+  });
+
+  it("reads a message that points back with the last answer's subject, when it cannot be answered alone", () => {
+    const [, reviewed] = converse(['how is the city and hackney partnership funded?', 'is that going to be reviewed?'], 'city-hackney');
+    expect(reviewed!.answered).toBe(true);
+    expect(reviewed!.text).toMatch(/review of CHSCP funding/i);
+    // Only as a fact that gives the field asked: "where did most of them come from?" after the
+    // number of contacts is not answered with the number again.
+    const [, , from] = converse(
+      ["how many contacts did haringey children's social care get in 2018/19?", 'how many the year before?', 'where did most of them come from?'],
+      'haringey',
+    );
+    expect(from!.text).not.toMatch(/12,968 contacts/);
   });
 
   it('remembers ids and the attribute, never the text', () => {
