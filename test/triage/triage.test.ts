@@ -48,6 +48,9 @@ describe('harm that is past or a pattern is a referral today; anything live keep
     ['year 10 was missing for 3 days last month, police found her with older men, she is home with her mum now', 'mash'],
     ['year 10 has been missing three times this term and has not come home tonight, phone off', 'emergency'],
     ['a 9 year old says his stepdad hits him most weekends and he is scared to go home tonight', 'emergency'],
+    // "Currently" is now; "current" names a post ("our current deputy head"), not a time.
+    ['a former pupil told us our current deputy head sexually abused her when she was in year 9, twenty years ago', 'lado'],
+    ['our deputy head is currently hitting a boy in his office, I can hear it', 'emergency'],
   ])('%s', (q, route) => {
     expect(triage.triage(q).routes[0]).toBe(route);
   });
