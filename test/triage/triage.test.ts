@@ -57,13 +57,17 @@ describe('harm that is past or a pattern is a referral today; anything live keep
 });
 
 describe('a word that shares a stem with a sign is not that sign (exact forms in the vocabulary)', () => {
-  // "office" stems as "officer" does, "blinds" as "blind" does: each pair must read apart.
+  // "office" stems as "officer" does, "blinds" as "blind", "notify" as "notifiable", "extremely" as
+  // "extremism", "managing" as "manager": each pair must read apart.
   it.each([
     ["mum rang the school office in tears, her ex has been shouting at her outside the flats, the kids weren't with her", 'worker', false],
     ['a police officer grabbed a 14 year old by the throat during a stop and search', 'worker', true],
     ["I'm uneasy about our DSL himself, he keeps kids behind with the door locked", 'worker', true],
     ['the caretaker keeps pupils in his office with the blinds shut', 'death', false],
     ['the toddler was left blind in one eye after the beating', 'death', true],
+    ['who do I notify when a looked after child dies?', 'abuse_suspected', false],
+    ["I'm extremely worried about how thin the twins look", 'welfare', false],
+    ['she is managing the case with the social worker', 'worker', false],
   ])('%s', (q, group, has) => {
     expect(group in triage.triage(q).matched).toBe(has);
   });
