@@ -66,8 +66,8 @@ describe('a word that shares a stem with a sign is not that sign (exact forms in
     ['the caretaker keeps pupils in his office with the blinds shut', 'death', false],
     ['the toddler was left blind in one eye after the beating', 'death', true],
     ['who do I notify when a looked after child dies?', 'abuse_suspected', false],
-    ["I'm extremely worried about how thin the twins look", 'welfare', false],
-    ['she is managing the case with the social worker', 'worker', false],
+    ["I'm extremely busy today, who chairs the exec again?", 'welfare', false],
+    ['mum says she is managing fine at home', 'worker', false],
   ])('%s', (q, group, has) => {
     expect(group in triage.triage(q).matched).toBe(has);
   });
