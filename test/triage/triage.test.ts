@@ -129,6 +129,16 @@ describe('route answers', () => {
     ['a pupil told me her stepdad hits her with a belt', 'city-hackney', 'referral', /children's social care \(the MASH\)/, /Thresholds of Need/],
     ['sent a referral 2 weeks ago and nobody is getting back to me', 'city-hackney', 'escalation', /escalat/, /CHSCP/],
     ['a looked after child in one of our foster placements has died', 'haringey', 'serious-incident', /Panel within 5 working days/, /Secretary of State/],
+    // An allegation about the head goes to the chair of governors (KCSIE), not to the head.
+    ['a parent says our headteacher shoved her son against the wall yesterday', 'harrow', 'lado', /LADO/, /chair of governors/],
+    // A notification alone is followed by the partners' rapid review, counted from the incident.
+    [
+      'a 3 year old known to social care is in intensive care with a bleed on the brain and the doctors think it was shaking',
+      'city-hackney',
+      'serious-incident',
+      /Panel within 5 working days/,
+      /rapid review and submit it to the Panel within 15 working days of the incident/,
+    ],
   ] as const)('%s (%s) leads with its route, cites its source and offers the %s checklist', (q, partnership, checklist, first, local) => {
     const a = engine.answer(q, { partnership });
     expect(a.answered).toBe(true);
@@ -137,6 +147,12 @@ describe('route answers', () => {
     expect(a.text.split('\n')[0]).toMatch(first);
     expect(a.text).toMatch(local);
     expect(a.sources.length).toBeGreaterThan(0);
+  });
+
+  it('an allegation about another member of staff says nothing of the chair of governors', () => {
+    expect(engine.answer('a parent says a teaching assistant shoved her son against the wall', { partnership: 'harrow' }).text).not.toMatch(
+      /chair of governors/,
+    );
   });
 
   it('immediate danger: 999 in the first line, the emergency kind, the referral checklist', () => {
