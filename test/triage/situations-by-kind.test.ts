@@ -201,6 +201,7 @@ describe('an escalation', () => {
     ["the police have not responded to three calls about the missing teenager's whereabouts", ['escalation']],
     ['the social worker wants to close the case but the school and GP both think the risk is still high', ['escalation']],
     ["I sent the referral form on Monday and still haven't heard anything back from MASH", ['escalation']],
+    ['referred a 10 year old about his mum leaving him alone at night, 3 weeks on still no contact from anyone, not even an acknowledgement', ['escalation']],
     ['we referred a baby with a bruise and social care decided it was accidental without seeing him', ['escalation']],
     ['my own manager refuses to let me make a referral even though I believe the child is at risk', ['escalation']],
     ["I raised concerns with the team manager two weeks ago and still haven't had an answer", ['escalation']],
@@ -243,6 +244,8 @@ describe('an escalation', () => {
 describe('a referral first, not 999', () => {
   it.each([
     ['a girl in year 8 said her dad has arranged for her to marry her cousin when she turns 16', ['mash']],
+    // The writer's own first time is no agency failing to act.
+    ["I've never done a pre-birth referral, the mum's partner has a DV conviction and her older three were removed", ['mash']],
     ['the 6 year old says he makes his own dinner most nights because mum is always asleep', ['mash']],
     ['year 10 girl has been given a phone and money by a man in his thirties she met online', ['mash']],
     ["he told me his uncle hit him with a belt at easter, he's not seen the uncle since", ['mash']],
