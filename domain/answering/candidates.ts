@@ -37,6 +37,8 @@ export function candidateCheck(
   corrected: string,
   intent: IntentWeights,
   { docYear, namesPerson }: CandidateFacts,
+  /** The question as typed: its years keep their slashes ("20/21"), which the corrected words lose. */
+  typed: string = corrected,
 ): (r: ScoredUnit, runnerUp?: boolean) => ReasonCode | null {
   const maxIntent = Math.max(0, ...Object.values(intent));
   const counted = countedThing(corrected);
@@ -50,7 +52,7 @@ export function candidateCheck(
       ? `${r.unit.text} ${r.unit.record.name}`
       : [r.unit.text, r.unit.record.name, r.unit.record.historical?.asOf ?? '', ...r.unit.sources.map((x) => x.quote ?? '')].join(' ');
     const dated = runnerUp ? '' : r.unit.sources.map((x) => ('document' in x ? (docYear.get(x.document) ?? '') : '')).join(' ');
-    if (yearMismatch(corrected, text, dated)) return 'year-not-covered';
+    if (yearMismatch(typed, text, dated)) return 'year-not-covered';
     if (r.unit.record.type === 'figure' && r.own < 0.5) return 'figure-not-found';
     if (maxIntent > 0 && intent.value === maxIntent && intent.cadence !== maxIntent && !statesCount(r.unit.text)) {
       return 'figure-not-found';

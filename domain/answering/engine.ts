@@ -78,7 +78,9 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     options.trainingCache,
   );
   const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
-  const docYear = new Map(kb.documents.map((d) => [d.file, d.published.slice(0, 4)]));
+  // A document speaks for its publication year and the period its title names ("Annual Report April
+  // 2018 - September 2019"): an answer from it with no year of its own is dated by both.
+  const docYear = new Map(kb.documents.map((d) => [d.file, [d.published.slice(0, 4), ...(d.title.match(/\b(?:19|20)\d{2}\b/g) ?? [])].join(' ')]));
   const byId = new Map(kb.records.map((r) => [r.id, r]));
   const namesPerson = createPeopleReader(kb.records);
   const followUps = kb.followUps
@@ -248,7 +250,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     }
     // Checks that catch a near miss (a figure for another year, a figure about something else, a
     // "how much" answered without a quantity): the next candidates get a chance before abstaining.
-    const problemWith = candidateCheck(corrected, intent, { docYear, namesPerson });
+    const problemWith = candidateCheck(corrected, intent, { docYear, namesPerson }, raw);
     // A field asked outright ("how quickly should the LADO be told?") is looked for first among
     // the near candidates of any record that states it, before the best record's other fields.
     const asked = askedFieldsOf(intent);

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { yearMismatch } from '../../domain/answering/limits.ts';
+import { loadKnowledge } from '../../knowledge/load.ts';
+import { createAnswerEngine } from '../../domain/answering/engine.ts';
 
 describe('yearMismatch', () => {
   it.each([
@@ -20,5 +22,22 @@ describe('yearMismatch', () => {
     ['who chairs the executive?', 'The Independent Chair for 2019-20.', '', false],
   ])('%s / %s / dated %s: %s', (question, answer, dated, expected) => {
     expect(yearMismatch(question, answer, dated)).toBe(expected);
+  });
+});
+
+describe('years through the engine', () => {
+  const kb = loadKnowledge();
+  const engine = createAnswerEngine(kb);
+
+  it('reads a year as typed ("21/22"), which the corrected words lose ("21 22")', () => {
+    const a = engine.answer('haringey lado contacts 21/22?', { partnership: 'haringey' });
+    expect(a.answered).toBe(false);
+    expect(a.reason).toBe('year-not-covered');
+  });
+
+  it('dates an answer by the period its document names (the annual report of April 2018 - September 2019)', () => {
+    const a = engine.answer('Who chaired the Haringey CDOP in 2018/19?');
+    expect(a.answered).toBe(true);
+    expect(a.sources.some((s) => s.document.startsWith('001'))).toBe(true);
   });
 });
