@@ -18,7 +18,7 @@ import { createScope } from './scope.ts';
 import { createPeopleReader } from './people.ts';
 import { contentTerms, tokens } from './text.ts';
 import type { Answer, AnswerContext, ConversationMemory, ReasonCode } from './types.ts';
-import { askedFieldsOf, candidateCheck } from './candidates.ts';
+import { askedFieldsOf, candidateCheck, GENERAL_ATTRS } from './candidates.ts';
 import { pickPerPartnership, saySameThing } from './per-partnership.ts';
 import { SCOPE, TRIAGE } from './thresholds.ts';
 import type { RefusalDetail } from './refusals.ts';
@@ -136,8 +136,10 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   function carriesSubject(question: string, a: Answer, before: ConversationMemory): boolean {
     if (!a.answered || ['route', 'emergency', 'clarify'].includes(a.kind)) return false;
     const told = followUps?.remember(question, a);
-    // The last answer said again is no answer to a new question about it.
-    if (told?.recordIds[0] === before.recordIds[0] && told?.attr === before.attr) return false;
+    // The last answer said again is no answer to a new question about it, nor is the description
+    // of what the last answer was about ("who chairs the SSP?", "is that permanent?": not what the SSP is).
+    const same = told?.recordIds[0] === before.recordIds[0];
+    if (same && (told?.attr === before.attr || GENERAL_ATTRS.has(told?.attr?.split(':')[0] ?? ''))) return false;
     const asked = askedFieldsOf(detectIntent(question));
     if (!asked.length) return true;
     const field = told?.attr?.split(':')[0];

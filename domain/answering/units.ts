@@ -148,14 +148,18 @@ function cadenceText(rec: KnowledgeRecord, c: Cadence): string {
   const long = words.split(/\s+/).length > 4;
   // A sentence of the document's own stands as it is; a phrase ("quarterly") completes one.
   const verb = /^(meet|meets|will|is held|are held|takes place|runs)\b/i.test(words);
+  // "To meet monthly" is a plan's intention (the 2009 action plan); "the existing termly forum" names
+  // where it meets: neither reads after "meets".
   const sentence =
     /^[A-Z]/.test(words) && long
       ? words
       : verb
         ? `The ${rec.name} ${words}`
-        : long
-          ? `How often the ${rec.name} meets: ${words}`
-          : `The ${rec.name} meets ${words}`;
+        : /^to meet\b/i.test(words)
+          ? `The ${rec.name} was ${words}`
+          : long || /^(the|a|an)\b/i.test(words)
+            ? `How often the ${rec.name} meets: ${words}`
+            : `The ${rec.name} meets ${words}`;
   // The count is added only where the document's words don't already say how often ("three times a year").
   const saysCount = /\b(once|twice|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (times|a year|per year|each year)\b/i.test(words);
   const per = c.perYear === null || saysCount ? '' : ` (${c.perYear === 1 ? 'once' : `${c.perYear} times`} a year)`;

@@ -114,6 +114,12 @@ describe('a conversation through the engine', () => {
     expect(none!.answered).toBe(false);
   });
 
+  it('reads "before" alone as the earlier year, and says so when the answer states none, keeping the conversation', () => {
+    const [, before, chairs] = converse(['what sub groups does harrow have?', 'how many did they have before?', 'who chairs them?'], 'harrow');
+    expect(before!.answered).toBe(false);
+    expect(chairs!.text).toMatch(/co-chair/i);
+  });
+
   it("says the documents do not name a chair, rather than repeating the role, when asked the chair's name", () => {
     const [chair, name] = converse(['who chairs the Harrow SSP?', "what's the chair's name?"]);
     expect(chair!.answered).toBe(true);
@@ -187,7 +193,9 @@ describe('the development conversations (test/answering/fixtures/dev-conversatio
 describe.each([
   ['conversations-independent', 0.49, 0.41],
   ['conversations-second', 0.6, 0.33],
-  ['conversations-third', 0.46, 0.5],
+  // 0.46 -> 0.45 (3 December): "how many were there before?" after Harrow's sub groups was scored
+  // right by luck (an audit sentence with "six months" in it); it is now an honest "not stated".
+  ['conversations-third', 0.45, 0.5],
   // Written in the third session of 2 December; first contact 52.0% correct, 43.5% harmful. Not tuned on.
   ['conversations-fourth', 0.51, 0.45],
   // Fifth (written 2 December 2026, fifth session): first contact 49.2% correct, 38.8% harmful. Not tuned on.

@@ -128,6 +128,8 @@ describe('route answers', () => {
     ['a pupil told me her stepdad hits her with a belt', 'harrow', 'referral', /children's social care \(the MASH\)/, /In Harrow: .*threshold document/i],
     ['a pupil told me her stepdad hits her with a belt', 'city-hackney', 'referral', /children's social care \(the MASH\)/, /Thresholds of Need/],
     ['sent a referral 2 weeks ago and nobody is getting back to me', 'city-hackney', 'escalation', /escalat/, /CHSCP/],
+    // The London procedure's first step has a timescale: said with the step.
+    ["the social worker won't accept our referral and I don't agree with her", 'harrow', 'escalation', /within a working week/, /Harrow/],
     ['a looked after child in one of our foster placements has died', 'haringey', 'serious-incident', /Panel within 5 working days/, /Secretary of State/],
     // An allegation about the head goes to the chair of governors (KCSIE), not to the head.
     ['a parent says our headteacher shoved her son against the wall yesterday', 'harrow', 'lado', /LADO/, /chair of governors/],
