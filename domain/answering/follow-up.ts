@@ -63,6 +63,8 @@ interface Phrase {
 
 /** How surely the words left after the cues must name another record for "and the SSP?" to switch to it. */
 const SWITCH_ENTITY = 0.5;
+/** How close two records' name scores are to count as equally well named (then the conversation's partnership decides). */
+const NEAR_NAME = 0.1;
 /** Unknown words tolerated in a message that clearly refers back ("and how often does it meet, roughly?"). */
 const MAX_UNKNOWN_WITH_REFERENCE = 2;
 /**
@@ -280,15 +282,20 @@ export function createFollowUpResolver(
     const field = memory.attr;
     // "and" is read as a "more" cue when it stands first; here it leads to another group's name.
     const leads = found.has('lead') || /^(ok(ay)?\s+)?and\b/i.test(message.trim());
-    if (attr || !leads || unknown.length || !field || !STRICT_FIELDS.has(field) || tokens(message).length > 8) return null;
+    if (attr || !leads || unknown.length || !field || !STRICT_FIELDS.has(field) || tokens(message).length > 10) return null;
     const places = mentionedPartnerships(message);
     const scores = [...namedIn(rest)].filter(([id, s]) => s >= SWITCH_ENTITY && id !== previous.id);
     // Of equally well named records, the conversation's partnership's (or the one the message names).
     const wanted = places[0] ?? previous.partnership;
     const ranked = scores
       .map(([id, s]) => ({ r: byId.get(id), s }))
-      .filter((x): x is { r: KnowledgeRecord; s: number } => x.r !== undefined && !x.r.historical)
-      .sort((a, b) => b.s - a.s || Number(b.r.partnership === wanted) - Number(a.r.partnership === wanted));
+      // An acronym's entry names the group too ("SLT"), but holds no field of it: the group is meant.
+      .filter((x): x is { r: KnowledgeRecord; s: number } => x.r !== undefined && !x.r.historical && x.r.type !== 'glossary')
+      // Names within NEAR_NAME of each other are as good as equal ("the quality assurance group" in
+      // a conversation about City and Hackney is theirs, not Harrow's QA sub group).
+      .sort(
+        (a, b) => (Math.abs(b.s - a.s) <= NEAR_NAME ? 0 : b.s - a.s) || Number(b.r.partnership === wanted) - Number(a.r.partnership === wanted) || b.s - a.s,
+      );
     const top = ranked[0];
     if (!top || (ranked[1] && ranked[1].s === top.s && ranked[1].r.partnership === top.r.partnership)) return null;
     // A group that states the field: anything else ("what about Harrow's sub groups?", a topic) is
