@@ -56,7 +56,7 @@ export function compileTerm(term: string, groupNames: ReadonlySet<string>): Comp
   const out: Element[] = [];
   for (const part of term.trim().split(/\s+/)) {
     const group = /^\{([a-z_]+)\}$/.exec(part);
-    const gap = /^~(\d)((?:![a-z_]+)*)$/.exec(part);
+    const gap = /^~(\d+)((?:![a-z_]+)*)$/.exec(part);
     if (part === '^' || part === '|') {
       out.push({ kind: part === '^' ? 'start' : 'break' });
     } else if (group) {
@@ -66,6 +66,9 @@ export function compileTerm(term: string, groupNames: ReadonlySet<string>): Comp
       const not = gap[2] ? gap[2].split('!').filter(Boolean) : [];
       for (const g of not) if (!groupNames.has(g)) throw new KnowledgeError('KB_INVALID', `term "${term}" excludes an unknown group ${g}`);
       out.push({ kind: 'gap', max: Number(gap[1]), not });
+    } else if (part.startsWith('~')) {
+      // A gap written wrong would otherwise be read as a word nobody types, and the term never match.
+      throw new KnowledgeError('KB_INVALID', `term "${term}" has a gap "${part}" that is not ~N or ~N!group`);
     } else if (part.startsWith('=') && part.length > 1) {
       for (const t of tokenise(part.slice(1))) out.push({ kind: 'word', forms: t.forms, exact: t.norm });
     } else {

@@ -22,6 +22,8 @@ describe('999 first (with the route that follows it)', () => {
     ["a volunteer driver has taken a year 8 girl to his home instead of dropping her at school and isn't picking up his phone", ['emergency', 'lado']],
     ["our 15 year old resident texted that she's at a party in a flat she doesn't know and a man won't let her leave", ['emergency']],
     ['two men just bundled a teenage boy into a car outside the college gates', ['emergency']],
+    // Snatched and driven off is an abduction whenever the writer heard of it.
+    ['her former partner has grabbed the 3 year old from outside the nursery and the two of them have driven off', ['emergency']],
     ["a 9 year old just whispered to me that mum's boyfriend put a pillow over her face last night and he's collecting her today", ['emergency', 'mash']],
     ["lad on the football pitch collapsed and isn't breathing properly, the coach is with him", ['emergency']],
     ["a year 1 girl has an allergy and ate a peanut cookie, her face is swelling up and she's wheezing", ['emergency']],
