@@ -192,6 +192,8 @@ describe('the Panel first', () => {
     ["a resident at our children's home has brain damage after staff used a neck hold during restraint", ['panel']],
     ['a 3 year old died after being left in a hot minibus by nursery staff on a trip', ['panel']],
     ["a foster baby is in intensive care with a fractured skull and bleeds behind the eyes; the foster carer can't explain them", ['panel']],
+    // Serious harm named by its treatment, and care sought late.
+    ['toddler on the burns unit needing skin grafts after a scald at home, mum waited 3 days before bringing her in', ['panel']],
   ] as Array<[string, string[]]>)('%s', (q, routes) => {
     const got = triage.triage(q).routes;
     expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);

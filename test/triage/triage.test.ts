@@ -73,6 +73,15 @@ describe('a word that shares a stem with a sign is not that sign (exact forms in
   });
 });
 
+describe('signs named in their own words', () => {
+  it.each([
+    ['she needs skin grafts after the scald', 'death'],
+    ['dad waited 2 days before taking him to A&E with the burn', 'abuse_suspected'],
+  ])('%s: %s', (q, group) => {
+    expect(triage.triage(q).matched).toHaveProperty(group);
+  });
+});
+
 describe('a worker who only reports, or children "on their own", is no allegation against a worker', () => {
   it.each([
     ['housing officer here, found 2 kids aged 4 and 6 on their own in the flat, no food, mum went out yesterday', false],
