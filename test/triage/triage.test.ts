@@ -68,6 +68,8 @@ describe('a word that shares a stem with a sign is not that sign (exact forms in
     ['who do I notify when a looked after child dies?', 'abuse_suspected', false],
     ["I'm extremely busy today, who chairs the exec again?", 'welfare', false],
     ['mum says she is managing fine at home', 'worker', false],
+    // "Admitted" is also a confession.
+    ['the coach admitted he had messaged the girl late at night', 'in_hospital', false],
   ])('%s', (q, group, has) => {
     expect(group in triage.triage(q).matched).toBe(has);
   });
@@ -77,6 +79,8 @@ describe('signs named in their own words', () => {
   it.each([
     ['she needs skin grafts after the scald', 'death'],
     ['dad waited 2 days before taking him to A&E with the burn', 'abuse_suspected'],
+    ['our youth worker let the 16 year old sleep at his flat after the party', 'low_level'],
+    ['the 9 year old was admitted to hospital overnight', 'in_hospital'],
   ])('%s: %s', (q, group) => {
     expect(triage.triage(q).matched).toHaveProperty(group);
   });
