@@ -4,7 +4,7 @@
  * "how much" answered without a quantity, a description where a name or a deadline was asked).
  * A reason code when the candidate does not answer the question, null when it does.
  */
-import { countedThing, countsThing } from './counted-thing.ts';
+import { countedThing, countsThing, namedBy } from './counted-thing.ts';
 import type { IntentWeights } from './intents.ts';
 import { statesCount, statesDate, statesQuantity, yearMismatch } from './limits.ts';
 import type { ScoredUnit } from './matcher.ts';
@@ -79,7 +79,15 @@ export function candidateCheck(
       return 'field-not-stated';
     }
     // "How many schools": a number of something else ("twelve agencies") answers another question.
-    if (counted && !countsThing(`${r.unit.text} ${r.unit.record.name}`, counted, corrected)) return 'figure-not-found';
+    // A figure whose own name for what it counts is the word asked ("how many ICPCs", a figure
+    // known as "ICPCs" that spells them out) counts that thing.
+    if (
+      counted &&
+      !countsThing(`${r.unit.text} ${r.unit.record.name}`, counted, corrected) &&
+      !(r.unit.record.type === 'figure' && namedBy(r.unit.record.aliases, counted))
+    ) {
+      return 'figure-not-found';
+    }
     return null;
   };
 }

@@ -64,3 +64,11 @@ export function countsThing(text: string, thing: Token, question = ''): boolean 
       });
     });
 }
+
+/** True when one of the names is the thing counted, as one word in any form ("ICPCs" for "icpcs"). */
+export function namedBy(names: readonly string[], thing: Token): boolean {
+  return names.some((n) => {
+    const t = tokenise(n);
+    return t.length === 1 && same(t[0]!, thing);
+  });
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countedThing, countsThing } from '../../domain/answering/counted-thing.ts';
+import { countedThing, countsThing, namedBy } from '../../domain/answering/counted-thing.ts';
+import { loadKnowledge } from '../../knowledge/load.ts';
+import { createAnswerEngine } from '../../domain/answering/engine.ts';
 import { statesCount } from '../../domain/answering/limits.ts';
 
 describe('"how many X" is answered with a number of X, not of something else', () => {
@@ -27,6 +29,20 @@ describe('"how many X" is answered with a number of X, not of something else', (
     ['12 schools referred children to the MASH', 'How many children were looked after in March?', false],
   ])('"%s" answers "%s": %s', (text, q, ok) => {
     expect(countsThing(text, countedThing(q)!, q)).toBe(ok);
+  });
+});
+
+describe('a figure known by the word counted', () => {
+  it('is named by an alias in any form, and by no other word', () => {
+    const thing = countedThing('how many icpcs did we hold?')!;
+    expect(namedBy(['ICPC', 'ICPCs'], thing)).toBe(true);
+    expect(namedBy(['child protection conferences'], thing)).toBe(false);
+  });
+
+  it('answers "how many ICPCs" with the conferences it spells out', () => {
+    const kb = loadKnowledge();
+    const a = createAnswerEngine(kb).answer('how many ICPCs did Haringey hold in 18/19', { partnership: 'haringey' });
+    expect(a.text).toMatch(/391 Initial Child Protection Conferences/);
   });
 });
 
