@@ -80,6 +80,8 @@ describe('signs named in their own words', () => {
     ['she needs skin grafts after the scald', 'death'],
     ['dad waited 2 days before taking him to A&E with the burn', 'abuse_suspected'],
     ['our youth worker let the 16 year old sleep at his flat after the party', 'low_level'],
+    ['a boy in year 8 says someone he plays with online keeps asking him for pics', 'welfare'],
+    ["she sent a photo and now he says he'll share it with her whole class unless she sends more", 'welfare'],
     ['the 9 year old was admitted to hospital overnight', 'in_hospital'],
   ])('%s: %s', (q, group) => {
     expect(triage.triage(q).matched).toHaveProperty(group);
