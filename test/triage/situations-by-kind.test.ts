@@ -205,6 +205,9 @@ describe('an escalation', () => {
     ["the police have not responded to three calls about the missing teenager's whereabouts", ['escalation']],
     ['the social worker wants to close the case but the school and GP both think the risk is still high', ['escalation']],
     ["I sent the referral form on Monday and still haven't heard anything back from MASH", ['escalation']],
+    // Unease with the front door's advice, said plainly.
+    ["children's social care advised us to tell mum about the referral first, honestly that feels unsafe for the girl", ['escalation']],
+    ["MASH told me to just speak to the dad about it first, I'm really not comfortable with that, he is the one hurting her", ['escalation']],
     ['referred a 10 year old about his mum leaving him alone at night, 3 weeks on still no contact from anyone, not even an acknowledgement', ['escalation']],
     ['we referred a baby with a bruise and social care decided it was accidental without seeing him', ['escalation']],
     ['my own manager refuses to let me make a referral even though I believe the child is at risk', ['escalation']],
