@@ -200,6 +200,9 @@ describe.each([
   ['conversations-fourth', 0.51, 0.45],
   // Fifth (written 2 December 2026, fifth session): first contact 49.2% correct, 38.8% harmful. Not tuned on.
   ['conversations-fifth', 0.48, 0.4],
+  // Thirteenth (3 December): first contact 54.8% correct, 37.0% harmful; 58.1% / 33.3% after the
+  // switch to a group named after a lead cue stopped tying with its acronym's entry.
+  ['conversations-thirteenth', 0.57, 0.34],
 ])('the %s follow-up turns', (name, correctFloor, harmfulCeiling) => {
   const conversations = readFileSync(`test/answering/fixtures/${name}.jsonl`, 'utf8')
     .split('\n')

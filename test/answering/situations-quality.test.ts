@@ -56,6 +56,12 @@ describe.each([
   // changes for its missed 999s (a parent at the door demanding the child, a door nobody answers,
   // distress described as now): 90.0% / 9.1% / 25 of 25. Not otherwise looked into.
   ['eleventh independent situations (scored once; its missed 999s looked into)', 'test/answering/fixtures/situations-eleventh.jsonl', 0.89, 0.1],
+  // Thirteenth (3 December, written from the documents by helpers who never read the code or the
+  // knowledge base): first contact 83.3% route first, 22.7% harmful, 999 first on 21 of 24; 90.0% /
+  // 15.0% / 22 of 24 after vocabulary by kind (stems that collide, sextortion, boundary crossing,
+  // an abduction, serious harm named by its treatment, unease with advice). (The twelfth set's files
+  // were lost with the session that wrote them: its figures are in the README only.)
+  ['thirteenth independent situations (scored once, then looked into by kind)', 'test/answering/fixtures/situations-thirteenth.jsonl', 0.89, 0.16],
 ])('routes for %s', (_name, path, routeFloor, harmfulCeiling) => {
   let s: EvalSummary;
   beforeAll(async () => {
@@ -86,6 +92,8 @@ describe('near-miss questions outside the arrangements', () => {
     ['test/answering/fixtures/near-miss-seventh.jsonl', 0.95],
     // Eighth: first contact 90.0%, not looked into.
     ['test/answering/fixtures/near-miss-eighth.jsonl', 0.9],
+    // Thirteenth: first contact 82.5%; 85.0% once 'office' and 'officer' were told apart.
+    ['test/answering/fixtures/near-miss-thirteenth.jsonl', 0.85],
   ])('%s: refused in at least the floor', async (path, floor) => {
     const s = await score(load(path));
     expect(rate(s.abstention)).toBeGreaterThanOrEqual(floor);
@@ -110,6 +118,10 @@ describe('factual and typed-as-staff-type questions (fourth independent set and 
     ['test/answering/fixtures/typo-third.jsonl', 0.76, 0.95],
     // Eleventh: first contact 85.0% / 90.0%, not looked into.
     ['test/answering/fixtures/eleventh-questions.jsonl', 0.84, 0.9],
+    // Thirteenth and its typo set (3 December): first contact 79.6% / 91.7% and 68.5% / 33.3%;
+    // 80.6% / 91.7% and 68.5% / 83.3% after years read as typed and 'numbers' asking for a figure.
+    ['test/answering/fixtures/thirteenth-questions.jsonl', 0.8, 0.91],
+    ['test/answering/fixtures/typo-thirteenth.jsonl', 0.68, 0.83],
   ])('%s holds its answered-correct and abstention floors', async (path, correctFloor, abstainFloor) => {
     const s = await score(load(path));
     expect(rate(s.answeredCorrect)).toBeGreaterThanOrEqual(correctFloor);
