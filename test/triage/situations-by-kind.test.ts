@@ -250,6 +250,11 @@ describe('an escalation', () => {
 
 describe('a referral first, not 999', () => {
   it.each([
+    // The one who did it has gone about his day: harm told of, not happening.
+    [
+      'year 2 boy told me his dad punched his mum last night and she was crying on the floor, he is not hurt and dad has gone to work, the DSL is off today, can it wait till tomorrow?',
+      ['mash'],
+    ],
     ['a girl in year 8 said her dad has arranged for her to marry her cousin when she turns 16', ['mash']],
     // The writer's own first time is no agency failing to act.
     ["I've never done a pre-birth referral, the mum's partner has a DV conviction and her older three were removed", ['mash']],
