@@ -24,6 +24,7 @@ import { PLACE_TERMS } from './partnerships.ts';
 import { RANK } from './thresholds.ts';
 import { unitFeatures, type UnitFeatures } from './unit-features.ts';
 import { allTerms, contentTerms, editDistance, isStopWord, normalise, stem, tokens } from './text.ts';
+import { inLexicon } from '../triage/lemmas.ts';
 
 /** Per-unit sums for one question, indexed by unit position (see Matcher.sumsByPass). */
 interface Sums {
@@ -161,7 +162,7 @@ export class Matcher {
     // fuse.js proposes near words; a small edit distance confirms a typo rather than another
     // real word. Short words only take a same-length or one-letter-longer fix ("meting" ->
     // "meeting"), never a shorter word ("class" is not a typo of "cass").
-    if (w.length < 5) return w;
+    if (w.length < 5 || inLexicon(w)) return w;
     const allowed = w.length >= 8 ? 2 : 1;
     const best = this.fuse
       .search(w, { limit: 8 })

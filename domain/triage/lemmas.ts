@@ -38,11 +38,29 @@ const require = createRequire(import.meta.url);
 require.resolve('wink-nlp');
 require.resolve('wink-eng-lite-web-model');
 let wink: ReturnType<typeof winkNLP> | undefined;
+/** Ids below this are the English model's own words; wink numbers every word it meets later above them. */
+let lexiconSize = 0;
 function reader(): ReturnType<typeof winkNLP> {
   // Only the steps the tokens need (sentences, negation, part of speech): wink's default pipe also
   // runs sentiment and entity recognition on every message, which nothing here reads.
-  wink ??= (require('wink-nlp') as typeof winkNLP)(require('wink-eng-lite-web-model') as typeof model, ['sbd', 'negation', 'pos']);
+  if (!wink) {
+    wink = (require('wink-nlp') as typeof winkNLP)(require('wink-eng-lite-web-model') as typeof model, ['sbd', 'negation', 'pos']);
+    // The first word it has never seen takes the next id: the size of the model's own lexicon.
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- wink's its.* are plain helper functions (see tokeniseOnce)
+    lexiconSize = (wink.readDoc('qqzxjvwkpf').tokens().out(wink.its.uniqueId) as unknown as number[])[0]!;
+  }
   return wink;
+}
+
+/**
+ * Whether a word is in the English model's own lexicon ("actually", "employs"), not a misspelling
+ * ("annualy") or a word it only met in a message: a real word is never "corrected" into another.
+ */
+export function inLexicon(word: string): boolean {
+  const nlp = reader();
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- wink's its.* are plain helper functions (see tokeniseOnce)
+  const ids = nlp.readDoc(word.toLowerCase()).tokens().out(nlp.its.uniqueId) as unknown as number[];
+  return ids.length === 1 && ids[0]! < lexiconSize;
 }
 
 /**
