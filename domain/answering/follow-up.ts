@@ -73,6 +73,8 @@ const MAX_UNKNOWN_WITH_REFERENCE = 2;
  * may be answered by the record's description, which often holds the date or the purpose.
  */
 const STRICT_FIELDS: ReadonlySet<string> = new Set(['chairName', 'holder', 'chair', 'viceChair', 'members', 'cadence', 'quorum', 'accountableTo']);
+/** A sentence that says where something is published (a website, "published on/in/by"). */
+const PUBLISHED_WHERE = /\b(website|web site|online|published (on|in|by|at)|publishe[sd] (it|them) on)\b/i;
 /** The order "tell me more" walks a record in, after what was last said. */
 const MORE_FIRST = ['summary', 'role'];
 
@@ -248,6 +250,12 @@ export function createFollowUpResolver(
         same && (/(19|20)\d\d\b[\s\S]*(19|20)\d\d\b/.test(same.text) || /\b(compared with|from|previous|year before|last year)\b/i.test(same.text));
       if (!same || !statesEarlier) return { kind: 'which-one', reason: 'field-not-stated', detail: { name: record.name } };
       return { kind: 'answer', unit: same, question: same.question, how: 'attribute' };
+    }
+    // "Where's that published?": a sentence of this record that says where, or "not stated".
+    if (attr === 'publication') {
+      const where = unitsOf(record.id).find((u) => !u.notStated && PUBLISHED_WHERE.test(u.text));
+      if (!where) return { kind: 'which-one', reason: 'field-not-stated', detail: { name: record.name } };
+      return { kind: 'answer', unit: where, question: where.question, how: 'attribute', ...(note ? { note } : {}) };
     }
     // "What's the chair's name?": the chair's sentence answers it only when it names a person.
     if (attr === 'chairName') {

@@ -120,6 +120,16 @@ describe('a conversation through the engine', () => {
     expect(chairs!.text).toMatch(/co-chair/i);
   });
 
+  it('says where the thing talked of is published, from its own record, or that the documents do not say', () => {
+    const [, where] = converse(['who checks the harrow annual report before it goes out?', "where's that published?"], 'harrow');
+    expect(where!.text).toMatch(/website/);
+    const [, review] = converse(
+      ['How long does City & Hackney have to publish a local child safeguarding practice review?', "where's that published?"],
+      'city-hackney',
+    );
+    expect(review!.text).not.toMatch(/issued on 26 June 2019/);
+  });
+
   it("says the documents do not name a chair, rather than repeating the role, when asked the chair's name", () => {
     const [chair, name] = converse(['who chairs the Harrow SSP?', "what's the chair's name?"]);
     expect(chair!.answered).toBe(true);
@@ -201,8 +211,10 @@ describe.each([
   // Fifth (written 2 December 2026, fifth session): first contact 49.2% correct, 38.8% harmful. Not tuned on.
   ['conversations-fifth', 0.48, 0.4],
   // Thirteenth (3 December): first contact 54.8% correct, 37.0% harmful; 58.1% / 33.3% after the
-  // switch to a group named after a lead cue stopped tying with its acronym's entry.
-  ['conversations-thirteenth', 0.57, 0.34],
+  // switch to a group named after a lead cue stopped tying with its acronym's entry; 56.5% / 30.0%
+  // once typo correction kept real words and "where's that published?" was answered only from the
+  // record talked of (one answer had been right from another record's publication).
+  ['conversations-thirteenth', 0.56, 0.31],
 ])('the %s follow-up turns', (name, correctFloor, harmfulCeiling) => {
   const conversations = readFileSync(`test/answering/fixtures/${name}.jsonl`, 'utf8')
     .split('\n')
