@@ -68,6 +68,9 @@ describe('a word that shares a stem with a sign is not that sign (exact forms in
     ['who do I notify when a looked after child dies?', 'abuse_suspected', false],
     ["I'm extremely busy today, who chairs the exec again?", 'welfare', false],
     ['mum says she is managing fine at home', 'worker', false],
+    // A contact arrangement is no worker leaving a child unsupervised.
+    ['the social worker has agreed unsupervised contact with dad at weekends', 'conduct', false],
+    ['the nursery worker left the toddlers unsupervised in the garden', 'conduct', true],
     // "Admitted" is also a confession.
     ['the coach admitted he had messaged the girl late at night', 'in_hospital', false],
   ])('%s', (q, group, has) => {
