@@ -22,6 +22,9 @@ describe('999 first (with the route that follows it)', () => {
     ["a volunteer driver has taken a year 8 girl to his home instead of dropping her at school and isn't picking up his phone", ['emergency', 'lado']],
     ["our 15 year old resident texted that she's at a party in a flat she doesn't know and a man won't let her leave", ['emergency']],
     ['two men just bundled a teenage boy into a car outside the college gates', ['emergency']],
+    // A head injury with its warning signs, or a limb held as if broken, caused by a worker: 999, then the LADO.
+    ['a support worker pushed a boy off the bunk bed, he hit his head on the floor and now feels dizzy and keeps being sick', ['emergency', 'lado']],
+    ["the PE teacher yanked her arm during the lesson and she can't move her arm now, she's in tears", ['emergency', 'lado']],
     // Snatched and driven off is an abduction whenever the writer heard of it.
     ['her former partner has grabbed the 3 year old from outside the nursery and the two of them have driven off', ['emergency']],
     ["a 9 year old just whispered to me that mum's boyfriend put a pillow over her face last night and he's collecting her today", ['emergency', 'mash']],

@@ -68,6 +68,8 @@ describe('a word that shares a stem with a sign is not that sign (exact forms in
     ['who do I notify when a looked after child dies?', 'abuse_suspected', false],
     ["I'm extremely busy today, who chairs the exec again?", 'welfare', false],
     ['mum says she is managing fine at home', 'worker', false],
+    // Staff on the receiving end are not the ones who acted.
+    ['dad turned up drunk, shouting at staff, and grabbed his daughter by the arm', 'worker_conduct', false],
     // A contact arrangement is no worker leaving a child unsupervised.
     ['the social worker has agreed unsupervised contact with dad at weekends', 'conduct', false],
     ['the nursery worker left the toddlers unsupervised in the garden', 'conduct', true],
