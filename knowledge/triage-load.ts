@@ -24,6 +24,11 @@ const Vocabulary = z
     masks: z.record(GroupName, z.array(GroupName).min(1)).default({}),
     /** Groups whose words do not count where a negation covers them ("not scared", "not hurt"). */
     negatable: z.array(GroupName).default([]),
+    /**
+     * Groups whose words carry a negation on to what they report: "she hasn't said she'd hurt
+     * them" negates "said", and so the threat it reports.
+     */
+    negationCarriers: z.array(GroupName).default([]),
   })
   .strict();
 const Routes = z
@@ -98,13 +103,14 @@ export function loadTriage(dir = DEFAULT_TRIAGE_DIR): TriageData {
       if (!names.has(n)) throw new KnowledgeError('KB_INVALID', `${join(dir, 'vocabulary.yaml')}: masks names an unknown group "${n}"`);
     }
   }
-  for (const n of vocab.negatable) {
-    if (!names.has(n)) throw new KnowledgeError('KB_INVALID', `${join(dir, 'vocabulary.yaml')}: negatable names an unknown group "${n}"`);
+  for (const n of [...vocab.negatable, ...vocab.negationCarriers]) {
+    if (!names.has(n)) throw new KnowledgeError('KB_INVALID', `${join(dir, 'vocabulary.yaml')}: negatable or negationCarriers names an unknown group "${n}"`);
   }
   return {
     groups: vocab.groups,
     masks: vocab.masks,
     negatable: vocab.negatable,
+    negationCarriers: vocab.negationCarriers,
     routes: routes.routes as TriageData['routes'],
     none: routes.none,
     training,

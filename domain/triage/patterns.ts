@@ -22,6 +22,9 @@ type Element =
 
 export type CompiledTerm = Element[];
 
+/** How many words may stand between a negated carrier ("hasn't said") and what it reports ("she'd"). */
+const CARRY = 2;
+
 /** A group's terms, with the terms listed by the word they start with (see MessageMatches.of). */
 export interface CompiledGroup {
   terms: readonly CompiledTerm[];
@@ -115,6 +118,8 @@ export class MessageMatches {
     private readonly negatable: ReadonlySet<string> = new Set(),
     /** Try every term at every position (what the indexes stand in for; the tests compare the two). */
     private readonly exhaustive = false,
+    /** Groups whose negated words carry the negation on to what follows them (vocabulary `negationCarriers`). */
+    private readonly carriers: readonly string[] = [],
   ) {
     tokens.forEach((t, i) => {
       for (const f of t.forms) {
@@ -123,6 +128,16 @@ export class MessageMatches {
         else if (list[list.length - 1] !== i) list.push(i);
       }
     });
+  }
+
+  /** A negated carrier word ends within the few words before `i` ("hasn't said [she'd] hurt"). */
+  private carriesNegationTo(i: number): boolean {
+    for (const g of this.carriers) {
+      for (const [start, end] of this.of(g)) {
+        if (this.tokens[start]!.negationStart && end <= i && i - end <= CARRY) return true;
+      }
+    }
+    return false;
   }
 
   has(group: string): boolean {
@@ -141,7 +156,7 @@ export class MessageMatches {
       const term = compiled!.terms[ti]!;
       for (const i of this.exhaustive ? this.tokens.keys() : this.starts(term)) {
         // "he's not scared to go home tonight": a negation right before the match cancels it.
-        if (this.negatable.has(group) && this.tokens[i]!.negationStart) continue;
+        if (this.negatable.has(group) && (this.tokens[i]!.negationStart || this.carriesNegationTo(i))) continue;
         for (const end of this.ends(term, 0, i)) found.push([i, end]);
       }
     }

@@ -74,8 +74,9 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
   const compiled = compiledGroups(data.groups, options.compiled);
   const expand = options.expand ?? ((t: string) => t);
   const negatable = new Set(data.negatable ?? []);
+  const carriers = data.negationCarriers ?? [];
   const read = (message: string) => {
-    const m = new MessageMatches(tokenise(expand(message)), compiled, data.masks ?? {}, negatable);
+    const m = new MessageMatches(tokenise(expand(message)), compiled, data.masks ?? {}, negatable, false, carriers);
     const groups = [...names].filter((g) => m.has(g));
     // A group named "_..." is a building block of other groups' terms ("_collect" within an hour):
     // its words still count, but the group is no feature of its own, so the classifier does not

@@ -32,6 +32,8 @@ export interface TriageData {
   masks?: Record<string, string[]>;
   /** Groups whose matches do not count where a negation covers them (wink's negation reading). */
   negatable?: string[];
+  /** Groups whose negated words carry the negation on to what they report ("hasn't said she'd hurt them"). */
+  negationCarriers?: string[];
   routes: RouteDefinition[];
   none: string[];
   /** Example messages per label that train the classifier; the routes' own examples are added to them. */

@@ -38,8 +38,9 @@ describe('the indexes give what the full passes give', () => {
       if (i % 25 === 0) await breathe();
       const tokens = tokenise(text);
       const negatable = new Set(kb.triage.negatable ?? []);
-      const fast = new MessageMatches(tokens, groups, kb.triage.masks ?? {}, negatable);
-      const full = new MessageMatches(tokens, groups, kb.triage.masks ?? {}, negatable, true);
+      const carriers = kb.triage.negationCarriers ?? [];
+      const fast = new MessageMatches(tokens, groups, kb.triage.masks ?? {}, negatable, false, carriers);
+      const full = new MessageMatches(tokens, groups, kb.triage.masks ?? {}, negatable, true, carriers);
       for (const g of groups.keys()) {
         const got = fast.of(g);
         spans += got.length;

@@ -186,6 +186,14 @@ describe('route answers', () => {
 });
 
 describe("a negation before a sign cancels it (wink's negation reading; the vocabulary's negatable groups)", () => {
+  it.each([
+    // A negated report negates what it reports (vocabulary negationCarriers).
+    ["mum hasn't said she would hurt the kids, she says she just feels low", false],
+    ['mum said she would hurt the kids if they were taken', true],
+  ])('%s: a threat %s', (q, threat) => {
+    expect('threat' in triage.triage(q).matched).toBe(threat);
+  });
+
   // [message, group, whether it counts]
   it.each([
     ['he is scared to go home tonight', 'unsafe_tonight', true],
