@@ -25,6 +25,7 @@ describe('999 first (with the route that follows it)', () => {
     // A head injury with its warning signs, or a limb held as if broken, caused by a worker: 999, then the LADO.
     ['a support worker pushed a boy off the bunk bed, he hit his head on the floor and now feels dizzy and keeps being sick', ['emergency', 'lado']],
     ["the PE teacher yanked her arm during the lesson and she can't move her arm now, she's in tears", ['emergency', 'lado']],
+    ['a boy in the playground has a knife and is threatening to stab another pupil', ['emergency']],
     // Snatched and driven off is an abduction whenever the writer heard of it.
     ['her former partner has grabbed the 3 year old from outside the nursery and the two of them have driven off', ['emergency']],
     ["a 9 year old just whispered to me that mum's boyfriend put a pillow over her face last night and he's collecting her today", ['emergency', 'mash']],
@@ -253,6 +254,8 @@ describe('an escalation', () => {
 
 describe('a referral first, not 999', () => {
   it.each([
+    // A knife found in a bag and taken off a child: dealt with, unless there is a threat or an injury.
+    ["head of year here, we found a knife in a year 10 boy's bag at registration and confiscated it, he says older boys have been after him", ['mash']],
     // The one who did it has gone about his day: harm told of, not happening.
     [
       'year 2 boy told me his dad punched his mum last night and she was crying on the floor, he is not hurt and dad has gone to work, the DSL is off today, can it wait till tomorrow?',
