@@ -26,6 +26,7 @@ describe('999 first (with the route that follows it)', () => {
     ['a support worker pushed a boy off the bunk bed, he hit his head on the floor and now feels dizzy and keeps being sick', ['emergency', 'lado']],
     ["the PE teacher yanked her arm during the lesson and she can't move her arm now, she's in tears", ['emergency', 'lado']],
     ['a boy in the playground has a knife and is threatening to stab another pupil', ['emergency']],
+    ["we found a knife in a year 9 girl's bag and she says she's going to stab the girl who posted about her after school", ['emergency']],
     // Snatched and driven off is an abduction whenever the writer heard of it.
     ['her former partner has grabbed the 3 year old from outside the nursery and the two of them have driven off', ['emergency']],
     ["a 9 year old just whispered to me that mum's boyfriend put a pillow over her face last night and he's collecting her today", ['emergency', 'mash']],
