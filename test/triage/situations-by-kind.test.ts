@@ -26,6 +26,7 @@ describe('999 first (with the route that follows it)', () => {
     ['a support worker pushed a boy off the bunk bed, he hit his head on the floor and now feels dizzy and keeps being sick', ['emergency', 'lado']],
     ["the PE teacher yanked her arm during the lesson and she can't move her arm now, she's in tears", ['emergency', 'lado']],
     ['a boy in the playground has a knife and is threatening to stab another pupil', ['emergency']],
+    ["year 8 boy showed me texts from older lads saying they're coming to the school to get him today", ['emergency']],
     ["we found a knife in a year 9 girl's bag and she says she's going to stab the girl who posted about her after school", ['emergency']],
     // Snatched and driven off is an abduction whenever the writer heard of it.
     ['her former partner has grabbed the 3 year old from outside the nursery and the two of them have driven off', ['emergency']],
@@ -255,6 +256,11 @@ describe('an escalation', () => {
 
 describe('a referral first, not 999', () => {
   it.each([
+    // An injury dated weeks ago in the same breath, nothing live since.
+    [
+      'a mum told me her partner strangled her until she passed out two weeks ago in front of the children, he has moved out and she says she is fine',
+      ['mash'],
+    ],
     // A knife found in a bag and taken off a child: dealt with, unless there is a threat or an injury.
     ["head of year here, we found a knife in a year 10 boy's bag at registration and confiscated it, he says older boys have been after him", ['mash']],
     // The one who did it has gone about his day: harm told of, not happening.
