@@ -26,6 +26,8 @@ describe('999 first (with the route that follows it)', () => {
     ['a support worker pushed a boy off the bunk bed, he hit his head on the floor and now feels dizzy and keeps being sick', ['emergency', 'lado']],
     ["the PE teacher yanked her arm during the lesson and she can't move her arm now, she's in tears", ['emergency', 'lado']],
     ['a boy in the playground has a knife and is threatening to stab another pupil', ['emergency']],
+    // Blood seen through clothes, and a child named as a "lad" with no article.
+    ['lad about 15 at the bus stop holding his stomach, blood coming through his shirt, says not to tell anyone', ['emergency']],
     ["year 8 boy showed me texts from older lads saying they're coming to the school to get him today", ['emergency']],
     ["we found a knife in a year 9 girl's bag and she says she's going to stab the girl who posted about her after school", ['emergency']],
     // Snatched and driven off is an abduction whenever the writer heard of it.
