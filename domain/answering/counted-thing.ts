@@ -8,6 +8,8 @@ import { tokenise, type Token } from '../triage/lemmas.ts';
 
 const NUMBER =
   /^(\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundred|dozen|several|half|all|both)$/;
+/** Words after which a number is part of a name ("Section 11", "Part 8", "Tier 3"), not a count. */
+const NAMES_BY_NUMBER = /^(section|sections|s|part|chapter|para|paragraph|article|schedule|regulation|level|tier|stage|page|phase|key|year|no|number)$/;
 /** Parts of speech that can stand inside the noun phrase after "how many" ("big deep dive audits"). */
 const IN_PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'PUNCT']);
 
@@ -57,7 +59,8 @@ export function countsThing(text: string, thing: Token, question = ''): boolean 
         if (!same(t, thing)) return false;
         for (let j = i - 1; j >= Math.max(0, i - 6); j -= 1) {
           const n = tokens[j]!;
-          if (NUMBER.test(n.norm)) return true;
+          // "Section 11 audits" names a kind of audit; the number counts nothing.
+          if (NUMBER.test(n.norm)) return !NAMES_BY_NUMBER.test(tokens[j - 1]?.norm ?? '');
           if (!inPhrase(n)) return false;
         }
         return false;

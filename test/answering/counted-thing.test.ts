@@ -27,6 +27,9 @@ describe('"how many X" is answered with a number of X, not of something else', (
     // The question's own words may stand in the phrase ("Looked After"), other verbs may not.
     ['At 31 March 2019 there were 429 Looked After Children in Haringey', 'How many children were looked after in March?', true],
     ['12 schools referred children to the MASH', 'How many children were looked after in March?', false],
+    // A number that is part of a name counts nothing.
+    ['the CHSCP runs single-agency audits and Section 11 audits', 'How many audits did the CHSCP complete?', false],
+    ['the CHSCP completed 11 audits in the year', 'How many audits did the CHSCP complete?', true],
   ])('"%s" answers "%s": %s', (text, q, ok) => {
     expect(countsThing(text, countedThing(q)!, q)).toBe(ok);
   });

@@ -45,3 +45,11 @@ describe('a timescale asked for outright', () => {
     expect(a.text).toMatch(expected);
   });
 });
+
+describe('"what year did..." asks for the date, whatever else the sentence says', () => {
+  it('is read as a date asked for, so a sentence with no date does not answer it', () => {
+    const a = engine.answer('on what date did the Haringey scrutiny committee meet to look at the JAR action plan?');
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/2009/);
+  });
+});
