@@ -198,6 +198,26 @@ export function createFollowUpResolver(
     return best?.r;
   }
 
+  /** The field `attr` of the first group the record's sentence `said` names, of the same partnership. */
+  function groupNamedIn(record: KnowledgeRecord, said: string | undefined, attr: string): AnswerUnit | undefined {
+    const text = said ? unitOf(record, said)?.text : undefined;
+    if (!text) return undefined;
+    const lower = text.toLowerCase();
+    const at = (r: KnowledgeRecord): number => Math.min(...[r.name, ...r.aliases].map((n) => lower.indexOf(n.toLowerCase())).filter((i) => i >= 0), Infinity);
+    const named = [...namedIn(text)]
+      .filter(([id, sc]) => sc >= SWITCH_ENTITY && id !== record.id)
+      .map(([id]) => byId.get(id))
+      .filter(
+        (r): r is KnowledgeRecord => r !== undefined && r.type === 'body' && !r.historical && r.partnership === record.partnership && Number.isFinite(at(r)),
+      )
+      .sort((a, b) => at(a) - at(b));
+    for (const r of named) {
+      const unit = unitsOf(r.id).find((u) => !u.notStated && (u.attr === attr || suffixOf(u) === attr));
+      if (unit) return unit;
+    }
+    return undefined;
+  }
+
   function nameTerms(r: KnowledgeRecord): string[] {
     return contentTerms(r.name).filter((t) => !placeWords.has(t) && !/^(hscp|chscp|lscb|hscb|ssp|safeguard|partnership)$/.test(t));
   }
@@ -265,6 +285,11 @@ export function createFollowUpResolver(
     // "What's the chair's name?" asks for a field: when the record holds none, say the documents
     // don't state it, rather than repeat the record's description as if it answered.
     if (attr && STRICT_FIELDS.has(attr) && how !== 'more' && !unitsOf(record.id).some((u) => u.attr === attr || suffixOf(u) === attr)) {
+      // "It" may be the group the last answer named rather than what it was about ("the structure
+      // has an Executive Group at the top...", "who sits on it?"): the first group named there that
+      // states the field answers it.
+      const named = how === 'attribute' ? groupNamedIn(record, memory.attr, attr) : undefined;
+      if (named) return { kind: 'answer', unit: named, question: named.question, how: 'attribute' };
       return { kind: 'which-one', reason: 'field-not-stated', detail: { name: record.name } };
     }
     const unit = how === 'more' ? nextForMore(record, memory.attr) : unitOf(record, attr ?? memory.attr);

@@ -130,6 +130,15 @@ describe('a conversation through the engine', () => {
     expect(review!.text).not.toMatch(/issued on 26 June 2019/);
   });
 
+  it('reads "it" as the group the last answer named, when what it was about has no such field', () => {
+    const [, often, chair] = converse(
+      ['how many deep dive audits does the haringey partnership expect each year?', 'and how often does it meet?', 'who chairs it?'],
+      'haringey',
+    );
+    expect(often!.text).toMatch(/Quality, Performance and Outcomes Subgroup meets quarterly/);
+    expect(chair!.text).toMatch(/chaired by the Strategic Safeguarding Partnership Manager/);
+  });
+
   it("says the documents do not name a chair, rather than repeating the role, when asked the chair's name", () => {
     const [chair, name] = converse(['who chairs the Harrow SSP?', "what's the chair's name?"]);
     expect(chair!.answered).toBe(true);
