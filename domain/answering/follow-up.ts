@@ -8,13 +8,14 @@
  * topic of its own once the cue phrases are taken out is a new question: the engine answers it
  * on its own terms, so memory never bends a question that stands alone.
  */
-import type { KnowledgeRecord, PartnershipId } from '../../knowledge/schema.ts';
+import type { KnowledgeRecord } from '../../knowledge/schema.ts';
 import type { FollowUpData } from './follow-up-types.ts';
 import { mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS } from './partnerships.ts';
 import { contentTerms, stem, tokens } from './text.ts';
 import type { Answer, ConversationMemory } from './types.ts';
 import type { AnswerUnit } from './units.ts';
 import type { RefusalDetail } from './refusals.ts';
+import { createFollowUpTargets, suffixOf, SWITCH_ENTITY } from './follow-up-targets.ts';
 
 export type FollowUpOutcome =
   | {
@@ -61,8 +62,6 @@ interface Phrase {
   attr?: string;
 }
 
-/** How surely the words left after the cues must name another record for "and the SSP?" to switch to it. */
-const SWITCH_ENTITY = 0.5;
 /** How close two records' name scores are to count as equally well named (then the conversation's partnership decides). */
 const NEAR_NAME = 0.1;
 /** Unknown words tolerated in a message that clearly refers back ("and how often does it meet, roughly?"). */
@@ -77,8 +76,6 @@ const STRICT_FIELDS: ReadonlySet<string> = new Set(['chairName', 'holder', 'chai
 const PUBLISHED_WHERE = /\b(website|web site|online|published (on|in|by|at)|publishe[sd] (it|them) on)\b/i;
 /** The order "tell me more" walks a record in, after what was last said. */
 const MORE_FIRST = ['summary', 'role'];
-
-const suffixOf = (u: AnswerUnit): string => u.key.slice(u.key.indexOf('#') + 1);
 
 /** What the cues in a message say; shared between the calls of one turn, so read-only. */
 interface Reading {
@@ -145,10 +142,7 @@ export function createFollowUpResolver(
     return { found, attr, rest, known: leftover.filter((t) => vocabulary.has(t)), unknown: leftover.filter((t) => !vocabulary.has(t)) };
   }
 
-  function unitOf(record: KnowledgeRecord, attr: string | undefined): AnswerUnit | undefined {
-    const units = unitsOf(record.id);
-    return units.find((u) => suffixOf(u) === attr) ?? units.find((u) => u.attr === attr) ?? units.find((u) => u.attr === 'summary');
-  }
+  const { unitOf, equivalent, standsFor, groupNamedIn } = createFollowUpTargets({ data, records, byId, unitsOf, namedIn, placeWords });
 
   function nextForMore(record: KnowledgeRecord, last: string | undefined): AnswerUnit | undefined {
     const units = unitsOf(record.id).filter((u) => !u.notStated);
@@ -157,69 +151,6 @@ export function createFollowUpResolver(
     const at = ordered.findIndex((u) => suffixOf(u) === last);
     const said = ordered[at]?.text;
     return ordered.slice(at + 1).find((u) => u.text !== said);
-  }
-
-  function equivalent(record: KnowledgeRecord, p: PartnershipId): KnowledgeRecord | undefined {
-    const listed = data.equivalents
-      .find((g) => g.includes(record.id))
-      ?.map((id) => byId.get(id))
-      .find((r) => r?.partnership === p);
-    if (listed) return listed;
-    const same = records.filter(
-      (r) =>
-        r.partnership === p &&
-        r.type === record.type &&
-        !r.historical &&
-        (!('topic' in r) || !('topic' in record) || r.topic === record.topic) &&
-        (r.type !== 'body' || record.type !== 'body' || r.kind === record.kind) &&
-        (r.type !== 'glossary' || record.type !== 'glossary' || r.acronym.toLowerCase() === record.acronym.toLowerCase()),
-    );
-    if (record.type === 'partnership' || record.type === 'glossary' || (record.type === 'topic' && same.length === 1)) return same[0];
-    // Otherwise the name must share words beyond the partnership's own, or we would guess.
-    const mine = new Set(nameTerms(record));
-    let best: { r: KnowledgeRecord; score: number } | undefined;
-    for (const r of same) {
-      const theirs = nameTerms(r);
-      const shared = theirs.filter((t) => mine.has(t)).length;
-      const score = shared / Math.max(1, new Set([...mine, ...theirs]).size);
-      if (shared && (!best || score > best.score)) best = { r, score };
-    }
-    return best && best.score >= 0.34 ? best.r : undefined;
-  }
-
-  /** The body, post or topic a glossary entry's expansion names (the best-named record of its partnership). */
-  function standsFor(g: Extract<KnowledgeRecord, { type: 'glossary' }>): KnowledgeRecord | undefined {
-    let best: { r: KnowledgeRecord; score: number } | undefined;
-    for (const [id, score] of namedIn(g.expansion)) {
-      const r = byId.get(id);
-      if (!r || r.type === 'glossary' || (g.partnership !== null && r.partnership !== g.partnership)) continue;
-      if (score >= SWITCH_ENTITY && (!best || score > best.score)) best = { r, score };
-    }
-    return best?.r;
-  }
-
-  /** The field `attr` of the first group the record's sentence `said` names, of the same partnership. */
-  function groupNamedIn(record: KnowledgeRecord, said: string | undefined, attr: string): AnswerUnit | undefined {
-    const text = said ? unitOf(record, said)?.text : undefined;
-    if (!text) return undefined;
-    const lower = text.toLowerCase();
-    const at = (r: KnowledgeRecord): number => Math.min(...[r.name, ...r.aliases].map((n) => lower.indexOf(n.toLowerCase())).filter((i) => i >= 0), Infinity);
-    const named = [...namedIn(text)]
-      .filter(([id, sc]) => sc >= SWITCH_ENTITY && id !== record.id)
-      .map(([id]) => byId.get(id))
-      .filter(
-        (r): r is KnowledgeRecord => r !== undefined && r.type === 'body' && !r.historical && r.partnership === record.partnership && Number.isFinite(at(r)),
-      )
-      .sort((a, b) => at(a) - at(b));
-    for (const r of named) {
-      const unit = unitsOf(r.id).find((u) => !u.notStated && (u.attr === attr || suffixOf(u) === attr));
-      if (unit) return unit;
-    }
-    return undefined;
-  }
-
-  function nameTerms(r: KnowledgeRecord): string[] {
-    return contentTerms(r.name).filter((t) => !placeWords.has(t) && !/^(hscp|chscp|lscb|hscb|ssp|safeguard|partnership)$/.test(t));
   }
 
   function resolve(message: string, memory: ConversationMemory): FollowUpOutcome | null {
