@@ -17,8 +17,9 @@ import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PART
 import { createScope } from './scope.ts';
 import { createPeopleReader } from './people.ts';
 import { contentTerms, tokens } from './text.ts';
-import type { Answer, AnswerContext, ConversationMemory, ReasonCode } from './types.ts';
-import { askedFieldsOf, candidateCheck, GENERAL_ATTRS } from './candidates.ts';
+import type { Answer, AnswerContext, ReasonCode } from './types.ts';
+import { askedFieldsOf, candidateCheck } from './candidates.ts';
+import { keepsSubjectReading } from './subject-reading.ts';
 import { pickPerPartnership, saySameThing } from './per-partnership.ts';
 import { SCOPE, TRIAGE } from './thresholds.ts';
 import type { RefusalDetail } from './refusals.ts';
@@ -115,7 +116,10 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     const first = follow ? null : answerOnly(question, ctx);
     const subject = first && !first.answered && ctx.memory ? (followUps?.subjectOf(question, ctx.memory) ?? null) : null;
     const withSubject = subject ? answerOnly(`${question} (${subject})`, { ...ctx, partnership: ctx.partnership ?? ctx.memory?.partnership ?? null }) : null;
-    const alone = withSubject && carriesSubject(question, withSubject, ctx.memory!) ? withSubject : first;
+    const alone =
+      withSubject && keepsSubjectReading(withSubject, ctx.memory!, followUps?.remember(question, withSubject), askedFieldsOf(detectIntent(question)))
+        ? withSubject
+        : first;
     // "What was it the year before?" with nothing to follow (a new or expired conversation, or a
     // first answer that was "I don't know"): ask which, never answer it as a question of its own.
     // A described situation keeps its route, and a reading that already asks which one keeps its
@@ -126,24 +130,6 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     const memory = follow?.kind === 'answer' ? followUps?.remember(follow.question, a, follow.unit) : followUps?.remember(question, a);
     const hint = a.answered && !a.checklist ? checklistFor(a.recordIds.map((id) => byId.get(id)!).filter(Boolean)) : undefined;
     return { ...a, ...(hint ? { checklist: hint } : {}), ...(memory ? { memory } : {}) };
-  }
-
-  /**
-   * A message read with the previous answer's subject ("is that going to be reviewed?" about the
-   * CHSCP's funding) is kept only as a plain fact that gives the field the message asks for: the
-   * subject's words must not make a situation of it, nor answer another field of the subject.
-   */
-  function carriesSubject(question: string, a: Answer, before: ConversationMemory): boolean {
-    if (!a.answered || ['route', 'emergency', 'clarify'].includes(a.kind)) return false;
-    const told = followUps?.remember(question, a);
-    // The last answer said again is no answer to a new question about it, nor is the description
-    // of what the last answer was about ("who chairs the SSP?", "is that permanent?": not what the SSP is).
-    const same = told?.recordIds[0] === before.recordIds[0];
-    if (same && (told?.attr === before.attr || GENERAL_ATTRS.has(told?.attr?.split(':')[0] ?? ''))) return false;
-    const asked = askedFieldsOf(detectIntent(question));
-    if (!asked.length) return true;
-    const field = told?.attr?.split(':')[0];
-    return field !== undefined && asked.includes(field as (typeof asked)[number]);
   }
 
   function answerFollowUp(f: FollowUpOutcome, ctx: AnswerContext): Answer {

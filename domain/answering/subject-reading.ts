@@ -1,0 +1,21 @@
+/**
+ * A message that points back ("is that going to be reviewed?") and cannot be answered alone is read
+ * again with the last answer's subject. That reading is kept only as a plain fact that gives the
+ * field the message asks for: the subject's words must not make a situation of it, nor repeat the
+ * last answer, nor describe what the last answer was about.
+ */
+import { GENERAL_ATTRS } from './candidates.ts';
+import type { Answer, ConversationMemory } from './types.ts';
+
+/**
+ * @param told what the reading's answer would leave in memory (its record and field)
+ * @param asked the fields the message asks for outright (empty: any fact will do)
+ */
+export function keepsSubjectReading(a: Answer, before: ConversationMemory, told: ConversationMemory | undefined, asked: readonly string[]): boolean {
+  if (!a.answered || ['route', 'emergency', 'clarify'].includes(a.kind)) return false;
+  const field = told?.attr?.split(':')[0];
+  // "Who chairs the SSP?", "is that permanent?": not the chair again, nor what the SSP is.
+  const same = told?.recordIds[0] === before.recordIds[0];
+  if (same && (told?.attr === before.attr || GENERAL_ATTRS.has(field ?? ''))) return false;
+  return !asked.length || (field !== undefined && asked.includes(field));
+}
