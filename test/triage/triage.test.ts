@@ -80,6 +80,12 @@ describe('a word that shares a stem with a sign is not that sign (exact forms in
   });
 });
 
+describe('a child named in shorthand', () => {
+  it.each(['y5 has come in hungry again', 'a y12 fainted in the lunch queue', 'wee lass in reception is always hungry'])('%s', (q) => {
+    expect(triage.triage(q).matched).toHaveProperty('subject');
+  });
+});
+
 describe('signs named in their own words', () => {
   it.each([
     ['she needs skin grafts after the scald', 'death'],
