@@ -57,12 +57,12 @@ describe.each([
   // distress described as now): 90.0% / 9.1% / 25 of 25. Not otherwise looked into.
   ['eleventh independent situations (scored once; its missed 999s looked into)', 'test/answering/fixtures/situations-eleventh.jsonl', 0.89, 0.1],
   // Thirteenth (3 December, written from the documents by helpers who never read the code or the
-  // knowledge base): first contact 83.3% route first, 22.7% harmful, 999 first on 21 of 24; 94.2% /
-  // 10.8% / 24 of 24 after vocabulary by kind (stems that collide, sextortion, boundary crossing,
+  // knowledge base): first contact 83.3% route first, 22.7% harmful, 999 first on 21 of 24; 95.8% /
+  // 9.2% / 24 of 24 after vocabulary by kind (stems that collide, sextortion, boundary crossing,
   // an abduction, head injuries, serious harm named by its treatment, unease with advice, negated
   // reports). (The twelfth set's files were lost with the session that wrote them: its figures are
   // in the README only.)
-  ['thirteenth independent situations (scored once, then looked into by kind)', 'test/answering/fixtures/situations-thirteenth.jsonl', 0.93, 0.11],
+  ['thirteenth independent situations (scored once, then looked into by kind)', 'test/answering/fixtures/situations-thirteenth.jsonl', 0.95, 0.1],
   // Fourteenth (written at the end of the 3 December session, scored once at bc8d31e): first
   // contact 94.2% correct, 92.5% route first, 6.8% harmful, 999 first on 23 of 24. Only its missed
   // 999 (blood seen through clothing) was looked into.
