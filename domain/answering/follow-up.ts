@@ -62,7 +62,7 @@ interface Phrase {
   attr?: string;
 }
 
-/** How close two records' name scores are to count as equally well named (then the conversation's partnership decides). */
+/** How close to the best name score a record counts as equally well named (then the conversation's partnership decides). */
 const NEAR_NAME = 0.1;
 /** Unknown words tolerated in a message that clearly refers back ("and how often does it meet, roughly?"). */
 const MAX_UNKNOWN_WITH_REFERENCE = 2;
@@ -153,8 +153,13 @@ export function createFollowUpResolver(
     return ordered.slice(at + 1).find((u) => u.text !== said);
   }
 
+  /** The first record the last answer was about that the knowledge base still holds. */
+  function previousOf(memory: ConversationMemory): KnowledgeRecord | undefined {
+    return memory.recordIds.map((id) => byId.get(id)).find((r) => r !== undefined);
+  }
+
   function resolve(message: string, memory: ConversationMemory): FollowUpOutcome | null {
-    const previous = memory.recordIds.map((id) => byId.get(id)).find((r) => r !== undefined);
+    const previous = previousOf(memory);
     // "What about Camden?" is about a council we do not cover: the engine says so.
     if (!previous || namesOnlyElsewhere(message)) return null;
     const { found, attr, rest, known, unknown } = read(message);
@@ -254,12 +259,13 @@ export function createFollowUpResolver(
     const ranked = scores
       .map(([id, s]) => ({ r: byId.get(id), s }))
       // An acronym's entry names the group too ("SLT"), but holds no field of it: the group is meant.
-      .filter((x): x is { r: KnowledgeRecord; s: number } => x.r !== undefined && !x.r.historical && x.r.type !== 'glossary')
-      // Names within NEAR_NAME of each other are as good as equal ("the quality assurance group" in
-      // a conversation about City and Hackney is theirs, not Harrow's QA sub group).
-      .sort(
-        (a, b) => (Math.abs(b.s - a.s) <= NEAR_NAME ? 0 : b.s - a.s) || Number(b.r.partnership === wanted) - Number(a.r.partnership === wanted) || b.s - a.s,
-      );
+      .filter((x): x is { r: KnowledgeRecord; s: number } => x.r !== undefined && !x.r.historical && x.r.type !== 'glossary');
+    // Names within NEAR_NAME of the best are as good as equal: of those, the conversation's
+    // partnership's first ("and their executive?" after City and Hackney's SLT is the CHSCP's).
+    const best = Math.max(...ranked.map((x) => x.s));
+    const near = (x: { s: number }) => Number(x.s >= best - NEAR_NAME);
+    const wants = (x: { r: KnowledgeRecord }) => Number(x.r.partnership === wanted);
+    ranked.sort((a, b) => near(b) - near(a) || wants(b) - wants(a) || b.s - a.s);
     const top = ranked[0];
     if (!top || (ranked[1] && ranked[1].s === top.s && ranked[1].r.partnership === top.r.partnership)) return null;
     // A group that states the field: anything else ("what about Harrow's sub groups?", a topic) is
@@ -293,7 +299,7 @@ export function createFollowUpResolver(
   }
 
   function subjectOf(message: string, memory: ConversationMemory): string | null {
-    const previous = memory.recordIds.map((id) => byId.get(id)).find((r) => r !== undefined);
+    const previous = previousOf(memory);
     if (!previous || namesOnlyElsewhere(message)) return null;
     const { found, rest } = read(message);
     const refers = (['pronoun', 'lead', 'same', 'earlier', 'other'] as const).some((c) => found.has(c));
