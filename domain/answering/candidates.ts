@@ -27,7 +27,7 @@ export const GENERAL_ATTRS: ReadonlySet<string> = new Set(['summary', 'role', 'r
 const STATES_MONEY = /£\s?\d|\d\s?(pounds|k\b)|\d\s?%|\bper ?cent\b/i;
 
 export interface CandidateFacts {
-  /** Each document's publication year, by file. */
+  /** The years each document speaks for, by file: its publication year and the years its title names. */
   docYear: ReadonlyMap<string, string>;
   /** Whether a sentence names a person (domain/answering/people.ts). */
   namesPerson: (text: string) => boolean;
