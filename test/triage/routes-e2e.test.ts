@@ -103,6 +103,7 @@ const FOSTER = 'one of our foster carers has been accused of slapping a child';
 const BELT = 'a pupil told me her dad hits her with a belt';
 const NO_REPLY = "sent a referral 2 weeks ago and nobody's getting back to me";
 const BABY = 'a baby on a child protection plan died last night and police suspect he was shaken';
+const HEAD = 'a parent says our headteacher shoved her son against the wall yesterday';
 
 const cases: RouteCase[] = [
   { route: 'emergency', situation: THREAT_TONIGHT, partnership: 'haringey', checklist: 'referral', says: /999/, procedure: 'own', localRoute: 'mash' },
@@ -116,6 +117,16 @@ const cases: RouteCase[] = [
   { route: 'escalation', situation: NO_REPLY, partnership: null, checklist: 'escalation', says: /escalate/ },
   { route: 'panel', situation: BABY, partnership: 'city-hackney', checklist: 'serious-incident', says: /Panel within 5 working days/, procedure: 'own' },
   { route: 'panel', situation: BABY, partnership: null, checklist: 'serious-incident', says: /Panel within 5 working days/ },
+  // The Panel's answer goes on to the rapid review; an allegation about the head goes to the chair of governors.
+  {
+    route: 'panel',
+    situation: BABY,
+    partnership: 'haringey',
+    checklist: 'serious-incident',
+    says: /rapid review .*within 15 working days of the incident/,
+    procedure: 'own',
+  },
+  { route: 'lado', situation: HEAD, partnership: 'harrow', checklist: 'lado', says: /chair of governors/, procedure: 'silent' },
 ];
 
 const plain = (md: string) => md.replace(/\*\*/g, '');
