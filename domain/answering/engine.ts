@@ -26,6 +26,7 @@ import type { RefusalDetail } from './refusals.ts';
 import { reverseAnswer } from './reverse.ts';
 import { checklistFor } from './checklist-hint.ts';
 import { unitsToGive } from './second-clause.ts';
+import { answerBothHalves } from './two-part.ts';
 import { createListReader, listAnswer } from './list.ts';
 import { retrieve } from './retrieve.ts';
 import { createNonAnswers } from './non-answers.ts';
@@ -48,6 +49,8 @@ export const ABSTAIN_BELOW = 0.34;
 const MAX_QUESTION_CHARS = 1000;
 /** A resolved follow-up names one record's attribute: as sure as a clear match, not more. */
 const FOLLOW_UP_CONFIDENCE = 0.8;
+/** A word in at most this many records' names says what a record is about ("contacts", not "children"). */
+const RARE_NAME_WORD = 8;
 const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 
 export interface EngineOptions {
@@ -101,6 +104,14 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     return refuse(ctx, reason, ranked, partnership, detail);
   };
 
+  // Two answers about one subject: the same record, or records whose names share a word few names
+  // have ("contacts to children's social care", "sources of contacts"; not "children").
+  const namesWith = new Map<string, number>();
+  for (const r of kb.records) for (const t of new Set(contentTerms(r.name))) namesWith.set(t, (namesWith.get(t) ?? 0) + 1);
+  const nameTerms = (id: string) => new Set(contentTerms(byId.get(id)?.name ?? '').filter((t) => (namesWith.get(t) ?? 0) <= RARE_NAME_WORD));
+  const related = (x: Answer, y: Answer) => x.recordIds.some((i) => y.recordIds.some((j) => i === j || [...nameTerms(i)].some((t) => nameTerms(j).has(t))));
+  // Answers that give one fact of one record (two-part questions may add the second half's).
+  const oneFact = new WeakSet<Answer>();
   // The trace being recorded, when explain() asked for one; answering is synchronous, so one slot will do.
   let trace: TraceStep[] | null = null;
   const note = (stage: TraceStep['stage'], detail: () => string): void => {
@@ -125,7 +136,12 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // A described situation keeps its route, and a reading that already asks which one keeps its
     // "did you mean" suggestions (answerOnly's own triage decided both: no second reading).
     const orphan = alone && !ctx.memory && !['route', 'emergency', 'clarify'].includes(alone.kind) && followUps?.pointsBackOnly(question) === true;
-    const a = follow ? answerFollowUp(follow, ctx) : orphan ? abstain(ctx, 'which-one') : alone!;
+    const single = follow ? answerFollowUp(follow, ctx) : orphan ? abstain(ctx, 'which-one') : alone!;
+    const both =
+      !follow && !orphan && followUps
+        ? answerBothHalves(question, single, ctx, { ask: answer, remember: (q, x) => followUps.remember(q, x), oneFact: (x) => oneFact.has(x), related })
+        : null;
+    const a = both ?? single;
     note('compose', () => `${a.answered ? 'answered' : `abstained (${a.reason ?? a.kind})`} as ${a.kind}; records ${a.recordIds.join(', ') || 'none'}`);
     const memory = follow?.kind === 'answer' ? followUps?.remember(follow.question, a, follow.unit) : followUps?.remember(question, a);
     const hint = a.answered && !a.checklist ? checklistFor(a.recordIds.map((id) => byId.get(id)!).filter(Boolean)) : undefined;
@@ -312,7 +328,9 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       units.length > 1
         ? composer.combined(units, confidence)
         : composer.single(best.unit, confidence, best.unit.record.type === 'glossary' ? 'glossary' : 'fact');
-    return { ...a, followUps: followUpsFor(best.unit, ctx) };
+    const given = { ...a, followUps: followUpsFor(best.unit, ctx) };
+    if (units.length === 1) oneFact.add(given);
+    return given;
   }
 
   function sampleQuestions(): string[] {

@@ -54,7 +54,11 @@ export function answerFromRanked(
   checkClause: (r: ScoredUnit, runnerUp?: boolean) => ReasonCode | null,
 ): AnswerUnit | null {
   const terms = new Set(contentTerms(clause));
-  const overlap = (u: AnswerUnit) => [...u.terms].filter((t) => terms.has(t)).length;
+  // A record is also known by its name and aliases ("referrers" for the sources of contacts).
+  const overlap = (u: AnswerUnit) => {
+    const own = new Set([...u.terms, ...contentTerms([u.record.name, ...(u.record.aliases ?? [])].join(' '))]);
+    return [...terms].filter((t) => own.has(t)).length;
+  };
   const base = overlap(first.unit);
   const other = ranked
     .slice(1, 5)

@@ -1,0 +1,72 @@
+/**
+ * Two questions in one message whose second half the first answer's record cannot give: "how
+ * many contacts came in, and who referred the most?". The first half is answered as a question
+ * of its own, and the second as the next turn of a conversation about that answer (the same
+ * follow-up reading a chat gets: "who referred the most?" after the contacts figure). Both halves
+ * must be answered, from different facts, or the message keeps its single answer.
+ */
+import type { Answer, AnswerContext, ConversationMemory } from './types.ts';
+
+const CLAUSE = /(?:,\s*|\s)and\s+(?=(how|who|what|when|where|which|whose)\b)/i;
+
+/** The two halves of a two-question message ("X, and who/how/what ...?"), or null. */
+export function splitTwoPart(question: string): { first: string; second: string } | null {
+  const m = CLAUSE.exec(question);
+  if (!m) return null;
+  const first = question.slice(0, m.index).trim();
+  const second = question.slice(m.index + m[0].length).trim();
+  // A half of one or two words ("who and when?") is not a question of its own.
+  return first.split(/\s+/).length >= 3 && second.split(/\s+/).length >= 2 ? { first, second } : null;
+}
+
+/** Kinds of answer a second half may be joined to: a fact, not a route, a list or a comparison. */
+const JOINABLE = new Set<Answer['kind']>(['fact', 'glossary', 'unknown']);
+
+export function answerBothHalves(
+  question: string,
+  whole: Answer,
+  ctx: AnswerContext,
+  {
+    ask,
+    remember,
+    oneFact,
+    related,
+  }: {
+    ask: (question: string, ctx: AnswerContext) => Answer;
+    remember: (question: string, answer: Answer) => ConversationMemory | undefined;
+    /** Whether an answer gives one fact (a two-fact answer already answers both halves). */
+    oneFact: (answer: Answer) => boolean;
+    /** Whether two answers speak of the same thing (the same record, or records named alike). */
+    related: (a: Answer, b: Answer) => boolean;
+  },
+): Answer | null {
+  // A message the engine could not answer whole stays unanswered: each half alone reads less.
+  if (!whole.answered || !JOINABLE.has(whole.kind) || !oneFact(whole)) return null;
+  const halves = splitTwoPart(question);
+  if (!halves) return null;
+  const first = ask(halves.first, { ...ctx, memory: undefined });
+  if (!first.answered || !JOINABLE.has(first.kind)) return null;
+  const memory = remember(halves.first, first);
+  if (!memory) return null;
+  const second = ask(halves.second, { ...ctx, memory });
+  // The second half is about the first half's subject ("who referred the most" of the contacts):
+  // an answer about something else is a reading of the few words alone, not of the question.
+  if (!second.answered || !JOINABLE.has(second.kind) || !related(whole, second)) return null;
+  // The whole message's answer stays first: it was read with both halves' words.
+  const lead = whole;
+  // Nothing new: the second half was given already (the same fact, or the same record twice).
+  if (lead.text.includes(second.text.split('\n')[0]!)) return null;
+  const sources = [...lead.sources, ...second.sources].filter(
+    (s, i, all) => all.findIndex((o) => o.document === s.document && o.section === s.section && o.quote === s.quote) === i,
+  );
+  return {
+    ...lead,
+    text: `${lead.text}\n${second.text}`,
+    markdown: `${lead.markdown}\n\n${second.markdown}`,
+    sources,
+    confidence: Math.min(lead.confidence, second.confidence),
+    recordIds: [...new Set([...lead.recordIds, ...second.recordIds])],
+    kind: 'fact',
+    answered: true,
+  };
+}

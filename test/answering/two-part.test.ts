@@ -1,0 +1,42 @@
+/**
+ * Two questions in one message, where the whole message's best record gives only the first: the
+ * second half is read as a follow-up of the first answer and joined to it when it speaks of the
+ * same thing (issue 9 §2, "answer what was asked"). A second half that the follow-up reading can
+ * only answer with something unrelated is left off rather than guessed.
+ */
+import { describe, expect, it } from 'vitest';
+import { createAnswerEngine } from '../../domain/answering/engine.ts';
+import { splitTwoPart } from '../../domain/answering/two-part.ts';
+import { loadKnowledge } from '../../knowledge/load.ts';
+
+const kb = loadKnowledge();
+const engine = createAnswerEngine(kb);
+
+describe('splitting a message into two questions', () => {
+  it.each([
+    ['when is the annual report produced, and where is it published?', { first: 'when is the annual report produced', second: 'where is it published?' }],
+    ['how many contacts were there and who made the most?', { first: 'how many contacts were there', second: 'who made the most?' }],
+    // "and" inside a name, or a half too short to be a question of its own, is not a split.
+    ['who chairs the Practice, Learning and Workforce Development subgroup?', null],
+    ['who and when?', null],
+    ['how often does it meet and how?', null],
+  ])('%s', (question, expected) => {
+    expect(splitTwoPart(question)).toEqual(expected);
+  });
+});
+
+describe('both halves answered', () => {
+  it('gives when the annual report is produced and where it is published', () => {
+    const a = engine.answer('when does the HSCP business unit produce its annual report each year, and where is it published?');
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/June\/July/);
+    expect(a.text).toMatch(/website/);
+  });
+
+  it('keeps a single answer when the second half would be answered with an unrelated fact', () => {
+    // "who referred the most?" alone reads as the partnership's description; it is not joined.
+    const a = engine.answer('how many contacts did haringey childrens social care get in 2018/19, and who referred the most?');
+    expect(a.text).toMatch(/12,968/);
+    expect(a.text).not.toMatch(/multi-agency safeguarding arrangement/);
+  });
+});
