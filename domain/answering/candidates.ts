@@ -8,7 +8,7 @@ import { countedThing, countsThing, namedBy } from './counted-thing.ts';
 import type { IntentWeights } from './intents.ts';
 import { statesCount, statesDate, statesQuantity, yearMismatch } from './limits.ts';
 import type { ScoredUnit } from './matcher.ts';
-import { FIELD_DIRECTED_WEIGHT } from './thresholds.ts';
+import { FIELD_DIRECTED_WEIGHT, FIGURE } from './thresholds.ts';
 import type { ReasonCode } from './types.ts';
 import type { AnswerUnit } from './units.ts';
 
@@ -53,7 +53,7 @@ export function candidateCheck(
       : [r.unit.text, r.unit.record.name, r.unit.record.historical?.asOf ?? '', ...r.unit.sources.map((x) => x.quote ?? '')].join(' ');
     const dated = runnerUp ? '' : r.unit.sources.map((x) => ('document' in x ? (docYear.get(x.document) ?? '') : '')).join(' ');
     if (yearMismatch(typed, text, dated)) return 'year-not-covered';
-    if (r.unit.record.type === 'figure' && r.own < 0.5) return 'figure-not-found';
+    if (r.unit.record.type === 'figure' && r.own < FIGURE.ownShare) return 'figure-not-found';
     if (maxIntent > 0 && intent.value === maxIntent && intent.cadence !== maxIntent && !statesCount(r.unit.text)) {
       return 'figure-not-found';
     }

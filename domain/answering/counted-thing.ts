@@ -61,6 +61,12 @@ export function countsThing(text: string, thing: Token, question = ''): boolean 
           const n = tokens[j]!;
           // "Section 11 audits" names a kind of audit; the number counts nothing.
           if (NUMBER.test(n.norm)) return !NAMES_BY_NUMBER.test(tokens[j - 1]?.norm ?? '');
+          // A number of events that befell the thing: "19 deaths of children" answers "how many
+          // children died", "3 cases of FGM" how many FGM cases. Only number, one noun, "of".
+          if (n.norm === 'of') {
+            const [noun, num] = [tokens[j - 1], tokens[j - 2]];
+            return !!noun && !!num && noun.pos === 'NOUN' && NUMBER.test(num.norm) && !NAMES_BY_NUMBER.test(tokens[j - 3]?.norm ?? '');
+          }
           if (!inPhrase(n)) return false;
         }
         return false;

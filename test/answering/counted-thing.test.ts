@@ -30,6 +30,12 @@ describe('"how many X" is answered with a number of X, not of something else', (
     // A number that is part of a name counts nothing.
     ['the CHSCP runs single-agency audits and Section 11 audits', 'How many audits did the CHSCP complete?', false],
     ['the CHSCP completed 11 audits in the year', 'How many audits did the CHSCP complete?', true],
+    // A number of events that befell the thing counts it: "how many children died" (fifteenth fresh set).
+    ['In the year there were 7 deaths of young people living in the area', 'How many young people died?', true],
+    ['there were 3 admissions of babies to the unit', 'How many babies were admitted?', true],
+    // Not through a name ("Section 11 of the Act"), nor through a longer phrase.
+    ['Section 11 of the Children Act applies to schools', 'How many schools?', false],
+    ['the rate of 12 per cent of referrals by schools', 'How many schools referred?', false],
   ])('"%s" answers "%s": %s', (text, q, ok) => {
     expect(countsThing(text, countedThing(q)!, q)).toBe(ok);
   });
