@@ -19,6 +19,10 @@ const triage = createTriage(kb.triage);
 
 describe('999 first (with the route that follows it)', () => {
   it.each([
+    // Live, whatever else is past: a time counted from yesterday, a parent who never came back, a sign in the present tense.
+    ['the baby next door has been screaming since yesterday and I can hear her through the wall, nobody has answered all day', ['emergency']],
+    ['a 2 year old is alone in the flat, her mum went out yesterday and never came back, the neighbour has her door key', ['emergency']],
+    ['dad rang to say his son, sent home from hospital yesterday, is fitting again on the kitchen floor', ['emergency']],
     ["a volunteer driver has taken a year 8 girl to his home instead of dropping her at school and isn't picking up his phone", ['emergency', 'lado']],
     ["our 15 year old resident texted that she's at a party in a flat she doesn't know and a man won't let her leave", ['emergency']],
     ['two men just bundled a teenage boy into a car outside the college gates', ['emergency']],
@@ -258,6 +262,11 @@ describe('an escalation', () => {
 
 describe('a referral first, not 999', () => {
   it.each([
+    // An injury on the mend, a picture of a weapon, a day named as past (fifteenth fresh set's kinds; our words).
+    ['a boy in year 4 has a bruise on his cheek that is now fading, he says his step-dad grabbed his face at the weekend', ['mash']],
+    ['she showed me some scratches on her arm, they look a few days old and are healing, she said she did them herself', ['mash']],
+    ['a year 9 showed me a video on his phone of his cousin posing with a zombie knife, he says the older lads want him to carry one', ['mash']],
+    ['yesterday on my home visit the baby was in a dirty nappy in a cold room and dad was asleep on the sofa, mum got home as I left', ['mash']],
     // An injury dated weeks ago in the same breath, nothing live since.
     [
       'a mum told me her partner strangled her until she passed out two weeks ago in front of the children, he has moved out and she says she is fine',
