@@ -191,8 +191,21 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // Refusal needs positive evidence: a message with signs of a situation is never refused.
     const scoped = describesSituation ? null : offTopic.read(raw);
     note('scope', () => describeScope(scoped));
+    // A message about a child that the triage reads as some route, however unsure, is never "outside
+    // what I can help with": it gets the routes to a person instead of a refusal or a guess.
+    // (Told of by someone, about a child and an adult in their life or work: "one of our regulars, 8,
+    // told me mummy's boyfriend broke mummy's arm"; not "a blue badge for my dad".)
+    const told = (g: string) => g in situation.matched;
+    const unclearCase =
+      situation.classifier !== undefined &&
+      situation.classifier.label !== 'none' &&
+      told('subject') &&
+      (told('hearsay') || told('report')) &&
+      (told('worker') || told('family'));
+    const refusal = (reason: ReasonCode): ReasonCode =>
+      unclearCase && ['out-of-scope', 'low-confidence', 'unknown-words'].includes(reason) ? 'unclear-situation' : reason;
     if (scoped?.outOfScope) {
-      return abstain(ctx, 'out-of-scope');
+      return abstain(ctx, refusal('out-of-scope'));
     }
 
     const corrected = matcher.correct(raw);
@@ -246,11 +259,11 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       situation.classifier.margin >= TRIAGE.classifierMargin &&
       situation.describesSomeone;
     if (scoped?.by === 'reader' && !ctx.memory && !readsAsSituation && (!top || top.score < SCOPE.answerAbove)) {
-      return abstain(ctx, 'out-of-scope');
+      return abstain(ctx, refusal('out-of-scope'));
     }
     const unknown = matcher.unknownShare(corrected);
     if (!top || top.score < ABSTAIN_BELOW || (unknown > 0.5 && top.lexical < 0.6) || (top.lexical < 0.25 && top.entity < 0.5)) {
-      return abstain(ctx, unknown > 0.5 ? 'unknown-words' : 'low-confidence', ranked, scope?.length === 1 ? scope[0]! : null);
+      return abstain(ctx, refusal(unknown > 0.5 ? 'unknown-words' : 'low-confidence'), ranked, scope?.length === 1 ? scope[0]! : null);
     }
     // Checks that catch a near miss (a figure for another year, a figure about something else, a
     // "how much" answered without a quantity): the next candidates get a chance before abstaining.

@@ -25,7 +25,14 @@ export function createNonAnswers(composer: Composer, matcher: Matcher) {
       ctx.partnership ?? null,
     );
     // Off-topic ("what's the weather?") is no safeguarding matter: no MASH consultation number for it.
-    const text = `${refusalText(reason, detail)} ${routeToPerson(reason === 'out-of-scope' ? undefined : ctx.mashConsultationLine)}`;
+    // An unclear situation's wording names the people to go to already; only the number is added.
+    const next =
+      reason === 'unclear-situation'
+        ? ctx.mashConsultationLine
+          ? ` The MASH consultation line: ${ctx.mashConsultationLine}.`
+          : ''
+        : ` ${routeToPerson(reason === 'out-of-scope' ? undefined : ctx.mashConsultationLine)}`;
+    const text = `${refusalText(reason, detail)}${next}`;
     return {
       answered: false,
       text,

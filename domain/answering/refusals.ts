@@ -33,6 +33,8 @@ const WORDING: Record<ReasonCode, (d: RefusalDetail) => string> = {
   'unknown-words': () => "I don't know: the words your question turns on aren't in the partnership arrangements I hold, so I won't guess.",
   'not-stated': (d) => `I don't know: ${d.silent ? lowerFirst(d.silent) : 'the document does not state that.'}`,
   'low-confidence': () => "I don't know: I couldn't find that in the partnership arrangements I hold.",
+  'unclear-situation': () =>
+    "I can't tell from your message which safeguarding route it needs, so I won't guess. If a child is in immediate danger, call 999. Otherwise talk to your designated safeguarding lead today: a worry about a child goes to the MASH / children's social care, and a concern about someone who works with children goes to the LADO.",
   'which-other': (d) => `I don't know which other group you mean: could you name it (for example "who chairs the ${d.name ?? 'Executive'}?")?`,
   'no-equivalent': (d) =>
     d.figure

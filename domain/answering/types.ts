@@ -22,6 +22,7 @@ export type ReasonCode =
   | 'unknown-words'
   | 'not-stated'
   | 'low-confidence'
+  | 'unclear-situation'
   | 'which-one'
   | 'which-other'
   | 'no-equivalent'

@@ -40,3 +40,30 @@ describe('every refusal carries a reason code, worded in one place', () => {
     expect(a.text).toMatch(/designated safeguarding lead/);
   });
 });
+
+// A message about a child, told by someone, that the triage reads as some route but too unsure to
+// give one: never "outside what I can help with" (fifteenth fresh set: a coach in the under-10s'
+// changing room was refused as off-topic). Worded here, not taken from the set.
+describe('an unclear situation is never refused as off-topic', () => {
+  it.each([
+    ['one of the girls at homework club, 7, told me her stepdad smashed the tv and her nan’s glasses last week'],
+    ['the assistant coach keeps going into the under 9s changing room when they are getting changed, he says he is checking on them'],
+  ])('%s', (q) => {
+    const a = engine.answer(q);
+    expect(a.reason).not.toBe('out-of-scope');
+    if (!a.answered) {
+      expect(a.reason).toBe('unclear-situation');
+      expect(a.text).toMatch(/999/);
+      expect(a.text).toMatch(/designated safeguarding lead/);
+    }
+  });
+
+  it.each([["my 5 year old won't go to sleep before 10pm, any tips?"], ["what's a good present for my nephew, he's 9 and loves football?"]])(
+    'a question about one’s own family is not read as a situation: %s',
+    (q) => {
+      const a = engine.answer(q);
+      expect(a.answered).toBe(false);
+      expect(a.reason).not.toBe('unclear-situation');
+    },
+  );
+});
