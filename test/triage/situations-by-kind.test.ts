@@ -133,6 +133,11 @@ describe('999 first (with the route that follows it)', () => {
 
 describe('the LADO first', () => {
   it.each([
+    // A worker "here" is the one the message is about, not the writer; "over a number of years" and
+    // "her figure" ask for no statistics (fifteenth fresh set's kinds; our words).
+    ['a lunchtime supervisor here has been arrested for hitting children at his last school', ['lado']],
+    ['our caretaker has been accused of touching pupils over a number of years', ['lado']],
+    ["a parent complained that the swimming instructor keeps commenting on her 14 year old daughter's figure", ['lado']],
     // Past, and a road the child was kept out of: the LADO, not 999.
     ['a teacher grabbed a boy last week to stop him running into the road, and left bruises', ['lado']],
     // A worker's own children, named as theirs after the fact or as the children they have at home.
@@ -190,6 +195,9 @@ describe('the LADO first', () => {
 
 describe('the Panel first', () => {
   it.each([
+    // A carer passed out drunk when a child died; harm that needed surgery; a suicide attempt serious enough for a unit.
+    ['a 4 year old drowned in the paddling pool while dad had passed out drunk on the sofa', ['panel']],
+    ['a boy at our holiday club needed surgery on his wrist after a play leader threw him to the floor', ['panel', 'lado']],
     ['a baby died in her cot and the parents were drunk and had been told not to co-sleep; the family were on a CIN plan', ['panel']],
     ['an 11 year old in foster care took his own life at the weekend', ['panel']],
     ["a 2 year old is on life support after being found with multiple injuries; mum's partner has been arrested", ['panel']],
@@ -214,6 +222,8 @@ describe('the Panel first', () => {
 
 describe('an escalation', () => {
   it.each([
+    // The writer's own role named with its setting ("as the school nurse") is no allegation against a nurse.
+    ['as the school nurse I asked for my disagreement to be minuted when the conference decided the neglect did not need a plan', ['escalation']],
     ["the police have not responded to three calls about the missing teenager's whereabouts", ['escalation']],
     ['the social worker wants to close the case but the school and GP both think the risk is still high', ['escalation']],
     ["I sent the referral form on Monday and still haven't heard anything back from MASH", ['escalation']],
