@@ -272,6 +272,8 @@ describe('an escalation', () => {
 
 describe('a referral first, not 999', () => {
   it.each([
+    // "Attended a domestic": the police's word for a domestic abuse call (fifteenth fresh set's kind; our words).
+    ['police officer: we attended a domestic at the flat on saturday, two children under 5 were there, dad has been bailed', ['mash']],
     // An injury on the mend, a picture of a weapon, a day named as past (fifteenth fresh set's kinds; our words).
     ['a boy in year 4 has a bruise on his cheek that is now fading, he says his step-dad grabbed his face at the weekend', ['mash']],
     ['she showed me some scratches on her arm, they look a few days old and are healing, she said she did them herself', ['mash']],
