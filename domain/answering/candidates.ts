@@ -41,7 +41,10 @@ export function candidateCheck(
   typed: string = corrected,
 ): (r: ScoredUnit, runnerUp?: boolean) => ReasonCode | null {
   const maxIntent = Math.max(0, ...Object.values(intent));
+  // The thing counted as corrected ("referals" -> "referrals") and as typed ("sub groups": the
+  // corrected "subgroups" is one word the documents write as two).
   const counted = countedThing(corrected);
+  const countedAsTyped = typed === corrected ? null : countedThing(typed);
   // The fields the question asks for outright (weight at the top and strong), e.g. holder for "name of".
   const askedFields = askedFieldsOf(intent);
   const pastWhen = askedFields.includes('timescale') && (intent.pastWhen ?? 0) > 0;
@@ -81,11 +84,9 @@ export function candidateCheck(
     // "How many schools": a number of something else ("twelve agencies") answers another question.
     // A figure whose own name for what it counts is the word asked ("how many ICPCs", a figure
     // known as "ICPCs" that spells them out) counts that thing.
-    if (
-      counted &&
-      !countsThing(`${r.unit.text} ${r.unit.record.name}`, counted, corrected) &&
-      !(r.unit.record.type === 'figure' && namedBy(r.unit.record.aliases, counted))
-    ) {
+    const counts = (thing: NonNullable<typeof counted>, q: string) =>
+      countsThing(`${r.unit.text} ${r.unit.record.name}`, thing, q) || (r.unit.record.type === 'figure' && namedBy(r.unit.record.aliases, thing));
+    if (counted && !counts(counted, corrected) && !(countedAsTyped && counts(countedAsTyped, typed))) {
       return 'figure-not-found';
     }
     return null;

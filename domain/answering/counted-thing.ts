@@ -57,6 +57,8 @@ export function countsThing(text: string, thing: Token, question = ''): boolean 
       const tokens = tokenise(clause);
       return tokens.some((t, i) => {
         if (!same(t, thing)) return false;
+        // A change of number stated after the thing: "the sub groups are reduced from six to three".
+        if (changedTo(tokens, i)) return true;
         for (let j = i - 1; j >= Math.max(0, i - 6); j -= 1) {
           const n = tokens[j]!;
           // "Section 11 audits" names a kind of audit; the number counts nothing.
@@ -72,6 +74,16 @@ export function countsThing(text: string, thing: Token, question = ''): boolean 
         return false;
       });
     });
+}
+
+/** After the thing, within its clause: a verb, then "to" and a number ("are reduced from six to three"). */
+function changedTo(tokens: readonly Token[], at: number): boolean {
+  let verb = false;
+  for (let k = at + 1; k < Math.min(tokens.length - 1, at + 9); k += 1) {
+    if (tokens[k]!.pos === 'VERB') verb = true;
+    if (verb && tokens[k]!.norm === 'to' && NUMBER.test(tokens[k + 1]!.norm)) return true;
+  }
+  return false;
 }
 
 /** True when one of the names is the thing counted, as one word in any form ("ICPCs" for "icpcs"). */

@@ -33,6 +33,9 @@ describe('"how many X" is answered with a number of X, not of something else', (
     // A number of events that befell the thing counts it: "how many children died" (fifteenth fresh set).
     ['In the year there were 7 deaths of young people living in the area', 'How many young people died?', true],
     ['there were 3 admissions of babies to the unit', 'How many babies were admitted?', true],
+    // A change of number stated after the thing (fifteenth fresh set: the sub groups "reduced from six to three").
+    ['the forums were cut from nine to four last year', 'How many forums are there?', true],
+    ['the forums were cut back and 4 panels were added', 'How many forums are there?', false],
     // Not through a name ("Section 11 of the Act"), nor through a longer phrase.
     ['Section 11 of the Children Act applies to schools', 'How many schools?', false],
     ['the rate of 12 per cent of referrals by schools', 'How many schools referred?', false],
@@ -46,6 +49,13 @@ describe('a figure known by the word counted', () => {
     const thing = countedThing('how many icpcs did we hold?')!;
     expect(namedBy(['ICPC', 'ICPCs'], thing)).toBe(true);
     expect(namedBy(['child protection conferences'], thing)).toBe(false);
+  });
+
+  it('reads the thing counted as typed when the corrected word is one the documents write as two', () => {
+    const kb = loadKnowledge();
+    const a = createAnswerEngine(kb).answer('How many sub groups will the boards have under the new arrangements?', { partnership: 'harrow' });
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/six to three/);
   });
 
   it('answers "how many ICPCs" with the conferences it spells out', () => {
