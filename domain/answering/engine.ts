@@ -21,7 +21,7 @@ import type { Answer, AnswerContext, ReasonCode } from './types.ts';
 import { askedFieldsOf, candidateCheck } from './candidates.ts';
 import { keepsSubjectReading } from './subject-reading.ts';
 import { pickPerPartnership, saySameThing } from './per-partnership.ts';
-import { SCOPE, TRIAGE } from './thresholds.ts';
+import { DIFFERS, SCOPE, TRIAGE } from './thresholds.ts';
 import type { RefusalDetail } from './refusals.ts';
 import { reverseAnswer } from './reverse.ts';
 import { checklistFor } from './checklist-hint.ts';
@@ -320,6 +320,9 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     if (!scope && best.unit.record.partnership !== null && !matcher.isDistinctive(best.unit.record.id, corrected)) {
       const perPartnership = pickPerPartnership(ranked, ALL_PARTNERSHIPS, best);
       if (perPartnership.length >= 2 && !saySameThing(perPartnership)) {
+        // One line per partnership speaks for several records: it must rest on the question's own
+        // words, not on a group's name alone ("which Teams channel for the Section 11 minutes?").
+        if (best.lexical < DIFFERS.minLexical) return abstain(ctx, refusal('low-confidence'), ranked);
         const a = composer.list(
           'This differs by partnership (tell me yours with "partnership <name>" for a single answer):',
           perPartnership,
