@@ -92,6 +92,9 @@ export const FIGURE = { ownShare: 0.5 } as const;
  */
 export const DIFFERS = { minLexical: 0.35 } as const;
 
+/** The least share of the question's words the answering sentence itself must hold (see engine.ts). */
+export const ANSWER_MIN_OWN = 0.2;
+
 export const PLACE_SPECIFIC_FACTOR = 0.9;
 
 export const SCOPE = {

@@ -81,3 +81,11 @@ describe('a per-partnership answer rests on the question’s own words', () => {
     expect(a.kind).toBe('comparison');
   });
 });
+
+// A fact found by its record's names alone, its own sentence holding almost none of the question's
+// words, is another answer (ANSWER_MIN_OWN): the inspection topic was given for an Ofsted rating.
+describe('an answer’s own sentence holds the question’s words', () => {
+  it("what did Ofsted rate Haringey children's services at its last ILACS?", () => {
+    expect(engine.answer("what did Ofsted rate Haringey children's services at its last ILACS?").answered).toBe(false);
+  });
+});
