@@ -26,6 +26,7 @@ const Cues = z
     filler: Phrases,
     places: Phrases,
     attributes: z.record(Attr, Phrases),
+    sentences: z.object({ published: Phrases, earlier: Phrases }).strict(),
     examples: z
       .array(
         z

@@ -11,6 +11,8 @@ export interface FollowUpCues {
   places: string[];
   /** Attribute key (as in AnswerUnit.attr) -> phrases that ask for it, most specific attribute first. */
   attributes: Record<string, string[]>;
+  /** How a record's sentence says where it is published, and that it states an earlier figure. */
+  sentences: { published: string[]; earlier: string[] };
 }
 
 export interface FollowUpExample {

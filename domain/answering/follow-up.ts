@@ -72,8 +72,6 @@ const MAX_UNKNOWN_WITH_REFERENCE = 2;
  * may be answered by the record's description, which often holds the date or the purpose.
  */
 const STRICT_FIELDS: ReadonlySet<string> = new Set(['chairName', 'holder', 'chair', 'viceChair', 'members', 'cadence', 'quorum', 'accountableTo']);
-/** A sentence that says where something is published (a website, "published on/in/by"). */
-const PUBLISHED_WHERE = /\b(website|web site|online|published (on|in|by|at)|publishe[sd] (it|them) on)\b/i;
 /** The order "tell me more" walks a record in, after what was last said. */
 const MORE_FIRST = ['summary', 'role'];
 
@@ -104,6 +102,15 @@ export function createFollowUpResolver(
   for (const r of records) for (const t of contentTerms([r.name, ...r.aliases].join(' '))) vocabulary.add(t);
   for (const phrase of extraVocabulary) for (const t of contentTerms(phrase)) vocabulary.add(t);
   for (const w of placeWords) vocabulary.delete(w);
+  // The sentence phrases as stems, and whether a sentence says one of them (word by word, in order).
+  const sentences = {
+    published: data.cues.sentences.published.map((p) => tokens(p).map(stem)),
+    earlier: data.cues.sentences.earlier.map((p) => tokens(p).map(stem)),
+  };
+  const says = (text: string, phrasesOf: readonly string[][]): boolean => {
+    const words = tokens(text).map(stem);
+    return phrasesOf.some((p) => p.length > 0 && words.some((_, i) => p.every((w, j) => words[i + j] === w)));
+  };
 
   // The cues by their first word, each list in the cues' order (issue 13: every message is read).
   const byFirst = new Map<string, number[]>();
@@ -202,14 +209,13 @@ export function createFollowUpResolver(
     if (found.has('earlier') && !places.length) {
       const same = unitOf(record, memory.attr);
       // Two years, or a comparison, in the sentence: it states the earlier figure.
-      const statesEarlier =
-        same && (/(19|20)\d\d\b[\s\S]*(19|20)\d\d\b/.test(same.text) || /\b(compared with|from|previous|year before|last year)\b/i.test(same.text));
+      const statesEarlier = same && (/(19|20)\d\d\b[\s\S]*(19|20)\d\d\b/.test(same.text) || says(same.text, sentences.earlier));
       if (!same || !statesEarlier) return { kind: 'which-one', reason: 'field-not-stated', detail: { name: record.name } };
       return { kind: 'answer', unit: same, question: same.question, how: 'attribute' };
     }
     // "Where's that published?": a sentence of this record that says where, or "not stated".
     if (attr === 'publication') {
-      const where = unitsOf(record.id).find((u) => !u.notStated && PUBLISHED_WHERE.test(u.text));
+      const where = unitsOf(record.id).find((u) => !u.notStated && says(u.text, sentences.published));
       if (!where) return { kind: 'which-one', reason: 'field-not-stated', detail: { name: record.name } };
       return { kind: 'answer', unit: where, question: where.question, how: 'attribute', ...(note ? { note } : {}) };
     }
