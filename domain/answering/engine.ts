@@ -20,13 +20,15 @@ import { contentTerms, tokens } from './text.ts';
 import type { Answer, AnswerContext, ReasonCode } from './types.ts';
 import { askedFieldsOf, candidateCheck } from './candidates.ts';
 import { keepsSubjectReading } from './subject-reading.ts';
-import { pickPerPartnership, saySameThing } from './per-partnership.ts';
-import { ANSWER_MIN_OWN, DIFFERS, SCOPE, TRIAGE } from './thresholds.ts';
+import { decidePartnerships } from './per-partnership.ts';
+import { ANSWER_MIN_OWN, SCOPE, TRIAGE } from './thresholds.ts';
 import type { RefusalDetail } from './refusals.ts';
 import { reverseAnswer } from './reverse.ts';
 import { checklistFor } from './checklist-hint.ts';
-import { unitsToGive } from './second-clause.ts';
-import { answerBothHalves } from './two-part.ts';
+import { secondClause, unitsToGive } from './second-clause.ts';
+import { answerBothHalves, createRelatedness } from './two-part.ts';
+import { refusalFor } from './unclear-situation.ts';
+import { sampleQuestions } from './sample-questions.ts';
 import { createListReader, listAnswer } from './list.ts';
 import { retrieve } from './retrieve.ts';
 import { createNonAnswers } from './non-answers.ts';
@@ -49,8 +51,6 @@ export const ABSTAIN_BELOW = 0.34;
 const MAX_QUESTION_CHARS = 1000;
 /** A resolved follow-up names one record's attribute: as sure as a clear match, not more. */
 const FOLLOW_UP_CONFIDENCE = 0.8;
-/** A word in at most this many records' names says what a record is about ("contacts", not "children"). */
-const RARE_NAME_WORD = 8;
 const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 
 export interface EngineOptions {
@@ -104,12 +104,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     return refuse(ctx, reason, ranked, partnership, detail);
   };
 
-  // Two answers about one subject: the same record, or records whose names share a word few names
-  // have ("contacts to children's social care", "sources of contacts"; not "children").
-  const namesWith = new Map<string, number>();
-  for (const r of kb.records) for (const t of new Set(contentTerms(r.name))) namesWith.set(t, (namesWith.get(t) ?? 0) + 1);
-  const nameTerms = (id: string) => new Set(contentTerms(byId.get(id)?.name ?? '').filter((t) => (namesWith.get(t) ?? 0) <= RARE_NAME_WORD));
-  const related = (x: Answer, y: Answer) => x.recordIds.some((i) => y.recordIds.some((j) => i === j || [...nameTerms(i)].some((t) => nameTerms(j).has(t))));
+  const related = createRelatedness(kb.records);
   // Answers that give one fact of one record (two-part questions may add the second half's).
   const oneFact = new WeakSet<Answer>();
   // The trace being recorded, when explain() asked for one; answering is synchronous, so one slot will do.
@@ -191,19 +186,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // Refusal needs positive evidence: a message with signs of a situation is never refused.
     const scoped = describesSituation ? null : offTopic.read(raw);
     note('scope', () => describeScope(scoped));
-    // A message about a child that the triage reads as some route, however unsure, is never "outside
-    // what I can help with": it gets the routes to a person instead of a refusal or a guess.
-    // (Told of by someone, about a child and an adult in their life or work: "one of our regulars, 8,
-    // told me mummy's boyfriend broke mummy's arm"; not "a blue badge for my dad".)
-    const told = (g: string) => g in situation.matched;
-    const unclearCase =
-      situation.classifier !== undefined &&
-      situation.classifier.label !== 'none' &&
-      told('subject') &&
-      (told('hearsay') || told('report')) &&
-      (told('worker') || told('family'));
-    const refusal = (reason: ReasonCode): ReasonCode =>
-      unclearCase && ['out-of-scope', 'low-confidence', 'unknown-words'].includes(reason) ? 'unclear-situation' : reason;
+    const refusal = refusalFor(situation);
     if (scoped?.outOfScope) {
       return abstain(ctx, refusal('out-of-scope'));
     }
@@ -281,7 +264,8 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     if (!chosen) return abstain(ctx, problemWith(top) ?? 'low-confidence', ranked);
     // A fact whose own sentence holds almost none of the question's words was found by its record's
     // names alone: on the fixture sets such answers were wrong 13 times in 17.
-    if (chosen.own < ANSWER_MIN_OWN) return abstain(ctx, refusal('low-confidence'), ranked);
+    // (Not for two questions in one: "who chairs the SSP and what biscuits do they serve?" answers the first.)
+    if (chosen.own < ANSWER_MIN_OWN && !secondClause(corrected)) return abstain(ctx, refusal('low-confidence'), ranked);
     const best = chosen;
     const confidence = Math.min(1, best.score / 0.7);
     // The dates of future meetings are not published, only how often they meet (intents.yaml `nextDate`).
@@ -296,45 +280,25 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       if (r) return r;
     }
 
-    if (across) {
-      const targets = mentioned.length >= 2 ? mentioned : ALL_PARTNERSHIPS;
-      const perPartnership = pickPerPartnership(ranked, targets, best);
-      if (perPartnership.length >= 2) {
-        const a = composer.list("Here is what each partnership's arrangements say:", perPartnership, confidence, 'comparison', true);
-        return { ...a, followUps: [] };
-      }
+    const decision = decidePartnerships(ranked, best, {
+      scope,
+      across,
+      mentioned,
+      carried: ctx.memory?.partnership,
+      distinctive: matcher.isDistinctive(best.unit.record.id, corrected),
+    });
+    if (decision?.kind === 'carry') {
+      note('context', () => `partnership ${decision.partnership} carried from the conversation`);
+      return answerOnly(question, { ...ctx, partnership: decision.partnership });
     }
-
-    // No partnership named or known, and the fact differs by partnership: in a conversation about
-    // one partnership, it is that one's ("where are the reviews published?" after three questions
-    // about Hackney); otherwise answer for each, never pick one silently.
-    // Not when the question asks across partnerships: the scope stays open, and answering again with
-    // the carried partnership would come back here.
-    const carried = !scope && !across && ctx.memory?.partnership;
-    if (
-      carried &&
-      best.unit.record.partnership !== null &&
-      !matcher.isDistinctive(best.unit.record.id, corrected) &&
-      pickPerPartnership(ranked, [carried], best).length
-    ) {
-      note('context', () => `partnership ${carried} carried from the conversation`);
-      return answerOnly(question, { ...ctx, partnership: carried });
-    }
-    if (!scope && best.unit.record.partnership !== null && !matcher.isDistinctive(best.unit.record.id, corrected)) {
-      const perPartnership = pickPerPartnership(ranked, ALL_PARTNERSHIPS, best);
-      if (perPartnership.length >= 2 && !saySameThing(perPartnership)) {
-        // One line per partnership speaks for several records: it must rest on the question's own
-        // words, not on a group's name alone ("which Teams channel for the Section 11 minutes?").
-        if (best.lexical < DIFFERS.minLexical) return abstain(ctx, refusal('low-confidence'), ranked);
-        const a = composer.list(
-          'This differs by partnership (tell me yours with "partnership <name>" for a single answer):',
-          perPartnership,
-          confidence * 0.9,
-          'comparison',
-          true,
-        );
-        return { ...a, followUps: [] };
-      }
+    if (decision?.kind === 'unsure') return abstain(ctx, refusal('low-confidence'), ranked);
+    if (decision) {
+      const intro =
+        decision.kind === 'across'
+          ? "Here is what each partnership's arrangements say:"
+          : 'This differs by partnership (tell me yours with "partnership <name>" for a single answer):';
+      const a = composer.list(intro, decision.units, decision.kind === 'across' ? confidence : confidence * 0.9, 'comparison', true);
+      return { ...a, followUps: [] };
     }
 
     if (best.unit.notStated) return notStatedAnswer(best.unit, ctx);
@@ -352,16 +316,5 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     return given;
   }
 
-  function sampleQuestions(): string[] {
-    return matcher.units
-      .filter((u) => !u.notStated)
-      .map((u) => {
-        const p = u.record.partnership;
-        return p && !u.question.toLowerCase().includes(PARTNERSHIP_LABELS[p].toLowerCase())
-          ? `${u.question.replace(/\?$/, '')} in ${PARTNERSHIP_LABELS[p]}?`
-          : u.question;
-      });
-  }
-
-  return { answer, explain, sampleQuestions };
+  return { answer, explain, sampleQuestions: () => sampleQuestions(matcher.units) };
 }

@@ -4,8 +4,60 @@
  */
 import type { PartnershipId } from '../../knowledge/schema.ts';
 import type { ScoredUnit } from './matcher.ts';
-import { mentionedPartnerships } from './partnerships.ts';
+import { mentionedPartnerships, PARTNERSHIP_LABELS } from './partnerships.ts';
+import { DIFFERS } from './thresholds.ts';
 import type { AnswerUnit } from './units.ts';
+
+const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
+
+/**
+ * Which partnerships the answer speaks for, when the best unit belongs to one:
+ * - `across`: the question asks across partnerships; one line each;
+ * - `carry`: none named or known, but the conversation is about one: answer again for that one
+ *   ("where are the reviews published?" after three questions about Hackney);
+ * - `differs`: none named or known, and the fact differs: one line each, never one picked silently;
+ * - `unsure`: it would differ, but the best candidate holds too few of the question's own words
+ *   to speak for several records ("which Teams channel for the Section 11 minutes?");
+ * - null: answer with the best unit.
+ */
+export type PartnershipDecision =
+  | { kind: 'across'; units: AnswerUnit[] }
+  | { kind: 'carry'; partnership: PartnershipId }
+  | { kind: 'differs'; units: AnswerUnit[] }
+  | { kind: 'unsure' }
+  | null;
+
+export function decidePartnerships(
+  ranked: ScoredUnit[],
+  best: ScoredUnit,
+  {
+    scope,
+    across,
+    mentioned,
+    carried,
+    distinctive,
+  }: {
+    scope: readonly PartnershipId[] | null;
+    across: boolean;
+    mentioned: readonly PartnershipId[];
+    /** The conversation's partnership, if any. */
+    carried: PartnershipId | null | undefined;
+    /** The best record is named outright by the question (one record of its kind). */
+    distinctive: boolean;
+  },
+): PartnershipDecision {
+  if (across) {
+    const units = pickPerPartnership(ranked, mentioned.length >= 2 ? mentioned : ALL_PARTNERSHIPS, best);
+    if (units.length >= 2) return { kind: 'across', units };
+  }
+  if (scope || best.unit.record.partnership === null || distinctive) return null;
+  // Not when the question asks across partnerships: answering again with the carried partnership
+  // would come back here.
+  if (carried && !across && pickPerPartnership(ranked, [carried], best).length) return { kind: 'carry', partnership: carried };
+  const units = pickPerPartnership(ranked, ALL_PARTNERSHIPS, best);
+  if (units.length < 2 || saySameThing(units)) return null;
+  return best.lexical < DIFFERS.minLexical ? { kind: 'unsure' } : { kind: 'differs', units };
+}
 
 /** The best unit of each partnership that answers the same kind of question as the overall best. */
 export function pickPerPartnership(ranked: ScoredUnit[], targets: readonly PartnershipId[], best: ScoredUnit): AnswerUnit[] {

@@ -5,7 +5,24 @@
  * follow-up reading a chat gets: "who referred the most?" after the contacts figure). Both halves
  * must be answered, from different facts, or the message keeps its single answer.
  */
+import type { KnowledgeRecord } from '../../knowledge/schema.ts';
+import { contentTerms } from './text.ts';
 import type { Answer, AnswerContext, ConversationMemory } from './types.ts';
+
+/** A word in at most this many records' names says what a record is about ("contacts", not "children"). */
+const RARE_NAME_WORD = 8;
+
+/**
+ * Whether two answers speak of one subject: the same record, or records whose names share a word
+ * few names have ("contacts to children's social care", "sources of contacts"; not "children").
+ */
+export function createRelatedness(records: readonly KnowledgeRecord[]): (a: Answer, b: Answer) => boolean {
+  const namesWith = new Map<string, number>();
+  for (const r of records) for (const t of new Set(contentTerms(r.name))) namesWith.set(t, (namesWith.get(t) ?? 0) + 1);
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const nameTerms = (id: string) => new Set(contentTerms(byId.get(id)?.name ?? '').filter((t) => (namesWith.get(t) ?? 0) <= RARE_NAME_WORD));
+  return (x, y) => x.recordIds.some((i) => y.recordIds.some((j) => i === j || [...nameTerms(i)].some((t) => nameTerms(j).has(t))));
+}
 
 const CLAUSE = /(?:,\s*|\s)and\s+(?=(how|who|what|when|where|which|whose)\b)/i;
 
