@@ -272,6 +272,9 @@ describe('an escalation', () => {
 
 describe('a referral first, not 999', () => {
   it.each([
+    // Somewhere safe tonight, or tonight as when the writer was told, is no danger tonight.
+    ["a 17 year old told me her mum threw her out on sunday, she's staying at her aunt's and is ok tonight but can't stay there long", ['mash']],
+    ['a boy of 12 said at cubs tonight that his grandad used to hit him when he was small, he has not seen him for years', ['mash']],
     // "Attended a domestic": the police's word for a domestic abuse call (fifteenth fresh set's kind; our words).
     ['police officer: we attended a domestic at the flat on saturday, two children under 5 were there, dad has been bailed', ['mash']],
     // An injury on the mend, a picture of a weapon, a day named as past (fifteenth fresh set's kinds; our words).
