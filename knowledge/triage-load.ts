@@ -43,6 +43,7 @@ const Routes = z
             unless: z.array(Condition).default([]),
             readUnless: z.array(Condition).default([]),
             readInstead: RouteId.optional(),
+            firm: z.array(Condition).default([]),
             suppress: z.array(RouteId).default([]),
             first: z.string().min(1),
             then: z.string().optional(),
@@ -80,7 +81,7 @@ export function loadTriage(dir = DEFAULT_TRIAGE_DIR): TriageData {
     if (!names.has(c.replace(/^!/, ''))) throw new KnowledgeError('KB_INVALID', `${join(dir, 'concepts.yaml')}: names an unknown group "${c}"`);
   }
   for (const r of routes.routes) {
-    for (const c of [...r.when, ...r.unless, ...r.readUnless, ...r.variants.map((v) => v.when)]) {
+    for (const c of [...r.when, ...r.unless, ...r.readUnless, ...r.firm, ...r.variants.map((v) => v.when)]) {
       for (const g of c) {
         if (!names.has(g.replace(/^!/, ''))) throw new KnowledgeError('KB_INVALID', `${join(dir, 'routes.yaml')}: route ${r.id} names an unknown group "${g}"`);
       }

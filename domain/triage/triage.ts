@@ -177,6 +177,8 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     if (p.label === 'none' || p.margin < TRIAGE.overrideMargin) return null;
     const lead = fired[0]!;
     if (lead.id === p.label) return null;
+    // A kind the rules name for certain (routes.yaml `firm`): the classifier's features can't tell it.
+    if (lead.firm.some((c) => holds(m, c))) return null;
     if ((p.all[p.label] ?? 0) - (p.all[lead.id] ?? 0) < TRIAGE.overrideMargin) return null;
     const chosen = byId.get(p.label)!;
     // A rule that saw danger now keeps 999 first against a reading of a referral or the LADO

@@ -14,6 +14,8 @@ export interface RouteDefinition {
   readUnless: Condition[];
   /** The route such a reading stands for instead (past harm is a referral today, not 999). */
   readInstead?: RouteId;
+  /** When one of these holds, the rules' reading of this route stands against the classifier's (a kind the classifier's features can't tell). */
+  firm: Condition[];
   suppress: RouteId[];
   first: string;
   then?: string;

@@ -133,6 +133,16 @@ describe('999 first (with the route that follows it)', () => {
 
 describe('the LADO first', () => {
   it.each([
+    // A parent or carer in a family known to children's services who works with other children:
+    // the LADO, firm against a reading of an escalation (routes.yaml `firm`).
+    [
+      "I'm the family's social worker; the children are on a CP plan for neglect and I've just learned their dad is a swimming teacher at the leisure centre",
+      ['lado'],
+    ],
+    [
+      'health visitor - the mum on my caseload with a baby on a child protection plan told me her partner works as a minibus escort for a special school',
+      ['lado'],
+    ],
     // A worker "here" is the one the message is about, not the writer; "over a number of years" and
     // "her figure" ask for no statistics (fifteenth fresh set's kinds; our words).
     ['a lunchtime supervisor here has been arrested for hitting children at his last school', ['lado']],
