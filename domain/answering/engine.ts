@@ -26,6 +26,7 @@ import type { RefusalDetail } from './refusals.ts';
 import { reverseAnswer } from './reverse.ts';
 import { checklistFor } from './checklist-hint.ts';
 import { secondClause, unitsToGive } from './second-clause.ts';
+import { datesSpokenFor } from './limits.ts';
 import { answerBothHalves, createRelatedness } from './two-part.ts';
 import { refusalFor } from './unclear-situation.ts';
 import { sampleQuestions } from './sample-questions.ts';
@@ -82,9 +83,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     options.trainingCache,
   );
   const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
-  // A document speaks for its publication year and the period its title names ("Annual Report April
-  // 2018 - September 2019"): an answer from it with no year of its own is dated by both.
-  const docYear = new Map(kb.documents.map((d) => [d.file, [d.published.slice(0, 4), ...(d.title.match(/\b(?:19|20)\d{2}\b/g) ?? [])].join(' ')]));
+  const docYear = new Map(kb.documents.map((d) => [d.file, datesSpokenFor(d)]));
   const byId = new Map(kb.records.map((r) => [r.id, r]));
   const namesPerson = createPeopleReader(kb.records);
   const followUps = kb.followUps

@@ -44,7 +44,8 @@ export function yearMismatch(question: string, answerText: string, datedBy = '')
   const have = own.spans.size || own.years.size ? own : periodsIn(`${answerText} ${datedBy}`);
   const anyOf = (y: number) => have.spans.has(y) || have.years.has(y);
   const spanCovered = (y: number) => anyOf(y) || have.years.has(y + 1);
-  const yearCovered = (y: number) => anyOf(y) || anyOf(y + 1);
+  // A plain year is also covered by the span that ends in it ("in 2019" by "2018/19").
+  const yearCovered = (y: number) => anyOf(y) || anyOf(y + 1) || have.spans.has(y - 1);
   return ![...asked.spans].some(spanCovered) && ![...asked.years].some(yearCovered);
 }
 
@@ -75,4 +76,16 @@ export function statesCount(text: string): boolean {
 /** Whether a sentence states when something happened: a year or a month ("S11" is no date). */
 export function statesDate(text: string): boolean {
   return yearsIn(text).size > 0 || MONTH.test(text);
+}
+
+/**
+ * The dates a document speaks for, as text for `yearMismatch`'s `datedBy`: the period its title
+ * names, where it names one ("Annual Report April 2018 - September 2019" speaks for 2018/19, not
+ * for 2019/20 nor for its publication in 2020), else its publication year and any year in its title.
+ */
+export function datesSpokenFor(doc: { title: string; published: string }): string {
+  const years = (doc.title.match(/\b(?:19|20)\d{2}\b/g) ?? []).map(Number);
+  const [first, last] = [Math.min(...years), Math.max(...years)];
+  if (years.length >= 2 && last === first + 1) return `${first}/${String(last).slice(2)}`;
+  return [doc.published.slice(0, 4), ...years].join(' ');
 }

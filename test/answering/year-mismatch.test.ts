@@ -3,7 +3,7 @@
  * answered with 2018/19's 271 because the report about 2018/19 was published in 2020).
  */
 import { describe, expect, it } from 'vitest';
-import { yearMismatch } from '../../domain/answering/limits.ts';
+import { datesSpokenFor, yearMismatch } from '../../domain/answering/limits.ts';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
 
@@ -39,5 +39,27 @@ describe('years through the engine', () => {
     const a = engine.answer('Who chaired the Haringey CDOP in 2018/19?');
     expect(a.answered).toBe(true);
     expect(a.sources.some((s) => s.document.startsWith('001'))).toBe(true);
+  });
+});
+
+// A document whose title names a period speaks for that period, not for the next year nor for its
+// publication year: "the 2019/20 deaths" are not in the report of April 2018 - September 2019
+// (fifteenth fresh set's kind), while "in 2019" is (a span covers the year it ends in).
+describe('the dates a document speaks for', () => {
+  it.each([
+    [{ title: 'Annual Report April 2018 - September 2019', published: '2020-02-10' }, '2018/19'],
+    [{ title: 'Safeguarding Arrangements', published: '2019-06-28' }, '2019'],
+    [{ title: 'Action Plan 2009', published: '2009-02-01' }, '2009 2009'],
+  ])('%j speaks for %s', (doc, dates) => {
+    expect(datesSpokenFor(doc)).toBe(dates);
+  });
+
+  it.each([
+    ['how many child deaths were reviewed in 2019/20?', true],
+    ['how many child deaths were reviewed in 2018/19?', false],
+    ['who chaired the challenge meetings in 2019?', false],
+    ['who chaired the meetings in 2016?', true],
+  ])('%s -> year not covered: %s', (question, expected) => {
+    expect(yearMismatch(question, 'The panel reviewed the deaths of children resident in the borough.', '2018/19')).toBe(expected);
   });
 });
