@@ -19,6 +19,21 @@ const triage = createTriage(kb.triage);
 
 describe('999 first (with the route that follows it)', () => {
   it.each([
+    // Emergencies told calmly (sixteenth fresh set's kinds; our words): a rash that doesn't fade
+    // under a glass; ketoacidosis; a child left in a car; a child leaning over a balcony rail; a
+    // man barred from children minding them now; a missing child who doesn't know where she is.
+    [
+      "nursery: a 1 year old has a temperature and little dark red spots on her tummy that don't fade when I roll a glass over them, dad wants to take her home",
+      ['emergency'],
+    ],
+    ["girl with diabetes in my class has been sick twice, is breathing fast and her breath smells like pear drops, she's lying on the beanbag", ['emergency']],
+    ["a dad in the waiting room just said his 3 year old is locked in his car outside while he sees the GP, it's really hot today", ['emergency']],
+    ['the little boy in the flat opposite is leaning over the balcony railing on the 6th floor, I can’t see any adult', ['emergency']],
+    ['a man on the sex offenders register I supervise has just told me he is babysitting his new girlfriend’s daughter tonight', ['emergency']],
+    [
+      "our 14 year old in care is missing and has just rung me crying, she doesn't know where she is and there are men shouting in the background",
+      ['emergency'],
+    ],
     // Live, whatever else is past: a time counted from yesterday, a parent who never came back, a sign in the present tense.
     ['the baby next door has been screaming since yesterday and I can hear her through the wall, nobody has answered all day', ['emergency']],
     ['a 2 year old is alone in the flat, her mum went out yesterday and never came back, the neighbour has her door key', ['emergency']],
