@@ -148,6 +148,14 @@ describe('999 first (with the route that follows it)', () => {
 
 describe('the LADO first', () => {
   it.each([
+    // Sixteenth fresh set's kinds, our words: a carer's implement in a child's words; play fighting;
+    // an invitation to a worker's home; a worker's own caution; a worker's own children on plans
+    // (firm against a reading of an escalation); "HVs" as health visitors.
+    ["a 9 year old in our kinship foster placement told me her carer 'gets the slipper out' and does the slipper on her", ['lado']],
+    ['one of the residential staff keeps play fighting with the younger boys and one of them ended up crying', ['lado']],
+    ['a parent told us a volunteer coach said her son can come round his house any time to play the new console', ['lado']],
+    ['a youth worker on our team has told us he was cautioned by police last month for assault', ['lado']],
+    ['one of my social workers told me in supervision that her own children have just been made subject to child protection plans', ['lado']],
     // A parent or carer in a family known to children's services who works with other children:
     // the LADO, firm against a reading of an escalation (routes.yaml `firm`).
     [
