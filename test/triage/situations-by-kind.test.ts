@@ -148,6 +148,8 @@ describe('999 first (with the route that follows it)', () => {
 
 describe('the LADO first', () => {
   it.each([
+    // "Was grabbing" is past: harm now is "is grabbing" (as typed), not any tense of it.
+    ['CCTV shows a lunchtime supervisor slapping a year 1 boy on the arm because he was grabbing other children’s food, no injury', ['lado']],
     // Sixteenth fresh set's kinds, our words: a carer's implement in a child's words; play fighting;
     // an invitation to a worker's home; a worker's own caution; a worker's own children on plans
     // (firm against a reading of an escalation); "HVs" as health visitors.
