@@ -20,6 +20,8 @@ export interface Token {
   readonly pos: string;
   /** Punctuation follows this word ("Paramedic. A boy..."): a clause ends here. */
   breakAfter?: boolean;
+  /** A full stop, question or exclamation mark or semicolon follows: a sentence ends here (not a bracket or dash). */
+  sentenceEnd?: boolean;
   /**
    * The first word a negation covers ("scared" in "he's not scared to go home"), from wink's own
    * negation reading: the word before it is the negation itself. Only the first: "hasn't stopped
@@ -120,6 +122,7 @@ function tokeniseOnce(text: string): readonly Token[] {
     if (types[i] === 'punctuation') {
       const last = out[out.length - 1];
       if (last && /^[.;:!?\-()]+$/.test(norms[i]!)) last.breakAfter = true;
+      if (last && /^[.;!?]+$/.test(norms[i]!)) last.sentenceEnd = true;
       continue;
     }
     const norm = norms[i]!;

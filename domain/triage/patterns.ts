@@ -240,9 +240,13 @@ export class MessageMatches {
         .flatMap(([, e]) => this.ends(term, k + 1, e));
     }
     const out: number[] = [];
+    // A gap stays within its sentence: "...living in a car with their dad. Nothing back, chased
+    // twice" is no parent ignoring calls.
+    if (k > 0 && this.tokens[at - 1]?.sentenceEnd) return out;
     for (let skip = 0; skip <= el.max && at + skip <= this.tokens.length; skip += 1) {
       if (skip > 0 && el.not.length && this.startsGroup(at + skip - 1, el.not)) break;
       out.push(...this.ends(term, k + 1, at + skip));
+      if (this.tokens[at + skip]?.sentenceEnd) break;
     }
     return out;
   }

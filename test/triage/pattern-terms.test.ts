@@ -28,3 +28,21 @@ describe('a wide gap in the vocabulary', () => {
     expect(r.routes[0]).toBe('emergency');
   });
 });
+
+// A gap stays within its sentence: "...living in a car with their dad. Nothing back, chased twice"
+// had read as a parent ignoring calls (sixteenth fresh set), which hid the agency's silence.
+// A bracket or a dash does not end a sentence: "dad (lives with the kids) works as a caretaker".
+describe('a gap does not cross the end of a sentence', () => {
+  it.each([
+    ['his dad is here. Nothing has come back from them', false],
+    ['his dad has had nothing back from them', true],
+    ['his dad (who lives with us) has had nothing back', true],
+    ['his dad - who lives with us - has had nothing back', true],
+  ])('"%s": %s', async (message, expected) => {
+    const { compiledGroups } = await import('../../domain/triage/patterns-data.ts');
+    const { MessageMatches } = await import('../../domain/triage/patterns.ts');
+    const { tokenise } = await import('../../domain/triage/lemmas.ts');
+    const compiled = compiledGroups({ family: ['dad'], silent: ['nothing ~2 back'], both: ['{family} ~6 {silent}'] });
+    expect(new MessageMatches(tokenise(message), compiled).has('both')).toBe(expected);
+  });
+});
