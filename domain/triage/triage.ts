@@ -60,7 +60,7 @@ export interface TriageOptions {
 }
 
 /** Bump when the features or the training change in code, so cached classifiers are retrained. */
-const TRAINING_VERSION = 1;
+const TRAINING_VERSION = 2;
 
 export interface Triage {
   triage(message: string): TriageResult;
