@@ -257,6 +257,20 @@ describe('the Panel first', () => {
 
 describe('an escalation', () => {
   it.each([
+    // Agencies passing a case between them; a LADO outcome thought wrong; "TA" as temporary
+    // accommodation, not a teaching assistant (sixteenth fresh set's kinds; our words).
+    [
+      'school nurse: CAMHS say it is a social care issue and social care say it is CAMHS, two weeks of going round in circles while she keeps self harming',
+      ['escalation'],
+    ],
+    [
+      "the LADO closed the allegation about our caretaker as false; two more pupils have now said the same and I don't think that decision can stand",
+      ['escalation'],
+    ],
+    [
+      "housing officer - the MASH told me the damp flat is a housing issue but the family in TA have a newborn sleeping in a mouldy room and I'm not happy with that",
+      ['escalation'],
+    ],
     // The writer's own role named with its setting ("as the school nurse") is no allegation against a nurse.
     ['as the school nurse I asked for my disagreement to be minuted when the conference decided the neglect did not need a plan', ['escalation']],
     ["the police have not responded to three calls about the missing teenager's whereabouts", ['escalation']],
