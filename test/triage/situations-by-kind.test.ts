@@ -19,6 +19,8 @@ const triage = createTriage(kb.triage);
 
 describe('999 first (with the route that follows it)', () => {
   it.each([
+    // A worker has taken a child away and neither can be reached (sixteenth fresh set's kind; our words).
+    ['our minibus driver drove off with a year 7 boy after the trip instead of bringing him back to school. Neither is picking up', ['emergency', 'lado']],
     // Emergencies told calmly (sixteenth fresh set's kinds; our words): a rash that doesn't fade
     // under a glass; ketoacidosis; a child left in a car; a child leaning over a balcony rail; a
     // man barred from children minding them now; a missing child who doesn't know where she is.
@@ -230,6 +232,8 @@ describe('the LADO first', () => {
 
 describe('the Panel first', () => {
   it.each([
+    // A child intubated after swallowing a parent's drugs left within reach.
+    ["a 3 year old swallowed some of mum's methadone that was left on the side and had to be intubated in resus", ['panel']],
     // A carer passed out drunk when a child died; harm that needed surgery; a suicide attempt serious enough for a unit.
     ['a 4 year old drowned in the paddling pool while dad had passed out drunk on the sofa', ['panel']],
     ['a boy at our holiday club needed surgery on his wrist after a play leader threw him to the floor', ['panel', 'lado']],
@@ -321,6 +325,9 @@ describe('an escalation', () => {
 
 describe('a referral first, not 999', () => {
   it.each([
+    // Honour-based abuse and admiration of mass violence, in the words used (sixteenth fresh set's kinds; our words).
+    ['a year 10 girl says her uncle told her she has brought shame on the family by talking to boys and her cousins now watch her', ['mash']],
+    ['year 9 boy keeps sharing memes glorifying the Christchurch shooter and says some people deserve to be wiped out', ['mash']],
     // Somewhere safe tonight, or tonight as when the writer was told, is no danger tonight.
     ["a 17 year old told me her mum threw her out on sunday, she's staying at her aunt's and is ok tonight but can't stay there long", ['mash']],
     ['a boy of 12 said at cubs tonight that his grandad used to hit him when he was small, he has not seen him for years', ['mash']],
