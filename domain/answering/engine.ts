@@ -26,7 +26,7 @@ import type { RefusalDetail } from './refusals.ts';
 import { reverseAnswer } from './reverse.ts';
 import { checklistFor } from './checklist-hint.ts';
 import { secondClause, unitsToGive } from './second-clause.ts';
-import { datesSpokenFor } from './limits.ts';
+import { datesSpokenFor, namesMonth } from './limits.ts';
 import { answerBothHalves, createRelatedness } from './two-part.ts';
 import { refusalFor } from './unclear-situation.ts';
 import { sampleQuestions } from './sample-questions.ts';
@@ -50,6 +50,8 @@ export interface AnswerEngine {
 /** Below this the engine abstains; calibrated on the development questions (see README). */
 export const ABSTAIN_BELOW = 0.34;
 const MAX_QUESTION_CHARS = 1000;
+/** A dated runner-up must hold this share of the best candidate's words ("Wood report published" is not "Wood review commissioned"). */
+const DATED_LEXICAL = 0.8;
 /** A resolved follow-up names one record's attribute: as sure as a clear match, not more. */
 const FOLLOW_UP_CONFIDENCE = 0.8;
 const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
@@ -258,7 +260,16 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
       asked.includes('timescale') && !asked.includes('value')
         ? ranked.filter((r) => near(r) && r.unit.attr === 'timescale' && !r.unit.notStated && r.lexical >= top.lexical)
         : [];
-    const chosen = withField.find((r) => !problemWith(r, r !== top)) ?? ranked.slice(0, 6).find((r, i) => near(r) && !problemWith(r, i > 0));
+    // "When did the JTAI take place?": a near candidate that names the month ("4 to 8 December 2017")
+    // answers it better than a description that mentions the year in passing ("the JTAI (2017) plan").
+    const dated =
+      asked.includes('timescale') && (intent.pastWhen ?? 0) > 0 && !namesMonth(top.unit.text)
+        ? ranked.slice(1, 6).filter((r) => near(r) && r.lexical >= top.lexical * DATED_LEXICAL && namesMonth(r.unit.text))
+        : [];
+    const chosen =
+      withField.find((r) => !problemWith(r, r !== top)) ??
+      dated.find((r) => !problemWith(r, true)) ??
+      ranked.slice(0, 6).find((r, i) => near(r) && !problemWith(r, i > 0));
     note('verify', () => (chosen ? `chose ${chosen.unit.key}` : `rejected the top candidates: ${problemWith(top) ?? 'low-confidence'}`));
     if (!chosen) return abstain(ctx, problemWith(top) ?? 'low-confidence', ranked);
     // A fact whose own sentence holds almost none of the question's words was found by its record's

@@ -73,6 +73,11 @@ export function statesCount(text: string): boolean {
   return statesQuantity(text.replace(DATES, ' '));
 }
 
+/** Whether a sentence names a month ("4 to 8 December 2017"): a date, not a year in passing. */
+export function namesMonth(text: string): boolean {
+  return MONTH.test(text);
+}
+
 /** Whether a sentence states when something happened: a year or a month ("S11" is no date). */
 export function statesDate(text: string): boolean {
   return yearsIn(text).size > 0 || MONTH.test(text);
