@@ -24,7 +24,7 @@ describe('a date asked for in the past', () => {
     ['When was the JTAI implementation group set up in Haringey?', /July 2018/],
     // A near candidate naming the month beats a description with the year in passing ("the JTAI
     // (2017) action plan"): the inspection's dates were answered with the partnership's approach.
-    ['what dates was haringey inspected under the JTAI?', /December 2017/],
+    ['when did the joint targeted area inspection of haringey happen?', /December 2017/],
   ])('%s', (question, expected) => {
     const a = engine.answer(question);
     expect(a.answered).toBe(true);
