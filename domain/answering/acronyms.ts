@@ -26,11 +26,17 @@ export class AcronymExpander {
     if (!map) return text;
     let done = 0;
     const seen = new Set<string>();
+    // The expansion's own bracketed note does not count when looking for it in the sentence:
+    // "Basic Command Unit (BCU)" already spells out "Basic Command Unit (of the Metropolitan Police Service)".
     return text.replace(/\b([A-Z][A-Za-z]{1,4})\b(?!\s*\()/g, (acr) => {
       const expansion = map.get(acr);
       if (!expansion || seen.has(acr) || done >= 2 || subject.includes(acr)) return acr;
       seen.add(acr);
-      if (text.toLowerCase().includes(expansion.toLowerCase())) return acr;
+      const words = expansion
+        .replace(/\s*\([^)]*\)\s*/g, ' ')
+        .trim()
+        .toLowerCase();
+      if (text.toLowerCase().includes(expansion.toLowerCase()) || text.toLowerCase().includes(words)) return acr;
       done++;
       return `${acr} (${expansion})`;
     });

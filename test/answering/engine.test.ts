@@ -139,6 +139,14 @@ describe('plain words', () => {
     const a = ask('Who chairs the CHSCP Executive?');
     expect(a.text).not.toContain('ICSC (Independent');
   });
+
+  it("counts the sentence's words without the expansion's own bracketed note", () => {
+    // The glossary's "Basic Command Unit (of the Metropolitan Police Service)" had been added after
+    // "Basic Command Unit (BCU)": "BCU (Basic Command Unit (of the ...))".
+    const a = ask('Which police BCU covers Harrow?');
+    expect(a.text).toContain('Basic Command Unit (BCU)');
+    expect(a.text).not.toMatch(/BCU \(Basic/);
+  });
 });
 
 describe('lists, silences and limits', () => {
