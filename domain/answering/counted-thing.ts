@@ -10,6 +10,8 @@ const NUMBER =
   /^(\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundred|dozen|several|half|all|both)$/;
 /** Words after which a number is part of a name ("Section 11", "Part 8", "Tier 3"), not a count. */
 const NAMES_BY_NUMBER = /^(section|sections|s|part|chapter|para|paragraph|article|schedule|regulation|level|tier|stage|page|phase|key|year|no|number)$/;
+/** Words that begin a time, not part of the thing counted ("last year", "this month", "each term"). */
+const TIME_STARTS: ReadonlySet<string> = new Set(['last', 'this', 'next', 'every', 'each', 'per']);
 /** Parts of speech that can stand inside the noun phrase after "how many" ("big deep dive audits"). */
 const IN_PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'PUNCT']);
 
@@ -30,7 +32,8 @@ export function countedThing(question: string): Token | null {
     if (tokens[i + 2]!.forms.has('people') || tokens[i + 2]!.forms.has('person')) return null;
     let head: Token | null = null;
     for (const t of tokens.slice(i + 2)) {
-      if (!IN_PHRASE.has(t.pos)) break;
+      // "How many s47 enquiries last year": the phrase ends where a time begins.
+      if (!IN_PHRASE.has(t.pos) || TIME_STARTS.has(t.norm)) break;
       if (t.pos === 'NOUN') head = t;
     }
     return head;

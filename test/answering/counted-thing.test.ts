@@ -13,6 +13,9 @@ describe('"how many X" is answered with a number of X, not of something else', (
     ['Of all the LADO contacts, how many went to a meeting?', null],
     // People are whoever the figure counts (contacts, referrals, attendees).
     ['how many people contacted the LADO last year?', null],
+    // The phrase ends where a time begins (sixteenth fresh set: "how many s47s last yr" counted years).
+    ['how many section 47 enquiries last year?', 'enquiries'],
+    ['how many audits each term?', 'audits'],
   ])('%s counts %s', (q, thing) => {
     expect(countedThing(q)?.norm ?? null).toBe(thing);
   });
