@@ -106,6 +106,8 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   };
 
   const related = createRelatedness(kb.records);
+  // "And Hackney's?": a message naming a place moves the conversation; it is not read with the last subject.
+  const namesPlace = (q: string) => mentionedPartnerships(q).length > 0 || contentTerms(q).some((t) => t === 'city' || t === 'hackney');
   // Answers that give one fact of one record (two-part questions may add the second half's).
   const oneFact = new WeakSet<Answer>();
   // The trace being recorded, when explain() asked for one; answering is synchronous, so one slot will do.
@@ -121,12 +123,17 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     const follow = ctx.memory && followUps ? followUps.resolve(question, ctx.memory) : null;
     if (follow) note('context', () => `follow-up: ${follow.kind === 'answer' ? `${follow.unit.key}${follow.note ? ` (${follow.note})` : ''}` : follow.reason}`);
     const first = follow ? null : answerOnly(question, ctx);
-    const subject = first && !first.answered && ctx.memory ? (followUps?.subjectOf(question, ctx.memory) ?? null) : null;
+    // A message that points back ("how much did the council put in?") is also read with the last
+    // answer's subject. That reading is kept where the message alone found nothing, or found
+    // something unrelated to the conversation while the subject's reading stays on it.
+    const subject = first && ctx.memory && !['route', 'emergency'].includes(first.kind) ? (followUps?.subjectOf(question, ctx.memory) ?? null) : null;
     const withSubject = subject ? answerOnly(`${question} (${subject})`, { ...ctx, partnership: ctx.partnership ?? ctx.memory?.partnership ?? null }) : null;
-    const alone =
-      withSubject && keepsSubjectReading(withSubject, ctx.memory!, followUps?.remember(question, withSubject), askedFieldsOf(detectIntent(question)))
-        ? withSubject
-        : first;
+    const talkedOf = { recordIds: ctx.memory?.recordIds ?? [] } as unknown as Answer;
+    const subjectFits =
+      withSubject !== null &&
+      keepsSubjectReading(withSubject, ctx.memory!, followUps?.remember(question, withSubject), askedFieldsOf(detectIntent(question))) &&
+      (!first!.answered || (!related(first!, talkedOf) && related(withSubject, talkedOf) && !namesPlace(question)));
+    const alone = subjectFits ? withSubject : first;
     // "What was it the year before?" with nothing to follow (a new or expired conversation, or a
     // first answer that was "I don't know"): ask which, never answer it as a question of its own.
     // A described situation keeps its route, and a reading that already asks which one keeps its

@@ -94,5 +94,22 @@ export function createFollowUpTargets({ data, records, byId, unitsOf, namedIn, p
     return contentTerms(r.name).filter((t) => !placeWords.has(t) && !/^(hscp|chscp|lscb|hscb|ssp|safeguard|partnership)$/.test(t));
   }
 
-  return { unitOf, equivalent, standsFor, groupNamedIn };
+  /**
+   * The same kind of record for the other place of a two-place partnership ("and Hackney's?" after
+   * the City of London's threshold document): same partnership and type, the place asked.
+   */
+  function otherPlace(record: KnowledgeRecord, place: 'city' | 'hackney'): KnowledgeRecord | undefined {
+    if (!record.place || record.place === place) return undefined;
+    const same = records.filter(
+      (r) =>
+        r.partnership === record.partnership &&
+        r.type === record.type &&
+        r.place === place &&
+        !r.historical &&
+        (!('topic' in r) || !('topic' in record) || r.topic === record.topic),
+    );
+    return same.length === 1 ? same[0] : undefined;
+  }
+
+  return { unitOf, equivalent, standsFor, groupNamedIn, otherPlace };
 }

@@ -149,7 +149,7 @@ export function createFollowUpResolver(
     return { found, attr, rest, known: leftover.filter((t) => vocabulary.has(t)), unknown: leftover.filter((t) => !vocabulary.has(t)) };
   }
 
-  const { unitOf, equivalent, standsFor, groupNamedIn } = createFollowUpTargets({ data, records, byId, unitsOf, namedIn, placeWords });
+  const { unitOf, equivalent, standsFor, groupNamedIn, otherPlace } = createFollowUpTargets({ data, records, byId, unitsOf, namedIn, placeWords });
 
   function nextForMore(record: KnowledgeRecord, last: string | undefined): AnswerUnit | undefined {
     const units = unitsOf(record.id).filter((u) => !u.notStated);
@@ -176,18 +176,27 @@ export function createFollowUpResolver(
     if (!refers && !attr && !places.length) return null;
     if (unknown.length > (refers ? MAX_UNKNOWN_WITH_REFERENCE : 0)) return null;
     if (places.length > 1) return null;
+    const words = new Set(tokens(message));
+    const placeAsked = words.has('hackney') && !words.has('city') ? 'hackney' : words.has('city') && !words.has('hackney') ? 'city' : undefined;
 
     // "What does ICSC stand for?" then "who appoints them?": the field is the post's, not the
     // acronym's, so an attribute asked of a glossary entry is asked of what it stands for.
     let record = attr && previous.type === 'glossary' ? (standsFor(previous) ?? previous) : previous;
     let how: 'attribute' | 'place' | 'more' | 'other' = attr ? 'attribute' : 'more';
     let note: string | undefined;
+    let toOtherPlace = false;
     if (found.has('other')) {
       const sibling = data.siblings.find((g) => g.includes(previous.id))?.find((id) => id !== previous.id);
       const r = sibling ? byId.get(sibling) : undefined;
       if (!r) return { kind: 'which-one', reason: 'which-other', detail: { name: previous.name } };
       record = r;
       how = 'other';
+    } else if (placeAsked && otherPlace(previous, placeAsked)) {
+      // "And Hackney's?" after a City of London record: the same kind of record for the other place.
+      record = otherPlace(previous, placeAsked)!;
+      how = 'place';
+      toOtherPlace = true;
+      note = `In ${placeAsked === 'city' ? 'the City of London' : 'Hackney'}:`;
     } else if (places[0] && places[0] !== previous.partnership) {
       const p = places[0];
       const r = equivalent(previous, p);
@@ -234,7 +243,10 @@ export function createFollowUpResolver(
       if (named) return { kind: 'answer', unit: named, question: named.question, how: 'attribute' };
       return { kind: 'which-one', reason: 'field-not-stated', detail: { name: record.name } };
     }
-    const unit = how === 'more' ? nextForMore(record, memory.attr) : unitOf(record, attr ?? memory.attr);
+    const asked = how === 'more' ? nextForMore(record, memory.attr) : unitOf(record, attr ?? memory.attr);
+    // The other place's record without the field talked of ("what model is it based on?" of the
+    // City's document, then "and Hackney's?"): its description, named for the place.
+    const unit = toOtherPlace && asked?.notStated && !attr ? unitOf(record, 'summary') : asked;
     if (!unit) return null;
     return { kind: 'answer', unit, question: unit.question, how, ...(note ? { note } : {}) };
   }

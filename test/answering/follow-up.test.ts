@@ -251,3 +251,28 @@ describe.each([
     expect(rate(s.followUps.harmful)).toBeLessThanOrEqual(harmfulCeiling);
   });
 });
+
+// A message that points back is also read with the last answer's subject, and that reading wins
+// where the message alone found something unrelated to the conversation (issue 9: follow-ups).
+describe('a follow-up that found something unrelated on its own', () => {
+  it('is answered about the group talked of', () => {
+    const first = engine.answer('what does the HSCP leadership group do?', { partnership: 'haringey' });
+    const second = engine.answer('does it have lay members?', { partnership: 'haringey', memory: first.memory ?? null });
+    expect(second.recordIds[0]).toBe(first.recordIds[0]);
+  });
+});
+
+// "And Hackney's?" after a City of London record: the same kind of record for the other place of
+// the partnership; where it lacks the field talked of, its description, named for the place.
+describe('the other place of a two-place partnership', () => {
+  it('moves from the City to Hackney', () => {
+    let memory: ConversationMemory | null = null;
+    for (const q of ['which threshold document does the City of London use?', 'what model is it based on?']) {
+      memory = engine.answer(q, { partnership: 'city-hackney', memory }).memory ?? null;
+    }
+    const a = engine.answer("and Hackney's?", { partnership: 'city-hackney', memory });
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/Hackney Resource Guide/);
+    expect(a.text).not.toMatch(/City of London Thresholds of Need is/);
+  });
+});
