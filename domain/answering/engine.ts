@@ -13,13 +13,14 @@ import { routeAnswer } from './route-answer.ts';
 import type { TriageData } from '../triage/types.ts';
 import { createIntentReader, reverseRelation } from './intents.ts';
 import { Matcher, type ScoredUnit } from './matcher.ts';
-import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS, PLACE_TERMS } from './partnerships.ts';
+import { asksAcrossPartnerships, mentionedPartnerships, namesOnlyElsewhere, namesPlace, PARTNERSHIP_LABELS, PLACE_TERMS } from './partnerships.ts';
 import { createScope } from './scope.ts';
 import { createPeopleReader } from './people.ts';
 import { contentTerms, tokens } from './text.ts';
 import type { Answer, AnswerContext, ReasonCode } from './types.ts';
 import { askedFieldsOf, candidateCheck } from './candidates.ts';
-import { keepsSubjectReading } from './subject-reading.ts';
+import { chooseReading } from './subject-reading.ts';
+import { followUpAnswer } from './follow-up-answer.ts';
 import { decidePartnerships } from './per-partnership.ts';
 import { ANSWER_MIN_OWN, SCOPE, TRIAGE } from './thresholds.ts';
 import type { RefusalDetail } from './refusals.ts';
@@ -34,7 +35,7 @@ import { createListReader, listAnswer } from './list.ts';
 import { retrieve } from './retrieve.ts';
 import { createNonAnswers } from './non-answers.ts';
 import { describeContext, describeRanked, describeScope, describeTriage, type TraceStep } from './trace.ts';
-import { createFollowUpResolver, type FollowUpOutcome } from './follow-up.ts';
+import { createFollowUpResolver } from './follow-up.ts';
 import type { EnginePrebuilt } from './prebuilt.ts';
 
 export type { TraceStep } from './trace.ts';
@@ -52,8 +53,6 @@ export const ABSTAIN_BELOW = 0.34;
 const MAX_QUESTION_CHARS = 1000;
 /** A dated runner-up must hold this share of the best candidate's words ("Wood report published" is not "Wood review commissioned"). */
 const DATED_LEXICAL = 0.8;
-/** A resolved follow-up names one record's attribute: as sure as a clear match, not more. */
-const FOLLOW_UP_CONFIDENCE = 0.8;
 const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 
 export interface EngineOptions {
@@ -106,8 +105,6 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   };
 
   const related = createRelatedness(kb.records);
-  // "And Hackney's?": a message naming a place moves the conversation; it is not read with the last subject.
-  const namesPlace = (q: string) => mentionedPartnerships(q).length > 0 || contentTerms(q).some((t) => t === 'city' || t === 'hackney');
   // Answers that give one fact of one record (two-part questions may add the second half's).
   const oneFact = new WeakSet<Answer>();
   // The trace being recorded, when explain() asked for one; answering is synchronous, so one slot will do.
@@ -124,22 +121,25 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     if (follow) note('context', () => `follow-up: ${follow.kind === 'answer' ? `${follow.unit.key}${follow.note ? ` (${follow.note})` : ''}` : follow.reason}`);
     const first = follow ? null : answerOnly(question, ctx);
     // A message that points back ("how much did the council put in?") is also read with the last
-    // answer's subject. That reading is kept where the message alone found nothing, or found
-    // something unrelated to the conversation while the subject's reading stays on it.
+    // answer's subject (subject-reading.ts chooses between the two readings).
     const subject = first && ctx.memory && !['route', 'emergency'].includes(first.kind) ? (followUps?.subjectOf(question, ctx.memory) ?? null) : null;
     const withSubject = subject ? answerOnly(`${question} (${subject})`, { ...ctx, partnership: ctx.partnership ?? ctx.memory?.partnership ?? null }) : null;
-    const talkedOf = { recordIds: ctx.memory?.recordIds ?? [] } as unknown as Answer;
-    const subjectFits =
-      withSubject !== null &&
-      keepsSubjectReading(withSubject, ctx.memory!, followUps?.remember(question, withSubject), askedFieldsOf(detectIntent(question))) &&
-      (!first!.answered || (!related(first!, talkedOf) && related(withSubject, talkedOf) && !namesPlace(question)));
-    const alone = subjectFits ? withSubject : first;
+    const alone =
+      first && ctx.memory
+        ? chooseReading(first, withSubject, {
+            memory: ctx.memory,
+            told: withSubject ? followUps?.remember(question, withSubject) : undefined,
+            asked: askedFieldsOf(detectIntent(question)),
+            related,
+            namesPlace: namesPlace(question),
+          })
+        : first;
     // "What was it the year before?" with nothing to follow (a new or expired conversation, or a
     // first answer that was "I don't know"): ask which, never answer it as a question of its own.
     // A described situation keeps its route, and a reading that already asks which one keeps its
     // "did you mean" suggestions (answerOnly's own triage decided both: no second reading).
     const orphan = alone && !ctx.memory && !['route', 'emergency', 'clarify'].includes(alone.kind) && followUps?.pointsBackOnly(question) === true;
-    const single = follow ? answerFollowUp(follow, ctx) : orphan ? abstain(ctx, 'which-one') : alone!;
+    const single = follow ? followUpAnswer(follow, ctx, { composer, abstain, notStatedAnswer, followUpsFor }) : orphan ? abstain(ctx, 'which-one') : alone!;
     const both =
       !follow && !orphan && followUps
         ? answerBothHalves(question, single, ctx, { ask: answer, remember: (q, x) => followUps.remember(q, x), oneFact: (x) => oneFact.has(x), related })
@@ -149,14 +149,6 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     const memory = follow?.kind === 'answer' ? followUps?.remember(follow.question, a, follow.unit) : followUps?.remember(question, a);
     const hint = a.answered && !a.checklist ? checklistFor(a.recordIds.map((id) => byId.get(id)!).filter(Boolean)) : undefined;
     return { ...a, ...(hint ? { checklist: hint } : {}), ...(memory ? { memory } : {}) };
-  }
-
-  function answerFollowUp(f: FollowUpOutcome, ctx: AnswerContext): Answer {
-    if (f.kind === 'which-one') return { ...abstain(ctx, f.reason, [], null, f.detail), kind: f.reason === 'field-not-stated' ? 'unknown' : 'clarify' };
-    if (f.unit.notStated) return notStatedAnswer(f.unit, ctx);
-    const a = composer.single(f.unit, FOLLOW_UP_CONFIDENCE, f.unit.record.type === 'glossary' ? 'glossary' : 'fact');
-    const say = (s: string) => (f.note ? `${f.note}\n${s}` : s);
-    return { ...a, text: say(a.text), markdown: say(a.markdown), followUps: followUpsFor(f.unit, ctx) };
   }
 
   function explain(question: string, ctx: AnswerContext = {}): { answer: Answer; trace: TraceStep[] } {

@@ -59,3 +59,8 @@ export function asksAcrossPartnerships(question: string): boolean {
     /\b(haringey|harrow|hackney)\b.*\b(and|vs|versus|or)\b.*\b(haringey|harrow|hackney|city)\b/.test(text)
   );
 }
+
+/** "And Hackney's?", "what about Harrow?": a message naming a partnership or one of the City & Hackney's places. */
+export function namesPlace(question: string): boolean {
+  return mentionedPartnerships(question).length > 0 || /\b(city|hackney)\b/i.test(question);
+}

@@ -19,3 +19,33 @@ export function keepsSubjectReading(a: Answer, before: ConversationMemory, told:
   if (same && (told?.attr === before.attr || GENERAL_ATTRS.has(field ?? ''))) return false;
   return !asked.length || (field !== undefined && asked.includes(field));
 }
+
+/**
+ * Which reading a message in a conversation gets: its own (`alone`), or the one with the last
+ * answer's subject added (`withSubject`). The subject's reading is kept where the message alone
+ * found nothing, or found something unrelated to the conversation while the subject's reading
+ * stays on it ("how much did the council put in?" after the LSCB's budget), never where the
+ * message names a place of its own ("and Hackney's?": the conversation moves).
+ */
+export function chooseReading(
+  alone: Answer,
+  withSubject: Answer | null,
+  {
+    memory,
+    told,
+    asked,
+    related,
+    namesPlace,
+  }: {
+    memory: ConversationMemory;
+    told: ConversationMemory | undefined;
+    asked: readonly string[];
+    related: (a: Answer, b: Answer) => boolean;
+    namesPlace: boolean;
+  },
+): Answer {
+  if (!withSubject || !keepsSubjectReading(withSubject, memory, told, asked)) return alone;
+  if (!alone.answered) return withSubject;
+  const talkedOf = { recordIds: memory.recordIds } as Answer;
+  return !related(alone, talkedOf) && related(withSubject, talkedOf) && !namesPlace ? withSubject : alone;
+}
