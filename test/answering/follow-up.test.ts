@@ -227,6 +227,9 @@ describe.each([
   // Fifteenth (3 December, fourth session): first contact 57.1% correct, 33.3% harmful; 60.0% /
   // 32.3% after "sub groups" was counted as typed.
   ['conversations-fifteenth', 0.6, 0.33],
+  // Sixteenth (3 December, fourth session, 30 conversations): first contact 48.0% correct, 44.2%
+  // harmful; 50.0% / 41.9% after the subject reading and the City-to-Hackney move.
+  ['conversations-sixteenth', 0.5, 0.42],
 ])('the %s follow-up turns', (name, correctFloor, harmfulCeiling) => {
   const conversations = readFileSync(`test/answering/fixtures/${name}.jsonl`, 'utf8')
     .split('\n')

@@ -72,6 +72,11 @@ describe.each([
   // 24 of 24 after vocabulary by kind (injuries on the mend, pictures of weapons, ICU, a carer gone
   // out and not back, a worker "here", "as the school nurse", serious harm by its treatment).
   ['fifteenth independent situations (scored once, then looked into by kind)', 'test/answering/fixtures/situations-fifteenth.jsonl', 0.94, 0.06],
+  // Sixteenth (written after the fifteenth's round, scored once at b660ec0): first contact 75.0%
+  // route first, 22.1% harmful, 999 first on 18 of 24; 91.7% / 9.2% / 24 of 24 after vocabulary by
+  // kind (emergencies told calmly by their symptoms, a child left in a car, a worker's own children
+  // or caution, a parent who works with children, gaps kept within a sentence).
+  ['sixteenth independent situations (scored once, then looked into by kind)', 'test/answering/fixtures/situations-sixteenth.jsonl', 0.91, 0.1],
 ])('routes for %s', (_name, path, routeFloor, harmfulCeiling) => {
   let s: EvalSummary;
   beforeAll(async () => {
@@ -106,6 +111,8 @@ describe('near-miss questions outside the arrangements', () => {
     ['test/answering/fixtures/near-miss-thirteenth.jsonl', 0.85],
     // Fifteenth: first contact 87.5%; 92.5% once a per-partnership answer needed the question's own words.
     ['test/answering/fixtures/near-miss-fifteenth.jsonl', 0.92],
+    // Sixteenth: first contact 93.3%.
+    ['test/answering/fixtures/near-miss-sixteenth.jsonl', 0.93],
   ])('%s: refused in at least the floor', async (path, floor) => {
     const s = await score(load(path));
     expect(rate(s.abstention)).toBeGreaterThanOrEqual(floor);
@@ -140,6 +147,8 @@ describe('factual and typed-as-staff-type questions (fourth independent set and 
     // 77.8% / 83.3%; 83.8% / 80.0% and 77.8% / 83.3% after the round's changes.
     ['test/answering/fixtures/fifteenth-questions.jsonl', 0.83, 0.8],
     ['test/answering/fixtures/typo-fifteenth.jsonl', 0.77, 0.83],
+    // Sixteenth (66 clean, 30 typed badly, 14 to abstain on): first contact 75.0% / 85.7%; 77.1% / 85.7% after.
+    ['test/answering/fixtures/sixteenth-questions.jsonl', 0.77, 0.85],
   ])('%s holds its answered-correct and abstention floors', async (path, correctFloor, abstainFloor) => {
     const s = await score(load(path));
     expect(rate(s.answeredCorrect)).toBeGreaterThanOrEqual(correctFloor);
