@@ -432,3 +432,13 @@ describe('no route', () => {
     expect(engine.answer(q).routes ?? []).toEqual(routes);
   });
 });
+
+// An injury dated "last week" further from its sign, nothing live since: not 999 today.
+describe('harm dated last week is not 999 today', () => {
+  it.each([
+    ['a 2 year old stopped breathing in the cot room at our nursery last week while staff were on a break and now has brain damage'],
+    ['a year 4 boy was choked by older boys behind the sports hall last week, his neck is bruised'],
+  ])('%s', (message) => {
+    expect(triage.triage(message).routes[0]).not.toBe('emergency');
+  });
+});
