@@ -19,6 +19,9 @@ const triage = createTriage(kb.triage);
 
 describe('999 first (with the route that follows it)', () => {
   it.each([
+    // Seventeenth fresh set's kinds, our words: an allergic reaction by its signs; a pupil not seen since a headcount.
+    ["toddler at stay and play had a bite of a peanut bar, her eyes are puffing up and she's wheezy", ['emergency']],
+    ['on the school trip a year 5 boy has not been seen since lunch, we have searched the woods and it is getting dark now', ['emergency']],
     // A worker has taken a child away and neither can be reached (sixteenth fresh set's kind; our words).
     ['our minibus driver drove off with a year 7 boy after the trip instead of bringing him back to school. Neither is picking up', ['emergency', 'lado']],
     // Emergencies told calmly (sixteenth fresh set's kinds; our words): a rash that doesn't fade
@@ -232,6 +235,8 @@ describe('the LADO first', () => {
 
 describe('the Panel first', () => {
   it.each([
+    // A baby ventilated after being left in the bath with a young sibling.
+    ['baby of 11 months was ventilated in PICU after being left in the bath with a 3 year old brother, mum was downstairs', ['panel']],
     // A child intubated after swallowing a parent's drugs left within reach.
     ["a 3 year old swallowed some of mum's methadone that was left on the side and had to be intubated in resus", ['panel']],
     // A carer passed out drunk when a child died; harm that needed surgery; a suicide attempt serious enough for a unit.
@@ -325,6 +330,12 @@ describe('an escalation', () => {
 
 describe('a referral first, not 999', () => {
   it.each([
+    // Money demanded for images; sexual abuse in a child's words; an assault described by what was done;
+    // a home that harms and children out of school.
+    ["year 9 girl says a 'boy' online who turned out to be pretending to be a boy got pics off her and wants £100 or he'll send them to her friends", ['mash']],
+    ["7 year old told me her cousin does 'sex stuff' with her when the grown ups are downstairs", ['mash']],
+    ['year 4 girl said some older girls pulled her knickers down in the toilets and laughed', ['mash']],
+    ["housing officer: family of six in a studio with black mould on every wall, and the 10 year old isn't on roll at any school", ['mash']],
     // Honour-based abuse and admiration of mass violence, in the words used (sixteenth fresh set's kinds; our words).
     ['a year 10 girl says her uncle told her she has brought shame on the family by talking to boys and her cousins now watch her', ['mash']],
     ['year 9 boy keeps sharing memes glorifying the Christchurch shooter and says some people deserve to be wiped out', ['mash']],
