@@ -19,6 +19,10 @@ const triage = createTriage(kb.triage);
 
 describe('999 first (with the route that follows it)', () => {
   it.each([
+    // A child on a window sill or walking along the kerb of a main road; a door nobody answers now.
+    ['a little boy of about 2 is standing on the sill of an open upstairs window next door, I can’t see anyone with him', ['emergency']],
+    ['there is a toddler in pyjamas walking along the kerb of the high road on his own, I have stopped my car', ['emergency']],
+    ['the baby upstairs cried for hours last night, now it is silent and nobody answers now when I knock', ['emergency']],
     // Seventeenth fresh set's kinds, our words: an allergic reaction by its signs; a pupil not seen since a headcount.
     ["toddler at stay and play had a bite of a peanut bar, her eyes are puffing up and she's wheezy", ['emergency']],
     ['on the school trip a year 5 boy has not been seen since lunch, we have searched the woods and it is getting dark now', ['emergency']],
@@ -449,6 +453,8 @@ describe('harm dated last week is not 999 today', () => {
   it.each([
     ['a 2 year old stopped breathing in the cot room at our nursery last week while staff were on a break and now has brain damage'],
     ['a year 4 boy was choked by older boys behind the sports hall last week, his neck is bruised'],
+    // A door nobody answers when the writer visits, as a pattern.
+    ['education welfare: whenever I visit nobody answers and neighbours say the two children are often left on their own'],
   ])('%s', (message) => {
     expect(triage.triage(message).routes[0]).not.toBe('emergency');
   });
