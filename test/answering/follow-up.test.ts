@@ -230,6 +230,8 @@ describe.each([
   // Sixteenth (3 December, fourth session, 30 conversations): first contact 48.0% correct, 44.2%
   // harmful; 50.0% / 41.9% after the subject reading and the City-to-Hackney move.
   ['conversations-sixteenth', 0.5, 0.42],
+  // Seventeenth (end of the same round, scored once, not looked into): 51.0% correct, 41.9% harmful.
+  ['conversations-seventeenth', 0.51, 0.42],
 ])('the %s follow-up turns', (name, correctFloor, harmfulCeiling) => {
   const conversations = readFileSync(`test/answering/fixtures/${name}.jsonl`, 'utf8')
     .split('\n')

@@ -77,6 +77,15 @@ describe.each([
   // kind (emergencies told calmly by their symptoms, a child left in a car, a worker's own children
   // or caution, a parent who works with children, gaps kept within a sentence).
   ['sixteenth independent situations (scored once, then looked into by kind)', 'test/answering/fixtures/situations-sixteenth.jsonl', 0.91, 0.1],
+  // Seventeenth (written at the end of the same round, scored once at 4929eb0): first contact 80.8%
+  // route first, 14.5% harmful, 999 first on 19 of 24; 89.2% / 11.1% / 24 of 24 after its missed
+  // 999s and silent disclosures were added as vocabulary by kind.
+  [
+    'seventeenth independent situations (scored once; missed 999s and silences looked into)',
+    'test/answering/fixtures/situations-seventeenth.jsonl',
+    0.89,
+    0.12,
+  ],
 ])('routes for %s', (_name, path, routeFloor, harmfulCeiling) => {
   let s: EvalSummary;
   beforeAll(async () => {
@@ -149,6 +158,8 @@ describe('factual and typed-as-staff-type questions (fourth independent set and 
     ['test/answering/fixtures/typo-fifteenth.jsonl', 0.77, 0.83],
     // Sixteenth (66 clean, 30 typed badly, 14 to abstain on): first contact 75.0% / 85.7%; 77.1% / 85.7% after.
     ['test/answering/fixtures/sixteenth-questions.jsonl', 0.77, 0.85],
+    // Seventeenth (end of the same round, scored once, not looked into): 63.6% / 91.7%.
+    ['test/answering/fixtures/seventeenth-questions.jsonl', 0.63, 0.91],
   ])('%s holds its answered-correct and abstention floors', async (path, correctFloor, abstainFloor) => {
     const s = await score(load(path));
     expect(rate(s.answeredCorrect)).toBeGreaterThanOrEqual(correctFloor);
