@@ -11,10 +11,15 @@ import type { AnswerUnit } from './units.ts';
 
 const CLAUSE = /(?:,\s*|\s)and\s+(?=(how|who|what|when|where|which|does|do|is|are|can|will|whose)\b)/i;
 
+/** The two clauses of a two-question message ("X, and who/how/what ...?"), or null. */
+export function clausesOf(question: string): { first: string; second: string } | null {
+  const m = CLAUSE.exec(question);
+  return m ? { first: question.slice(0, m.index).trim(), second: question.slice(m.index + m[0].length).trim() } : null;
+}
+
 /** The second clause of a two-question message, or null. */
 export function secondClause(question: string): string | null {
-  const m = CLAUSE.exec(question);
-  return m ? question.slice(m.index + m[0].length).trim() : null;
+  return clausesOf(question)?.second ?? null;
 }
 
 /** The two answers in the order the message asked them. */
@@ -54,11 +59,7 @@ export function answerFromRanked(
   checkClause: (r: ScoredUnit, runnerUp?: boolean) => ReasonCode | null,
 ): AnswerUnit | null {
   const terms = new Set(contentTerms(clause));
-  // A record is also known by its name and aliases ("referrers" for the sources of contacts).
-  const overlap = (u: AnswerUnit) => {
-    const own = new Set([...u.terms, ...contentTerms([u.record.name, ...(u.record.aliases ?? [])].join(' '))]);
-    return [...terms].filter((t) => own.has(t)).length;
-  };
+  const overlap = (u: AnswerUnit) => [...u.terms].filter((t) => terms.has(t)).length;
   const base = overlap(first.unit);
   const other = ranked
     .slice(1, 5)

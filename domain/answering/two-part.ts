@@ -6,6 +6,7 @@
  * must be answered, from different facts, or the message keeps its single answer.
  */
 import type { KnowledgeRecord } from '../../knowledge/schema.ts';
+import { clausesOf } from './second-clause.ts';
 import { contentTerms } from './text.ts';
 import type { Answer, AnswerContext, ConversationMemory } from './types.ts';
 
@@ -24,16 +25,11 @@ export function createRelatedness(records: readonly KnowledgeRecord[]): (a: Answ
   return (x, y) => x.recordIds.some((i) => y.recordIds.some((j) => i === j || [...nameTerms(i)].some((t) => nameTerms(j).has(t))));
 }
 
-const CLAUSE = /(?:,\s*|\s)and\s+(?=(how|who|what|when|where|which|whose)\b)/i;
-
-/** The two halves of a two-question message ("X, and who/how/what ...?"), or null. */
+/** The two halves of a two-question message (second-clause.ts reads the clauses), or null. */
 export function splitTwoPart(question: string): { first: string; second: string } | null {
-  const m = CLAUSE.exec(question);
-  if (!m) return null;
-  const first = question.slice(0, m.index).trim();
-  const second = question.slice(m.index + m[0].length).trim();
+  const halves = clausesOf(question);
   // A half of one or two words ("who and when?") is not a question of its own.
-  return first.split(/\s+/).length >= 3 && second.split(/\s+/).length >= 2 ? { first, second } : null;
+  return halves && halves.first.split(/\s+/).length >= 3 && halves.second.split(/\s+/).length >= 2 ? halves : null;
 }
 
 /** Kinds of answer a second half may be joined to: a fact, not a route, a list or a comparison. */
@@ -69,20 +65,19 @@ export function answerBothHalves(
   // The second half is about the first half's subject ("who referred the most" of the contacts):
   // an answer about something else is a reading of the few words alone, not of the question.
   if (!second.answered || !JOINABLE.has(second.kind) || !related(whole, second)) return null;
-  // The whole message's answer stays first: it was read with both halves' words.
-  const lead = whole;
-  // Nothing new: the second half was given already (the same fact, or the same record twice).
-  if (lead.text.includes(second.text.split('\n')[0]!)) return null;
-  const sources = [...lead.sources, ...second.sources].filter(
+  // The whole message's answer stays first (it was read with both halves' words). Nothing new:
+  // the second half was given already (the same fact, or the same record twice).
+  if (whole.text.includes(second.text.split('\n')[0]!)) return null;
+  const sources = [...whole.sources, ...second.sources].filter(
     (s, i, all) => all.findIndex((o) => o.document === s.document && o.section === s.section && o.quote === s.quote) === i,
   );
   return {
-    ...lead,
-    text: `${lead.text}\n${second.text}`,
-    markdown: `${lead.markdown}\n\n${second.markdown}`,
+    ...whole,
+    text: `${whole.text}\n${second.text}`,
+    markdown: `${whole.markdown}\n\n${second.markdown}`,
     sources,
-    confidence: Math.min(lead.confidence, second.confidence),
-    recordIds: [...new Set([...lead.recordIds, ...second.recordIds])],
+    confidence: Math.min(whole.confidence, second.confidence),
+    recordIds: [...new Set([...whole.recordIds, ...second.recordIds])],
     kind: 'fact',
     answered: true,
   };
