@@ -122,14 +122,18 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     const first = follow ? null : answerOnly(question, ctx);
     // A message that points back ("how much did the council put in?") is also read with the last
     // answer's subject (subject-reading.ts chooses between the two readings).
-    const subject = first && ctx.memory && !['route', 'emergency'].includes(first.kind) ? (followUps?.subjectOf(question, ctx.memory) ?? null) : null;
-    const withSubject = subject ? answerOnly(`${question} (${subject})`, { ...ctx, partnership: ctx.partnership ?? ctx.memory?.partnership ?? null }) : null;
+    // (Narrowed once: the second reading is made lazily, in a closure.)
+    const conversation = ctx.memory;
     const alone =
-      first && ctx.memory
-        ? chooseReading(first, withSubject, {
-            memory: ctx.memory,
-            told: withSubject ? followUps?.remember(question, withSubject) : undefined,
-            asked: askedFieldsOf(detectIntent(question)),
+      first && conversation && followUps && !['route', 'emergency'].includes(first.kind)
+        ? chooseReading(first, {
+            memory: conversation,
+            withSubject: () => {
+              const subject = followUps.subjectOf(question, conversation);
+              return subject ? answerOnly(`${question} (${subject})`, { ...ctx, partnership: ctx.partnership ?? conversation.partnership ?? null }) : null;
+            },
+            told: (x) => followUps.remember(question, x),
+            asked: () => askedFieldsOf(detectIntent(question)),
             related,
             namesPlace: namesPlace(question),
           })

@@ -22,30 +22,36 @@ export function keepsSubjectReading(a: Answer, before: ConversationMemory, told:
 
 /**
  * Which reading a message in a conversation gets: its own (`alone`), or the one with the last
- * answer's subject added (`withSubject`). The subject's reading is kept where the message alone
- * found nothing, or found something unrelated to the conversation while the subject's reading
- * stays on it ("how much did the council put in?" after the LSCB's budget), never where the
- * message names a place of its own ("and Hackney's?": the conversation moves).
+ * answer's subject added. The subject's reading is kept where the message alone found nothing, or
+ * found something unrelated to the conversation while the subject's reading stays on it ("how
+ * much did the council put in?" after the LSCB's budget), never where the message names a place
+ * of its own ("and Hackney's?": the conversation moves). The second reading is only made when it
+ * could win: most turns that answered on the conversation's subject ask the engine once.
  */
 export function chooseReading(
   alone: Answer,
-  withSubject: Answer | null,
   {
     memory,
+    withSubject,
     told,
     asked,
     related,
     namesPlace,
   }: {
     memory: ConversationMemory;
-    told: ConversationMemory | undefined;
-    asked: readonly string[];
+    /** The message read with the last answer's subject, or null when it does not point back. */
+    withSubject: () => Answer | null;
+    /** What an answer would leave in memory (its record and field). */
+    told: (a: Answer) => ConversationMemory | undefined;
+    /** The fields the message asks for outright. */
+    asked: () => readonly string[];
     related: (a: Answer, b: Answer) => boolean;
     namesPlace: boolean;
   },
 ): Answer {
-  if (!withSubject || !keepsSubjectReading(withSubject, memory, told, asked)) return alone;
-  if (!alone.answered) return withSubject;
   const talkedOf = { recordIds: memory.recordIds } as Answer;
-  return !related(alone, talkedOf) && related(withSubject, talkedOf) && !namesPlace ? withSubject : alone;
+  if (alone.answered && (namesPlace || related(alone, talkedOf))) return alone;
+  const other = withSubject();
+  if (!other || !keepsSubjectReading(other, memory, told(other), asked())) return alone;
+  return !alone.answered || related(other, talkedOf) ? other : alone;
 }
