@@ -40,9 +40,7 @@ export function createFollowUpTargets({ data, records, byId, unitsOf, namedIn, p
     const same = records.filter(
       (r) =>
         r.partnership === p &&
-        r.type === record.type &&
-        !r.historical &&
-        (!('topic' in r) || !('topic' in record) || r.topic === record.topic) &&
+        sameKind(r, record) &&
         (r.type !== 'body' || record.type !== 'body' || r.kind === record.kind) &&
         (r.type !== 'glossary' || record.type !== 'glossary' || r.acronym.toLowerCase() === record.acronym.toLowerCase()),
     );
@@ -90,6 +88,11 @@ export function createFollowUpTargets({ data, records, byId, unitsOf, namedIn, p
     return undefined;
   }
 
+  /** A current record of the same type and, where both have one, the same topic. */
+  function sameKind(r: KnowledgeRecord, record: KnowledgeRecord): boolean {
+    return r.type === record.type && !r.historical && (!('topic' in r) || !('topic' in record) || r.topic === record.topic);
+  }
+
   function nameTerms(r: KnowledgeRecord): string[] {
     return contentTerms(r.name).filter((t) => !placeWords.has(t) && !/^(hscp|chscp|lscb|hscb|ssp|safeguard|partnership)$/.test(t));
   }
@@ -100,14 +103,7 @@ export function createFollowUpTargets({ data, records, byId, unitsOf, namedIn, p
    */
   function otherPlace(record: KnowledgeRecord, place: 'city' | 'hackney'): KnowledgeRecord | undefined {
     if (!record.place || record.place === place) return undefined;
-    const same = records.filter(
-      (r) =>
-        r.partnership === record.partnership &&
-        r.type === record.type &&
-        r.place === place &&
-        !r.historical &&
-        (!('topic' in r) || !('topic' in record) || r.topic === record.topic),
-    );
+    const same = records.filter((r) => r.partnership === record.partnership && r.place === place && sameKind(r, record));
     return same.length === 1 ? same[0] : undefined;
   }
 

@@ -10,7 +10,7 @@
  */
 import type { KnowledgeRecord } from '../../knowledge/schema.ts';
 import type { FollowUpData } from './follow-up-types.ts';
-import { mentionedPartnerships, namesOnlyElsewhere, PARTNERSHIP_LABELS } from './partnerships.ts';
+import { mentionedPartnerships, namesOnlyElsewhere, onePlaceNamed, PARTNERSHIP_LABELS } from './partnerships.ts';
 import { contentTerms, stem, tokens } from './text.ts';
 import type { Answer, ConversationMemory } from './types.ts';
 import type { AnswerUnit } from './units.ts';
@@ -176,27 +176,25 @@ export function createFollowUpResolver(
     if (!refers && !attr && !places.length) return null;
     if (unknown.length > (refers ? MAX_UNKNOWN_WITH_REFERENCE : 0)) return null;
     if (places.length > 1) return null;
-    const words = new Set(tokens(message));
-    const placeAsked = words.has('hackney') && !words.has('city') ? 'hackney' : words.has('city') && !words.has('hackney') ? 'city' : undefined;
+    // "And Hackney's?" after a City of London record: the same kind of record for the other place.
+    const place = onePlaceNamed(message);
+    const atOtherPlace = place ? otherPlace(previous, place) : undefined;
 
     // "What does ICSC stand for?" then "who appoints them?": the field is the post's, not the
     // acronym's, so an attribute asked of a glossary entry is asked of what it stands for.
     let record = attr && previous.type === 'glossary' ? (standsFor(previous) ?? previous) : previous;
     let how: 'attribute' | 'place' | 'more' | 'other' = attr ? 'attribute' : 'more';
     let note: string | undefined;
-    let toOtherPlace = false;
     if (found.has('other')) {
       const sibling = data.siblings.find((g) => g.includes(previous.id))?.find((id) => id !== previous.id);
       const r = sibling ? byId.get(sibling) : undefined;
       if (!r) return { kind: 'which-one', reason: 'which-other', detail: { name: previous.name } };
       record = r;
       how = 'other';
-    } else if (placeAsked && otherPlace(previous, placeAsked)) {
-      // "And Hackney's?" after a City of London record: the same kind of record for the other place.
-      record = otherPlace(previous, placeAsked)!;
+    } else if (atOtherPlace) {
+      record = atOtherPlace;
       how = 'place';
-      toOtherPlace = true;
-      note = `In ${placeAsked === 'city' ? 'the City of London' : 'Hackney'}:`;
+      note = `In ${atOtherPlace.place === 'city' ? 'the City of London' : 'Hackney'}:`;
     } else if (places[0] && places[0] !== previous.partnership) {
       const p = places[0];
       const r = equivalent(previous, p);
@@ -246,7 +244,7 @@ export function createFollowUpResolver(
     const asked = how === 'more' ? nextForMore(record, memory.attr) : unitOf(record, attr ?? memory.attr);
     // The other place's record without the field talked of ("what model is it based on?" of the
     // City's document, then "and Hackney's?"): its description, named for the place.
-    const unit = toOtherPlace && asked?.notStated && !attr ? unitOf(record, 'summary') : asked;
+    const unit = record === atOtherPlace && asked?.notStated && !attr ? unitOf(record, 'summary') : asked;
     if (!unit) return null;
     return { kind: 'answer', unit, question: unit.question, how, ...(note ? { note } : {}) };
   }

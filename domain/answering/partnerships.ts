@@ -60,6 +60,13 @@ export function asksAcrossPartnerships(question: string): boolean {
   );
 }
 
+/** The one place of the City & Hackney partnership a message names ("and Hackney's?"), or null when it names neither or both. */
+export function onePlaceNamed(text: string): 'city' | 'hackney' | null {
+  const city = /\bcity\b/i.test(text);
+  const hackney = /\bhackney\b/i.test(text);
+  return city === hackney ? null : city ? 'city' : 'hackney';
+}
+
 /** "And Hackney's?", "what about Harrow?": a message naming a partnership or one of the City & Hackney's places. */
 export function namesPlace(question: string): boolean {
   return mentionedPartnerships(question).length > 0 || /\b(city|hackney)\b/i.test(question);
