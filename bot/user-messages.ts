@@ -97,6 +97,8 @@ export const MESSAGES = {
   checklistNeedsPartnership: 'Choose your partnership first, so the checklist shows your local route and contacts.',
   checklistUnknown: (tried: string, names: string) => `I don't know a checklist called "${tried}". Checklists: ${names}. Type "checklist" to see them all.`,
   clarifyHeading: 'Could you tell me a bit more?',
+  /** A described situation the triage could not place: not "I can't answer that from the documents". */
+  unclearSituationHeading: 'This needs a person today',
   searchNoAnswer: "I couldn't find a cited answer to that. Try other words, or ask the bot in a chat.",
 } as const;
 

@@ -129,7 +129,7 @@ export function answerActivities(
         abstainCard({
           answer: answerView(answer),
           question,
-          heading: answer.kind === 'clarify' ? MESSAGES.clarifyHeading : undefined,
+          heading: answer.kind === 'clarify' ? MESSAGES.clarifyHeading : answer.reason === 'unclear-situation' ? MESSAGES.unclearSituationHeading : undefined,
           // Off-topic ("what's the weather?"): no MASH consultation number and no "ask a lead" for it.
           personLine: answer.reason === 'out-of-scope' ? MESSAGES.genericPerson : personLine(services, partnership),
           canAskLead: answer.reason !== 'out-of-scope' && services.config.expertsConversationId !== null,

@@ -154,6 +154,7 @@ const MESSAGE_CASES: Cases<typeof MESSAGES> = {
     text: 'I don\'t know a checklist called "foo". Checklists: lado, referral. Type "checklist" to see them all.',
   },
   clarifyHeading: { text: 'Could you tell me a bit more?' },
+  unclearSituationHeading: { text: 'This needs a person today' },
   searchNoAnswer: { text: "I couldn't find a cited answer to that. Try other words, or ask the bot in a chat." },
 };
 

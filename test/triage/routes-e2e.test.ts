@@ -211,3 +211,21 @@ describe('a disclosure with an everyday word is answered with a route over HTTP,
     expect(cardSubmits(card).filter((s) => s.data.verb === 'checklist.start')).toHaveLength(1);
   });
 });
+
+// A described situation the triage cannot place (a coach in the under-9s' changing room, read as
+// some route but not surely): over HTTP, a card that says a person is needed today and names 999,
+// the DSL, the MASH and the LADO, never "outside what I can help with" nor a guessed route.
+describe('a situation the triage cannot place, over HTTP', () => {
+  it('gets the unclear-situation card, valid Adaptive Card 1.5', async () => {
+    const where = newUser();
+    const replies = await say(
+      'the assistant coach keeps going into the under 9s changing room when they are getting changed, he says he is checking on them',
+      where,
+    );
+    const texts = replies.flatMap((s) => cardTexts(cardOf(s))).join(' ');
+    expect(texts).toContain(MESSAGES.unclearSituationHeading);
+    expect(texts).toContain(refusalText('unclear-situation'));
+    expect(texts).not.toContain(refusalText('out-of-scope'));
+    for (const route of kb.triage.routes) expect(texts).not.toContain(route.first);
+  });
+});
