@@ -22,7 +22,7 @@ import { askedFieldsOf, candidateCheck } from './candidates.ts';
 import { chooseReading } from './subject-reading.ts';
 import { followUpAnswer } from './follow-up-answer.ts';
 import { decidePartnerships } from './per-partnership.ts';
-import { ANSWER_MIN_OWN, SCOPE, TRIAGE } from './thresholds.ts';
+import { ANSWER_MIN_OWN, DATED, SCOPE, TRIAGE } from './thresholds.ts';
 import type { RefusalDetail } from './refusals.ts';
 import { reverseAnswer } from './reverse.ts';
 import { checklistFor } from './checklist-hint.ts';
@@ -51,8 +51,6 @@ export interface AnswerEngine {
 /** Below this the engine abstains; calibrated on the development questions (see README). */
 export const ABSTAIN_BELOW = 0.34;
 const MAX_QUESTION_CHARS = 1000;
-/** A dated runner-up must hold this share of the best candidate's words ("Wood report published" is not "Wood review commissioned"). */
-const DATED_LEXICAL = 0.8;
 const ALL_PARTNERSHIPS = Object.keys(PARTNERSHIP_LABELS) as PartnershipId[];
 
 export interface EngineOptions {
@@ -267,7 +265,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // answers it better than a description that mentions the year in passing ("the JTAI (2017) plan").
     const dated =
       asked.includes('timescale') && (intent.pastWhen ?? 0) > 0 && !namesMonth(top.unit.text)
-        ? ranked.slice(1, 6).filter((r) => near(r) && r.lexical >= top.lexical * DATED_LEXICAL && namesMonth(r.unit.text))
+        ? ranked.slice(1, 6).filter((r) => near(r) && r.lexical >= top.lexical * DATED.lexicalShare && namesMonth(r.unit.text))
         : [];
     const chosen =
       withField.find((r) => !problemWith(r, r !== top)) ??

@@ -92,6 +92,15 @@ export const FIGURE = { ownShare: 0.5 } as const;
  */
 export const DIFFERS = { minLexical: 0.35 } as const;
 
+/**
+ * "When did X take place?": a runner-up naming the month is preferred only when it holds this share
+ * of the best candidate's words ("Wood report published" is not "Wood review commissioned").
+ */
+export const DATED = { lexicalShare: 0.8 } as const;
+
+/** A word in at most this many records' names says what a record is about ("contacts", not "children"): two answers sharing one are related. */
+export const RELATED = { rareNameWord: 8 } as const;
+
 /** The least share of the question's words the answering sentence itself must hold (see engine.ts). */
 export const ANSWER_MIN_OWN = 0.2;
 

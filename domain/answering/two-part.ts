@@ -8,10 +8,8 @@
 import type { KnowledgeRecord } from '../../knowledge/schema.ts';
 import { clausesOf } from './second-clause.ts';
 import { contentTerms } from './text.ts';
+import { RELATED } from './thresholds.ts';
 import type { Answer, AnswerContext, ConversationMemory } from './types.ts';
-
-/** A word in at most this many records' names says what a record is about ("contacts", not "children"). */
-const RARE_NAME_WORD = 8;
 
 /**
  * Whether two answers speak of one subject: the same record, or records whose names share a word
@@ -21,7 +19,7 @@ export function createRelatedness(records: readonly KnowledgeRecord[]): (a: Answ
   const namesWith = new Map<string, number>();
   for (const r of records) for (const t of new Set(contentTerms(r.name))) namesWith.set(t, (namesWith.get(t) ?? 0) + 1);
   const byId = new Map(records.map((r) => [r.id, r]));
-  const nameTerms = (id: string) => new Set(contentTerms(byId.get(id)?.name ?? '').filter((t) => (namesWith.get(t) ?? 0) <= RARE_NAME_WORD));
+  const nameTerms = (id: string) => new Set(contentTerms(byId.get(id)?.name ?? '').filter((t) => (namesWith.get(t) ?? 0) <= RELATED.rareNameWord));
   return (x, y) => x.recordIds.some((i) => y.recordIds.some((j) => i === j || [...nameTerms(i)].some((t) => nameTerms(j).has(t))));
 }
 
