@@ -459,3 +459,23 @@ describe('harm dated last week is not 999 today', () => {
     expect(triage.triage(message).routes[0]).not.toBe('emergency');
   });
 });
+
+// Eighteenth fresh set's kinds, in our words: somewhere high with a goodbye; drink in other words;
+// a hand on a leg and a "secret"; nobody ringing back; the time a worker was told is not the time
+// of the harm; a pattern of nights alone is a referral, not 999 on its own.
+describe('eighteenth round kinds', () => {
+  it.each([
+    ['a 16 year old on my caseload has just messaged me a picture taken from the top of the multi storey car park', ['emergency']],
+    ["she texted her sister 'love you all' and her phone shows her by the railway bridge", ['emergency']],
+    ['the childminder was intoxicated when the parents arrived to collect their little ones', ['lado']],
+    ['a supply teacher put his hand on a year 6 girl’s knee during reading and told her it was their secret', ['lado']],
+    ['I referred a 9 year old to CSC three weeks ago about the bruises and nobody has called me back', ['escalation']],
+    [
+      'dad has turned up at after school club clearly intoxicated and says he is driving the twins home, mum told us last week there is an injunction against him',
+      ['emergency'],
+    ],
+    ['the two little ones next door seem to be on their own most nights until gone eleven', ['mash']],
+  ] as Array<[string, string[]]>)('%s', (message, routes) => {
+    expect(triage.triage(message).routes.slice(0, routes.length)).toEqual(routes);
+  });
+});
