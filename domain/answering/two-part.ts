@@ -3,13 +3,14 @@
  * many contacts came in, and who referred the most?". The first half is answered as a question
  * of its own, and the second as the next turn of a conversation about that answer (the same
  * follow-up reading a chat gets: "who referred the most?" after the contacts figure). Both halves
- * must be answered, from different facts, or the message keeps its single answer.
+ * must be answered, from different facts, or the message keeps its single answer. Where the whole
+ * message found nothing sure, its two halves, each answered, are the answer.
  */
 import type { KnowledgeRecord } from '../../knowledge/schema.ts';
 import { clausesOf } from './second-clause.ts';
 import { contentTerms } from './text.ts';
 import { RELATED } from './thresholds.ts';
-import type { Answer, AnswerContext, ConversationMemory } from './types.ts';
+import type { Answer, AnswerContext, ConversationMemory, ReasonCode } from './types.ts';
 
 /**
  * Whether two answers speak of one subject: the same record, or records whose names share a word
@@ -33,6 +34,14 @@ export function splitTwoPart(question: string): { first: string; second: string 
 /** Kinds of answer a second half may be joined to: a fact, not a route, a list or a comparison. */
 const JOINABLE = new Set<Answer['kind']>(['fact', 'glossary', 'unknown']);
 
+const firstLine = (a: Answer) => a.text.split('\n')[0]!;
+/**
+ * Refusals of the whole message that its halves may still answer ("who chaired the CDOP, and how
+ * many children died?": no one fact holds both). Not a refusal on scope, a contact or a year: those
+ * hold for each half too.
+ */
+const HALVES_MAY_ANSWER: ReadonlySet<ReasonCode> = new Set(['low-confidence', 'figure-not-found', 'field-not-stated', 'not-stated']);
+
 export function answerBothHalves(
   question: string,
   whole: Answer,
@@ -51,8 +60,8 @@ export function answerBothHalves(
     related: (a: Answer, b: Answer) => boolean;
   },
 ): Answer | null {
-  // A message the engine could not answer whole stays unanswered: each half alone reads less.
-  if (!whole.answered || !JOINABLE.has(whole.kind) || !oneFact(whole)) return null;
+  const wholeAbstained = !whole.answered && whole.reason !== undefined && HALVES_MAY_ANSWER.has(whole.reason);
+  if (!wholeAbstained && (!whole.answered || !JOINABLE.has(whole.kind) || !oneFact(whole))) return null;
   const halves = splitTwoPart(question);
   if (!halves) return null;
   const first = ask(halves.first, { ...ctx, memory: undefined });
@@ -60,22 +69,26 @@ export function answerBothHalves(
   const memory = remember(halves.first, first);
   if (!memory) return null;
   const second = ask(halves.second, { ...ctx, memory });
-  // The second half is about the first half's subject ("who referred the most" of the contacts):
-  // an answer about something else is a reading of the few words alone, not of the question.
-  if (!second.answered || !JOINABLE.has(second.kind) || !related(whole, second)) return null;
-  // The whole message's answer stays first (it was read with both halves' words). Nothing new:
-  // the second half was given already (the same fact, or the same record twice).
-  if (whole.text.includes(second.text.split('\n')[0]!)) return null;
-  const sources = [...whole.sources, ...second.sources].filter(
+  if (!second.answered || !JOINABLE.has(second.kind)) return null;
+  // Both halves must speak of one subject; the second half is read about the first's, and an
+  // answer about something else is a reading of its few words alone, not of the question.
+  const lead = wholeAbstained ? first : whole;
+  if (!related(lead, second)) return null;
+  // The whole message's answer was the second half's ("who else is on it and who chairs it?"
+  // answered with the chair): the first half is what is missing.
+  const next = !wholeAbstained && whole.text.includes(firstLine(second)) && related(whole, first) ? first : second;
+  // Nothing new: that half was given already (the same fact, or the same record twice).
+  if (lead.text.includes(firstLine(next))) return null;
+  const sources = [...lead.sources, ...next.sources].filter(
     (s, i, all) => all.findIndex((o) => o.document === s.document && o.section === s.section && o.quote === s.quote) === i,
   );
   return {
-    ...whole,
-    text: `${whole.text}\n${second.text}`,
-    markdown: `${whole.markdown}\n\n${second.markdown}`,
+    ...lead,
+    text: `${lead.text}\n${next.text}`,
+    markdown: `${lead.markdown}\n\n${next.markdown}`,
     sources,
-    confidence: Math.min(whole.confidence, second.confidence),
-    recordIds: [...new Set([...whole.recordIds, ...second.recordIds])],
+    confidence: Math.min(lead.confidence, next.confidence),
+    recordIds: [...new Set([...lead.recordIds, ...next.recordIds])],
     kind: 'fact',
     answered: true,
   };

@@ -39,4 +39,25 @@ describe('both halves answered', () => {
     expect(a.text).toMatch(/12,968/);
     expect(a.text).not.toMatch(/multi-agency safeguarding arrangement/);
   });
+
+  it('gives the first half too when the whole message was answered with the second half', () => {
+    // "who else is on it" is the members; the whole message's words found the chair (the second half).
+    const a = engine.answer("I'm the new police rep on the Executive group - who else is on it and who chairs it?", { partnership: 'haringey' });
+    expect(a.text).toMatch(/Independent Chair/);
+    expect(a.text).toMatch(/Borough Commander/);
+  });
+
+  it('answers each half where the whole message found nothing sure', () => {
+    // No one fact holds the group, its purpose and its cadence; each half alone finds its own.
+    const a = engine.answer('What was the Safeguarding Policy and Practice Panel in the 2009 plan, and how often did it meet?');
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/monthly/);
+    expect(a.text).toMatch(/elected/);
+  });
+
+  it('stays unanswered where a half is refused for another reason (a phone number)', () => {
+    const a = engine.answer("who chairs the Harrow SSP and what's their mobile number?");
+    expect(a.text).not.toMatch(/\b0\d{3}/);
+  });
 });
+
