@@ -60,4 +60,3 @@ describe('both halves answered', () => {
     expect(a.text).not.toMatch(/\b0\d{3}/);
   });
 });
-
