@@ -60,7 +60,8 @@ export function statesQuantity(text: string): boolean {
 
 /** Month names as the documents write them (capitalised: "may" is usually the verb). */
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const MONTH = new RegExp(`\\b(${MONTHS})\\b`);
+/** Months as a date writes them, abbreviated too ("Apr – Jul 2009", "Feb - May 09" in the 2009 plan's timescales). */
+const MONTH = new RegExp(`\\b(${MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\\s*(?:[-–/]|\\d)))\\b`);
 
 /** Years, spans of years and days of a month: when something happened, not how many or how much. */
 const DATES = new RegExp(`\\b(?:19|20)\\d{2}(?:\\s?[/-]\\s?(?:19|20)?\\d{2})?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s?-\\s?\\d{1,2})?\\s+(?:${MONTHS})\\b`, 'g');

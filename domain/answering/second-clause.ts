@@ -9,7 +9,8 @@ import type { ReasonCode } from './types.ts';
 import { contentTerms } from './text.ts';
 import type { AnswerUnit } from './units.ts';
 
-const CLAUSE = /(?:,\s*|\s)and\s+(?=(how|who|what|when|where|which|does|do|is|are|can|will|whose)\b)/i;
+// "and" as staff type it too: "n", "&" ("when does hscp publish the annual report n when is the business plan produced").
+const CLAUSE = /(?:,\s*|\s)(?:and|n|&)\s+(?=(how|who|what|when|where|which|does|do|is|are|can|will|whose)\b)/i;
 
 /** The two clauses of a two-question message ("X, and who/how/what ...?"), or null. */
 export function clausesOf(question: string): { first: string; second: string } | null {

@@ -16,6 +16,9 @@ describe('splitting a message into two questions', () => {
   it.each([
     ['when is the annual report produced, and where is it published?', { first: 'when is the annual report produced', second: 'where is it published?' }],
     ['how many contacts were there and who made the most?', { first: 'how many contacts were there', second: 'who made the most?' }],
+    // "and" typed as staff type it.
+    ['when is the annual report published n who signs it off?', { first: 'when is the annual report published', second: 'who signs it off?' }],
+    ['who chairs the QA subgroup & how often does it meet?', { first: 'who chairs the QA subgroup', second: 'how often does it meet?' }],
     // "and" inside a name, or a half too short to be a question of its own, is not a split.
     ['who chairs the Practice, Learning and Workforce Development subgroup?', null],
     ['who and when?', null],

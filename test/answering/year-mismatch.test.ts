@@ -3,7 +3,7 @@
  * answered with 2018/19's 271 because the report about 2018/19 was published in 2020).
  */
 import { describe, expect, it } from 'vitest';
-import { datesSpokenFor, yearMismatch } from '../../domain/answering/limits.ts';
+import { datesSpokenFor, namesMonth, yearMismatch } from '../../domain/answering/limits.ts';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
 
@@ -61,5 +61,20 @@ describe('the dates a document speaks for', () => {
     ['who chaired the meetings in 2016?', true],
   ])('%s -> year not covered: %s', (question, expected) => {
     expect(yearMismatch(question, 'The panel reviewed the deaths of children resident in the borough.', '2018/19')).toBe(expected);
+  });
+});
+
+describe('a month named in a date', () => {
+  it.each([
+    ['4 to 8 December 2017', true],
+    // The 2009 plan's timescales abbreviate months.
+    ['the timescale for action 1.2.4 was: Apr – Jul 2009.', true],
+    ['Feb - May 09', true],
+    ['Sept 2009', true],
+    // "May" the verb, and a word that only starts like a month, are no date.
+    ['the chair may decide', false],
+    ['the Marches and the Decembrist', false],
+  ])('%s -> %s', (text, expected) => {
+    expect(namesMonth(text)).toBe(expected);
   });
 });
