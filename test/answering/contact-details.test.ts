@@ -19,6 +19,9 @@ describe('a contact asked for (the `contact` mark in knowledge/language/intents.
     ['how many contacts did the LADO get?', false],
     ['what number of referrals were re-referrals?', false],
     ['the number of children on a plan', false],
+    // A website asked for is a contact; the website a report is published on is a fact.
+    ["what's the website for the Harrow partnership?", true],
+    ['who signs off the annual report before it is published on the website?', false],
   ])('%s: %s', (question, expected) => {
     expect(asksForContactDetails(question)).toBe(expected);
   });

@@ -16,6 +16,9 @@ describe('off-topic requests are refused as such, not answered with the nearest 
     'how do I reset my outlook password',
     "what's the weather like on friday",
     'how do I share my screen in teams',
+    // Workplace requests that name children's services (off-topic.yaml words).
+    'can I ask for flexible working now I manage a children in need team?',
+    'please draft a job description for a safeguarding administrator',
     // No listed word: the reader, against a weak match.
     'Is there a discount at the leisure centre gym for council employees?',
     'Can I book the big meeting room for our team away day next week?',

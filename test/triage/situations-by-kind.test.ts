@@ -475,6 +475,12 @@ describe('eighteenth round kinds', () => {
       ['emergency'],
     ],
     ['the two little ones next door seem to be on their own most nights until gone eleven', ['mash']],
+    // A package carried for older boys is exploitation; a care package and a private tutor are not signs.
+    ['yr 8 lad says he gets £50 a time for carrying packages for some older boys on the estate', ['mash']],
+    ['how do I get a care package sorted for my dad after his stroke?', []],
+    // What a document says is no one reporting anything, by the rules or by a reading.
+    ["what does the 2009 action plan say on escalation where professionals can't agree?", []],
+    ['what did the London procedures say about escalation when agencies disagree?', []],
   ] as Array<[string, string[]]>)('%s', (message, routes) => {
     expect(triage.triage(message).routes.slice(0, routes.length)).toEqual(routes);
   });
