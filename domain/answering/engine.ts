@@ -28,7 +28,7 @@ import { reverseAnswer } from './reverse.ts';
 import { checklistFor } from './checklist-hint.ts';
 import { secondClause, unitsToGive } from './second-clause.ts';
 import { datesSpokenFor, namesMonth } from './limits.ts';
-import { answerBothHalves, createRelatedness } from './two-part.ts';
+import { answerBothHalves, createRelatedness, halvesContext } from './two-part.ts';
 import { refusalFor } from './unclear-situation.ts';
 import { sampleQuestions } from './sample-questions.ts';
 import { createListReader, listAnswer } from './list.ts';
@@ -144,7 +144,12 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     const single = follow ? followUpAnswer(follow, ctx, { composer, abstain, notStatedAnswer, followUpsFor }) : orphan ? abstain(ctx, 'which-one') : alone!;
     const both =
       !follow && !orphan && followUps
-        ? answerBothHalves(question, single, ctx, { ask: answer, remember: (q, x) => followUps.remember(q, x), oneFact: (x) => oneFact.has(x), related })
+        ? answerBothHalves(question, single, halvesContext(question, ctx), {
+            ask: answer,
+            remember: (q, x) => followUps.remember(q, x),
+            oneFact: (x) => oneFact.has(x),
+            related,
+          })
         : null;
     const a = both ?? single;
     note('compose', () => `${a.answered ? 'answered' : `abstained (${a.reason ?? a.kind})`} as ${a.kind}; records ${a.recordIds.join(', ') || 'none'}`);

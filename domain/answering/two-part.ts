@@ -9,6 +9,7 @@
 import type { KnowledgeRecord } from '../../knowledge/schema.ts';
 import { clausesOf } from './second-clause.ts';
 import { contentTerms } from './text.ts';
+import { mentionedPartnerships } from './partnerships.ts';
 import { RELATED } from './thresholds.ts';
 import type { Answer, AnswerContext, ConversationMemory, ReasonCode } from './types.ts';
 
@@ -29,6 +30,12 @@ export function splitTwoPart(question: string): { first: string; second: string 
   const halves = clausesOf(question);
   // A half of one or two words ("who and when?") is not a question of its own.
   return halves && halves.first.split(/\s+/).length >= 3 && halves.second.split(/\s+/).length >= 2 ? halves : null;
+}
+
+/** A place named in either half is the place both are about ("who chaired the CDOP, and how many children in Haringey died?"). */
+export function halvesContext(question: string, ctx: AnswerContext): AnswerContext {
+  const named = mentionedPartnerships(question);
+  return named.length === 1 ? { ...ctx, partnership: named[0]! } : ctx;
 }
 
 /** Kinds of answer a second half may be joined to: a fact, not a route, a list or a comparison. */
@@ -54,14 +61,15 @@ export function answerBothHalves(
   }: {
     ask: (question: string, ctx: AnswerContext) => Answer;
     remember: (question: string, answer: Answer) => ConversationMemory | undefined;
-    /** Whether an answer gives one fact (a two-fact answer already answers both halves). */
+    /** Whether an answer gives one fact (facts of two records already answer both halves). */
     oneFact: (answer: Answer) => boolean;
     /** Whether two answers speak of the same thing (the same record, or records named alike). */
     related: (a: Answer, b: Answer) => boolean;
   },
 ): Answer | null {
   const wholeAbstained = !whole.answered && whole.reason !== undefined && HALVES_MAY_ANSWER.has(whole.reason);
-  if (!wholeAbstained && (!whole.answered || !JOINABLE.has(whole.kind) || !oneFact(whole))) return null;
+  // One fact, or several of one record ("established in July 2018; met monthly"): the other half may be another record's.
+  if (!wholeAbstained && (!whole.answered || !JOINABLE.has(whole.kind) || !(oneFact(whole) || whole.recordIds.length === 1))) return null;
   const halves = splitTwoPart(question);
   if (!halves) return null;
   const first = ask(halves.first, { ...ctx, memory: undefined });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../domain/answering/engine.ts';
-import { splitTwoPart } from '../../domain/answering/two-part.ts';
+import { halvesContext, splitTwoPart } from '../../domain/answering/two-part.ts';
 import { loadKnowledge } from '../../knowledge/load.ts';
 
 const kb = loadKnowledge();
@@ -61,5 +61,17 @@ describe('both halves answered', () => {
   it('stays unanswered where a half is refused for another reason (a phone number)', () => {
     const a = engine.answer("who chairs the Harrow SSP and what's their mobile number?");
     expect(a.text).not.toMatch(/\b0\d{3}/);
+  });
+});
+
+describe('the place both halves are about', () => {
+  it.each([
+    // Named in the second half only: the first half ("who chaired the CDOP") is Haringey's too.
+    ['who chaired the CDOP, and how many children in Haringey died?', { partnership: 'harrow' as const }, 'haringey'],
+    // Named nowhere, or two places named: the conversation's own place stands.
+    ['who chairs it and how often does it meet?', { partnership: 'harrow' as const }, 'harrow'],
+    ['who chairs the Harrow board and who chairs the Haringey one?', { partnership: null }, null],
+  ])('%s', (question, ctx, expected) => {
+    expect(halvesContext(question, ctx).partnership ?? null).toBe(expected);
   });
 });
