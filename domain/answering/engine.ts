@@ -22,7 +22,7 @@ import { askedFieldsOf, candidateCheck } from './candidates.ts';
 import { chooseReading } from './subject-reading.ts';
 import { followUpAnswer } from './follow-up-answer.ts';
 import { decidePartnerships } from './per-partnership.ts';
-import { ANSWER_MIN_OWN, DATED, SCOPE, TRIAGE } from './thresholds.ts';
+import { ANSWER_MIN_OWN, ANSWER_MIN_OWN_OFF_SUBJECT, DATED, SCOPE, TRIAGE } from './thresholds.ts';
 import type { RefusalDetail } from './refusals.ts';
 import { reverseAnswer } from './reverse.ts';
 import { checklistFor } from './checklist-hint.ts';
@@ -103,6 +103,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   };
 
   const related = createRelatedness(kb.records);
+  const relatedRecords = (a: readonly string[], b: readonly string[]) => related({ recordIds: a } as Answer, { recordIds: b } as Answer);
   // Answers that give one fact of one record (two-part questions may add the second half's).
   const oneFact = new WeakSet<Answer>();
   // The trace being recorded, when explain() asked for one; answering is synchronous, so one slot will do.
@@ -282,6 +283,11 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // names alone: on the fixture sets such answers were wrong 13 times in 17.
     // (Not for two questions in one: "who chairs the SSP and what biscuits do they serve?" answers the first.)
     if (chosen.own < ANSWER_MIN_OWN && !secondClause(corrected)) return abstain(ctx, refusal('low-confidence'), ranked);
+    // A conversation's next message answered with something unrelated to it, from few of its words:
+    // a reading of the words alone, not of the conversation ("who do they represent?" after the lay members).
+    if (ctx.memory && chosen.own < ANSWER_MIN_OWN_OFF_SUBJECT && !secondClause(corrected) && !relatedRecords(ctx.memory.recordIds, [chosen.unit.record.id])) {
+      return abstain(ctx, refusal('low-confidence'), ranked);
+    }
     const best = chosen;
     const confidence = Math.min(1, best.score / 0.7);
     // The dates of future meetings are not published, only how often they meet (intents.yaml `nextDate`).

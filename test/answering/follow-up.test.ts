@@ -281,3 +281,13 @@ describe('the other place of a two-place partnership', () => {
     expect(a.text).not.toMatch(/City of London Thresholds of Need is/);
   });
 });
+
+describe('a next message answered with something unrelated to the conversation, from few of its words', () => {
+  it('is not answered with another record (thresholds.ts ANSWER_MIN_OWN_OFF_SUBJECT)', () => {
+    const first = engine.answer("what's the quorum at Haringey partnership meetings?");
+    expect(first.text).toMatch(/100% attendance/);
+    // "relevant agencies" alone matches the definition of relevant agencies: not what happens when one is absent.
+    const next = engine.answer("what happens if one of the relevant agencies doesn't turn up?", { memory: first.memory ?? null });
+    expect(next.text).not.toMatch(/organisations whose involvement/);
+  });
+});
