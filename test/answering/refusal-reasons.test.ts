@@ -48,6 +48,9 @@ describe('an unclear situation is never refused as off-topic', () => {
   it.each([
     ['one of the girls at homework club, 7, told me her stepdad smashed the tv and her nan’s glasses last week'],
     ['the assistant coach keeps going into the under 9s changing room when they are getting changed, he says he is checking on them'],
+    // An agency told of a child, and not acting (nineteenth fresh set's kind; our words).
+    ["I've phoned children's services three times about the toddler in the B&B room with mould everywhere, they keep saying it's a housing issue"],
+    ['rang CSC again re the twins sleeping on a mattress on the floor of one room, they told me to contact housing instead'],
   ])('%s', (q) => {
     const a = engine.answer(q);
     expect(a.reason).not.toBe('out-of-scope');
