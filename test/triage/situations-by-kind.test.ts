@@ -481,6 +481,9 @@ describe('eighteenth round kinds', () => {
     // What a document says is no one reporting anything, by the rules or by a reading.
     ["what does the 2009 action plan say on escalation where professionals can't agree?", []],
     ['what did the London procedures say about escalation when agencies disagree?', []],
+    // A death as people soften it (nineteenth fresh set's kind; our words).
+    ["the 4 month old on a child protection plan didn't make it, police think she was shaken", ['panel']],
+    ['the toddler from the children’s home could not be saved after the fall, staff had left the window open', ['panel']],
   ] as Array<[string, string[]]>)('%s', (message, routes) => {
     expect(triage.triage(message).routes.slice(0, routes.length)).toEqual(routes);
   });
