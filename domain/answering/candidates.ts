@@ -4,6 +4,7 @@
  * "how much" answered without a quantity, a description where a name or a deadline was asked).
  * A reason code when the candidate does not answer the question, null when it does.
  */
+import { secondClause } from './second-clause.ts';
 import { countedThing, countsThing, namedBy } from './counted-thing.ts';
 import type { IntentWeights } from './intents.ts';
 import { statesCount, statesDate, statesQuantity, yearMismatch } from './limits.ts';
@@ -20,6 +21,9 @@ export function askedFieldsOf(intent: IntentWeights): Array<AnswerUnit['attr']> 
     ? (Object.entries(intent) as Array<[AnswerUnit['attr'], number]>).filter(([k, w]) => w === maxIntent && !GENERAL_ATTRS.has(k)).map(([k]) => k)
     : [];
 }
+
+/** Words that say where something is published or kept. */
+const SAYS_WHERE = /\b(website|web site|webpage|web page|online|internet|intranet|repository|library|gov\.uk|www\.)/i;
 
 export const GENERAL_ATTRS: ReadonlySet<string> = new Set(['summary', 'role', 'responsibilities']);
 
@@ -49,6 +53,7 @@ export function candidateCheck(
   const askedFields = askedFieldsOf(intent);
   const pastWhen = askedFields.includes('timescale') && (intent.pastWhen ?? 0) > 0;
   const asksPerson = (intent.person ?? 0) > 0 && (intent.holder ?? 0) > 0;
+  const asksWhere = (intent.published ?? 0) > 0 && !secondClause(corrected);
   return (r: ScoredUnit, runnerUp = false): ReasonCode | null => {
     // A runner-up must earn its place on its own words: its year in its own sentence, not its document's date.
     const text = runnerUp
@@ -81,6 +86,10 @@ export function candidateCheck(
     if (pastWhen && (r.unit.attr === 'cadence' || !statesDate(r.unit.text))) {
       return 'field-not-stated';
     }
+    // "Where are the reviews published?": a fact that says nothing of where (a website, online, a
+    // repository) is about the reviews, not where to find them.
+    // (One of two questions in one is judged by its own half: "when is it produced and where is it published?".)
+    if (asksWhere && !SAYS_WHERE.test(r.unit.text)) return 'field-not-stated';
     // "How many schools": a number of something else ("twelve agencies") answers another question.
     // A figure whose own name for what it counts is the word asked ("how many ICPCs", a figure
     // known as "ICPCs" that spells them out) counts that thing.

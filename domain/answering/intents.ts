@@ -50,6 +50,8 @@ export type AttrKey =
   | 'nextDate'
   /** Marks, not fields: a date in the past asked for ("when did..."), not a timescale or a cadence. */
   | 'pastWhen'
+  /** Marks, not fields: where something is published or found ("where are the reviews published?"). */
+  | 'published'
   /** A detail no record holds (where or at what time a group meets, its meeting link). */
   | 'unheld';
 
@@ -171,5 +173,6 @@ export const ATTR_LABELS: Record<AttrKey, string> = {
   contact: 'Contact details',
   nextDate: 'The date of a future meeting',
   pastWhen: 'A date in the past',
+  published: 'Where it is published',
   unheld: 'A detail the documents do not record',
 };

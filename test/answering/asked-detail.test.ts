@@ -43,3 +43,24 @@ describe('the same kinds of question keep their answers where the detail is held
     expect(a.text).toMatch(expected);
   });
 });
+
+// Where something is published (issue 9 §2, "where are they published" -> publication): a sentence
+// about the thing that says nothing of where is another answer. Worded here.
+describe('"where is it published?" is answered by a sentence that says where', () => {
+  it.each([
+    ["where can I find Harrow's published safeguarding practice reviews?", /website/],
+    ['where does the CHSCP publish its practice reviews?', /website|repository/],
+  ])('%s', (question, where) => {
+    const a = engine.answer(question);
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toMatch(where);
+  });
+});
+
+// "Who led it?" of an action in the 2009 plan is the action's lead (its owner), not its chair.
+describe('who led an action', () => {
+  it('gives the lead the plan names', () => {
+    const a = engine.answer('who was to lead the LSCB peer review in 2009?');
+    expect(a.text).toMatch(/LSCB Chair/);
+  });
+});
