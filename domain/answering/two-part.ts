@@ -3,15 +3,16 @@
  * many contacts came in, and who referred the most?". The first half is answered as a question
  * of its own, and the second as the next turn of a conversation about that answer (the same
  * follow-up reading a chat gets: "who referred the most?" after the contacts figure). Both halves
- * must be answered, from different facts, or the message keeps its single answer. Where the whole
- * message found nothing sure, its two halves, each answered, are the answer.
+ * must be answered, from different facts, or the message keeps its single answer. (A message the
+ * engine could not answer whole stays unanswered: answering its halves instead was right twice and
+ * harmful twice on the fixture sets.)
  */
 import type { KnowledgeRecord } from '../../knowledge/schema.ts';
 import { clausesOf } from './second-clause.ts';
 import { contentTerms } from './text.ts';
 import { mentionedPartnerships } from './partnerships.ts';
 import { RELATED } from './thresholds.ts';
-import type { Answer, AnswerContext, ConversationMemory, ReasonCode } from './types.ts';
+import type { Answer, AnswerContext, ConversationMemory } from './types.ts';
 
 /**
  * Whether two answers speak of one subject: the same record, or records whose names share a word
@@ -42,12 +43,6 @@ export function halvesContext(question: string, ctx: AnswerContext): AnswerConte
 const JOINABLE = new Set<Answer['kind']>(['fact', 'glossary', 'unknown']);
 
 const firstLine = (a: Answer) => a.text.split('\n')[0]!;
-/**
- * Refusals of the whole message that its halves may still answer ("who chaired the CDOP, and how
- * many children died?": no one fact holds both). Not a refusal on scope, a contact or a year: those
- * hold for each half too.
- */
-const HALVES_MAY_ANSWER: ReadonlySet<ReasonCode> = new Set(['low-confidence', 'figure-not-found', 'field-not-stated', 'not-stated']);
 
 export function answerBothHalves(
   question: string,
@@ -67,9 +62,8 @@ export function answerBothHalves(
     related: (a: Answer, b: Answer) => boolean;
   },
 ): Answer | null {
-  const wholeAbstained = !whole.answered && whole.reason !== undefined && HALVES_MAY_ANSWER.has(whole.reason);
   // One fact, or several of one record ("established in July 2018; met monthly"): the other half may be another record's.
-  if (!wholeAbstained && (!whole.answered || !JOINABLE.has(whole.kind) || !(oneFact(whole) || whole.recordIds.length === 1))) return null;
+  if (!whole.answered || !JOINABLE.has(whole.kind) || !(oneFact(whole) || whole.recordIds.length === 1)) return null;
   const halves = splitTwoPart(question);
   if (!halves) return null;
   const first = ask(halves.first, { ...ctx, memory: undefined });
@@ -78,25 +72,24 @@ export function answerBothHalves(
   if (!memory) return null;
   const second = ask(halves.second, { ...ctx, memory });
   if (!second.answered || !JOINABLE.has(second.kind)) return null;
-  // Both halves must speak of one subject; the second half is read about the first's, and an
-  // answer about something else is a reading of its few words alone, not of the question.
-  const lead = wholeAbstained ? first : whole;
-  if (!related(lead, second)) return null;
+  // The second half is about the first half's subject ("who referred the most" of the contacts):
+  // an answer about something else is a reading of the few words alone, not of the question.
+  if (!related(whole, second)) return null;
   // The whole message's answer was the second half's ("who else is on it and who chairs it?"
   // answered with the chair): the first half is what is missing.
-  const next = !wholeAbstained && whole.text.includes(firstLine(second)) && related(whole, first) ? first : second;
+  const next = whole.text.includes(firstLine(second)) && related(whole, first) ? first : second;
   // Nothing new: that half was given already (the same fact, or the same record twice).
-  if (lead.text.includes(firstLine(next))) return null;
-  const sources = [...lead.sources, ...next.sources].filter(
+  if (whole.text.includes(firstLine(next))) return null;
+  const sources = [...whole.sources, ...next.sources].filter(
     (s, i, all) => all.findIndex((o) => o.document === s.document && o.section === s.section && o.quote === s.quote) === i,
   );
   return {
-    ...lead,
-    text: `${lead.text}\n${next.text}`,
-    markdown: `${lead.markdown}\n\n${next.markdown}`,
+    ...whole,
+    text: `${whole.text}\n${next.text}`,
+    markdown: `${whole.markdown}\n\n${next.markdown}`,
     sources,
-    confidence: Math.min(lead.confidence, next.confidence),
-    recordIds: [...new Set([...lead.recordIds, ...next.recordIds])],
+    confidence: Math.min(whole.confidence, next.confidence),
+    recordIds: [...new Set([...whole.recordIds, ...next.recordIds])],
     kind: 'fact',
     answered: true,
   };
