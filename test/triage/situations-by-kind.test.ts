@@ -484,6 +484,13 @@ describe('eighteenth round kinds', () => {
     // A death as people soften it (nineteenth fresh set's kind; our words).
     ["the 4 month old on a child protection plan didn't make it, police think she was shaken", ['panel']],
     ['the toddler from the children’s home could not be saved after the fall, staff had left the window open', ['panel']],
+    // The twentieth set's two missed dangers, in our words: a child taken abroad tonight, not to come
+    // back; a parent "off her face" about to drive ("driving him home now" is no harm that is over).
+    ["dad just told the receptionist he's flying the twins to Pakistan tonight for good, their bags are already in the taxi", ['emergency']],
+    ["dad's come for the twins and hes driving them home now, he stinks of booze and is swaying", ['emergency']],
+    ['mum turned up to collect the toddler off her face, car keys in hand, says she is driving him home', ['emergency']],
+    // A holiday abroad, and a parent "off his face" who is not with the children, are not 999.
+    ["we're taking the kids to Poland in the summer holidays for a wedding", []],
   ] as Array<[string, string[]]>)('%s', (message, routes) => {
     expect(triage.triage(message).routes.slice(0, routes.length)).toEqual(routes);
   });
