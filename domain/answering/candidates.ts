@@ -88,7 +88,7 @@ export function candidateCheck(
     }
     // "Where are the reviews published?": a fact that says nothing of where (a website, online, a
     // repository) is about the reviews, not where to find them.
-    // (One of two questions in one is judged by its own half: "when is it produced and where is it published?".)
+    // (Not for two questions in one: "when is it produced and where is it published?" is answered half by half.)
     if (asksWhere && !SAYS_WHERE.test(r.unit.text)) return 'field-not-stated';
     // "How many schools": a number of something else ("twelve agencies") answers another question.
     // A figure whose own name for what it counts is the word asked ("how many ICPCs", a figure

@@ -103,7 +103,6 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   };
 
   const related = createRelatedness(kb.records);
-  const relatedRecords = (a: readonly string[], b: readonly string[]) => related({ recordIds: a } as Answer, { recordIds: b } as Answer);
   // Answers that give one fact of one record (two-part questions may add the second half's).
   const oneFact = new WeakSet<Answer>();
   // The trace being recorded, when explain() asked for one; answering is synchronous, so one slot will do.
@@ -285,7 +284,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     if (chosen.own < ANSWER_MIN_OWN && !secondClause(corrected)) return abstain(ctx, refusal('low-confidence'), ranked);
     // A conversation's next message answered with something unrelated to it, from few of its words:
     // a reading of the words alone, not of the conversation ("who do they represent?" after the lay members).
-    if (ctx.memory && chosen.own < ANSWER_MIN_OWN_OFF_SUBJECT && !secondClause(corrected) && !relatedRecords(ctx.memory.recordIds, [chosen.unit.record.id])) {
+    if (ctx.memory && chosen.own < ANSWER_MIN_OWN_OFF_SUBJECT && !secondClause(corrected) && !related(ctx.memory.recordIds, [chosen.unit.record.id])) {
       return abstain(ctx, refusal('low-confidence'), ranked);
     }
     const best = chosen;

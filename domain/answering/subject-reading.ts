@@ -45,13 +45,14 @@ export function chooseReading(
     told: (a: Answer) => ConversationMemory | undefined;
     /** The fields the message asks for outright. */
     asked: () => readonly string[];
-    related: (a: Answer, b: Answer) => boolean;
+    /** Whether two sets of records speak of one subject (two-part.ts createRelatedness). */
+    related: (a: readonly string[], b: readonly string[]) => boolean;
     namesPlace: boolean;
   },
 ): Answer {
-  const talkedOf = { recordIds: memory.recordIds } as Answer;
-  if (alone.answered && (namesPlace || related(alone, talkedOf))) return alone;
+  const talkedOf = memory.recordIds;
+  if (alone.answered && (namesPlace || related(alone.recordIds, talkedOf))) return alone;
   const other = withSubject();
   if (!other || !keepsSubjectReading(other, memory, told(other), asked())) return alone;
-  return !alone.answered || related(other, talkedOf) ? other : alone;
+  return !alone.answered || related(other.recordIds, talkedOf) ? other : alone;
 }

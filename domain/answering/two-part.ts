@@ -14,16 +14,19 @@ import { mentionedPartnerships } from './partnerships.ts';
 import { RELATED } from './thresholds.ts';
 import type { Answer, AnswerContext, ConversationMemory } from './types.ts';
 
+/** Whether two sets of records speak of one subject (see createRelatedness). */
+export type RelatedRecords = (a: readonly string[], b: readonly string[]) => boolean;
+
 /**
- * Whether two answers speak of one subject: the same record, or records whose names share a word
- * few names have ("contacts to children's social care", "sources of contacts"; not "children").
+ * Whether two sets of records speak of one subject: the same record, or records whose names share
+ * a word few names have ("contacts to children's social care", "sources of contacts"; not "children").
  */
-export function createRelatedness(records: readonly KnowledgeRecord[]): (a: Answer, b: Answer) => boolean {
+export function createRelatedness(records: readonly KnowledgeRecord[]): RelatedRecords {
   const namesWith = new Map<string, number>();
   for (const r of records) for (const t of new Set(contentTerms(r.name))) namesWith.set(t, (namesWith.get(t) ?? 0) + 1);
   const byId = new Map(records.map((r) => [r.id, r]));
   const nameTerms = (id: string) => new Set(contentTerms(byId.get(id)?.name ?? '').filter((t) => (namesWith.get(t) ?? 0) <= RELATED.rareNameWord));
-  return (x, y) => x.recordIds.some((i) => y.recordIds.some((j) => i === j || [...nameTerms(i)].some((t) => nameTerms(j).has(t))));
+  return (x, y) => x.some((i) => y.some((j) => i === j || [...nameTerms(i)].some((t) => nameTerms(j).has(t))));
 }
 
 /** The two halves of a two-question message (second-clause.ts reads the clauses), or null. */
@@ -58,8 +61,8 @@ export function answerBothHalves(
     remember: (question: string, answer: Answer) => ConversationMemory | undefined;
     /** Whether an answer gives one fact (facts of two records already answer both halves). */
     oneFact: (answer: Answer) => boolean;
-    /** Whether two answers speak of the same thing (the same record, or records named alike). */
-    related: (a: Answer, b: Answer) => boolean;
+    /** Whether two answers' records speak of the same thing (the same record, or records named alike). */
+    related: RelatedRecords;
   },
 ): Answer | null {
   // One fact, or several of one record ("established in July 2018; met monthly"): the other half may be another record's.
@@ -74,10 +77,10 @@ export function answerBothHalves(
   if (!second.answered || !JOINABLE.has(second.kind)) return null;
   // The second half is about the first half's subject ("who referred the most" of the contacts):
   // an answer about something else is a reading of the few words alone, not of the question.
-  if (!related(whole, second)) return null;
+  if (!related(whole.recordIds, second.recordIds)) return null;
   // The whole message's answer was the second half's ("who else is on it and who chairs it?"
   // answered with the chair): the first half is what is missing.
-  const next = whole.text.includes(firstLine(second)) && related(whole, first) ? first : second;
+  const next = whole.text.includes(firstLine(second)) && related(whole.recordIds, first.recordIds) ? first : second;
   // Nothing new: that half was given already (the same fact, or the same record twice).
   if (whole.text.includes(firstLine(next))) return null;
   const sources = [...whole.sources, ...next.sources].filter(
