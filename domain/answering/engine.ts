@@ -28,7 +28,7 @@ import { reverseAnswer } from './reverse.ts';
 import { checklistFor } from './checklist-hint.ts';
 import { secondClause, unitsToGive } from './second-clause.ts';
 import { datesSpokenFor, namesMonth } from './limits.ts';
-import { answerBothHalves, createRelatedness, halvesContext } from './two-part.ts';
+import { answerBothHalves, createRelatedness } from './two-part.ts';
 import { refusalFor } from './unclear-situation.ts';
 import { sampleQuestions } from './sample-questions.ts';
 import { createListReader, listAnswer } from './list.ts';
@@ -144,7 +144,7 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     const single = follow ? followUpAnswer(follow, ctx, { composer, abstain, notStatedAnswer, followUpsFor }) : orphan ? abstain(ctx, 'which-one') : alone!;
     const both =
       !follow && !orphan && followUps
-        ? answerBothHalves(question, single, halvesContext(question, ctx), {
+        ? answerBothHalves(question, single, ctx, {
             ask: answer,
             remember: (q, x) => followUps.remember(q, x),
             oneFact: (x) => oneFact.has(x),
@@ -281,12 +281,11 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // A fact whose own sentence holds almost none of the question's words was found by its record's
     // names alone: on the fixture sets such answers were wrong 13 times in 17.
     // (Not for two questions in one: "who chairs the SSP and what biscuits do they serve?" answers the first.)
-    if (chosen.own < ANSWER_MIN_OWN && !secondClause(corrected)) return abstain(ctx, refusal('low-confidence'), ranked);
-    // A conversation's next message answered with something unrelated to it, from few of its words:
-    // a reading of the words alone, not of the conversation ("who do they represent?" after the lay members).
-    if (ctx.memory && chosen.own < ANSWER_MIN_OWN_OFF_SUBJECT && !secondClause(corrected) && !related(ctx.memory.recordIds, [chosen.unit.record.id])) {
+    // In a conversation, an answer unrelated to it needs more of the message's own words: from few
+    // of them it is a reading of the words alone ("who do they represent?" after the lay members).
+    const offSubject = chosen.own < ANSWER_MIN_OWN_OFF_SUBJECT && !!ctx.memory && !related(ctx.memory.recordIds, [chosen.unit.record.id]);
+    if (chosen.own < (offSubject ? ANSWER_MIN_OWN_OFF_SUBJECT : ANSWER_MIN_OWN) && !secondClause(corrected))
       return abstain(ctx, refusal('low-confidence'), ranked);
-    }
     const best = chosen;
     const confidence = Math.min(1, best.score / 0.7);
     // The dates of future meetings are not published, only how often they meet (intents.yaml `nextDate`).

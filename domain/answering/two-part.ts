@@ -25,7 +25,16 @@ export function createRelatedness(records: readonly KnowledgeRecord[]): RelatedR
   const namesWith = new Map<string, number>();
   for (const r of records) for (const t of new Set(contentTerms(r.name))) namesWith.set(t, (namesWith.get(t) ?? 0) + 1);
   const byId = new Map(records.map((r) => [r.id, r]));
-  const nameTerms = (id: string) => new Set(contentTerms(byId.get(id)?.name ?? '').filter((t) => (namesWith.get(t) ?? 0) <= RELATED.rareNameWord));
+  // Each record's rare name words, read once: this is asked on every conversation turn.
+  const rare = new Map<string, ReadonlySet<string>>();
+  const nameTerms = (id: string): ReadonlySet<string> => {
+    let terms = rare.get(id);
+    if (!terms) {
+      terms = new Set(contentTerms(byId.get(id)?.name ?? '').filter((t) => (namesWith.get(t) ?? 0) <= RELATED.rareNameWord));
+      rare.set(id, terms);
+    }
+    return terms;
+  };
   return (x, y) => x.some((i) => y.some((j) => i === j || [...nameTerms(i)].some((t) => nameTerms(j).has(t))));
 }
 
@@ -69,6 +78,7 @@ export function answerBothHalves(
   if (!whole.answered || !JOINABLE.has(whole.kind) || !(oneFact(whole) || whole.recordIds.length === 1)) return null;
   const halves = splitTwoPart(question);
   if (!halves) return null;
+  ctx = halvesContext(question, ctx);
   const first = ask(halves.first, { ...ctx, memory: undefined });
   if (!first.answered || !JOINABLE.has(first.kind)) return null;
   const memory = remember(halves.first, first);
