@@ -17,6 +17,12 @@ import { createAnswerEngine } from '../../domain/answering/engine.ts';
 const kb = loadKnowledge();
 const triage = createTriage(kb.triage);
 
+/** The routes a line names come first, in order; a line naming none must get none at all. */
+function expectRoutesFirst(message: string, routes: readonly string[]): void {
+  const got = triage.triage(message).routes;
+  expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);
+}
+
 describe('999 first (with the route that follows it)', () => {
   it.each([
     // A child on a window sill or walking along the kerb of a main road; a door nobody answers now.
@@ -149,10 +155,7 @@ describe('999 first (with the route that follows it)', () => {
     ["there's a little boy of about 3 standing on the balcony railing of a 6th floor flat and I can't see any adult", ['emergency']],
     ['two young kids are playing on the railway line behind the estate right now', ['emergency']],
     ["an aggressive mother says she's taking her son home right now; he told us this morning she burns him with cigarettes", ['emergency', 'mash']],
-  ] as Array<[string, string[]]>)('%s', (q, routes) => {
-    const got = triage.triage(q).routes;
-    expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);
-  });
+  ] as Array<[string, string[]]>)('%s', expectRoutesFirst);
 });
 
 describe('the LADO first', () => {
@@ -231,10 +234,7 @@ describe('the LADO first', () => {
     ["the head of the kids' football club says he'll deal with a coach who sent a boy nudes 'in house' without involving anyone", ['lado']],
     ['the judo instructor made a small boy stand barefoot outside in the snow because he was late', ['lado']],
     ['the escort on the school taxi has been giving one of the girls sweets and telling her not to tell her mum', ['lado']],
-  ] as Array<[string, string[]]>)('%s', (q, routes) => {
-    const got = triage.triage(q).routes;
-    expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);
-  });
+  ] as Array<[string, string[]]>)('%s', expectRoutesFirst);
 });
 
 describe('the Panel first', () => {
@@ -262,10 +262,7 @@ describe('the Panel first', () => {
     ["a foster baby is in intensive care with a fractured skull and bleeds behind the eyes; the foster carer can't explain them", ['panel']],
     // Serious harm named by its treatment, and care sought late.
     ['toddler on the burns unit needing skin grafts after a scald at home, mum waited 3 days before bringing her in', ['panel']],
-  ] as Array<[string, string[]]>)('%s', (q, routes) => {
-    const got = triage.triage(q).routes;
-    expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);
-  });
+  ] as Array<[string, string[]]>)('%s', expectRoutesFirst);
 });
 
 describe('an escalation', () => {
@@ -326,10 +323,7 @@ describe('an escalation', () => {
     ['she is still going missing every weekend and conference ended her plan over my objection', ['escalation']],
     // Harm named as a risk ("at risk of being hurt"), not as happening now.
     ["CSC and police can't agree who should visit and meanwhile the children are at risk of being beaten by dad", ['escalation']],
-  ] as Array<[string, string[]]>)('%s', (q, routes) => {
-    const got = triage.triage(q).routes;
-    expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);
-  });
+  ] as Array<[string, string[]]>)('%s', expectRoutesFirst);
 });
 
 describe('a referral first, not 999', () => {
@@ -421,10 +415,7 @@ describe('a referral first, not 999', () => {
     ["the family haven't been answering the door to the health visitor for a month and the baby has missed her checks", ['mash']],
     // A handover that is over ("collected her as usual") is no reason for 999.
     ['the 5 year old acted out something sexual at nursery today and said grandad showed her; dad collected her as usual at 3', ['mash']],
-  ] as Array<[string, string[]]>)('%s', (q, routes) => {
-    const got = triage.triage(q).routes;
-    expect(routes.length ? got.slice(0, routes.length) : got).toEqual(routes);
-  });
+  ] as Array<[string, string[]]>)('%s', expectRoutesFirst);
 });
 
 // Questions about the arrangements, asked through the whole engine: its triage also learns from the
@@ -491,7 +482,5 @@ describe('eighteenth round kinds', () => {
     ['mum turned up to collect the toddler off her face, car keys in hand, says she is driving him home', ['emergency']],
     // A holiday abroad, and a parent "off his face" who is not with the children, are not 999.
     ["we're taking the kids to Poland in the summer holidays for a wedding", []],
-  ] as Array<[string, string[]]>)('%s', (message, routes) => {
-    expect(triage.triage(message).routes.slice(0, routes.length)).toEqual(routes);
-  });
+  ] as Array<[string, string[]]>)('%s', expectRoutesFirst);
 });
