@@ -76,9 +76,13 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
   // What kind of fact a question asks for: rules as data (knowledge/language/intents.yaml).
   const detectIntent = createIntentReader(kb.intents ?? []);
   const listKind = createListReader(kb.lists ?? { asks: [], asksAll: [], notAsks: [], placing: [], kinds: [], none: [] });
+  // It also learns the written sets' questions: what staff ask that the documents answer (in) and
+  // the near misses they ask that nothing here is for (off).
+  const scopeData = kb.offTopic ?? { words: [], offTopic: [] };
+  const written = triageData.learned?.scope ?? { in: [], off: [] };
   const offTopic = createScope(
-    kb.offTopic ?? { words: [], offTopic: [] },
-    matcher.units.map((u) => u.question),
+    { ...scopeData, offTopic: [...scopeData.offTopic, ...written.off] },
+    [...matcher.units.map((u) => u.question), ...written.in],
     options.trainingCache,
   );
   const composer = new Composer(kb.documents, new AcronymExpander(kb.records));
@@ -180,16 +184,19 @@ export function createAnswerEngine(kb: KnowledgeBase, triageData: TriageData = k
     // Triage first: a described situation gets its route (999 first) before any lookup or refusal.
     const situation = triage.triage(raw);
     note('triage', () => describeTriage(situation));
+    const elsewhere = namesOnlyElsewhere(raw);
+    const otherCouncil = () => abstain(ctx, 'other-council', [], null, { place: `${elsewhere![0]!.toUpperCase()}${elsewhere!.slice(1)}` });
     if (situation.routes.length) {
+      // "What's Enfield's process for escalating a disagreement?" asks about another council's
+      // procedure, not about a case: the rules saw a dispute, but the reading says it is a
+      // question. Danger is never turned away, whatever council it is in.
+      if (elsewhere && situation.classifier?.label === 'none' && !situation.routes.includes('emergency')) return otherCouncil();
       const named = mentionedPartnerships(raw);
       return routeAnswer(situation, named.length === 1 ? named[0]! : (ctx.partnership ?? null), { byId, composer });
     }
     const describesSituation = situation.describesSituation;
 
-    const elsewhere = namesOnlyElsewhere(raw);
-    if (elsewhere) {
-      return abstain(ctx, 'other-council', [], null, { place: `${elsewhere[0]!.toUpperCase()}${elsewhere.slice(1)}` });
-    }
+    if (elsewhere) return otherCouncil();
     // Refusal needs positive evidence: a message with signs of a situation is never refused.
     const scoped = describesSituation ? null : offTopic.read(raw);
     note('scope', () => describeScope(scoped));

@@ -19,7 +19,8 @@ export function describeTriage(situation: TriageResult): string {
   const groups = Object.entries(situation.matched)
     .map(([g, w]) => `${g}(${w.slice(0, 3).join('/')})`)
     .join(' ');
-  return `routes ${situation.routes.join(' > ') || 'none'} by ${situation.by}; classifier ${c ? `${c.label} margin ${c.margin.toFixed(1)}${c.used ? ' (used)' : ''}` : 'off'}; groups ${groups || 'none'}`;
+  const urgency = situation.urgency === undefined ? '' : `; urgency ${situation.urgency.toFixed(1)}`;
+  return `routes ${situation.routes.join(' > ') || 'none'} by ${situation.by}; classifier ${c ? `${c.label} margin ${c.margin.toFixed(1)}${c.used ? ' (used)' : ''}` : 'off'}${urgency}; groups ${groups || 'none'}`;
 }
 
 export function describeScope(scoped: ScopeReading | null): string {

@@ -60,7 +60,7 @@ export interface TriageOptions {
 }
 
 /** Bump when the features or the training change in code, so cached classifiers are retrained. */
-const TRAINING_VERSION = 2;
+const TRAINING_VERSION = 3;
 
 export interface Triage {
   triage(message: string): TriageResult;
@@ -90,7 +90,7 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
       ),
     };
   };
-  const { classifier, urgency } = trained(data, options, read);
+  const { classifier, urgency, after } = trained(data, options, read);
   const byId = new Map(data.routes.map((r) => [r.id, r]));
 
   const holds = (m: MessageMatches, c: Condition): boolean => c.every((g) => (g.startsWith('!') ? !m.has(g.slice(1)) : m.has(g)));
@@ -126,8 +126,9 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     // 999 is never taken away by a reading (a rule saw danger: it stays first), and is added in
     // front when the urgency reading is sure the danger is now.
     const urgent = urgency?.predict(features);
+    const someone = groups.some((g) => TRIAGE.describesSomeone.includes(g));
     if (
-      fired.length &&
+      (fired.length || someone) &&
       !fired.some((r) => r.id === 'emergency') &&
       urgent?.label === 'emergency' &&
       urgent.margin >= TRIAGE.urgencyMargin &&
@@ -138,7 +139,23 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
       // reading alone does not put 999 ahead of it. A rule that saw danger still does (above).
       !(prediction && prediction.label !== 'emergency' && prediction.label !== 'none' && prediction.margin >= TRIAGE.urgencyVetoMargin)
     ) {
+      // Where nothing else fired, a sure "this is happening now" about someone is still 999 first:
+      // silence is the worst answer to danger described in words no rule knows.
+      if (!fired.length) by = 'classifier';
       fired = [byId.get('emergency')!, ...fired];
+    }
+    // 999 alone says what to do now, not what the situation is: the "after 999" reading adds the
+    // route that follows when it is sure (a worker hurting a child: the LADO; a child's death: the Panel).
+    const next = fired.length === 1 && fired[0]!.id === 'emergency' ? after?.predict(features) : undefined;
+    if (
+      next &&
+      next.label !== 'none' &&
+      next.label !== 'emergency' &&
+      next.margin >= TRIAGE.afterEmergencyMargin &&
+      byId.has(next.label) &&
+      !vetoed(byId.get(next.label)!, m)
+    ) {
+      fired = [...fired, byId.get(next.label)!];
     }
     const suppressed = new Set(fired.flatMap((r) => r.suppress));
     fired = fired.filter((r) => !suppressed.has(r.id));
@@ -152,7 +169,7 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
       matched,
       by,
       describesSituation: signs,
-      describesSomeone: groups.some((g) => TRIAGE.describesSomeone.includes(g)),
+      describesSomeone: someone,
       concepts: conceptsIn(m),
       ...(prediction ? { classifier: { ...prediction, used: !!usable } } : {}),
       ...(urgent ? { urgency: urgent.label === 'emergency' ? urgent.margin : -urgent.margin } : {}),
@@ -184,7 +201,8 @@ export function createTriage(data: TriageData, options: TriageOptions = {}): Tri
     // A rule that saw danger now keeps 999 first against a reading of a referral or the LADO
     // ("a teacher is hitting a pupil right now": 999, then the LADO); a reading of a death or a
     // dispute says the danger is past or procedural, and replaces it.
-    if (lead.id === 'emergency' && (p.label === 'mash' || p.label === 'lado')) {
+    // So does a reading of serious harm where no child has died: the harm may still be happening.
+    if (lead.id === 'emergency' && (p.label === 'mash' || p.label === 'lado' || (p.label === 'panel' && !m.has('death')))) {
       return [lead, chosen, ...fired.slice(1).filter((r) => r.id !== chosen.id)];
     }
     // A reading of a dispute takes 999 away only where the words show one (a disagreement, no
@@ -221,13 +239,14 @@ function trained(
   data: TriageData,
   options: TriageOptions,
   read: (message: string) => { features: string[] },
-): { classifier: SituationClassifier | null; urgency: SituationClassifier | null } {
+): Record<'classifier' | 'urgency' | 'after', SituationClassifier | null> {
   const key = options.cache ? trainingKey('triage', [TRAINING_VERSION, data, options.negatives ?? [], options.expandKey ?? '']) : '';
   const cached = options.cache ? safely(() => options.cache!.get(key)) : undefined;
   if (cached) {
     try {
-      const [c, u] = JSON.parse(cached) as [string | null, string | null];
-      return { classifier: c ? classifierFromJSON(c) : null, urgency: u ? classifierFromJSON(u) : null };
+      const [c, u, a] = JSON.parse(cached) as Array<string | null>;
+      const load = (json: string | null | undefined) => (json ? classifierFromJSON(json) : null);
+      return { classifier: load(c), urgency: load(u), after: load(a) };
     } catch {
       // Unreadable: train afresh below and overwrite it.
     }
@@ -238,15 +257,28 @@ function trained(
   };
   for (const r of data.routes) add(r.id, [...r.examples, ...(data.training[r.id] ?? [])]);
   add('none', [...data.none, ...(data.training.none ?? []), ...(options.negatives ?? [])]);
+  const own = samples.length;
+  for (const [label, messages] of Object.entries(data.learned?.examples ?? {}) as Array<[TriageLabel, string[]]>) add(label, messages);
   const classifier = samples.some((s) => s.label !== 'none') ? trainClassifier(samples) : null;
-  // A second reading of the same examples: is this happening now (999) or not? Several routes can
+  // A second reading of our own examples: is this happening now (999) or not? Several routes can
   // apply ("the PE teacher is dragging a boy into the cupboard right now": 999, then the LADO), and a
   // one-label reading would give only one of them; this one only asks whether 999 comes first.
-  const urgency = samples.some((s) => s.label === 'emergency')
-    ? trainClassifier(samples.map((s) => ({ features: s.features, label: s.label === 'emergency' ? 'emergency' : 'none' })))
+  // It does not learn the written sets: they name only a situation's first route.
+  const ours = samples.slice(0, own);
+  const urgency = ours.some((s) => s.label === 'emergency')
+    ? trainClassifier(ours.map((s) => ({ features: s.features, label: s.label === 'emergency' ? 'emergency' : 'none' })))
     : null;
-  if (options.cache) safely(() => options.cache!.set(key, JSON.stringify([classifier?.exportJSON() ?? null, urgency?.exportJSON() ?? null])));
-  return { classifier, urgency };
+  // A third: apart from the danger, what kind of situation is it (the route after 999)? It learns
+  // every situation by its first route other than 999, so "the coach has a boy by the throat right
+  // now" reads as the LADO's as well as the police's.
+  const kinds = samples.filter((s) => s.label !== 'none' && s.label !== 'emergency');
+  const afterSamples = [...kinds];
+  for (const [label, messages] of Object.entries(data.learned?.afterEmergency ?? {}) as Array<[TriageLabel, string[]]>) {
+    for (const msg of messages) afterSamples.push({ features: read(msg).features, label });
+  }
+  const after = new Set(afterSamples.map((s) => s.label)).size > 1 ? trainClassifier(afterSamples) : null;
+  if (options.cache) safely(() => options.cache!.set(key, JSON.stringify([classifier, urgency, after].map((c) => c?.exportJSON() ?? null))));
+  return { classifier, urgency, after };
 }
 
 function safely<T>(f: () => T): T | undefined {

@@ -40,6 +40,8 @@ export interface TriageData {
   none: string[];
   /** Example messages per label that train the classifier; the routes' own examples are added to them. */
   training: Partial<Record<RouteId | 'none', string[]>>;
+  /** The written evaluation sets, labelled (knowledge/triage/written-sets.yaml). */
+  learned?: LearnedSets;
   /** The procedure words a question gains from what it describes (knowledge/triage/concepts.yaml). */
   concepts?: ConceptDefinition[];
   /** Questions that gain no procedure words (tests). */
@@ -50,4 +52,18 @@ export interface ConceptDefinition {
   when: Condition[];
   add: string;
   examples: string[];
+}
+
+/**
+ * Messages from the written evaluation sets, which their writers labelled with routes. Learned by
+ * the main reading (by first route) and the "after 999" reading, never by the urgency reading:
+ * the sets name a situation's first route only, and "999, then the LADO" filed under the LADO
+ * would teach it that danger now is not urgent.
+ */
+export interface LearnedSets {
+  examples: Partial<Record<RouteId | 'none', string[]>>;
+  /** Situations whose first route is 999, by the route their writer gave next. */
+  afterEmergency: Partial<Record<RouteId, string[]>>;
+  /** For the off-topic reader: questions the documents answer and situations (in), near-miss questions (off). */
+  scope?: { in: string[]; off: string[] };
 }

@@ -10,6 +10,8 @@ describe('every refusal carries a reason code, worded in one place', () => {
     ['', 'empty'],
     ["what's the weather like tomorrow?", 'out-of-scope'],
     ['what are the safeguarding arrangements in Barnet?', 'other-council'],
+    // A question about another council's procedure, which the rules read as a dispute: not a case.
+    ["what's Enfield's process for escalating a professional disagreement about a referral?", 'other-council'],
     ["what's the phone number for the MASH?", 'contact-details'],
     ['who chairs it?', 'which-one'],
     ['when is the next CHSCP Executive meeting?', 'future-meeting'],
@@ -32,6 +34,14 @@ describe('every refusal carries a reason code, worded in one place', () => {
     const a = engine.answer(q);
     if (name) expect(a.text).toMatch(name);
     else expect(a.answered).toBe(false);
+  });
+
+  // ...while a case in another council still gets its route, and danger its 999, wherever it is.
+  it.each([
+    ['I work in Enfield and a teacher hit a child in my class today', 'lado'],
+    ['at a friend’s house in Barnet, the toddler has stopped breathing', 'emergency'],
+  ])('a case in another council keeps its route: %j -> %s', (q, route) => {
+    expect(engine.answer(q).routes?.[0]).toBe(route);
   });
 
   it('the refusal sentence comes from the one wording table and ends with a route to a person', () => {
