@@ -102,6 +102,13 @@ describe.each([
   // 18 of 20 (six referrals got 999 in front of them). Only its two missed dangers were looked into
   // (a child taken abroad tonight; "off her face" and "driving him home now"): 86.0% / 14.1% / 20 of 20.
   ['twentieth independent situations (scored once; missed 999s looked into)', 'test/answering/fixtures/situations-twentieth.jsonl', 0.86, 0.15],
+  // Twenty-first (first contact at 3e1d236: 87.0% route first, 14.7% harmful, 999 first on 17 of
+  // 20) and twenty-third (first contact at 16fa73d: 92.0% / 8.2% / 18 of 20). Since 76527b5 the
+  // triage learns every written set, these two included (npm run triage:learn-sets), so their
+  // figures here are no longer first contact: 94% / 9% / 19 of 20 on each. The floors guard the
+  // learning; what it does on unseen wording is measured one round left out (npm run eval:cross).
+  ['twenty-first independent situations (learned)', 'test/answering/fixtures/situations-twentyfirst.jsonl', 0.9, 0.1],
+  ['twenty-third independent situations (learned)', 'test/answering/fixtures/situations-twentythird.jsonl', 0.92, 0.1],
 ])('routes for %s', (_name, path, routeFloor, harmfulCeiling) => {
   let s: EvalSummary;
   beforeAll(async () => {
@@ -188,9 +195,13 @@ describe('factual and typed-as-staff-type questions (fourth independent set and 
     ['test/answering/fixtures/nineteenth-questions.jsonl', 0.73, 0.91],
     // Twenty-first (88 to answer incl. 30 typed badly, 12 to abstain on), scored once at 3e1d236:
     // 86.4% / 91.7% (citations 85.0%, harmful 9.5%); not looked into. (Its situations, 87.0% route
-    // first and 999 first on 17 of 20 at first contact, have no floor here: the 999 bar of 88%
-    // would fail; see README, eleventh round.)
+    // first and 999 first on 17 of 20 at first contact, had no floor until the triage learned them:
+    // see the routes table above.)
     ['test/answering/fixtures/twentyfirst-questions.jsonl', 0.86, 0.91],
+    // Twenty-third (88 to answer incl. 30 typed badly, 12 to abstain on), scored once at 16fa73d:
+    // 84.1% / 83.3% (citations 86.1%, harmful 14.9%); 84.1% / 91.7% after the round (the off-topic
+    // reader learning the written questions); not looked into.
+    ['test/answering/fixtures/twentythird-questions.jsonl', 0.84, 0.91],
   ])('%s holds its answered-correct and abstention floors', async (path, correctFloor, abstainFloor) => {
     const s = await score(load(path));
     expect(rate(s.answeredCorrect)).toBeGreaterThanOrEqual(correctFloor);
