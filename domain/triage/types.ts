@@ -64,6 +64,6 @@ export interface LearnedSets {
   examples: Partial<Record<RouteId | 'none', string[]>>;
   /** Situations whose first route is 999, by the route their writer gave next. */
   afterEmergency: Partial<Record<RouteId, string[]>>;
-  /** For the off-topic reader: questions the documents answer and situations (in), near-miss questions (off). */
+  /** For the off-topic reader: questions the documents answer (in) and near-miss questions (off). */
   scope?: { in: string[]; off: string[] };
 }
