@@ -78,7 +78,7 @@ const WrittenSets = z
   .object({
     sets: z.array(z.string()),
     examples: Examples,
-    afterEmergency: Examples,
+    afterEmergency: z.partialRecord(RouteId, z.array(z.string().min(3))).default({}),
     scope: z.object({ in: z.array(z.string()), off: z.array(z.string()) }).strict(),
   })
   .strict();
@@ -128,11 +128,6 @@ export function loadTriage(dir = DEFAULT_TRIAGE_DIR, writtenSets: string | null 
     training,
     concepts: concepts.concepts,
     conceptsNone: concepts.none,
-    ...(writtenSets && existsSync(writtenSets) ? { learned: learnedFrom(readYaml(writtenSets, WrittenSets)) } : {}),
+    ...(writtenSets && existsSync(writtenSets) ? { learned: readYaml(writtenSets, WrittenSets) } : {}),
   };
-}
-
-function learnedFrom(file: z.infer<typeof WrittenSets>): NonNullable<TriageData['learned']> {
-  const { none: _none, ...afterEmergency } = file.afterEmergency;
-  return { examples: file.examples, afterEmergency, scope: file.scope };
 }

@@ -1,12 +1,13 @@
 /**
  * The written evaluation sets as training data for the triage's main reading (see
  * scripts/written-sets-to-examples.ts, which writes the file, and scripts/cross-validate-triage.ts,
- * which measures it one set left out at a time).
+ * which measures it one round of sets left out at a time).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RouteId } from '../domain/answering/types.ts';
+import type { LearnedSets } from '../domain/triage/types.ts';
 
 export const WRITTEN_SETS_FILE = join(dirname(fileURLToPath(import.meta.url)), 'triage', 'written-sets.yaml');
 
@@ -51,22 +52,29 @@ export function scopeOf(file: string, item: WrittenItem): 'in' | 'off' | undefin
 }
 
 /** The written sets as written-sets.yaml holds them (see scripts/written-sets-to-examples.ts). */
-export interface WrittenSets {
+export interface WrittenSets extends LearnedSets {
+  /** The files read, for people reading the YAML. */
   sets: string[];
-  examples: Partial<Record<RouteId | 'none', string[]>>;
-  afterEmergency: Partial<Record<RouteId, string[]>>;
-  scope: { in: string[]; off: string[] };
 }
 
-/** Reads every written set in a fixtures folder; a message written twice is learned once. */
-export function readWrittenSets(dir: string): WrittenSets {
-  const sets = writtenSetFiles(readdirSync(dir));
+/** One written set's lines (JSONL), as its writer wrote them. */
+export function readWrittenSet(dir: string, file: string): WrittenItem[] {
+  return readFileSync(join(dir, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as WrittenItem);
+}
+
+/**
+ * Reads the written sets in a fixtures folder (those `keep` accepts, by file name: all by default)
+ * for the readers that learn them; a message written twice is learned once.
+ */
+export function readWrittenSets(dir: string, keep: (file: string) => boolean = () => true): WrittenSets {
+  const sets = writtenSetFiles(readdirSync(dir)).filter(keep);
   const out: WrittenSets = { sets, examples: {}, afterEmergency: {}, scope: { in: [], off: [] } };
   const seen = new Set<string>();
   for (const f of sets) {
-    for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const item = JSON.parse(line) as WrittenItem;
+    for (const item of readWrittenSet(dir, f)) {
       const q = item.q.trim();
       if (seen.has(q.toLowerCase())) continue;
       seen.add(q.toLowerCase());

@@ -9,10 +9,9 @@
  * harmful situation answers (answered, but wrong); questions answered correctly, those to abstain
  * on that did, and questions given a route they did not describe.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { loadKnowledge } from '../knowledge/load.ts';
-import { afterEmergencyOf, labelOf, scopeOf, writtenSetFiles, type WrittenItem } from '../knowledge/written-sets.ts';
+import { readWrittenSet, readWrittenSets, writtenSetFiles, type WrittenItem } from '../knowledge/written-sets.ts';
 import { createAnswerEngine } from '../domain/answering/engine.ts';
 import { partnershipOf, scoreOne, type EvalQuestion, type EvalOutcome } from '../domain/answering/evaluate.ts';
 import type { TriageData } from '../domain/triage/types.ts';
@@ -32,10 +31,7 @@ const roundOf = (file: string): string =>
 const sets = writtenSetFiles(readdirSync(dir)).map((file) => ({
   file,
   round: roundOf(file),
-  items: readFileSync(join(dir, file), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as EvalQuestion & WrittenItem),
+  items: readWrittenSet(dir, file) as Array<EvalQuestion & WrittenItem>,
 }));
 const rounds = [...new Set(sets.map((s) => s.round))];
 
@@ -66,44 +62,34 @@ const empty = (): Tally => ({
   abstainedRightly: 0,
 });
 
-function tally(items: readonly (EvalQuestion & WrittenItem)[], outcomes: readonly EvalOutcome[], into: Tally): void {
+/** Adds each outcome to every tally given (the round's and the run's). */
+function tally(items: readonly (EvalQuestion & WrittenItem)[], outcomes: readonly EvalOutcome[], ...into: Tally[]): void {
   outcomes.forEach((o, i) => {
     const item = items[i]!;
-    if (item.routes?.length) {
-      into.situations++;
-      if (o.routeRight) into.routed++;
-      if (item.routes[0] === 'emergency') {
-        into.urgent++;
-        if (o.answer.routes?.[0] === 'emergency') into.urgentFirst++;
+    for (const t of into) {
+      if (item.routes?.length) {
+        t.situations++;
+        if (o.routeRight) t.routed++;
+        if (item.routes[0] === 'emergency') {
+          t.urgent++;
+          if (o.answer.routes?.[0] === 'emergency') t.urgentFirst++;
+        }
+        if (o.harmful) t.harmful++;
+      } else {
+        t.questions++;
+        if (item.must) t.withMust++;
+        if (o.correct) t.correct++;
+        if (o.answer.routes?.length) t.wronglyRouted++;
+        if (item.abstain) t.abstain++;
+        if (o.abstainedRightly) t.abstainedRightly++;
       }
-      if (o.harmful) into.harmful++;
-    } else {
-      into.questions++;
-      if (item.must) into.withMust++;
-      if (o.correct) into.correct++;
-      if (o.answer.routes?.length) into.wronglyRouted++;
-      if (item.abstain) into.abstain++;
-      if (o.abstainedRightly) into.abstainedRightly++;
     }
   });
 }
 
 const withLearned = (learned: TriageData['learned']): TriageData => ({ ...kb.triage, learned });
-const without = (round: string): TriageData['learned'] => {
-  const examples: Record<string, string[]> = {};
-  const afterEmergency: Record<string, string[]> = {};
-  const scope: Record<'in' | 'off', string[]> = { in: [], off: [] };
-  for (const s of sets.filter((x) => x.round !== round)) {
-    for (const item of s.items) {
-      const where = scopeOf(s.file, item);
-      if (where) scope[where].push(item.q);
-      (examples[labelOf(item)] ??= []).push(item.q);
-      const next = afterEmergencyOf(item);
-      if (next) (afterEmergency[next] ??= []).push(item.q);
-    }
-  }
-  return { examples, afterEmergency, scope };
-};
+// Every other round's sets, read and labelled as `npm run triage:learn-sets` reads them.
+const without = (round: string): TriageData['learned'] => readWrittenSets(dir, (file) => roundOf(file) !== round);
 const answerAll = (triage: TriageData, items: readonly (EvalQuestion & WrittenItem)[]) => {
   const engine = createAnswerEngine(kb, triage);
   return items.map((item) => scoreOne(item, engine.answer(item.q, { partnership: partnershipOf(item) })));
@@ -116,17 +102,12 @@ const line = (t: Tally) =>
 for (const round of rounds) {
   const items = sets.filter((s) => s.round === round).flatMap((s) => s.items);
   const t = empty();
-  tally(items, answerAll(withLearned(without(round)), items), t);
-  Object.keys(t).forEach((k) => ((totals.learned as unknown as Record<string, number>)[k]! += (t as unknown as Record<string, number>)[k]!));
+  tally(items, answerAll(withLearned(without(round)), items), t, totals.learned);
   let b = '';
   if (base) {
     const bt = empty();
-    tally(
-      items,
-      items.map((item) => scoreOne(item, base.answer(item.q, { partnership: partnershipOf(item) }))),
-      bt,
-    );
-    Object.keys(bt).forEach((k) => ((totals.base as unknown as Record<string, number>)[k]! += (bt as unknown as Record<string, number>)[k]!));
+    const outcomes = items.map((item) => scoreOne(item, base.answer(item.q, { partnership: partnershipOf(item) })));
+    tally(items, outcomes, bt, totals.base);
     b = `\n  ${''.padEnd(14)} baseline: ${line(bt)}`;
   }
   console.log(`${round.padEnd(16)} ${line(t)}${b}`);

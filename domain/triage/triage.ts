@@ -251,9 +251,12 @@ function trained(
       // Unreadable: train afresh below and overwrite it.
     }
   }
+  // Each message is read once: the written sets' 999 situations train the main and "after 999" readings both.
+  const features = new Map<string, string[]>();
+  const featuresOfMessage = (msg: string): string[] => features.get(msg) ?? features.set(msg, read(msg).features).get(msg)!;
   const samples: Array<{ features: string[]; label: TriageLabel }> = [];
   const add = (label: TriageLabel, messages: readonly string[] = []) => {
-    for (const msg of messages) samples.push({ features: read(msg).features, label });
+    for (const msg of messages) samples.push({ features: featuresOfMessage(msg), label });
   };
   for (const r of data.routes) add(r.id, [...r.examples, ...(data.training[r.id] ?? [])]);
   add('none', [...data.none, ...(data.training.none ?? []), ...(options.negatives ?? [])]);
@@ -271,10 +274,9 @@ function trained(
   // A third: apart from the danger, what kind of situation is it (the route after 999)? It learns
   // every situation by its first route other than 999, so "the coach has a boy by the throat right
   // now" reads as the LADO's as well as the police's.
-  const kinds = samples.filter((s) => s.label !== 'none' && s.label !== 'emergency');
-  const afterSamples = [...kinds];
+  const afterSamples = samples.filter((s) => s.label !== 'none' && s.label !== 'emergency');
   for (const [label, messages] of Object.entries(data.learned?.afterEmergency ?? {}) as Array<[TriageLabel, string[]]>) {
-    for (const msg of messages) afterSamples.push({ features: read(msg).features, label });
+    for (const msg of messages) afterSamples.push({ features: featuresOfMessage(msg), label });
   }
   const after = new Set(afterSamples.map((s) => s.label)).size > 1 ? trainClassifier(afterSamples) : null;
   if (options.cache) safely(() => options.cache!.set(key, JSON.stringify([classifier, urgency, after].map((c) => c?.exportJSON() ?? null))));

@@ -65,5 +65,5 @@ export interface LearnedSets {
   /** Situations whose first route is 999, by the route their writer gave next. */
   afterEmergency: Partial<Record<RouteId, string[]>>;
   /** For the off-topic reader: questions the documents answer (in) and near-miss questions (off). */
-  scope?: { in: string[]; off: string[] };
+  scope: { in: string[]; off: string[] };
 }

@@ -229,3 +229,22 @@ describe('a situation the triage cannot place, over HTTP', () => {
     for (const route of kb.triage.routes) expect(texts).not.toContain(route.first);
   });
 });
+
+// Another council named: a question about its procedure is another council's to answer (the rules
+// read "escalating a disagreement" as a dispute, but nothing happened to anyone), while a case
+// there keeps its route and its checklist button.
+describe('another council named, over HTTP', () => {
+  it("a question about Enfield's procedure gets the other-council answer, no route", async () => {
+    const replies = await say("what's Enfield's process for escalating a professional disagreement about a referral?", newUser());
+    const texts = replies.map((s) => `${s.activity.text ?? ''} ${cardTexts(cardOf(s)).join(' ')}`).join(' ');
+    expect(texts).toContain(refusalText('other-council', { place: 'Enfield' }));
+    for (const route of kb.triage.routes) expect(texts).not.toContain(route.first);
+  });
+
+  it('a case in Enfield still gets the LADO route and its checklist button', async () => {
+    const replies = await say('I work in Enfield and a teacher hit a child in my class today', newUser());
+    const { card } = answerCardIn(replies);
+    expect(String(card.fallbackText).split('\n')[0]).toBe(routeDefs.get('lado')!.first);
+    expect(cardSubmits(card).filter((s) => s.data.verb === 'checklist.start')).toHaveLength(1);
+  });
+});

@@ -3,11 +3,10 @@
  * sets as they stand (a new round is not silently left out), each kind of message lands where it
  * belongs, and the readers they train do their part of the triage.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRIAGE_DIR, loadTriage } from '../../knowledge/triage-load.ts';
 import { readWrittenSets, scopeOf, labelOf, afterEmergencyOf, WRITTEN_SETS_FILE, writtenSetFiles } from '../../knowledge/written-sets.ts';
